@@ -1,0 +1,1 @@
+"""The pure core: extraction, normalisation, alignment and verdicts. No I/O, no frameworks."""

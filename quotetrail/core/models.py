@@ -1,0 +1,166 @@
+"""The value types every layer speaks: quotes, evidence, diffs and reports.
+
+They are plain frozen dataclasses so the pure core, the workers, the store and the
+API can pass them around (and turn them into JSON) without importing each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Verdict = Literal["matched", "paraphrased", "altered", "not_found", "unverifiable"]
+QuoteKind = Literal["direct", "reported", "term"]
+DiffOpName = Literal["equal", "insert", "delete", "replace"]
+
+VERDICTS: tuple[Verdict, ...] = ("matched", "paraphrased", "altered", "not_found", "unverifiable")
+
+# Strength of evidence, best first: used to pick a quote's overall verdict.
+# `altered` outranks `paraphrased`: a near-verbatim passage with a changed meaning is
+# the most important thing a reader must see.
+VERDICT_RANK: dict[str, int] = {
+    "matched": 0,
+    "altered": 1,
+    "paraphrased": 2,
+    "not_found": 3,
+    "unverifiable": 4,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation found in (or given with) an article.
+
+    `start`/`end` are character offsets into the article text; both are -1 for a
+    quote the user typed with `--quote` that was not located in the article.
+    """
+
+    text: str
+    kind: QuoteKind = "direct"
+    start: int = -1
+    end: int = -1
+    speaker: str | None = None
+    cue: str | None = None
+    cited_source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One run of a word-level diff between the quote and the source passage.
+
+    `quote` holds the quote-side words, `source` the source-side words; for `insert`
+    (words only in the source) `quote` is empty, for `delete` (only in the quote)
+    `source` is empty.
+    """
+
+    op: DiffOpName
+    quote: str
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"op": self.op, "quote": self.quote, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The verdict of one quote against one source, with what supports it.
+
+    `score` is 0–100. `start`/`end` are offsets of `passage` in the source text
+    (-1 when there is no passage). `reasons` explain `altered` and `not_found`
+    in words a journalist can read ("negation dropped: not", "number changed: 4 → 40").
+    """
+
+    source: str
+    verdict: Verdict
+    score: float = 0.0
+    passage: str = ""
+    start: int = -1
+    end: int = -1
+    diff: tuple[DiffOp, ...] = ()
+    reasons: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "verdict": self.verdict,
+            "score": round(self.score, 1),
+            "passage": self.passage,
+            "start": self.start,
+            "end": self.end,
+            "diff": [op.to_dict() for op in self.diff],
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class WordingGroup:
+    """Sources that carry the same (or nearly the same) wording of one quote."""
+
+    wording: str
+    verdict: Verdict
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"wording": self.wording, "verdict": self.verdict, "sources": list(self.sources)}
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteResult:
+    """A quote with its overall verdict, per-source evidence and wording comparison."""
+
+    quote: Quote
+    verdict: Verdict
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+    comparison: tuple[WordingGroup, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        q = self.quote
+        return {
+            "text": q.text,
+            "kind": q.kind,
+            "speaker": q.speaker,
+            "cue": q.cue,
+            "cited_source": q.cited_source,
+            "start": q.start,
+            "end": q.end,
+            "verdict": self.verdict,
+            "score": round(self.score, 1),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "comparison": [g.to_dict() for g in self.comparison],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SourceStatus:
+    """Whether a source could be read. `source` is exactly the string the user gave."""
+
+    source: str
+    status: Literal["ok", "error"]
+    error: str | None = None
+    outlet: str | None = None
+    final_url: str | None = None
+    fetched_at: str | None = None
+    sha256: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything `quotetrail verify --format json` prints and the API returns."""
+
+    quotes: tuple[QuoteResult, ...]
+    sources: tuple[SourceStatus, ...]
+    article: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "sources": [s.to_dict() for s in self.sources],
+        }

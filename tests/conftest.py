@@ -1,0 +1,10 @@
+"""Suite-wide safety: every fetch the code makes is confined to loopback.
+
+Set before any quotetrail module reads its settings, so no test, property test or
+fuzzer can reach a real address even when a guard under test is broken.
+"""
+
+import os
+
+os.environ["QUOTETRAIL_EGRESS_NETWORKS"] = "127.0.0.0/8,::1/128"
+os.environ.setdefault("QUOTETRAIL_ALLOW_NETWORKS", "127.0.0.1/32")
