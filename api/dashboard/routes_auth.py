@@ -1,0 +1,94 @@
+"""Signing in and out."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
+
+from api.dashboard.app import dashboard_of, flash, prefix, redirect, render, t_for
+from api.dashboard.auth import CsrfForm, safe_next, session_of
+
+router = APIRouter()
+
+# Failed sign-ins per user name within the window before further tries are refused.
+MAX_FAILURES = 10
+FAILURE_WINDOW = 300.0
+
+
+class FailureLog:
+    """In-process throttle of password guessing (per user name, sliding window)."""
+
+    def __init__(self, limit: int = MAX_FAILURES, window: float = FAILURE_WINDOW):
+        self.limit, self.window = limit, window
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> deque[float]:
+        times = self._failures.setdefault(key, deque())
+        while times and now - times[0] > self.window:
+            times.popleft()
+        return times
+
+    def blocked(self, key: str) -> bool:
+        with self._lock:
+            return len(self._recent(key, time.monotonic())) >= self.limit
+
+    def fail(self, key: str) -> None:
+        with self._lock:
+            self._recent(key, time.monotonic()).append(time.monotonic())
+
+    def clear(self, key: str) -> None:
+        with self._lock:
+            self._failures.pop(key, None)
+
+
+failures = FailureLog()
+
+
+@router.get("/")
+def home(request: Request):
+    return redirect(request, "/jobs")
+
+
+@router.get("/login")
+def login_page(request: Request, next: str = ""):
+    target = safe_next(next, prefix(request))
+    if session_of(request).user_id is not None and dashboard_of(request).users.get(
+        session_of(request).user_id
+    ):
+        return redirect(request, target[len(prefix(request)) :] if target else "/jobs")
+    return render(request, "login.html", {"next": target or "", "username": "", "error": None})
+
+
+@router.post("/login")
+def login(request: Request, form: CsrfForm):
+    username = str(form.get("username", "")).strip().lower()
+    password = str(form.get("password", ""))
+    target = safe_next(str(form.get("next", "")), prefix(request))
+    user = None
+    if not failures.blocked(username):
+        user = dashboard_of(request).users.authenticate(username, password)
+    if user is None:
+        failures.fail(username)
+        context = {
+            "next": target or "",
+            "username": username,
+            "error": t_for(request)("login.failed"),
+        }
+        return render(request, "login.html", context, status=401)
+    failures.clear(username)
+    session_of(request).login(user.id, user.session_version)
+    if target:
+        return RedirectResponse(target, status_code=303)
+    return redirect(request, "/jobs")
+
+
+@router.post("/logout")
+def logout(request: Request, _form: CsrfForm):
+    session_of(request).logout()
+    flash(request, "info", "login.signed_out")
+    return redirect(request, "/login")

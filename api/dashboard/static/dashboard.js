@@ -1,0 +1,147 @@
+// quotetrail dashboard: progressive enhancement only. Every page works without it.
+// Opens quote panels in place, moves between quotes with j / k, polls job progress.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  function isTyping(target) {
+    var tag = target && target.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+  }
+
+  // -- article view: quote panels ------------------------------------------------------
+  function setupQuotes() {
+    var panels = document.querySelectorAll("[data-panel]");
+    if (!panels.length) return;
+    var quotes = Array.prototype.slice.call(document.querySelectorAll("a.quote[data-quote]"));
+    var current = null;
+
+    function panelFor(n) { return document.getElementById("panel-" + n); }
+    function quoteFor(n) { return document.getElementById("q-" + n); }
+
+    function open(n, focusPanel) {
+      var panel = panelFor(n);
+      if (!panel) return;
+      Array.prototype.forEach.call(panels, function (p) { p.hidden = p !== panel; });
+      quotes.forEach(function (q) {
+        var on = q.getAttribute("data-quote") === String(n);
+        q.classList.toggle("selected", on);
+        q.setAttribute("aria-expanded", on ? "true" : "false");
+      });
+      current = Number(n);
+      if (window.history && history.replaceState) {
+        history.replaceState(null, "", "?q=" + n + "#q-" + n);
+      }
+      if (focusPanel) panel.focus({ preventScroll: false });
+    }
+
+    function close() {
+      if (current === null) return;
+      var panel = panelFor(current);
+      if (panel) panel.hidden = true;
+      var quote = quoteFor(current);
+      quotes.forEach(function (q) { q.classList.remove("selected"); q.setAttribute("aria-expanded", "false"); });
+      if (window.history && history.replaceState) history.replaceState(null, "", location.pathname);
+      if (quote) quote.focus();
+      current = null;
+    }
+
+    function move(step) {
+      if (!quotes.length) return;
+      var index = -1;
+      if (current !== null) {
+        index = quotes.findIndex(function (q) { return q.getAttribute("data-quote") === String(current); });
+      } else if (document.activeElement && document.activeElement.matches && document.activeElement.matches("a.quote")) {
+        index = quotes.indexOf(document.activeElement);
+      }
+      var next = index === -1 ? (step > 0 ? 0 : quotes.length - 1) : (index + step + quotes.length) % quotes.length;
+      var target = quotes[next];
+      open(target.getAttribute("data-quote"), false);
+      target.focus();
+    }
+
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("[data-quote]");
+      if (link && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+        event.preventDefault();
+        var n = link.getAttribute("data-quote");
+        open(n, !link.classList.contains("quote"));
+        var quote = quoteFor(n);
+        if (quote && !link.classList.contains("quote")) quote.scrollIntoView({ block: "center" });
+        return;
+      }
+      var closer = event.target.closest && event.target.closest("[data-close]");
+      if (closer) { event.preventDefault(); close(); }
+    });
+
+    document.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      if (event.key === "j") { event.preventDefault(); move(1); }
+      else if (event.key === "k") { event.preventDefault(); move(-1); }
+      else if (event.key === "Escape") { close(); }
+    });
+
+    var visible = document.querySelector("[data-panel]:not([hidden])");
+    if (visible) current = Number(visible.getAttribute("data-panel"));
+  }
+
+  // -- article view: live progress -----------------------------------------------------
+  function setupProgress() {
+    var box = document.getElementById("progress");
+    if (!box) return;
+    var url = box.getAttribute("data-progress-url");
+    var failures = 0;
+    function set(selector, text) { var el = box.querySelector(selector); if (el) el.textContent = text; }
+    function bar(name, done, total) {
+      var el = box.querySelector('[data-bar="' + name + '"]');
+      if (el) { el.max = Math.max(total, 1); el.value = done; }
+    }
+    function poll() {
+      fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
+        .then(function (data) {
+          failures = 0;
+          set('[data-field="sources"]', data.sources_text);
+          set('[data-field="quotes"]', data.quotes_text);
+          bar("sources", data.sources_done, data.sources_total);
+          bar("quotes", data.quotes_done, data.quotes_total);
+          var status = box.querySelector(".status");
+          if (status) { status.textContent = data.status_label; status.className = "status s-" + data.status; }
+          if (data.status !== "queued") { var waiting = box.querySelector('[data-field="waiting"]'); if (waiting) waiting.hidden = true; }
+          if (data.finished) { location.reload(); return; }
+          setTimeout(poll, 700);
+        })
+        .catch(function () { failures += 1; setTimeout(poll, Math.min(10000, 1000 * failures)); });
+    }
+    setTimeout(poll, 500);
+  }
+
+  // -- submit form: show the field of the chosen mode ------------------------------------
+  function setupSubmit() {
+    var radios = document.querySelectorAll("input[data-mode]");
+    if (!radios.length) return;
+    function sync() {
+      var chosen = document.querySelector("input[data-mode]:checked");
+      var mode = chosen ? chosen.value : "text";
+      Array.prototype.forEach.call(document.querySelectorAll(".mode-field"), function (field) {
+        field.hidden = field.getAttribute("data-for") !== mode;
+      });
+    }
+    Array.prototype.forEach.call(radios, function (r) { r.addEventListener("change", sync); });
+    if (!document.querySelector("input[data-mode]:checked")) radios[0].checked = true;
+    sync();
+  }
+
+  // -- list: "/" focuses the search --------------------------------------------------------
+  function setupSearchKey() {
+    var search = document.querySelector("[data-search]");
+    if (!search) return;
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "/" && !isTyping(event.target)) { event.preventDefault(); search.focus(); }
+    });
+  }
+
+  function start() { setupQuotes(); setupProgress(); setupSubmit(); setupSearchKey(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

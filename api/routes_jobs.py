@@ -1,0 +1,296 @@
+"""/v1/jobs: submit a verification job, poll it, list, cancel, and read source snapshots."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
+
+from api import views
+from api.context import ApiContext, get_context
+from api.problems import ApiProblem, validation_problem
+from api.schemas import (
+    JobAccepted,
+    JobDetail,
+    JobIn,
+    JobList,
+    JobStatusName,
+    SourceList,
+    VerdictName,
+)
+from api.security import Principal, authenticate
+from api.snapshots import snapshot_response
+from api.url_policy import check_url
+from quotetrail.store import BadCursor, IdempotencyConflict, InvalidTransition, JobRecord
+
+log = logging.getLogger("quotetrail.api")
+
+router = APIRouter(prefix="/v1/jobs", tags=["jobs"], dependencies=[Depends(authenticate)])
+
+JobId = Annotated[str, Path(min_length=1, max_length=64, description="The job's id")]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=255,
+        pattern=r"^[\x21-\x7e]+$",
+        description="Retry-safe submission: the same key and body return the same job",
+    ),
+]
+
+
+@router.post(
+    "",
+    status_code=202,
+    response_model=JobAccepted,
+    summary="Submit an article (or quotes) for verification",
+    responses={200: {"model": JobAccepted, "description": "Replay of an Idempotency-Key"}},
+)
+def submit_job(
+    body: JobIn,
+    response: Response,
+    principal: Annotated[Principal, Depends(authenticate)],
+    context: Annotated[ApiContext, Depends(get_context)],
+    idempotency_key: IdempotencyKey = None,
+) -> dict[str, Any]:
+    _check_urls(body, context)
+    request = body.to_request()
+    try:
+        job, created = context.store.create_job(
+            request, idempotency_key=idempotency_key, owner=principal.key_id
+        )
+    except IdempotencyConflict as exc:
+        raise ApiProblem(
+            422,
+            "Idempotency-Key reused",
+            str(exc),
+            "idempotency-conflict",
+            job_id=exc.job_id,
+        ) from None
+    if created:
+        _enqueue(context, job.id)
+    else:
+        response.status_code = 200
+        response.headers["Idempotent-Replayed"] = "true"
+    response.headers["Location"] = views.job_links(job)["self"]
+    return views.job_accepted(job)
+
+
+def _check_urls(body: JobIn, context: ApiContext) -> None:
+    named: list[tuple[str, list[Any], str]] = []
+    if body.article is not None and body.article.url is not None:
+        named.append(("/article/url", ["body", "article", "url"], body.article.url))
+    for i, source in enumerate(body.sources):
+        if source.url is not None:
+            named.append((f"/sources/{i}/url", ["body", "sources", i, "url"], source.url))
+    if body.callback_url is not None:
+        named.append(("/callback_url", ["body", "callback_url"], body.callback_url))
+    errors = []
+    for pointer, loc, url in named:
+        refusal = check_url(url, context.resolver)
+        if refusal is not None:
+            errors.append(
+                {
+                    "pointer": pointer,
+                    "loc": loc,
+                    "message": refusal.reason,
+                    "type": "url_not_allowed",
+                }
+            )
+    if errors:
+        raise validation_problem(errors)
+
+
+def _enqueue(context: ApiContext, job_id: str) -> None:
+    # The job is already committed; if the broker is down the worker's sweep re-sends it.
+    try:
+        context.dispatcher.enqueue(job_id)
+    except Exception:
+        log.exception("could not enqueue job %s; the sweep will retry it", job_id)
+
+
+@router.get("", response_model=JobList, summary="List jobs, newest first")
+def list_jobs(
+    request: Request,
+    principal: Annotated[Principal, Depends(authenticate)],
+    context: Annotated[ApiContext, Depends(get_context)],
+    status: Annotated[JobStatusName | None, Query()] = None,
+    outlet: Annotated[
+        str | None, Query(min_length=1, max_length=200, description="A cited outlet")
+    ] = None,
+    verdict: Annotated[
+        VerdictName | None, Query(description="Jobs with at least one quote so judged")
+    ] = None,
+    submitted_from: Annotated[
+        str | None, Query(description="ISO date or date-time, inclusive", max_length=40)
+    ] = None,
+    submitted_to: Annotated[
+        str | None, Query(description="ISO date (whole day included) or date-time", max_length=40)
+    ] = None,
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> dict[str, Any]:
+    filters: dict[str, Any] = {
+        "status": status,
+        "outlet": outlet,
+        "verdict": verdict,
+        "submitted_from": _when(submitted_from, "submitted_from"),
+        "submitted_to": _when(submitted_to, "submitted_to"),
+    }
+    try:
+        jobs, next_cursor = context.store.list_jobs(
+            **filters, owner=_owner_scope(principal, context), cursor=cursor, limit=limit
+        )
+    except BadCursor:
+        raise validation_problem(
+            [
+                {
+                    "pointer": "cursor",
+                    "loc": ["query", "cursor"],
+                    "message": "invalid pagination cursor",
+                    "type": "value_error",
+                }
+            ]
+        ) from None
+    query = {
+        "status": status,
+        "outlet": outlet,
+        "verdict": verdict,
+        "submitted_from": submitted_from,
+        "submitted_to": submitted_to,
+        "limit": limit,
+    }
+    kept = {k: v for k, v in query.items() if v is not None}
+    next_url = (
+        f"{request.url.path}?{urlencode({**kept, 'cursor': next_cursor})}" if next_cursor else None
+    )
+    links = {"self": str(request.url.path) + (f"?{request.url.query}" if request.url.query else "")}
+    if next_url:
+        links["next"] = next_url
+    return {"items": [views.job_summary(job) for job in jobs], "next": next_url, "links": links}
+
+
+def _when(value: str | None, name: str) -> date | datetime | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+    except ValueError:
+        raise validation_problem(
+            [
+                {
+                    "pointer": name,
+                    "loc": ["query", name],
+                    "message": "use an ISO date (2026-01-31) or date-time",
+                    "type": "value_error",
+                }
+            ]
+        ) from None
+
+
+def _owner_scope(principal: Principal, context: ApiContext) -> str | None:
+    """With keys required, each key sees only its own jobs."""
+    return principal.key_id if context.settings.require_api_key else None
+
+
+def _visible_job(job_id: str, principal: Principal, context: ApiContext) -> JobRecord:
+    job = context.store.get_job(job_id)
+    owner = _owner_scope(principal, context)
+    if job is None or (owner is not None and job.owner != owner):
+        raise ApiProblem(404, "Not Found", f"no job {job_id}", "job-not-found")
+    return job
+
+
+@router.get("/{job_id}", response_model=JobDetail, summary="A job's status, progress and result")
+def get_job(
+    job_id: JobId,
+    response: Response,
+    principal: Annotated[Principal, Depends(authenticate)],
+    context: Annotated[ApiContext, Depends(get_context)],
+) -> dict[str, Any]:
+    job = _visible_job(job_id, principal, context)
+    if not job.finished:
+        response.headers["Retry-After"] = str(context.settings.retry_after_seconds)
+    return views.job_detail(job)
+
+
+@router.delete(
+    "/{job_id}",
+    response_model=JobDetail,
+    status_code=202,
+    summary="Cancel a queued or running job",
+    responses={200: {"model": JobDetail, "description": "Already canceled"}},
+)
+def cancel_job(
+    job_id: JobId,
+    response: Response,
+    principal: Annotated[Principal, Depends(authenticate)],
+    context: Annotated[ApiContext, Depends(get_context)],
+) -> dict[str, Any]:
+    job = _visible_job(job_id, principal, context)
+    if job.status == "canceled":
+        response.status_code = 200
+        return views.job_detail(job)
+    try:
+        canceled = context.store.cancel_job(job_id)
+    except InvalidTransition as exc:
+        raise ApiProblem(
+            409, "Job already finished", str(exc), "job-finished", job_status=exc.status
+        ) from None
+    context.store.append_audit(
+        actor=principal.actor,
+        action="job.cancel",
+        job_id=job_id,
+        before={"status": job.status},
+        after={"status": "canceled"},
+    )
+    try:
+        context.dispatcher.cancel(job_id)
+    except Exception:
+        log.exception(
+            "dispatcher could not cancel job %s (the store already says canceled)", job_id
+        )
+    return views.job_detail(canceled)
+
+
+@router.get("/{job_id}/sources", response_model=SourceList, summary="The sources a job fetched")
+def list_sources(
+    job_id: JobId,
+    principal: Annotated[Principal, Depends(authenticate)],
+    context: Annotated[ApiContext, Depends(get_context)],
+) -> dict[str, Any]:
+    _visible_job(job_id, principal, context)
+    return {"items": [views.source_view(s) for s in context.store.get_sources(job_id)]}
+
+
+@router.get(
+    "/{job_id}/sources/{index}/snapshot",
+    summary="What the source said when it was checked (raw, as text/plain)",
+    response_class=Response,
+    responses={
+        200: {
+            "content": {"text/plain": {"schema": {"type": "string"}}},
+            "description": "The raw page",
+        }
+    },
+)
+def get_snapshot(
+    job_id: JobId,
+    index: Annotated[int, Path(ge=0, le=100_000)],
+    principal: Annotated[Principal, Depends(authenticate)],
+    context: Annotated[ApiContext, Depends(get_context)],
+) -> Response:
+    _visible_job(job_id, principal, context)
+    record = context.store.get_snapshot(job_id, index)
+    if record is None or (record.body is None and record.text is None):
+        raise ApiProblem(
+            404,
+            "Not Found",
+            f"job {job_id} has no snapshot for source {index}",
+            "snapshot-not-found",
+        )
+    return snapshot_response(record)

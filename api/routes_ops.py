@@ -1,0 +1,57 @@
+"""Liveness, readiness and metrics for orchestrators and Prometheus (no auth, no quota)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from prometheus_client import CONTENT_TYPE_LATEST
+
+from api.context import ApiContext, get_context
+from api.metrics import render
+from api.problems import ApiProblem
+from api.schemas import Health
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/healthz", response_model=Health, summary="The process is alive")
+def healthz() -> dict[str, Any]:
+    return {"status": "ok", "checks": {}}
+
+
+@router.get(
+    "/readyz",
+    response_model=Health,
+    summary="The store (and Redis, when configured) answer",
+    responses={503: {"description": "A dependency is unreachable"}},
+)
+def readyz(context: Annotated[ApiContext, Depends(get_context)]) -> dict[str, Any]:
+    checks = {"database": "ok" if context.store.ping() else "unreachable"}
+    if context.redis is not None:
+        try:
+            checks["redis"] = "ok" if context.redis.ping() else "unreachable"
+        except Exception:
+            checks["redis"] = "unreachable"
+    failing = sorted(name for name, state in checks.items() if state != "ok")
+    if failing:
+        raise ApiProblem(
+            503,
+            "Service Unavailable",
+            f"not ready: {', '.join(failing)} unreachable",
+            "not-ready",
+            checks=checks,
+        )
+    return {"status": "ready", "checks": checks}
+
+
+@router.get(
+    "/metrics",
+    summary="Prometheus metrics",
+    response_class=Response,
+    responses={
+        200: {"content": {CONTENT_TYPE_LATEST.split(";")[0]: {"schema": {"type": "string"}}}}
+    },
+)
+def metrics(request: Request) -> Response:
+    return Response(render(request.app.state.metrics_registry), media_type=CONTENT_TYPE_LATEST)

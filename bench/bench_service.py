@@ -1,0 +1,226 @@
+"""Service benchmark: the API, 2 Celery worker processes and sources on a local server.
+
+Prints:
+  - end-to-end latency (submit → succeeded) of single jobs, p50/p95, for an article
+    with 10 quotes checked against 5 sources (target: under 3 s);
+  - throughput: jobs completed per minute with a backlog of jobs;
+  - API latency of POST /v1/jobs and GET /v1/jobs/{id} under 100 concurrent clients,
+    p50/p99;
+  - GET /v1/jobs/{id} p99 at a steady ~200 requests/s (target: under 50 ms).
+
+Everything is bounded in count and time. Uses Redis on 127.0.0.1:6379 DB 13 with its
+own queue and key prefix (or --embedded: the filesystem broker, no Redis) and SQLite
+in a temp dir (or --database-url postgresql+psycopg://...).
+
+    python bench/bench_service.py [--jobs 20] [--backlog 40] [--embedded]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.service.worker import harness  # noqa: E402
+from tests.service.worker.articles import article_with_quotes, page_with  # noqa: E402
+from tests.support.local_server import LocalServer, Route  # noqa: E402
+
+QUOTES = 10
+SOURCES = 5
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def job_body(server: LocalServer, article: str, n: int) -> dict:
+    return {
+        "article": {"text": article},
+        "sources": [{"url": server.url(f"/page{i}?job={n}")} for i in range(SOURCES)],
+    }
+
+
+def submit(client: httpx.Client, base: str, body: dict) -> str:
+    response = client.post(f"{base}/v1/jobs", json=body)
+    if response.status_code != 202:
+        raise RuntimeError(f"POST /v1/jobs answered {response.status_code}: {response.text}")
+    return response.json()["id"]
+
+
+def wait_done(client: httpx.Client, base: str, job_id: str, timeout: float = 60) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = client.get(f"{base}/v1/jobs/{job_id}").json()
+        if job["status"] in ("succeeded", "failed", "canceled"):
+            return job
+        time.sleep(0.02)
+    raise TimeoutError(f"job {job_id} did not finish in {timeout} s")
+
+
+def single_jobs(base: str, server: LocalServer, article: str, count: int) -> list[float]:
+    latencies = []
+    with httpx.Client(timeout=30) as client:
+        for n in range(count):
+            started = time.perf_counter()
+            job_id = submit(client, base, job_body(server, article, n))
+            job = wait_done(client, base, job_id)
+            latencies.append(time.perf_counter() - started)
+            if job["status"] != "succeeded":
+                raise RuntimeError(f"job {job_id} {job['status']}: {job.get('error')}")
+            if n == 0:
+                verdicts = [q["verdict"] for q in job["result"]["quotes"]]
+                print(f"  first job: {len(verdicts)} quotes, verdicts {sorted(set(verdicts))}")
+    return latencies
+
+
+def backlog(base: str, server: LocalServer, article: str, count: int) -> float:
+    with httpx.Client(timeout=30) as client:
+        started = time.perf_counter()
+        ids = [submit(client, base, job_body(server, article, 10_000 + n)) for n in range(count)]
+        for job_id in ids:
+            wait_done(client, base, job_id, timeout=300)
+        return time.perf_counter() - started
+
+
+async def concurrent_clients(
+    base: str, known_id: str, clients: int, requests: int, seconds: float
+) -> dict[str, list[float]]:
+    """`clients` coroutines alternate POST and GET until `requests` are done or time is up."""
+    timings: dict[str, list[float]] = {"POST": [], "GET": []}
+    body = {"quotes": ["a short quote for the load test"], "sources": [{"text": "x", "name": "n"}]}
+    budget = {"left": requests}
+    stop_at = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+
+        async def one(n: int) -> None:
+            i = 0
+            while budget["left"] > 0 and time.monotonic() < stop_at:
+                budget["left"] -= 1
+                method = "POST" if (n + i) % 4 == 0 else "GET"
+                started = time.perf_counter()
+                if method == "POST":
+                    response = await client.post("/v1/jobs", json=body)
+                else:
+                    response = await client.get(f"/v1/jobs/{known_id}")
+                timings[method].append(time.perf_counter() - started)
+                response.raise_for_status()
+                i += 1
+
+        await asyncio.gather(*(one(n) for n in range(clients)))
+    return timings
+
+
+async def steady_gets(
+    base: str, job_id: str, rate: float, seconds: float
+) -> tuple[list[float], float]:
+    """Open loop: a GET every 1/rate s regardless of answers, so slow answers cannot hide."""
+    timings: list[float] = []
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+
+        async def one() -> None:
+            started = time.perf_counter()
+            response = await client.get(f"/v1/jobs/{job_id}")
+            timings.append(time.perf_counter() - started)
+            response.raise_for_status()
+
+        tasks = []
+        begin = time.perf_counter()
+        total = int(rate * seconds)
+        for n in range(total):
+            delay = begin + n / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(one()))
+        await asyncio.gather(*tasks)
+        elapsed = time.perf_counter() - begin
+    return timings, total / elapsed
+
+
+def ms(value: float) -> str:
+    return f"{value * 1000:.1f} ms"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--jobs", type=int, default=20, help="single jobs timed one by one")
+    parser.add_argument("--backlog", type=int, default=40, help="jobs submitted at once")
+    parser.add_argument("--clients", type=int, default=100)
+    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--rate", type=float, default=200.0)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument(
+        "--embedded", action="store_true", help="filesystem broker instead of Redis"
+    )
+    args = parser.parse_args()
+
+    article, quotes = article_with_quotes(QUOTES)
+    pages = {f"/page{i}": Route(page_with(quotes)) for i in range(SOURCES)}
+    server = LocalServer(pages).start()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        env = harness.service_env(
+            tmp_path,
+            redis_url=None if args.embedded else harness.SHARED_REDIS,
+            database_url=args.database_url,
+            QUOTETRAIL_RATE_LIMIT="0",
+            QUOTETRAIL_EGRESS_NETWORKS="127.0.0.0/8,::1/128",
+            QUOTETRAIL_ALLOW_NETWORKS="127.0.0.1/32",
+            QUOTETRAIL_HOST_INTERVAL="0",
+            QUOTETRAIL_HOST_CONCURRENCY="8",
+        )
+        mode = "embedded (filesystem broker)" if args.embedded else "Redis broker"
+        print(
+            f"quotetrail service bench: {mode}, 1 Celery worker x 2 processes, "
+            f"{'PostgreSQL' if args.database_url else 'SQLite'}, {QUOTES} quotes x {SOURCES} sources"
+        )
+        with harness.stack(tmp_path, env, workers=1, concurrency=2) as s:
+            single_jobs(s.base, server, article, 2)  # warm-up: imports, first connections
+            latencies = single_jobs(s.base, server, article, args.jobs)
+            print(
+                f"single job end to end ({args.jobs} jobs): p50 {latencies and ms(percentile(latencies, 50))}, "
+                f"p95 {ms(percentile(latencies, 95))}, max {ms(max(latencies))}"
+            )
+            elapsed = backlog(s.base, server, article, args.backlog)
+            print(
+                f"throughput: {args.backlog} jobs in {elapsed:.1f} s = {args.backlog / elapsed * 60:.0f} jobs/min"
+            )
+
+            known = s.submit(job_body(server, article, 99_999))
+            wait_done(httpx.Client(timeout=30), s.base, known)
+            timings = asyncio.run(
+                concurrent_clients(s.base, known, args.clients, args.requests, args.seconds * 3)
+            )
+            for method, values in timings.items():
+                print(
+                    f"{method} /v1/jobs under {args.clients} clients ({len(values)} requests): "
+                    f"p50 {ms(statistics.median(values))}, p99 {ms(percentile(values, 99))}"
+                )
+            gets, achieved = asyncio.run(steady_gets(s.base, known, args.rate, args.seconds))
+            print(
+                f"GET /v1/jobs/{{id}} at {achieved:.0f} req/s ({len(gets)} requests): "
+                f"p50 {ms(statistics.median(gets))}, p99 {ms(percentile(gets, 99))}"
+            )
+    server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

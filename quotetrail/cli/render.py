@@ -1,0 +1,364 @@
+"""Reports as text for a person, Markdown for a newsroom document, or JSON for programs.
+
+Diffs read from the source to the article: `[-words-]` stand in the source but not in
+the quote (the article dropped or changed them), `{+words+}` stand in the quote but
+not in the source (the article added them). The markers stay when colour is on, so
+the diff survives copy-paste and colour blindness; colour is used only on a
+terminal and never when NO_COLOR is set (https://no-color.org).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TextIO
+
+from quotetrail.core.models import (
+    VERDICT_RANK,
+    VERDICTS,
+    DiffOp,
+    Evidence,
+    Quote,
+    QuoteResult,
+    Report,
+    SourceStatus,
+)
+from quotetrail.core.report import verdict_counts
+
+FORMATS = ("text", "json", "markdown")
+
+DIFF_LEGEND = (
+    "[-words-] are in the source but not in the quote; {+words+} are in the quote but not in the source"
+)
+
+_RESET = "\033[0m"
+_STYLES = {
+    "bold": "1",
+    "dim": "2",
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "magenta": "35",
+    "cyan": "36",
+    "strike-red": "9;31",
+    "bold-green": "1;32",
+    "bold-red": "1;31",
+}
+_VERDICT_STYLE = {
+    "matched": "bold-green",
+    "paraphrased": "cyan",
+    "altered": "bold-red",
+    "not_found": "yellow",
+    "unverifiable": "magenta",
+}
+_VERDICT_MEANING = {
+    "matched": "the source has these words",
+    "paraphrased": "the source says this in other words",
+    "altered": "the source has a near-identical passage whose meaning differs",
+    "not_found": "no source has this",
+    "unverifiable": "no source could be read",
+}
+
+
+def use_color(stream: TextIO, env: Mapping[str, str] | None = None) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set or TERM is dumb."""
+    env = os.environ if env is None else env
+    if env.get("NO_COLOR", "") != "" or env.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+class _Painter:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, text: str, style: str) -> str:
+        if not self.color or not text:
+            return text
+        return f"\033[{_STYLES[style]}m{text}{_RESET}"
+
+
+# --- shared helpers -------------------------------------------------------------------
+
+
+def best_evidence(result: QuoteResult) -> Evidence | None:
+    """The evidence that backs the quote's overall verdict: same verdict, highest score."""
+    if not result.evidence:
+        return None
+    same = [e for e in result.evidence if e.verdict == result.verdict]
+    pool = same or list(result.evidence)
+    return min(pool, key=lambda e: (VERDICT_RANK.get(e.verdict, 9), -e.score))
+
+
+def outlet_of(report: Report) -> dict[str, str]:
+    """source string -> outlet name, for the sources that have one."""
+    return {s.source: s.outlet for s in report.sources if s.outlet}
+
+
+def diff_text(ops: Iterable[DiffOp], paint: _Painter | None = None) -> str:
+    """The word diff with [-source-]{+quote+} markers (coloured when `paint` is on)."""
+    paint = paint or _Painter(False)
+    parts = []
+    for op in ops:
+        if op.op == "equal":
+            parts.append(op.source or op.quote)
+        elif op.op == "insert":
+            parts.append(paint(f"[-{op.source}-]", "strike-red"))
+        elif op.op == "delete":
+            parts.append(paint(f"{{+{op.quote}+}}", "bold-green"))
+        else:
+            parts.append(
+                paint(f"[-{op.source}-]", "strike-red") + paint(f"{{+{op.quote}+}}", "bold-green")
+            )
+    return " ".join(p for p in parts if p)
+
+
+def _has_changes(ops: Sequence[DiffOp]) -> bool:
+    return any(op.op != "equal" for op in ops)
+
+
+def _quoted(text: str) -> str:
+    return f"“{text}”"
+
+
+def _summary_line(report: Report) -> str:
+    counts = verdict_counts(report)
+    n = len(report.quotes)
+    parts = ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
+    unread = sum(1 for s in report.sources if s.status != "ok")
+    sources = f"{len(report.sources)} source{'s' if len(report.sources) != 1 else ''}"
+    if unread:
+        sources += f" ({unread} unreadable)"
+    return f"{n} quote{'s' if n != 1 else ''} against {sources}: {parts}"
+
+
+def _attribution(quote: Quote) -> str:
+    bits = [f"speaker: {quote.speaker or 'unknown'}"]
+    if quote.cited_source:
+        bits.append(f"cited outlet: {quote.cited_source}")
+    bits.append(f"{quote.kind} quote")
+    if quote.start >= 0:
+        bits.append(f"article chars {quote.start}–{quote.end}")
+    elif quote.start < 0:
+        bits.append("not located in the article")
+    return " · ".join(bits)
+
+
+def _source_label(source: str, outlets: Mapping[str, str]) -> str:
+    outlet = outlets.get(source)
+    return f"{source} ({outlet})" if outlet else source
+
+
+# --- text -----------------------------------------------------------------------------
+
+
+def render_text(report: Report, *, color: bool = False) -> str:
+    """One block per quote: verdict, attribution, best passage with diff, other sources, wordings."""
+    paint = _Painter(color)
+    outlets = outlet_of(report)
+    errors = {s.source: s.error for s in report.sources if s.status != "ok"}
+    lines: list[str] = []
+    title = report.article.get("title")
+    if title or report.article.get("source"):
+        lines.append(paint(f"Article: {title or report.article.get('source')}", "bold"))
+        if title and report.article.get("source"):
+            lines.append(paint(f"         {report.article['source']}", "dim"))
+        lines.append("")
+    for n, result in enumerate(report.quotes, 1):
+        lines.extend(_text_quote(n, result, paint, outlets, errors))
+        lines.append("")
+    lines.extend(_text_sources(report.sources, paint))
+    lines.append("")
+    lines.append(paint(_summary_line(report), "bold"))
+    if any(_has_changes(e.diff) for r in report.quotes for e in r.evidence):
+        lines.append(paint(f"diff: {DIFF_LEGEND}", "dim"))
+    return "\n".join(lines) + "\n"
+
+
+def _text_quote(
+    n: int,
+    result: QuoteResult,
+    paint: _Painter,
+    outlets: Mapping[str, str],
+    errors: Mapping[str, str | None],
+) -> list[str]:
+    verdict = paint(result.verdict.upper(), _VERDICT_STYLE.get(result.verdict, "bold"))
+    lines = [f"[{n}] {verdict} ({result.score:.0f}) {_quoted(result.quote.text)}"]
+    lines.append("    " + paint(_attribution(result.quote), "dim"))
+    best = best_evidence(result)
+    if best is not None and best.verdict != "unverifiable" and best.passage:
+        lines.append(f"    best source: {_source_label(best.source, outlets)}")
+        lines.append(f"      passage: {_quoted(best.passage)}")
+        if _has_changes(best.diff):
+            lines.append(f"      diff:    {diff_text(best.diff, paint)}")
+        lines.extend(f"      why:     {reason}" for reason in best.reasons)
+    else:
+        lines.append(f"    {_VERDICT_MEANING.get(result.verdict, '')}")
+        if best is not None:
+            lines.extend(f"      why:     {reason}" for reason in best.reasons)
+    others = [e for e in result.evidence if e is not best]
+    if others:
+        lines.append("    other sources:")
+        for e in others:
+            note = errors.get(e.source) if e.verdict == "unverifiable" else None
+            note = note or ("; ".join(e.reasons) if e.reasons else "")
+            tag = paint(f"{e.verdict:<12}", _VERDICT_STYLE.get(e.verdict, "bold"))
+            score = f"{e.score:5.0f}" if e.verdict != "unverifiable" else "    -"
+            tail = f" — {note}" if note else ""
+            lines.append(f"      {tag} {score}  {_source_label(e.source, outlets)}{tail}")
+    if len(result.comparison) > 1:
+        lines.append("    wordings across sources:")
+        for g in result.comparison:
+            lines.append(f"      {g.verdict:<12} {_quoted(_short(g.wording, 100))}")
+            lines.append(paint(f"                   in: {', '.join(g.sources)}", "dim"))
+    return lines
+
+
+def _text_sources(sources: Sequence[SourceStatus], paint: _Painter) -> list[str]:
+    lines = [paint("Sources", "bold")]
+    for s in sources:
+        state = paint("ok   ", "green") if s.status == "ok" else paint("error", "red")
+        outlet = f" [{s.outlet}]" if s.outlet else ""
+        error = f" — {s.error}" if s.error else ""
+        lines.append(f"  {state} {s.source}{outlet}{error}")
+    return lines
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# --- markdown -------------------------------------------------------------------------
+
+
+def render_markdown(report: Report) -> str:
+    """A report a journalist can paste: a table of verdicts, then each quote in detail."""
+    outlets = outlet_of(report)
+    errors = {s.source: s.error for s in report.sources if s.status != "ok"}
+    title = report.article.get("title") or report.article.get("source") or "given quotes"
+    out = [f"# Quote check: {_md(title)}", ""]
+    if report.article.get("source"):
+        out += [f"Article: {_md(report.article['source'])}", ""]
+    out += [_md(_summary_line(report)) + ".", ""]
+    out += ["| # | Quote | Speaker | Cited outlet | Verdict | Score | Best source |"]
+    out += ["|---|---|---|---|---|---|---|"]
+    for n, r in enumerate(report.quotes, 1):
+        best = best_evidence(r)
+        where = _source_label(best.source, outlets) if best and best.passage else "—"
+        out.append(
+            f"| {n} | {_cell(_short(r.quote.text, 90))} | {_cell(r.quote.speaker or '—')} "
+            f"| {_cell(r.quote.cited_source or '—')} | **{r.verdict}** | {r.score:.0f} "
+            f"| {_cell(where)} |"
+        )
+    out.append("")
+    for n, r in enumerate(report.quotes, 1):
+        out += _md_quote(n, r, outlets, errors)
+    out += ["## Sources", "", "| Source | Outlet | Status | Problem |", "|---|---|---|---|"]
+    for s in report.sources:
+        out.append(
+            f"| {_cell(s.source)} | {_cell(s.outlet or '—')} | {s.status} | {_cell(s.error or '')} |"
+        )
+    out += ["", "Diffs: ~~struck~~ words are in the source but not in the quote; "
+            "**bold** words are in the quote but not in the source.", ""]
+    return "\n".join(out)
+
+
+def _md_quote(
+    n: int, r: QuoteResult, outlets: Mapping[str, str], errors: Mapping[str, str | None]
+) -> list[str]:
+    out = [f"## {n}. {_md(_short(r.quote.text, 80))} — {r.verdict}", ""]
+    out += [f"> {_md(r.quote.text)}", ""]
+    out.append(f"- Verdict: **{r.verdict}** (score {r.score:.0f}) — {_VERDICT_MEANING.get(r.verdict, '')}")
+    out.append(f"- Speaker: {_md(r.quote.speaker or 'unknown')}")
+    out.append(f"- Cited outlet: {_md(r.quote.cited_source or 'none')}")
+    best = best_evidence(r)
+    if best is not None and best.passage:
+        out.append(f"- Best source: {_md(_source_label(best.source, outlets))}")
+        out.append(f"- Source passage: “{_md(best.passage)}”")
+        if _has_changes(best.diff):
+            out.append(f"- Diff: {_md_diff(best.diff)}")
+        out.extend(f"- Why: {_md(reason)}" for reason in best.reasons)
+    out += ["", "| Source | Verdict | Score | Note |", "|---|---|---|---|"]
+    for e in r.evidence:
+        note = errors.get(e.source) if e.verdict == "unverifiable" else None
+        note = note or "; ".join(e.reasons)
+        score = f"{e.score:.0f}" if e.verdict != "unverifiable" else "—"
+        out.append(
+            f"| {_cell(_source_label(e.source, outlets))} | {e.verdict} | {score} | {_cell(note or '')} |"
+        )
+    if len(r.comparison) > 1:
+        out += ["", "Wordings across sources:", ""]
+        for g in r.comparison:
+            out.append(f"- “{_md(_short(g.wording, 160))}” ({g.verdict}): {_md(', '.join(g.sources))}")
+    out.append("")
+    return out
+
+
+def _md_diff(ops: Iterable[DiffOp]) -> str:
+    parts = []
+    for op in ops:
+        if op.op == "equal":
+            parts.append(_md(op.source or op.quote))
+        elif op.op == "insert":
+            parts.append(f"~~{_md(op.source)}~~")
+        elif op.op == "delete":
+            parts.append(f"**{_md(op.quote)}**")
+        else:
+            parts.append(f"~~{_md(op.source)}~~ **{_md(op.quote)}**")
+    return " ".join(p for p in parts if p)
+
+
+def _md(text: str) -> str:
+    """Escape what Markdown would otherwise read as formatting or HTML."""
+    text = " ".join(str(text).split())
+    for ch in "\\`*_[]<>#|~":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def _cell(text: str) -> str:
+    return _md(text)
+
+
+# --- json -----------------------------------------------------------------------------
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def render(report: Report, fmt: str, *, color: bool = False) -> str:
+    if fmt == "json":
+        return render_json(report)
+    if fmt == "markdown":
+        return render_markdown(report)
+    return render_text(report, color=color)
+
+
+# --- extract --------------------------------------------------------------------------
+
+
+def extract_to_dict(quotes: Sequence[Quote], article: Mapping[str, Any]) -> dict[str, Any]:
+    return {"article": dict(article), "quotes": [q.to_dict() for q in quotes]}
+
+
+def render_extract(
+    quotes: Sequence[Quote], article: Mapping[str, Any], fmt: str, *, color: bool = False
+) -> str:
+    """The quotes an article holds, one per entry, with who said them and who is credited."""
+    if fmt == "json":
+        return json.dumps(extract_to_dict(quotes, article), ensure_ascii=False, indent=2) + "\n"
+    paint = _Painter(color)
+    lines = []
+    title = article.get("title") or article.get("source")
+    if title:
+        lines += [paint(f"Article: {title}", "bold"), ""]
+    for n, q in enumerate(quotes, 1):
+        lines.append(f"[{n}] {_quoted(q.text)}")
+        lines.append("    " + paint(_attribution(q), "dim"))
+    lines.append("")
+    lines.append(f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''} found")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,290 @@
+"""Find where in a long source page a quote (most likely) sits.
+
+A whole-document similarity says nothing about *where* a quote is, and aligning a
+quote against every window of a 50,000-character page is far too slow. So the
+search runs in two cheap-then-precise steps, like BLAST:
+
+1. anchors — the quote's rarer word stems are looked up in an inverted index of the
+   page; windows of the page that contain many distinct anchors become candidates;
+2. alignment — each candidate region is aligned token by token with rapidfuzz's
+   Indel (LCS) opcodes on stems, and the densest run of matches becomes the passage.
+
+Pages are tokenised and indexed once and cached (keyed by the text itself), since
+the pipeline judges many quotes against the same page.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+from rapidfuzz.distance import Indel
+
+from quotetrail.core.lexicon import NEGATIONS, STOPWORDS
+from quotetrail.core.meaning import is_name
+from quotetrail.core.normalize import NormText, Token, tokenize
+from quotetrail.core.stem import stem
+
+MAX_ANCHOR_FREQ = 40  # a stem seen more often than this is too common to anchor a search
+MIN_ANCHORS = 3
+CANDIDATES = 4  # candidate regions aligned precisely per quote
+WORD_GAP = 6  # source words tolerated between two matched runs inside one passage
+FRAGMENT_GAP = 60  # source words an omission mark may stand for
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A source text prepared for searching: tokens, stems, an inverted index, sentences."""
+
+    norm: NormText
+    keys: tuple[str, ...]
+    content: tuple[bool, ...]  # the token carries content (not a stopword or negation)
+    index: dict[str, list[int]]
+    sentence_starts: tuple[int, ...]
+    sentence_ids: tuple[int, ...]  # sentence number of each token
+    sentence_bounds: tuple[tuple[int, int], ...]  # first and last token of each sentence
+    sentence_freq: dict[str, int]  # in how many sentences each stem occurs
+    names: frozenset[str]  # words the page capitalises mid-sentence: likely proper nouns
+    joined: str  # " " + normalised tokens joined by " " + " ", for exact look-ups
+    char_starts: tuple[int, ...]  # offset of each token inside `joined`
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return self.norm.tokens
+
+    def sentence_of(self, i: int) -> int:
+        return self.sentence_ids[i]
+
+    def sentence_span(self, s: int) -> tuple[int, int]:
+        """First and last token index of sentence number `s`."""
+        return self.sentence_bounds[s]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteView:
+    """A quote's searchable tokens: editorial [insertions] removed, fragments numbered."""
+
+    norm: NormText
+    tokens: tuple[Token, ...]
+    keys: tuple[str, ...]
+    editorial_gaps: frozenset[int]  # positions i where an insertion stood before tokens[i]
+
+    @property
+    def fragments(self) -> int:
+        return self.tokens[-1].fragment + 1 if self.tokens else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Quote tokens matched (by stem) to page tokens; `first`..`last` is the passage."""
+
+    first: int
+    last: int
+    pairs: tuple[tuple[int, int], ...]
+
+    @property
+    def matched(self) -> int:
+        return len(self.pairs)
+
+
+@lru_cache(maxsize=64)
+def prepare_page(text: str) -> Page:
+    """Tokenise and index a source page (cached: pages are judged against many quotes).
+
+    Words inside [square brackets] are dropped: they are editorial insertions or
+    reference marks, never the speaker's words.
+    """
+    full = tokenize(text)
+    tokens = tuple(t for t in full.tokens if not t.editorial)
+    norm = NormText(original=text, tokens=tokens)
+    keys = tuple(stem(t.norm) for t in tokens)
+    index: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        index.setdefault(k, []).append(i)
+    sentence_starts = tuple(i for i, t in enumerate(tokens) if t.sentence_start) or (0,)
+    if sentence_starts[0] != 0:
+        sentence_starts = (0, *sentence_starts)
+    char_starts = []
+    pos = 1
+    for t in tokens:
+        char_starts.append(pos)
+        pos += len(t.norm) + 1
+    joined = " " + " ".join(t.norm for t in tokens) + " "
+    content = tuple(t.norm not in STOPWORDS and t.norm not in NEGATIONS for t in tokens)
+    sentence_ids = []
+    sentence = -1
+    starts = set(sentence_starts)
+    for i in range(len(tokens)):
+        sentence += i in starts
+        sentence_ids.append(sentence)
+    freq: dict[str, int] = {}
+    for k, positions in index.items():
+        freq[k] = len({sentence_ids[p] for p in positions})
+    ends = [*sentence_starts[1:], len(tokens)]
+    bounds = tuple((a, b - 1) for a, b in zip(sentence_starts, ends, strict=True))
+    return Page(
+        norm,
+        keys,
+        content,
+        index,
+        sentence_starts,
+        tuple(sentence_ids),
+        bounds,
+        freq,
+        frozenset(t.norm for t in tokens if is_name(t)),
+        joined,
+        tuple(char_starts),
+    )
+
+
+def prepare_quote(text: str) -> QuoteView:
+    """Tokenise a quote, noting omission fragments and where editorial insertions stood."""
+    norm = tokenize(text, with_fragments=True)
+    tokens: list[Token] = []
+    gaps: set[int] = set()
+    for t in norm.tokens:
+        if t.editorial:
+            gaps.add(len(tokens))
+        else:
+            tokens.append(t)
+    keys = tuple(stem(t.norm) for t in tokens)
+    return QuoteView(norm, tuple(tokens), keys, frozenset(gaps))
+
+
+def find_exact(quote: QuoteView, page: Page) -> Alignment | None:
+    """The fast path: the quote's normalised tokens occur contiguously in the page."""
+    if quote.fragments != 1 or not quote.tokens:
+        return None
+    needle = " " + " ".join(t.norm for t in quote.tokens) + " "
+    at = page.joined.find(needle)
+    if at < 0:
+        return None
+    first = bisect_left(page.char_starts, at + 1)
+    n = len(quote.tokens)
+    return Alignment(first, first + n - 1, tuple((i, first + i) for i in range(n)))
+
+
+def candidate_regions(
+    quote: QuoteView, page: Page, limit: int = CANDIDATES
+) -> list[tuple[int, int]]:
+    """Page token ranges [lo, hi) worth aligning precisely, best first."""
+    m = len(quote.keys)
+    freqs = [len(page.index.get(k, ())) for k in quote.keys]
+    present = sorted((f, i) for i, f in enumerate(freqs) if f)
+    if not present:
+        return []
+    anchors = [i for f, i in present if f <= MAX_ANCHOR_FREQ]
+    if len(anchors) < MIN_ANCHORS:
+        anchors = [i for _, i in present[: max(MIN_ANCHORS, len(anchors))]]
+    hits = sorted((p, i) for i in anchors for p in page.index[quote.keys[i]])
+    width = m + 8 + FRAGMENT_GAP * (quote.fragments - 1)
+    windows: list[tuple[int, int, int]] = []  # (-distinct anchors, lo_p, hi_p)
+    seen: Counter[int] = Counter()
+    left = 0
+    for p, i in hits:
+        seen[i] += 1
+        while hits[left][0] < p - width:
+            li = hits[left][1]
+            seen[li] -= 1
+            if not seen[li]:
+                del seen[li]
+            left += 1
+        windows.append((-len(seen), hits[left][0], p))
+    windows.sort()
+    chosen: list[tuple[int, int]] = []
+    n = len(page.keys)
+    for _neg, lo_p, hi_p in windows:
+        lo, hi = max(0, lo_p - m - 2), min(n, hi_p + m + 2)
+        if any(lo < c_hi and c_lo < hi for c_lo, c_hi in chosen):
+            continue
+        chosen.append((lo, hi))
+        if len(chosen) >= limit:
+            break
+    return chosen
+
+
+def align_region(quote: QuoteView, page: Page, lo: int, hi: int) -> Alignment | None:
+    """Align the quote inside page tokens [lo, hi) and keep the densest run of matches."""
+    pairs = _lcs_pairs(quote.keys, page.keys, lo, hi)
+    if not pairs:
+        return None
+    best = _densest_cluster(quote, page, pairs)
+    # Re-align around the chosen span only (with room for the quote's unmatched edges):
+    # the LCS over a wide region can scatter matches onto far-away common words.
+    lead, trail = best[0][0], len(quote.keys) - 1 - best[-1][0]
+    lo2, hi2 = max(lo, best[0][1] - lead - 2), min(hi, best[-1][1] + trail + 3)
+    pairs2 = _lcs_pairs(quote.keys, page.keys, lo2, hi2)
+    if pairs2:
+        again = _densest_cluster(quote, page, pairs2)
+        if len(again) >= len(best):
+            best = again
+    return Alignment(best[0][1], best[-1][1], tuple(best))
+
+
+def _lcs_pairs(
+    qkeys: tuple[str, ...], pkeys: tuple[str, ...], lo: int, hi: int
+) -> list[tuple[int, int]]:
+    pairs: list[tuple[int, int]] = []
+    for op in Indel.opcodes(qkeys, pkeys[lo:hi]):
+        if op.tag == "equal":
+            pairs.extend(
+                (op.src_start + k, lo + op.dest_start + k) for k in range(op.src_end - op.src_start)
+            )
+    return pairs
+
+
+def _densest_cluster(
+    quote: QuoteView, page: Page, pairs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Split matches where the source skips too many words; keep the biggest cluster.
+
+    A skip over a sentence boundary the quote does not have also splits: "— said
+    Smith" must not borrow "Smith" from the start of the next paragraph.
+    """
+    clusters: list[list[tuple[int, int]]] = [[pairs[0]]]
+    for prev, cur in pairwise(pairs):
+        crosses_fragment = quote.tokens[cur[0]].fragment != quote.tokens[prev[0]].fragment
+        allowed = FRAGMENT_GAP if crosses_fragment else WORD_GAP + (cur[0] - prev[0] - 1)
+        new_sentence = (
+            not crosses_fragment
+            and cur[1] - prev[1] > 1
+            and _sentence_between(page, prev[1], cur[1])
+            and not any(quote.tokens[k].sentence_start for k in range(prev[0] + 1, cur[0] + 1))
+        )
+        if cur[1] - prev[1] - 1 > allowed or new_sentence:
+            clusters.append([cur])
+        else:
+            clusters[-1].append(cur)
+    return max(clusters, key=lambda c: (len(c), -(c[-1][1] - c[0][1])))
+
+
+def _sentence_between(page: Page, a: int, b: int) -> bool:
+    """Whether a sentence starts at a token in (a, b]."""
+    k = bisect_right(page.sentence_starts, a)
+    return k < len(page.sentence_starts) and page.sentence_starts[k] <= b
+
+
+def best_alignment(
+    quote: QuoteView, page: Page, regions: list[tuple[int, int]] | None = None
+) -> Alignment | None:
+    """The page passage that shares the most (stemmed) words with the quote, in order.
+
+    `regions` lets a caller reuse the candidate regions it already computed.
+    """
+    exact = find_exact(quote, page)
+    if exact is not None:
+        return exact
+    best: Alignment | None = None
+    for lo, hi in candidate_regions(quote, page) if regions is None else regions:
+        found = align_region(quote, page, lo, hi)
+        if found is None:
+            continue
+        if best is None or (found.matched, -(found.last - found.first)) > (
+            best.matched,
+            -(best.last - best.first),
+        ):
+            best = found
+    return best

@@ -1,0 +1,77 @@
+"""Which outlet an article credits for a quote: "quoted by TASS", «передает ТАСС».
+
+An outlet named in the article counts as a *credit* only with a word that makes
+it one near it — a preposition or verb before it ("told", "quoted by", "in an
+interview with", "on", «со ссылкой на», «в эфире», «в своем»), or a reporting
+verb after it ("TASS reports", «пишет РБК»). "Putin criticised the BBC" is not a
+credit.
+
+A sentence that credits an outlet but holds no quote of its own points back
+("This was reported by Gazeta.ru.", «Об этом сообщает ТАСС.», "His words are
+quoted by TASS.") or, without such a marker, forward to the quotes that follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quotetrail.core.outlets import Outlet, OutletRegistry
+from quotetrail.core.quotemarks import QuoteSpan
+
+__all__ = ["Credit", "find_credits", "points_back"]
+
+_WORD = re.compile(r"[^\W_][\w-]*")
+_BEFORE = frozenset(
+    """
+    by to told tells on in via with from interview quoted cited reported according published posted
+    wrote writes channel page account statement broadcast air show program programme
+    передает передаёт сообщает сообщил сообщила сообщили сообщило пишет ссылкой ссылаясь эфире
+    интервью рассказал рассказала рассказали заявил заявила заявили сказал сказала сказали цитирует
+    цитируют приводит приводят данным информации для в во на своем своём своей странице аккаунте
+    канале телеканалу телеканала изданию агентству газете радио сайте публикации
+    """.split()
+)
+_AFTER = frozenset(
+    """
+    reports reported writes wrote says said quotes quoted cites cited notes noted learned
+    сообщает сообщил сообщило сообщили пишет писал передает передаёт цитирует приводит уточняет
+    отмечает информирует
+    """.split()
+)
+_BACK = re.compile(
+    r"^\W*(?:this|that|these|those|his|her|their|its|the words|the remarks|the statement|such"
+    r"|об этом|это|эти|его|ее|её|их|слова|такое|такие|соответствующее|так)(?![\w-])"
+    r"|(?<![\w-])(?:об этом|this was|these words|the remarks)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    start: int
+    end: int
+    outlet: Outlet
+
+
+def find_credits(text: str, registry: OutletRegistry, spans: Sequence[QuoteSpan]) -> list[Credit]:
+    """Outlet mentions used as credits, outside quoted words."""
+    credits = []
+    for start, end, outlet in registry.find_mentions(text):
+        if any(s.open < start < s.close for s in spans):
+            continue
+        if _credit_context(text, start, end):
+            credits.append(Credit(start, end, outlet))
+    return credits
+
+
+def _credit_context(text: str, start: int, end: int) -> bool:
+    before = [w.lower() for w in _WORD.findall(text[max(0, start - 50) : start])][-4:]
+    after = [w.lower() for w in _WORD.findall(text[end : end + 30])][:2]
+    return bool(_BEFORE.intersection(before) or _AFTER.intersection(after))
+
+
+def points_back(sentence: str) -> bool:
+    """Does a credit sentence refer to what came before ("This was reported by…")?"""
+    return _BACK.search(sentence) is not None

@@ -1,0 +1,70 @@
+"""One quote across many sources: overall verdict, evidence order, wording groups.
+
+Ordering uses `models.VERDICT_RANK` then score. `altered` ranks above `paraphrased`
+on purpose: if any source carries a near-verbatim version whose negation, number
+or name differs from the quote, that is what the journalist must see first — a
+paraphrase elsewhere does not make the changed wording any less of a problem, and
+a verbatim match anywhere still wins (the quote *is* in a source).
+
+Wording groups gather sources that carry the same passage (after normalisation,
+rapidfuzz `ratio` ≥ 95), so a reader sees at a glance that, say, three outlets
+carry one wording and a fourth carries another. Only evidence with a passage that
+supports or bears on the quote (matched, altered, paraphrased) is grouped;
+not_found and unverifiable sources have no wording to compare — they stay visible
+in the evidence list, not in the comparison.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from quotetrail.core.models import VERDICT_RANK, Evidence, Quote, QuoteResult, Verdict, WordingGroup
+from quotetrail.core.normalize import normalize
+
+SAME_WORDING = 95.0
+_GROUPED: frozenset[str] = frozenset({"matched", "altered", "paraphrased"})
+
+
+def rank_key(evidence: Evidence) -> tuple[int, float, str]:
+    """Sort key: best verdict first, then higher score, then source for stability."""
+    return VERDICT_RANK[evidence.verdict], -evidence.score, evidence.source
+
+
+def summarize(quote: Quote, evidence: Sequence[Evidence]) -> QuoteResult:
+    """Overall verdict = the best evidence; with no evidence at all, `unverifiable`."""
+    ordered = tuple(sorted(evidence, key=rank_key))
+    if not ordered:
+        return QuoteResult(quote=quote, verdict="unverifiable", score=0.0)
+    best = ordered[0]
+    return QuoteResult(
+        quote=quote,
+        verdict=best.verdict,
+        score=best.score,
+        evidence=ordered,
+        comparison=wording_groups(ordered),
+    )
+
+
+def wording_groups(evidence: Sequence[Evidence]) -> tuple[WordingGroup, ...]:
+    """Group sources whose passages are identical or nearly so (best evidence first)."""
+    groups: list[tuple[str, list[Evidence]]] = []  # (normalised wording, members)
+    for ev in sorted(evidence, key=rank_key):
+        if ev.verdict not in _GROUPED or not ev.passage:
+            continue
+        norm = normalize(ev.passage)
+        for key, members in groups:
+            if fuzz.ratio(norm, key) >= SAME_WORDING:
+                members.append(ev)
+                break
+        else:
+            groups.append((norm, [ev]))
+    return tuple(_group(members) for _, members in groups)
+
+
+def _group(members: list[Evidence]) -> WordingGroup:
+    best = members[0]
+    verdict: Verdict = best.verdict
+    sources = tuple(dict.fromkeys(m.source for m in members))
+    return WordingGroup(wording=best.passage, verdict=verdict, sources=sources)

@@ -1,0 +1,541 @@
+"""Find the quotations in an article: who said what, and which outlet the article credits.
+
+The pipeline reads top to bottom:
+
+1. **Quote spans** (:mod:`quotemarks`): every top-level "…", “…”, «…», „…“, ‘…’
+   span; a quote over several paragraphs comes as one fragment per paragraph.
+2. **Sentences** (:mod:`sentences`): boundaries that never cut through a quote.
+3. **Direct quotes**: each span is attributed from the words right around it —
+   a cue before it in its sentence (``Putin said: "…"``, «По словам Пескова, «…»»)
+   or right after it (``"…," he said``, «…», — заявил он). A quote that is a
+   sentence of its own continues the previous speaker (``"A," he said. "B."``).
+   Interrupted and multi-paragraph quotes are returned **one Quote per fragment**,
+   each with the same speaker, so that ``text[q.start:q.end] == q.text`` always holds.
+4. **Reported speech**: sentences without quote marks shaped like ``X said (that) …``,
+   ``according to X, …``, ``…, X said.``, «X заявил, что …», «по словам X, …»,
+   «как сообщил X, …»; the quote is the reported clause.
+5. **Speakers** (:mod:`speakers`): names are normalised (titles dropped, Russian
+   genitive turned nominative, one spelling per person); "he", «она», "the
+   president", «глава государства», "the minister" resolve to the last fitting
+   person named before them. «Об этом заявил Песков» names the speaker of the
+   quotes just before it.
+6. **Outlets** (:mod:`attribution`): a credit ("quoted by TASS", «передает ТАСС»,
+   "in his Telegram channel") applies to the quotes of its sentence; a credit
+   sentence without quotes applies back ("This was reported by Gazeta.ru.") or
+   forward ("He gave an interview to Rossiya 24.").
+7. **Terms**: quoted names, titles and scare quotes are not anyone's words. A span
+   is a *term* when it follows a naming noun (the film, the narrative, so-called,
+   телеканал, партия, газета, операция…), names a known outlet, or, with no speech
+   cue next to it, is short or reads like a name (every word capitalised). A
+   quote that is a whole sentence, or has a cue next to it, is speech. Terms are
+   returned only with ``include_terms=True`` (kind ``"term"``, no speaker).
+
+Everything is regex and bounded look-around on the text, linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import groupby
+
+from quotetrail.core.attribution import Credit, find_credits, points_back
+from quotetrail.core.models import Quote, QuoteKind
+from quotetrail.core.outlets import Outlet, OutletRegistry
+from quotetrail.core.quotemarks import QuoteSpan, find_quote_spans
+from quotetrail.core.sentences import Sentence, Sentences
+from quotetrail.core.speakers import (
+    Person,
+    Resolver,
+    SpeakerRef,
+    find_titled_mentions,
+    subject_after,
+    subject_before,
+)
+from quotetrail.core.speech import THAT, Cue, find_cues
+
+__all__ = ["extract_quotes"]
+
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+_NAMING_EN = frozenset(
+    """
+    narrative term word words phrase slogan expression motto headline title nickname label film
+    movie book novel song album show series programme program operation party newspaper paper
+    magazine channel station agency outlet company firm group movement foundation fund campaign
+    initiative project plan doctrine strategy concept festival forum exercise exercises drills law
+    bill brand app platform website site so-called dubbed named titled entitled nicknamed hashtag
+    codenamed code-named mission bloc alliance coalition club team band ship vessel
+    """.split()
+)
+_NAMING_RU = (
+    "телеканал", "канал", "газет", "парти", "операци", "фильм", "книг", "роман", "песн", "программ",
+    "проект", "компани", "концерн", "фонд", "движени", "групп", "термин", "слов", "понят",
+    "называем", "нарратив", "лозунг", "форум", "фестивал", "журнал", "сайт", "издани",
+    "организаци", "банк", "завод", "клуб", "команд", "театр", "преми", "учени", "агентств",
+    "радиостанци", "доктрин", "план", "акци", "кампани", "фирм", "холдинг", "корпораци",
+    "сериал", "шоу", "спектакл", "выставк", "конкурс", "закон", "стратеги", "концепци",
+    "инициатив", "платформ", "сервис", "приложени", "мессенджер", "бренд", "блок", "портал",
+    "ресурс", "объединени", "миссии", "миссия", "хэштег", "позывн", "прозвищ", "судн", "корабл",
+)  # fmt: skip
+_SMALL_WORDS = frozenset("of the and for in on a an de la von van и в на за по с of-the".split())
+_TERMINAL = "!?.…"
+_LEADING_FILLER = re.compile(
+    r"^(?:but|however|also|and|meanwhile|earlier|later|однако|также|ранее|позже|при этом|кроме того|и|но|а)\W+",
+    re.IGNORECASE,
+)
+_DIRECT_CLAUSE_START = re.compile(r"[A-ZА-ЯЁ0-9]|(?:the|a|an|it|he|she|they|we|i|there|this|that|these|no|not|russia|moscow)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Candidate:
+    """A quote in the making; offsets fixed, speaker and outlet filled in by later steps."""
+
+    kind: QuoteKind
+    start: int
+    end: int
+    para: int
+    sentence: int
+    context: tuple[int, int]  # sentences (first, last index) whose credits apply
+    cue: Cue | None = None
+    ref: SpeakerRef | None = None
+    inherit: bool = False  # continues the previous speaker ("A," he said. "B.")
+    group: int = -1
+    person: Person | None = None
+    outlet: Outlet | None = None
+    cue_text: str | None = None
+
+
+class _Article:
+    """One article's text with what every step needs: spans, sentences, outlets."""
+
+    def __init__(self, text: str, registry: OutletRegistry) -> None:
+        self.text = text
+        self.registry = registry
+        self.spans = find_quote_spans(text)
+        self.sentences = Sentences(text, self.spans)
+        self.span_opens = [s.open for s in self.spans]
+
+    def is_outlet(self, name: str) -> bool:
+        return self.registry.resolve(name) is not None
+
+    def in_span(self, pos: int) -> bool:
+        return any(s.open <= pos <= s.close for s in self.spans_near(pos))
+
+    def spans_near(self, pos: int) -> list[QuoteSpan]:
+        from bisect import bisect_right
+
+        i = bisect_right(self.span_opens, pos)
+        return self.spans[max(0, i - 2) : i]
+
+    def cues(self, lo: int, hi: int) -> list[Cue]:
+        return [c for c in find_cues(self.text, lo, hi) if not self.in_span(c.start)]
+
+
+def extract_quotes(
+    text: str, registry: OutletRegistry | None = None, *, include_terms: bool = False
+) -> list[Quote]:
+    """The quotes of `text` in article order (see the module docstring for the rules)."""
+    if not text or not text.strip():
+        return []
+    article = _Article(text, registry or OutletRegistry.default())
+    candidates = _direct_quotes(article)
+    candidates += _reported_speech(article, candidates)
+    candidates.sort(key=lambda c: (c.start, c.end))
+    _apply_back_attributions(article, candidates)
+    _resolve_speakers(article, candidates)
+    _attach_outlets(article, candidates)
+    return [
+        _to_quote(text, c) for c in candidates if c.kind != "term" or include_terms
+    ]
+
+
+# --- 3. direct quotes ----------------------------------------------------------------
+
+
+def _direct_quotes(article: _Article) -> list[_Candidate]:
+    spans = article.spans
+    out: list[_Candidate] = []
+    groups = [list(g) for _, g in groupby(spans, key=lambda s: s.group)]
+    for gi, frags in enumerate(groups):
+        prev_close = groups[gi - 1][-1].close + 1 if gi else 0
+        next_open = groups[gi + 1][0].open if gi + 1 < len(groups) else len(article.text)
+        out.extend(_direct_group(article, frags, prev_close, next_open))
+    return out
+
+
+def _direct_group(article: _Article, frags: list[QuoteSpan], prev_close: int, next_open: int):
+    text = article.text
+    first, last = frags[0], frags[-1]
+    s_first = article.sentences.at(first.open)
+    s_last = article.sentences.at(last.close)
+    if s_first is None or s_last is None:
+        return []
+    head = (max(s_first.start, prev_close), first.open)
+    tail = (last.close + 1, min(s_last.end, next_open))
+    kind, cue, ref, inherit = _classify(article, frags, head, tail, s_first, s_last)
+    context = (s_first.index, s_last.index)
+    return [
+        _Candidate(
+            kind,
+            f.start,
+            f.end,
+            article.sentences.at(f.start).para,
+            article.sentences.at(f.start).index,
+            context,
+            cue=cue if kind != "term" else None,
+            ref=ref if kind != "term" else None,
+            inherit=inherit and kind != "term",
+            group=f.group,
+        )
+        for f in frags
+        if article.sentences.at(f.start) is not None and text[f.start : f.end].strip()
+    ]
+
+
+def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: Sentence):
+    """Decide speech or term, and find the cue and speaker next to the quote."""
+    text = article.text
+    content = " ".join(text[f.start : f.end] for f in frags)
+    if _after_naming_noun(text, head[0], frags[0].open) or article.is_outlet(content):
+        return "term", None, None, False
+    tail_cue, tail_ref = _tail_attribution(article, tail)
+    if tail_cue and tail_ref:
+        return "direct", tail_cue, tail_ref, False
+    head_cue, head_ref, adjacent = _head_attribution(article, head)
+    if head_cue and head_ref and adjacent:
+        return "direct", head_cue, head_ref, False
+    if _name_like(content):
+        return "term", None, None, False
+    if _standalone(text, frags, s_first, s_last, article):
+        return "direct", None, None, True
+    words = len(_WORD.findall(content))
+    if head_cue and head_ref:
+        return "direct", head_cue, head_ref, False
+    if words >= 3:
+        cue, ref = _any_attribution(article, s_first, s_last)
+        if cue and ref:
+            return "direct", cue, ref, False
+    if words >= 6:
+        return "direct", None, None, False
+    return "term", None, None, False
+
+
+def _after_naming_noun(text: str, lo: int, open_: int) -> bool:
+    words = [w.lower() for w in _WORD.findall(text[max(lo, open_ - 40) : open_])][-2:]
+    if not words:
+        return False
+    last = words[-1]
+    if last in _NAMING_EN or (len(words) == 2 and words[0] in ("so-called", "так") and last.startswith("называем")):
+        return True
+    return any(last.startswith(stem) and len(last) <= len(stem) + 4 for stem in _NAMING_RU)
+
+
+def _name_like(content: str) -> bool:
+    """«Единая Россия», "War and Peace": short, capitalised, not a sentence."""
+    words = _WORD.findall(content)
+    if not words or len(words) > 5 or content.rstrip()[-1:] in _TERMINAL or "," in content:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words) and words[0][0].isupper()
+
+
+def _standalone(text: str, frags, s_first: Sentence, s_last: Sentence, article: _Article) -> bool:
+    """The quote is its sentence: only punctuation and dashes outside the marks."""
+    outside = text[s_first.start : frags[0].open] + text[frags[-1].close + 1 : s_last.end]
+    return not re.search(r"\w", outside)
+
+
+def _tail_attribution(article: _Article, tail: tuple[int, int]):
+    """`"…," he said` / «…», — заявил Путин / `"…" said Peskov, the spokesman.`"""
+    lo, hi = tail
+    if hi <= lo:
+        return None, None
+    cues = article.cues(lo, hi)
+    if not cues:
+        return None, None
+    cue = cues[0]
+    lead = article.text[lo : cue.start]
+    if len(lead) > 80 or re.search(r"[.;:!?]", lead):
+        return None, None
+    return cue, _subject(article, cue, lo, hi, prefer_after=False)
+
+
+def _head_attribution(article: _Article, head: tuple[int, int]):
+    """`Putin said: "…"` / «По словам Пескова, «…»» / `He told reporters that "…"`."""
+    lo, hi = head
+    text = article.text
+    if hi <= lo:
+        return None, None, False
+    cues = article.cues(lo, hi)
+    if not cues:
+        return None, None, False
+    cue = cues[-1]
+    ref = _subject(article, cue, lo, hi, prefer_after=cue.kind != "verb")
+    gap = text[cue.end : hi].strip()
+    adjacent = len(gap) <= 60 and (gap.endswith((":", ",", "—", "–")) or bool(re.search(r"(?:that|что)$", gap)) or not gap)
+    return cue, ref, adjacent
+
+
+def _any_attribution(article: _Article, s_first: Sentence, s_last: Sentence):
+    for cue in article.cues(s_first.start, s_last.end):
+        ref = _subject(article, cue, s_first.start, s_last.end, prefer_after=cue.kind != "verb")
+        if ref:
+            return cue, ref
+    return None, None
+
+
+def _subject(article: _Article, cue: Cue, lo: int, hi: int, *, prefer_after: bool) -> SpeakerRef | None:
+    text = article.text
+    pronoun = _pronoun_in_cue(cue)
+    if pronoun:
+        return pronoun
+    genitive = cue.kind == "according" and bool(_CYRILLIC.search(cue.text))
+    if cue.kind == "as" and not _CYRILLIC.search(cue.text):
+        return subject_after(text, cue.start + 2, cue.end, article.is_outlet)
+    before = lambda: subject_before(text, lo, cue.start, article.is_outlet)  # noqa: E731
+    after = lambda: subject_after(text, cue.end, hi, article.is_outlet, genitive=genitive)  # noqa: E731
+    if cue.kind != "verb":
+        return after()
+    return (after() or before()) if prefer_after else (before() or after())
+
+
+def _pronoun_in_cue(cue: Cue) -> SpeakerRef | None:
+    low = cue.text.lower()
+    if " его " in f" {low} ":
+        return SpeakerRef("pronoun", gender="m", pos=cue.start)
+    if " ее " in f" {low} " or " её " in f" {low} ":
+        return SpeakerRef("pronoun", gender="f", pos=cue.start)
+    return None
+
+
+# --- 4. reported speech -----------------------------------------------------------
+
+
+def _reported_speech(article: _Article, direct: list[_Candidate]) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for sentence in article.sentences.items:
+        out.extend(_reported_in(article, sentence, direct))
+    return out
+
+
+def _reported_in(article: _Article, s: Sentence, direct: list[_Candidate]) -> list[_Candidate]:
+    cues = article.cues(s.start, s.end)
+    if not cues:
+        return []
+    found = _leading_according(article, s, cues) or _verb_that(article, s, cues) or _trailing(article, s, cues)
+    out = []
+    for cue, ref, a, b in found:
+        a, b = _trim_clause(article, a, b)
+        if b <= a or len(_WORD.findall(article.text[a:b])) < 3:
+            continue
+        if _mostly_quoted(article, a, b, direct):
+            continue
+        out.append(_Candidate("reported", a, b, s.para, s.index, (s.index, s.index), cue=cue, ref=ref))
+    return out
+
+
+def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
+    """«По словам X, …», "According to X, …", «Как заявил X, …»."""
+    text = article.text
+    cue = cues[0]
+    if cue.kind not in ("according", "as"):
+        return []
+    lead = _LEADING_FILLER.sub("", text[s.start : cue.start].strip())
+    if lead:
+        return []
+    comma = text.find(",", cue.end, min(s.end, cue.end + 120))
+    if comma < 0:
+        return []
+    ref = _subject(article, cue, s.start, comma, prefer_after=True)
+    if not ref:
+        return []
+    return [(cue, ref, comma + 1, s.end)]
+
+
+def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
+    """`X said (that) …`, `X told Y that …`, «X заявил, что …», «X заявил: …»."""
+    text = article.text
+    for cue in cues:
+        if cue.kind != "verb" or cue.participle:
+            continue
+        ref = subject_before(text, s.start, cue.start, article.is_outlet)
+        if not ref:
+            continue
+        start = _clause_start(text, cue, s.end)
+        if start is None:
+            continue
+        results = [(cue, ref, start, s.end)]
+        return _split_participles(article, results, s)
+    return []
+
+
+def _clause_start(text: str, cue: Cue, end: int) -> int | None:
+    window_end = min(end, cue.end + 100)
+    m = THAT.search(text, cue.end, window_end)
+    if m and not re.search(r"[.;:!?]", text[cue.end : m.start()]):
+        return m.end()
+    gap = text[cue.end : window_end]
+    colon = gap.find(":")
+    if 0 <= colon <= 40 and not re.search(r"[.;!?]", gap[:colon]):
+        return cue.end + colon + 1
+    if cue.lower in ("said", "says") and not _CYRILLIC.search(cue.text):
+        nxt = text[cue.end : window_end].lstrip()
+        if nxt and _DIRECT_CLAUSE_START.match(nxt) and not re.match(r"(?:in|on|at|to|after|before|during|with|from)\b", nxt, re.IGNORECASE):
+            return cue.end
+    return None
+
+
+def _split_participles(article: _Article, results, s: Sentence):
+    """"X said A, adding that B" → two clauses with one speaker."""
+    text = article.text
+    cue, ref, a, b = results[0]
+    for p in article.cues(a, b):
+        if not p.participle:
+            continue
+        m = THAT.match(text, p.end + 1) or THAT.match(text, p.end)
+        if m is None:
+            m = THAT.search(text, p.end, min(b, p.end + 4))
+        if m:
+            return [(cue, ref, a, p.start), (p, ref, m.end(), b)]
+    return results
+
+
+def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
+    """"Russia will win, Putin said." / «…, — заявил Песков.» / "…, according to Peskov." """
+    text = article.text
+    cue = cues[-1]
+    if cue.kind == "as" or cue.participle:
+        return []
+    comma = max(text.rfind(",", s.start, cue.start), text.rfind("—", s.start, cue.start))
+    if comma <= s.start:
+        return []
+    segment = text[comma + 1 : s.end]
+    if len(_WORD.findall(segment)) > 12:
+        return []
+    ref = _subject(article, cue, comma + 1, s.end, prefer_after=cue.kind != "verb")
+    if not ref:
+        return []
+    return [(cue, ref, s.start, comma)]
+
+
+def _trim_clause(article: _Article, a: int, b: int) -> tuple[int, int]:
+    text = article.text
+    while a < b and (text[a].isspace() or text[a] in "—–-:,"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ".,;:—–-"):
+        b -= 1
+    # a credit or attribution tacked on at the end: ", передает ТАСС", ", he said"
+    comma = text.rfind(",", a, b)
+    if comma > a:
+        tail = text[comma + 1 : b]
+        short = len(_WORD.findall(tail)) <= 6
+        if short and (article.cues(comma + 1, b) or article.registry.find_mentions(tail)):
+            b = comma
+            while b > a and (text[b - 1].isspace() or text[b - 1] in ",—–-"):
+                b -= 1
+    return a, b
+
+
+def _mostly_quoted(article: _Article, a: int, b: int, direct: list[_Candidate]) -> bool:
+    covered = sum(max(0, min(b, c.end) - max(a, c.start)) for c in direct if c.kind != "term")
+    return covered * 2 > (b - a)
+
+
+# --- 5. speakers ---------------------------------------------------------------------
+
+
+def _apply_back_attributions(article: _Article, candidates: list[_Candidate]) -> None:
+    """«Об этом заявил Песков.» / "This was stated by X." names the speaker of earlier quotes."""
+    text = article.text
+    quoted_sentences = {c.sentence for c in candidates}
+    for s in article.sentences.items:
+        if s.index in quoted_sentences or not points_back(text[s.start : s.end]):
+            continue
+        for cue in article.cues(s.start, s.end):
+            if cue.kind != "verb":
+                continue
+            ref = _subject(article, cue, s.start, s.end, prefer_after=True)
+            if ref is None:
+                by = re.search(r"\bby\b", text[cue.end : s.end])
+                if by:
+                    ref = subject_after(text, cue.end + by.end(), s.end, article.is_outlet)
+            if ref is None:
+                continue
+            for c in _preceding(article, candidates, s):
+                if c.kind != "term" and c.ref is None:
+                    c.ref, c.cue, c.inherit = ref, cue, False
+            break
+
+
+def _preceding(article: _Article, candidates: list[_Candidate], s: Sentence) -> list[_Candidate]:
+    """Quotes earlier in the sentence's paragraph, or in the previous one if it opens a paragraph."""
+    same = [c for c in candidates if c.para == s.para and c.sentence < s.index]
+    if same:
+        return same
+    return [c for c in candidates if c.para == s.para - 1]
+
+
+def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
+    resolver = Resolver()
+    mentions = [m for m in find_titled_mentions(article.text, article.is_outlet) if not article.in_span(m.pos)]
+    events: list[tuple[int, int, object]] = [(m.pos, 0, m) for m in mentions]
+    events += [(c.start, 1, c) for c in candidates]
+    events.sort(key=lambda e: (e[0], e[1]))
+    previous: _Candidate | None = None
+    for _pos, _order, item in events:
+        if isinstance(item, SpeakerRef):
+            resolver.mention(item)
+            continue
+        c = item
+        if c.kind == "term":
+            continue
+        if c.ref is not None:
+            c.person = resolver.speaker(c.ref, c.cue.feminine if c.cue else None)
+        elif c.inherit and previous is not None and c.para - previous.para <= 1:
+            c.person = previous.person
+            c.cue = c.cue or previous.cue
+        if c.person is not None:
+            previous = c
+
+
+# --- 6. outlets -------------------------------------------------------------------------
+
+
+def _attach_outlets(article: _Article, candidates: list[_Candidate]) -> None:
+    credits = find_credits(article.text, article.registry, article.spans)
+    by_sentence: dict[int, list[Credit]] = {}
+    for credit in credits:
+        s = article.sentences.at(credit.start)
+        if s is not None:
+            by_sentence.setdefault(s.index, []).append(credit)
+    quoted = {c.sentence for c in candidates if c.kind != "term"}
+    for c in candidates:
+        if c.kind == "term":
+            continue
+        own = [cr for i in range(c.context[0], c.context[1] + 1) for cr in by_sentence.get(i, [])]
+        if own:
+            c.outlet = min(own, key=lambda cr: abs(cr.start - c.end)).outlet
+    for index, found in sorted(by_sentence.items()):
+        if index in quoted:
+            continue
+        s = article.sentences.items[index]
+        outlet = found[0].outlet
+        if points_back(article.text[s.start : s.end]):
+            targets = _preceding(article, candidates, s)
+        else:
+            targets = [c for c in candidates if c.para == s.para and c.sentence > s.index]
+        for c in targets:
+            if c.kind != "term" and c.outlet is None:
+                c.outlet = outlet
+
+
+def _to_quote(text: str, c: _Candidate) -> Quote:
+    return Quote(
+        text=text[c.start : c.end],
+        kind=c.kind,
+        start=c.start,
+        end=c.end,
+        speaker=c.person.name if c.person else None,
+        cue=c.cue.text if c.cue else None,
+        cited_source=c.outlet.name if c.outlet else None,
+    )

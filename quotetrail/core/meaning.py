@@ -1,0 +1,209 @@
+"""Checks for the small edits that keep a quote near-verbatim but change what it says.
+
+A changed negation, number, name or a word swapped for its opposite is exactly the
+kind of edit a journalist must never see called `matched`. Each check compares the
+quote's tokens with the source passage's tokens and returns human-readable reasons,
+written "source → quote" ("number changed: 4,000 → 40,000" means the source says
+4,000 and the quote says 40,000).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quotetrail.core.lexicon import (
+    ANTONYMS,
+    HUNDRED,
+    NEGATIONS,
+    NOT_NEGATING_BIGRAMS,
+    NUMBER_WORDS,
+    ONE_IDIOMS,
+    SCALES,
+    STOPWORDS,
+)
+from quotetrail.core.normalize import Token
+from quotetrail.core.stem import stem
+
+
+def is_negation(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token i negates ("not", "n't", "не", "никогда"), minus idioms like "не раз"."""
+    n = tokens[i].norm
+    if n not in NEGATIONS and not n.endswith("n't"):
+        return False
+    nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    return (n, nxt) not in NOT_NEGATING_BIGRAMS
+
+
+def negation_words(tokens: Sequence[Token]) -> list[str]:
+    return [t.norm for i, t in enumerate(tokens) if is_negation(tokens, i)]
+
+
+def negation_reason(quote: Sequence[Token], source: Sequence[Token]) -> str | None:
+    """'negation dropped: not' when the source negates more often than the quote, etc."""
+    q, s = Counter(negation_words(quote)), Counter(negation_words(source))
+    nq, ns = sum(q.values()), sum(s.values())
+    if nq == ns:
+        return None
+    if ns > nq:
+        return "negation dropped: " + ", ".join(sorted((s - q).elements()))
+    return "negation added: " + ", ".join(sorted((q - s).elements()))
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number as written ("4 тыс.", "forty thousand", "1,200") and its value."""
+
+    value: float
+    first: int
+    last: int
+
+
+def number_mentions(tokens: Sequence[Token]) -> list[NumberMention]:
+    """Read digits, number words and scale words ("4,2 млрд", "twenty-five") as values."""
+    out: list[NumberMention] = []
+    total = current = 0.0
+    first = -1
+    last_kind = ""
+
+    def flush(end: int) -> None:
+        nonlocal total, current, first, last_kind
+        if first >= 0:
+            out.append(NumberMention(total + current, first, end))
+        total = current = 0.0
+        first, last_kind = -1, ""
+
+    for i, t in enumerate(tokens):
+        n = t.norm
+        if t.number:
+            if first >= 0:
+                flush(i - 1)
+            first, current, last_kind = i, float(n), "digit"
+        elif n in NUMBER_WORDS and not _pronoun_one(tokens, i):
+            v = NUMBER_WORDS[n]
+            small_after_tens = (
+                last_kind == "word" and current % 100 >= 20 and current % 10 == 0 and v < 10
+            )
+            if first >= 0 and last_kind in ("digit", "word") and not small_after_tens:
+                flush(i - 1)
+            if first < 0:
+                first = i
+            current += v
+            last_kind = "word"
+        elif n in HUNDRED and first >= 0:
+            current = (current or 1) * 100
+            last_kind = "hundred"
+        elif n in SCALES:
+            if first < 0:
+                first, current = i, 1.0
+            total += (current or 1) * SCALES[n]
+            current = 0.0
+            last_kind = "scale"
+        elif first >= 0:
+            flush(i - 1)
+    flush(len(tokens) - 1)
+    return out
+
+
+def _pronoun_one(tokens: Sequence[Token], i: int) -> bool:
+    """English "one" as a pronoun ("no one", "get one", "one of them") is not a count."""
+    if tokens[i].norm != "one":
+        return False
+    before = tokens[i - 1].norm if i else ""
+    after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    return before in ONE_IDIOMS or not after or after in STOPWORDS
+
+
+def _surface(text: str, tokens: Sequence[Token], m: NumberMention) -> str:
+    return text[tokens[m.first].start : tokens[m.last].end]
+
+
+def number_reasons(
+    quote: Sequence[Token], quote_text: str, source: Sequence[Token], source_text: str
+) -> list[str]:
+    """Numbers the quote states that the source passage does not."""
+    qm, sm = number_mentions(quote), number_mentions(source)
+    s_left = Counter(m.value for m in sm)
+    q_missing = []
+    for m in qm:
+        if s_left[m.value] > 0:
+            s_left[m.value] -= 1
+        else:
+            q_missing.append(m)
+    q_values = Counter(m.value for m in qm)
+    s_extra = [m for m in sm if q_values[m.value] == 0]
+    reasons = []
+    for k, m in enumerate(q_missing):
+        if k < len(s_extra):
+            reasons.append(
+                f"number changed: {_surface(source_text, source, s_extra[k])} → {_surface(quote_text, quote, m)}"
+            )
+        else:
+            reasons.append(f"number not in source: {_surface(quote_text, quote, m)}")
+    return reasons
+
+
+def is_name(t: Token) -> bool:
+    """A capitalised word that does not start a sentence: a likely proper noun."""
+    return (
+        t.capital
+        and not t.sentence_start
+        and not t.number
+        and t.norm not in STOPWORDS
+        and t.norm not in NEGATIONS
+    )
+
+
+def same_name(a: str, b: str) -> bool:
+    """Names match across inflection ("Алиев"/"Алиева", "Okafor"/"Okafor's")."""
+    if a == b:
+        return True
+    a, b = a.removesuffix("'s"), b.removesuffix("'s")
+    k = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        k += 1
+    return k >= 3 and k >= min(len(a), len(b)) - 2
+
+
+def antonym_reason(quote_words: Sequence[str], source_words: Sequence[str]) -> str | None:
+    """'word changed: fallen → risen' when a replaced word is the opposite of the original."""
+    for q in quote_words:
+        for s in source_words:
+            for a, b in ANTONYMS:
+                if (q in a and s in b) or (q in b and s in a):
+                    return f"word changed: {s} → {q}"
+    return None
+
+
+def prefix_negation_reason(quote_words: Sequence[str], source_words: Sequence[str]) -> str | None:
+    """Russian negative prefix: "нормально" ↔ "ненормально" flips the claim."""
+    for q in quote_words:
+        for s in source_words:
+            if s == "не" + q and len(q) > 3:
+                return f"negation dropped: {s} → {q}"
+            if q == "не" + s and len(s) > 3:
+                return f"negation added: {s} → {q}"
+    return None
+
+
+def antonym_conflict(quote_words: Sequence[str], source_words: Sequence[str]) -> str | None:
+    """For loose (paraphrase) windows: the quote uses one side of a pair, the source only the other."""
+    qs, ss = set(quote_words), set(source_words)
+    for a, b in ANTONYMS:
+        for one, other in ((a, b), (b, a)):
+            q_side = qs & one
+            if q_side and not (ss & one) and (ss & other):
+                return f"word changed: {sorted(ss & other)[0]} → {sorted(q_side)[0]}"
+    return None
+
+
+def content_keys(tokens: Sequence[Token]) -> list[str]:
+    """Stems of the words that carry content (no stopwords, negations or editorial words)."""
+    return [
+        stem(t.norm)
+        for t in tokens
+        if t.norm not in STOPWORDS and t.norm not in NEGATIONS and not t.editorial
+    ]

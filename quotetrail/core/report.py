@@ -1,0 +1,95 @@
+"""The pure evaluate step: every quote judged against every source text, into one Report.
+
+Kept apart from the pipeline (which reads files and fetches pages) so a worker can
+run it on texts it already stored, and so it can be tested without any I/O. The
+rule that gives the JSON its shape lives here: every source yields one Evidence
+entry for every quote — a source that could not be read yields `unverifiable`
+evidence rather than disappearing, so callers can always join results back on
+the `source` string the user gave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any, Protocol
+
+from quotetrail.core.compare import summarize
+from quotetrail.core.models import VERDICTS, Evidence, Quote, QuoteResult, Report, SourceStatus
+from quotetrail.core.verdict import judge, unverifiable
+
+
+class ReadSource(Protocol):
+    """What evaluate needs of a source: how reading it went, and its text if it was read."""
+
+    @property
+    def status(self) -> SourceStatus: ...
+
+    @property
+    def text(self) -> str | None: ...
+
+
+def evidence_for(quote: Quote, source: ReadSource) -> Evidence:
+    """One quote against one source; an unreadable source is `unverifiable`, never skipped."""
+    status = source.status
+    if status.status != "ok" or not source.text or not source.text.strip():
+        reason = status.error or "the source has no readable text"
+        return unverifiable(status.source, reason)
+    return judge(quote.text, source.text, status.source)
+
+
+def evaluate(
+    quotes: Sequence[Quote],
+    sources: Sequence[ReadSource],
+    article: Mapping[str, Any] | None = None,
+) -> Report:
+    """Judge each quote × source, summarise each quote, and keep the sources' statuses."""
+    results = []
+    for quote in quotes:
+        evidence = [evidence_for(quote, source) for source in sources]
+        results.append(credited_source_rule(summarize(quote, evidence), sources))
+    return Report(
+        quotes=tuple(results),
+        sources=tuple(source.status for source in sources),
+        article=dict(article or {}),
+    )
+
+
+def credited_source_rule(result: QuoteResult, sources: Sequence[ReadSource]) -> QuoteResult:
+    """A quote not found elsewhere whose credited outlet could not be read is `unverifiable`.
+
+    Why: "not found" would accuse the article, yet the one source it names was never
+    seen. Applies only when the article credits an outlet, at least one source is
+    labelled with that outlet, and none of those could be read.
+    """
+    cited = result.quote.cited_source
+    if result.verdict != "not_found" or not cited:
+        return result
+    credited = [
+        s for s in sources if s.status.outlet and s.status.outlet.casefold() == cited.casefold()
+    ]
+    if credited and all(s.status.status != "ok" for s in credited):
+        return replace(result, verdict="unverifiable")
+    return result
+
+
+def all_matched(report: Report) -> bool:
+    """True when every quote was found verbatim: the CLI's exit status 0."""
+    return all(result.verdict == "matched" for result in report.quotes)
+
+
+def verdict_counts(report: Report) -> dict[str, int]:
+    """How many quotes got each overall verdict (every verdict present, zeros included)."""
+    counts = dict.fromkeys(VERDICTS, 0)
+    for result in report.quotes:
+        counts[result.verdict] = counts.get(result.verdict, 0) + 1
+    return counts
+
+
+def cited_outlets(report: Report) -> list[str]:
+    """Distinct outlets the article credits for its quotes, in order of first mention."""
+    return _unique(r.quote.cited_source for r in report.quotes if r.quote.cited_source)
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

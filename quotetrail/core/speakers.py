@@ -1,0 +1,480 @@
+"""Who is speaking: names next to a speech cue, and what "he" or "the minister" refers to.
+
+Names are found by shape, not by a model: a run of one to three capitalised words
+that are not on a stop list of capitalised non-names (titles, countries, days,
+institutions). Titles in front of the run ("Russian President", «пресс-секретарь
+президента») are kept as *roles* so that a later "the president" or «глава
+государства» can be matched to the person.
+
+Russian names after «по словам», «по мнению», «со слов» stand in the genitive
+(«Пескова», «Марии Захаровой»); :func:`nominative` turns them back with a small
+ending table, and every form of a surname shares one key, so «Пескову» and
+«Песков» are one person. The best (nominative, longest) spelling seen anywhere in
+the article is the one reported for all of that person's quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["Person", "Resolver", "SpeakerRef", "find_titled_mentions", "subject_after", "subject_before"]
+
+Gender = Literal["m", "f"] | None
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"«»“”„!?—–\[\]]|\.(?!\s*[A-ZА-ЯЁ]\w)")
+
+PRONOUNS: dict[str, Gender] = {
+    "he": "m", "she": "f", "him": "m", "her": "f", "он": "m", "она": "f", "его": "m", "ее": "f", "её": "f",
+}  # fmt: skip
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "он", "она"})
+
+# Capitalised words that are never (part of) a person's name in a news sentence.
+_STOP = frozenset(
+    """
+    the a an in on at to of for from by with and or but if as so this that these those there
+    then when while after before during since meanwhile however earlier later also yet still
+    speaking according asked he she it they we i you his her their its our my mr mrs ms dr sir lord
+    madam president presidential prime minister ministers foreign defense defence interior finance
+    secretary state general deputy vice chief head chairman chairwoman spokesman spokeswoman
+    spokesperson press senator governor mayor ambassador envoy leader chancellor premier king queen
+    prince official officials commander colonel lieutenant captain major sergeant admiral director
+    ceo professor analyst expert lawmaker congressman congresswoman representative
+    kremlin white house senate congress duma parliament government ministry department office
+    council commission committee court army navy police pentagon
+    russian russia russia's ukrainian ukraine american america us usa uk eu nato un european europe
+    british britain french france german germany chinese china turkish turkey armenian armenia
+    azerbaijani azerbaijan georgian georgia belarusian belarus kazakh kazakhstan israeli israel
+    iranian iran polish poland western west eastern east moscow kyiv kiev washington london paris
+    berlin beijing ankara yerevan baku minsk tbilisi brussels soviet
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december today yesterday tomorrow
+    в во на по из от до для при о об с со к ко у за над под про как что это этот эта эти тот та
+    и а но или же ли не ни тоже также ранее позже затем потом сегодня вчера завтра однако кроме
+    он она они оно мы я вы ты его ее её их сам сама сами сам сама сами
+    президент президента президентом министр министра министром глава главы пресс-секретарь
+    пресс-секретаря председатель председателя представитель представителя посол посла депутат
+    депутата сенатор сенатора губернатор губернатора мэр мэра премьер премьер-министр
+    вице-премьер спикер спикера замглавы генсек лидер лидера директор директора эксперт политолог
+    россия россии россию россией рф сша украина украины украине украину москва москвы москве
+    кремль кремля кремле киев киева запад запада европа европы евросоюз евросоюза ес нато оон
+    госдума госдумы госдуме совфед совета федерации думы минобороны мид минфин правительство
+    правительства белоруссия белоруссии беларусь беларуси армения армении азербайджан
+    азербайджана турция турции казахстан казахстана китай китая пекин вашингтон лондон париж
+    берлин ереван баку минск анкара брюссель германии франции британии израиля ирана
+    понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье
+    января февраля марта апреля мая июня июля августа сентября октября ноября декабря
+    российский российского российская американский украинский
+    """.split()
+)
+
+# Role titles: a later "the president" / «глава государства» refers to someone who held one.
+_ROLE_PATTERNS: dict[str, str] = {
+    "president": r"president|head of state|leader|президент\w*|глав\w* государства|лидер\w*|хозяин\w* кремля",
+    "premier": r"prime minister|premier|премьер(?:-министр)?\w*|глав\w* правительства",
+    "minister": r"minister|secretary|министр\w*|глав\w* (?:мид|минобороны|минфина|минздрава|ведомства)",
+    "spokesperson": r"spokes(?:man|woman|person)|press secretary|пресс-секретар\w*|официальн\w* представител\w*|представител\w*",
+    "diplomat": r"diplomat|ambassador|envoy|foreign minister|дипломат\w*|посол|посла|послу|постпред\w*|глав\w* мид",
+    "lawmaker": r"lawmaker|legislator|senator|congress(?:man|woman)|mp|депутат\w*|сенатор\w*|парламентари\w*",
+    "governor": r"governor|mayor|губернатор\w*|мэр\w*|глав\w* (?:региона|города|республики)",
+    "official": r"official|чиновник\w*",
+    "chancellor": r"chancellor|канцлер\w*",
+    "commander": r"commander|general|командующ\w*|генерал\w*",
+    "executive": r"chief executive|ceo|chairman|chairwoman|director|председател\w*|директор\w*|гендиректор\w*",
+    "expert": r"expert|analyst|political scientist|economist|эксперт\w*|аналитик\w*|политолог\w*|экономист\w*",
+}
+_ROLE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _ROLE_PATTERNS.items()) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+_FEMALE_FIRST = frozenset(
+    "maria anna elena olga natalia natalya tatiana tatyana svetlana irina ekaterina yekaterina "
+    "valentina lyudmila marina julia yulia ursula angela kamala hillary theresa nancy kaja "
+    "annalena giorgia marine emmanuelle liz sarah jane mary elizabeth victoria kristi".split()
+)
+_MALE_A = frozenset("никита илья кузьма фома лука nikita ilya luca joshua andrea".split())
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRef:
+    """What stands next to a cue: a name, a pronoun or a role ("the minister")."""
+
+    kind: Literal["name", "pronoun", "role"]
+    name: str = ""
+    gender: Gender = None
+    roles: frozenset[str] = frozenset()
+    pos: int = -1
+
+
+def _match_roles(m: re.Match[str]) -> frozenset[str]:
+    keys = {k for k, v in m.groupdict().items() if v}
+    if re.search(r"foreign minister|мид", m.group(), re.IGNORECASE):
+        keys |= {"minister", "diplomat"}
+    return frozenset(keys)
+
+
+def roles_in(text: str) -> frozenset[str]:
+    """All roles a phrase names (an appositive: "the Kremlin spokesman")."""
+    return frozenset().union(*(_match_roles(m) for m in _ROLE.finditer(text)))
+
+
+def title_roles(title: str) -> frozenset[str]:
+    """The role of the title right before a name: its head noun only.
+
+    English puts the head last ("Russian President"), Russian first
+    («пресс-секретарь президента»), so a complement never lends its role.
+    """
+    matches = list(_ROLE.finditer(title))
+    if not matches:
+        return frozenset()
+    head = matches[0] if _CYRILLIC.search(title) else matches[-1]
+    return _match_roles(head)
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+def _is_name_token(tok: str) -> bool:
+    base = _strip_possessive(tok)
+    if not base or not base[0].isupper():
+        return False
+    if len(base) > 1 and base.isupper():
+        return False  # acronyms: TASS, МИД, NATO
+    return base.lower() not in _STOP and base.lower().replace("ё", "е") not in _STOP
+
+
+def _strip_possessive(tok: str) -> str:
+    return tok[:-2] if tok.endswith(("'s", "’s")) else tok
+
+
+def _joinable(text: str, end: int, start: int) -> bool:
+    """Gap between two words of one name: a space, or an initial's dot."""
+    gap = text[end:start]
+    return gap.isspace() and len(gap) <= 2 or gap.strip() == "." and len(gap) <= 3
+
+
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    last = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+        last = m.end()
+    return last
+
+
+def _clause_end(text: str, lo: int, hi: int) -> int:
+    m = _CLAUSE_BREAK.search(text, lo, hi)
+    return m.start() if m else hi
+
+
+# --- finding the subject of a cue ---------------------------------------------
+
+IsOutlet = Callable[[str], bool]
+
+
+def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerRef | None:
+    """The speaker standing just before a cue at `hi` ("Putin said", "the minister told")."""
+    appositive = frozenset()
+    seg_end = hi
+    stripped = text[lo:hi].rstrip()
+    if stripped.endswith(","):
+        comma = lo + len(stripped) - 1
+        prev = text.rfind(",", lo, comma)
+        chunk = text[prev + 1 : comma].strip() if prev >= 0 else ""
+        if chunk and (chunk[0].islower() or chunk.lower().startswith("the ")) and len(chunk.split()) <= 12:
+            appositive = roles_in(chunk)
+            seg_end = prev
+    start = _clause_start(text, lo, seg_end)
+    tokens = _tokens(text, start, seg_end)
+    role_ends = {m.end(): m for m in _ROLE.finditer(text, start, seg_end)}
+    for steps, (a, b, tok) in enumerate(reversed(tokens)):
+        if steps >= 5:
+            break
+        low = tok.lower()
+        if low in _SUBJECT_PRONOUNS and steps <= 2:
+            return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
+        if _is_name_token(tok):
+            if tok != _strip_possessive(tok):
+                return None
+            idx = len(tokens) - 1 - steps
+            run = _run_left(text, tokens, idx)
+            return _name_ref(text, run, start, is_outlet, appositive)
+        if b in role_ends:
+            return SpeakerRef("role", roles=_match_roles(role_ends[b]), pos=role_ends[b].start())
+    return None
+
+
+def subject_after(
+    text: str, lo: int, hi: int, is_outlet: IsOutlet, *, genitive: bool = False
+) -> SpeakerRef | None:
+    """The speaker right after a cue ("said Putin", «заявил он», «по словам Пескова»)."""
+    end = _clause_end(text, lo, hi)
+    tokens = _tokens(text, lo, end)[:8]
+    role: re.Match[str] | None = None
+    for i, (a, _b, tok) in enumerate(tokens):
+        low = tok.lower()
+        if low in PRONOUNS and i == 0:
+            return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
+        if _is_name_token(tok):
+            run = _run_right(text, tokens, i)
+            return _name_ref(text, run, lo, is_outlet, frozenset(), genitive=genitive)
+        m = _ROLE.match(text, a)
+        if m and role is None:
+            role = m
+            continue
+        if i == 0 and tok[0].islower() and low not in ("the", "a", "an") and not _CYRILLIC.search(low):
+            return None  # "said the talks…", "said it was…": no inversion in English
+        if i >= 5:
+            break
+    if role is not None:
+        return SpeakerRef("role", roles=_match_roles(role), pos=role.start())
+    return None
+
+
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def _run_left(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
+    run = [tokens[idx]]
+    j = idx - 1
+    while j >= 0 and len(run) < 3 and _is_name_token(tokens[j][2]):
+        if not _joinable(text, tokens[j][1], run[0][0]):
+            break
+        run.insert(0, tokens[j])
+        j -= 1
+    return run
+
+
+def _run_right(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
+    run = [tokens[idx]]
+    j = idx + 1
+    while j < len(tokens) and len(run) < 3 and _is_name_token(tokens[j][2]):
+        if not _joinable(text, run[-1][1], tokens[j][0]):
+            break
+        run.append(tokens[j])
+        j += 1
+    return run
+
+
+def _name_ref(text, run, clause_start, is_outlet, extra_roles, *, genitive=False) -> SpeakerRef | None:
+    words = [_strip_possessive(t[2]) for t in run]
+    raw = " ".join(words)
+    if is_outlet(raw):
+        return None
+    if genitive:
+        words = nominative(words)
+    title = text[max(clause_start, run[0][0] - 40) : run[0][0]]
+    name = " ".join(_with_dot(text, t, w) for t, w in zip(run, words, strict=True))
+    roles = title_roles(title) | extra_roles
+    return SpeakerRef("name", name=name, gender=guess_gender(words, title), roles=roles, pos=run[0][0])
+
+
+def _with_dot(text: str, token, word: str) -> str:
+    """Keep an initial's dot: "V. Putin"."""
+    if len(word) == 1 and token[1] < len(text) and text[token[1]] == ".":
+        return word + "."
+    return word
+
+
+# --- Russian case and gender --------------------------------------------------
+
+_MALE_GEN_IRREGULAR = {"петра": "Петр", "павла": "Павел", "льва": "Лев"}
+
+
+def nominative(words: list[str]) -> list[str]:
+    """Genitive Russian name → nominative («Марии Захаровой» → «Мария Захарова»).
+
+    The surname's ending decides the gender (-ой is feminine, -а/-ого masculine);
+    Latin-script names are returned unchanged.
+    """
+    if not words or not _CYRILLIC.search(words[-1]):
+        return words
+    feminine = words[-1].lower().endswith(("ой", "ей")) and not words[-1].lower().endswith(("ого",))
+    return [_nominative_word(w, feminine) for w in words]
+
+
+def _nominative_word(word: str, feminine: bool) -> str:
+    low = word.lower()
+    if len(word) <= 2 or not _CYRILLIC.search(word):
+        return word
+
+    def swap(n: int, new: str) -> str:
+        return word[:-n] + new
+
+    if feminine:
+        for old, new in (("ской", "ская"), ("цкой", "цкая"), ("ой", "а"), ("ии", "ия"), ("ьи", "ья")):
+            if low.endswith(old):
+                return swap(len(old), new)
+        if low.endswith("ы"):
+            return swap(1, "а")
+        if low[-1] == "и" and low[-2] in "гкхжшчщ":
+            return swap(1, "а")
+        return word
+    if low in _MALE_GEN_IRREGULAR:
+        return _MALE_GEN_IRREGULAR[low]
+    for old, new in (("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("ия", "ий"), ("ея", "ей"), ("ая", "ай")):
+        if low.endswith(old):
+            return swap(len(old), new)
+    if low.endswith("я") and low[-2] not in "аеёиоуыэюя":
+        return swap(1, "ь")
+    if low.endswith("а") and low[-2] not in "аеёиоуыэюя":
+        return swap(1, "")
+    return word
+
+
+def guess_gender(words: list[str], title: str = "") -> Gender:
+    t = title.lower()
+    if re.search(r"\b(mrs|ms|madam)\b", t) or re.search(r"spokeswoman|chairwoman|congresswoman", t):
+        return "f"
+    if re.search(r"\bmr\b|spokesman|chairman|congressman", t):
+        return "m"
+    last = words[-1].lower() if words else ""
+    if last.endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ova", "eva", "ina", "skaya", "kaya")):
+        return "f"
+    if last.endswith(("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ov", "ev", "in", "sky", "skiy", "skii")):
+        return "m"
+    if len(words) > 1:
+        first = words[0].lower()
+        if first in _FEMALE_FIRST:
+            return "f"
+        if first.endswith(("а", "я")) and first not in _MALE_A:
+            return "f"
+        if _CYRILLIC.search(first):
+            return "m"
+    return None
+
+
+def surname_key(word: str) -> str:
+    """One key for every case form of a surname: Песков/Пескова/Пескову → «песков»."""
+    w = _strip_possessive(word).lower().replace("ё", "е")
+    if _CYRILLIC.search(w):
+        for ending in ("ого", "ому", "ыми", "ими", "ой", "ою", "ую", "ым", "им", "ом", "ем", "ий", "ый", "ая", "а", "у", "е", "ы", "ю", "я", "и"):  # fmt: skip
+            if w.endswith(ending) and len(w) - len(ending) >= 3:
+                return w[: -len(ending)]
+    return w
+
+
+# --- mentions with titles -------------------------------------------------------
+
+
+def find_titled_mentions(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
+    """Names introduced with a title anywhere in the text ("Russian President Vladimir Putin met…").
+
+    They let "the president said" resolve even before the person has spoken.
+    """
+    refs: list[SpeakerRef] = []
+    for m in _ROLE.finditer(text):
+        end = _clause_end(text, m.end(), min(len(text), m.end() + 60))
+        tokens = _tokens(text, m.end(), end)[:4]
+        for i, (_a, _b, tok) in enumerate(tokens):
+            if _is_name_token(tok):
+                run = _run_right(text, tokens, i)
+                ref = _name_ref(text, run, m.start(), is_outlet, frozenset())
+                if ref:
+                    refs.append(ref)
+                break
+    return refs
+
+
+# --- resolution -----------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Person:
+    words: list[str]
+    gender: Gender = None
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def key(self) -> str:
+        return surname_key(self.words[-1])
+
+    def same_as(self, words: list[str]) -> bool:
+        if surname_key(words[-1]) != self.key:
+            return False
+        if len(words) > 1 and len(self.words) > 1:
+            a, b = self.words[0].rstrip(".").lower(), words[0].rstrip(".").lower()
+            if len(a) == 1 or len(b) == 1:
+                return a[0] == b[0]
+            return surname_key(a) == surname_key(b)
+        return True
+
+
+class Resolver:
+    """Tracks who has been named and who spoke, in article order."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.recent: list[Person] = []  # named or spoke, most recent last
+        self.speakers: list[Person] = []  # spoke, most recent last
+
+    def mention(self, ref: SpeakerRef) -> Person | None:
+        person = self._person(ref) if ref.kind == "name" else None
+        if person:
+            self._touch(self.recent, person)
+        return person
+
+    def speaker(self, ref: SpeakerRef | None, feminine: bool | None = None) -> Person | None:
+        """The person a cue's subject refers to; records them as the latest speaker."""
+        if ref is None:
+            return None
+        if ref.kind == "name":
+            person = self._person(ref)
+        elif ref.kind == "pronoun":
+            person = self._by_gender(ref.gender)
+        else:
+            person = self._by_role(ref.roles)
+        if person is None:
+            return None
+        if person.gender is None and feminine is not None and ref.kind == "name":
+            person.gender = "f" if feminine else "m"
+        self._touch(self.recent, person)
+        self._touch(self.speakers, person)
+        return person
+
+    def last_speaker(self) -> Person | None:
+        return self.speakers[-1] if self.speakers else None
+
+    def _person(self, ref: SpeakerRef) -> Person:
+        words = ref.name.split()
+        for person in reversed(self.people):
+            if person.same_as(words):
+                if len(words) > len(person.words):
+                    person.words = words
+                person.roles |= ref.roles
+                person.gender = person.gender or ref.gender
+                return person
+        person = Person(words, ref.gender, set(ref.roles))
+        self.people.append(person)
+        return person
+
+    def _by_gender(self, gender: Gender) -> Person | None:
+        for pool in (self.speakers, self.recent):
+            for person in reversed(pool):
+                if gender is None or person.gender in (None, gender):
+                    return person
+        return None
+
+    def _by_role(self, roles: frozenset[str]) -> Person | None:
+        for person in reversed(self.recent):
+            if person.roles & roles:
+                return person
+        for person in reversed(self.speakers):
+            if not person.roles:
+                return person
+        return None
+
+    @staticmethod
+    def _touch(pool: list[Person], person: Person) -> None:
+        if pool and pool[-1] is person:
+            return
+        if person in pool:
+            pool.remove(person)
+        pool.append(person)

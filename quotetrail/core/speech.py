@@ -1,0 +1,133 @@
+"""The words that announce speech: "said", "according to", «заявил», «по словам».
+
+A cue has a `kind` that tells the extractor where to look for the speaker and
+the words:
+
+* ``verb``: a speech verb. The speaker stands before it ("Putin said") or right
+  after it ("said Putin", «заявил Путин»); reported words follow "that"/«что»
+  or a colon, or precede the verb (", Putin said.").
+* ``according``: "according to X, …", «по словам X, …», «по мнению X» — the
+  speaker follows the cue (in Russian in the genitive case).
+* ``as``: «как заявил X, …», "as X said, …" — speaker after the cue, words after
+  the next comma.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Cue", "CueKind", "find_cues", "THAT"]
+
+CueKind = Literal["verb", "according", "as"]
+
+_EN_VERBS = (
+    "said says say told tells stated states stressed stresses noted notes added adds "
+    "warned warns claimed claims argued argues explained explains announced announces "
+    "declared declares insisted insists emphasized emphasised emphasizes emphasises "
+    "remarked remarks replied replies responded responds asked asks wrote writes "
+    "recalled recalls admitted admits acknowledged acknowledges suggested suggests "
+    "commented comments concluded concludes confirmed confirms denied denies assured "
+    "assures promised promises urged urges mentioned mentions observed observes "
+    "predicted predicts revealed reveals complained complains believes believed "
+    "called calls continued continues reiterated reiterates vowed vows"
+).split()
+_EN_PHRASES = ("pointed out", "points out", "made clear", "went on")
+# Participles introduce reported speech only with "that": "…, adding that …".
+_EN_PARTICIPLES = "saying adding noting stressing warning explaining insisting claiming".split()
+
+_RU_PAST = (
+    "заявил сказал отметил подчеркнул сообщил добавил пояснил уточнил рассказал указал "
+    "заверил признал предупредил напомнил констатировал ответил написал заметил призвал "
+    "пообещал выразил подытожил резюмировал заключил оценил прокомментировал высказал "
+    "объяснил утверждал уверил посетовал пожаловался"
+).split()
+_RU_PRESENT = (
+    "заявляет говорит считает полагает отмечает подчеркивает подчёркивает сообщает "
+    "добавляет поясняет уточняет рассказывает указывает признает признаёт напоминает "
+    "пишет уверен уверена убежден убеждена убеждён утверждает"
+).split()
+_RU_ACCORDING = tuple(
+    f"{p} {w}"
+    for p in ("по", "по его", "по ее", "по её", "по их")
+    for w in ("словам", "мнению", "оценке", "утверждению")
+) + ("со слов",)
+_EN_ACCORDING = ("according to",)
+_RU_AS_VERBS = "|".join(_RU_PAST)
+_EN_AS_VERBS = "said|noted|put it|stressed|explained|told|wrote|stated|added|pointed out"
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_CUE = re.compile(
+    r"(?<![\w-])(?:"
+    rf"(?P<as_ru>как\s+(?:{_RU_AS_VERBS})(?:а|и|о|ся|ась|ись)?)"
+    rf"|(?P<according>{_alternation(_EN_ACCORDING + _RU_ACCORDING)})"
+    rf"|(?P<verb_ru>(?:{_alternation(_RU_PAST)})(?:а|и|о)?|{_alternation(_RU_PRESENT)}|говорят|считают|полагают|заявляют|отмечают|пишут)"
+    rf"|(?P<verb_en>{_alternation(_EN_PHRASES + tuple(_EN_VERBS) + tuple(_EN_PARTICIPLES))})"
+    r")(?![\w-])",
+    re.IGNORECASE,
+)
+_EN_AS = re.compile(rf"\bas\s+(?:[\w.'’-]+\s+){{1,4}}?(?:{_EN_AS_VERBS})\b", re.IGNORECASE)
+
+# What introduces the reported clause after a verb: "that", «что», «о том, что».
+THAT = re.compile(r"(?<![\w-])(?:that|что|о том,\s*что|будто)(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    kind: CueKind
+    participle: bool = False
+    feminine: bool | None = None  # from a Russian past-tense ending: заявила / заявил
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
+    """Every speech cue in text[start:end], in order."""
+    end = len(text) if end is None else end
+    cues = [_cue(m) for m in _CUE.finditer(text, start, end)]
+    for m in _EN_AS.finditer(text, start, end):
+        if m.start() == 0 or not text[m.start() - 1].isalpha():
+            cues.append(Cue(m.start(), m.end(), m.group(), "as"))
+    cues.sort(key=lambda c: c.start)
+    return _drop_overlaps(cues)
+
+
+def _cue(m: re.Match[str]) -> Cue:
+    word = m.group()
+    low = word.lower()
+    if m.group("as_ru"):
+        return Cue(m.start(), m.end(), word, "as", feminine=_ru_feminine(low.split()[-1]))
+    if m.group("according"):
+        return Cue(m.start(), m.end(), word, "according")
+    if m.group("verb_ru"):
+        return Cue(m.start(), m.end(), word, "verb", feminine=_ru_feminine(low))
+    return Cue(m.start(), m.end(), word, "verb", participle=low in _EN_PARTICIPLES)
+
+
+def _ru_feminine(verb: str) -> bool | None:
+    if verb.endswith(("ла", "лась", "на")):
+        return True
+    if verb.endswith(("л", "лся", "н", "нул")):
+        return False
+    return None
+
+
+def _drop_overlaps(cues: list[Cue]) -> list[Cue]:
+    kept: list[Cue] = []
+    for cue in cues:
+        if kept and cue.start < kept[-1].end:
+            if cue.end - cue.start > kept[-1].end - kept[-1].start:
+                kept[-1] = cue
+            continue
+        kept.append(cue)
+    return kept

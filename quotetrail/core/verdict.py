@@ -1,0 +1,403 @@
+"""Decide whether a quote is in a source: matched, altered, paraphrased or not_found.
+
+The decision is made from honest, inspectable signals that need no model:
+
+1. Align the quote to its best passage (align.py). If the passage is *near-verbatim*
+   (most of the quote's words, by stem, in order, in a passage of about the quote's
+   length) the quote is judged word by word:
+   - any changed negation, number, name or opposite word → `altered`
+     (checked before anything else: such a quote must never be called matched);
+   - otherwise, if every difference is one normalisation forgives (an omission
+     mark standing for skipped words, words in place of an [editorial insertion])
+     → `matched`;
+   - otherwise (other words in the same frame) → `paraphrased`.
+2. Otherwise look for a *paraphrase*: one to three sentences around the candidate
+   regions that contain most of the quote's content words (stemmed, stopwords
+   removed) and agree with it on every number, every name and on negation. Anything
+   weaker — including a passage on the same topic that states something else —
+   is `not_found`, and the reasons say what the closest passage lacks.
+
+An optional semantic scorer (any callable ``(quote, passage) -> 0..1``) can rescue
+paraphrases whose wording shares too few words; nothing requires it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from quotetrail.core.align import (
+    FRAGMENT_GAP,
+    Alignment,
+    Page,
+    QuoteView,
+    best_alignment,
+    candidate_regions,
+    find_exact,
+    prepare_page,
+    prepare_quote,
+)
+from quotetrail.core.diff import Run, ops_from_runs, token_runs
+from quotetrail.core.lexicon import WEAK_NEGATIONS
+from quotetrail.core.meaning import (
+    antonym_conflict,
+    antonym_reason,
+    content_keys,
+    is_name,
+    is_negation,
+    negation_reason,
+    negation_words,
+    number_reasons,
+    prefix_negation_reason,
+    same_name,
+)
+from quotetrail.core.models import Evidence
+from quotetrail.core.normalize import Token
+
+NEAR_VERBATIM = 0.7  # Dice similarity of stems between quote and passage
+PARAPHRASE_RECALL = 0.6  # share of the quote's content words a paraphrase must carry
+SEMANTIC_FLOOR = 0.35  # below this overlap even a semantic model is not consulted
+SEMANTIC_THRESHOLD = 0.8
+EDITORIAL_WORDS = 3  # source words an [editorial insertion] may stand in for
+NAME_CONTEXT = 60  # tokens before a passage where its speaker's name may appear
+EDGE_EXTENSION = 4
+SHORT_QUOTE = 12  # tokens; longer quotes may be paraphrased across one more sentence
+HIDDEN_NEGATION_SPAN = 4  # omissions this short that hide a negation make a quote altered
+
+SemanticScorer = Callable[[str, str], float]
+_semantic: SemanticScorer | None = None
+
+
+def use_semantic_model(scorer: SemanticScorer | None) -> None:
+    """Plug in (or remove) a semantic similarity model for borderline paraphrases."""
+    global _semantic
+    _semantic = scorer
+
+
+def unverifiable(source: str, reason: str) -> Evidence:
+    """Evidence for a source that could not be read (fetch failed, not text, ...)."""
+    return Evidence(source=source, verdict="unverifiable", reasons=(reason,))
+
+
+def judge(quote: str, source_text: str, source: str = "") -> Evidence:
+    """Judge one quote against one source text; never raises on any pair of strings."""
+    q = prepare_quote(quote)
+    if not q.tokens:
+        return Evidence(source, "not_found", reasons=("the quote has no words to look for",))
+    page = prepare_page(source_text)
+    if not page.keys:
+        return Evidence(source, "not_found", reasons=("the source has no text",))
+    exact = find_exact(q, page)
+    regions = [] if exact else candidate_regions(q, page)
+    alignment = exact or best_alignment(q, page, regions)
+    if alignment is not None:
+        close = _judge_near_verbatim(q, page, alignment, source)
+        if close is not None:
+            return close
+    return _judge_loose(q, page, regions, source)
+
+
+# --- near-verbatim -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Comparison:
+    first: int
+    last: int
+    runs: list[Run]
+    forgiven: set[int]  # indices into runs
+    hidden: list[Token]  # source words an omission mark stands for
+
+
+def _extend(q: QuoteView, page: Page, al: Alignment) -> tuple[int, int]:
+    """Widen the passage over the source words facing unmatched quote words at either end.
+
+    Why: "… это нормально" aligned to "… это ненормально" must show the last word, and
+    "…, Reyne said" aligned to "…, Tuttle said" must show Tuttle (names get a few
+    extra words for first names and titles). Never past the sentence.
+    """
+    first, last = al.first, al.last
+    lead, trail = al.pairs[0][0], len(q.tokens) - 1 - al.pairs[-1][0]
+    if lead:
+        extra = EDGE_EXTENSION if any(is_name(t) or t.number for t in q.tokens[:lead]) else 0
+        s_first, _ = page.sentence_span(page.sentence_of(first))
+        first = max(s_first, first - lead - extra)
+    if trail:
+        extra = EDGE_EXTENSION if any(is_name(t) or t.number for t in q.tokens[-trail:]) else 0
+        _, s_last = page.sentence_span(page.sentence_of(last))
+        last = min(s_last, last + trail + extra)
+    return first, last
+
+
+def _compare(q: QuoteView, page: Page, first: int, last: int) -> _Comparison:
+    passage = page.tokens[first : last + 1]
+    runs = token_runs(q.tokens, passage)
+    forgiven: set[int] = set()
+    hidden: list[Token] = []
+    qt = q.tokens
+    for k, (op, i1, _i2, j1, j2) in enumerate(runs):
+        if op != "insert" or i1 == 0 or i1 >= len(qt):
+            continue
+        if qt[i1 - 1].fragment != qt[i1].fragment and j2 - j1 <= FRAGMENT_GAP:
+            forgiven.add(k)
+            hidden.extend(passage[j1:j2])
+        elif i1 in q.editorial_gaps and j2 - j1 <= EDITORIAL_WORDS:
+            forgiven.add(k)
+    return _Comparison(first, last, runs, forgiven, hidden)
+
+
+def _similarity(q: QuoteView, al: Alignment, cmp: _Comparison) -> float:
+    """Dice similarity of quote and aligned span, not counting words an omission skips."""
+    skipped = sum(r[4] - r[3] for k, r in enumerate(cmp.runs) if k in cmp.forgiven)
+    passage_len = al.last - al.first + 1 - skipped
+    return 2 * al.matched / (len(q.tokens) + passage_len)
+
+
+def _judge_near_verbatim(q: QuoteView, page: Page, al: Alignment, source: str) -> Evidence | None:
+    first, last = _extend(q, page, al)
+    cmp = _compare(q, page, first, last)
+    sim = _similarity(q, al, cmp)
+    if sim < NEAR_VERBATIM or al.matched < min(2, len(q.tokens)):
+        return None
+    reasons = _meaning_changes(q, page, cmp)
+    passage_tokens = page.tokens[first : last + 1]
+    start, end = page.norm.span(first, last)
+    diff = ops_from_runs(cmp.runs, q.norm.original, q.tokens, page.norm.original, passage_tokens)
+    passage = page.norm.original[start:end]
+    if reasons:
+        return Evidence(
+            source, "altered", round(100 * sim, 1), passage, start, end, diff, tuple(reasons)
+        )
+    if all(op == "equal" or k in cmp.forgiven for k, (op, *_r) in enumerate(cmp.runs)):
+        return Evidence(source, "matched", 100.0, passage, start, end, diff, ())
+    why = ("wording differs from the source",)
+    return Evidence(source, "paraphrased", round(100 * sim, 1), passage, start, end, diff, why)
+
+
+def _meaning_changes(q: QuoteView, page: Page, cmp: _Comparison) -> list[str]:
+    passage = list(page.tokens[cmp.first : cmp.last + 1])
+    hidden_ids = {id(t) for t in cmp.hidden}
+    compared = [t for t in passage if id(t) not in hidden_ids]
+    reasons: list[str] = []
+    # A short omission inside a clause ("I will … go") can hide a "not"; a long one cuts
+    # whole clauses, whose negations do not bear on the words quoted.
+    hidden_neg = [t.norm for i, t in enumerate(cmp.hidden) if is_negation(cmp.hidden, i)]
+    if hidden_neg and len(cmp.hidden) <= HIDDEN_NEGATION_SPAN:
+        reasons.append("omission hides negation: " + ", ".join(hidden_neg))
+    neg = negation_reason(q.tokens, compared)
+    if neg:
+        reasons.append(neg)
+    reasons.extend(number_reasons(q.tokens, q.norm.original, compared, page.norm.original))
+    reasons.extend(_name_changes(q, page, cmp, passage))
+    for op, i1, i2, j1, j2 in cmp.runs:
+        if op == "replace":
+            q_words = [t.norm for t in q.tokens[i1:i2]]
+            s_words = [t.norm for t in passage[j1:j2]]
+            swap = antonym_reason(q_words, s_words) or prefix_negation_reason(q_words, s_words)
+            if swap and not any(is_negation(passage, j) for j in range(j1, j2)):
+                reasons.append(swap)
+    return _unique(reasons)
+
+
+def _name_changes(q: QuoteView, page: Page, cmp: _Comparison, passage: list[Token]) -> list[str]:
+    """Names in the quote that the source replaced, or that it does not give near the passage."""
+    reasons = []
+    context = page.tokens[max(0, cmp.first - NAME_CONTEXT) : cmp.last + 1]
+    for op, i1, i2, j1, j2 in cmp.runs:
+        if op == "equal":
+            continue
+        source_names = [t for t in passage[j1:j2] if t.capital]
+        for t in q.tokens[i1:i2]:
+            if not is_name(t) or any(same_name(t.norm, s.norm) for s in passage):
+                continue
+            written = q.norm.original[t.start : t.end]
+            swapped = [s for s in source_names if is_name(s)]
+            if swapped:
+                was = page.norm.original[swapped[-1].start : swapped[-1].end]
+                reasons.append(f"name changed: {was} → {written}")
+            elif not any(same_name(t.norm, c.norm) for c in context):
+                instead = (
+                    page.norm.original[passage[j1].start : passage[j2 - 1].end] if j2 > j1 else ""
+                )
+                reasons.append(
+                    f"name not in source passage: {written}"
+                    + (f" (source: {instead})" if instead else "")
+                )
+    return reasons
+
+
+def _unique(items: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+# --- paraphrase / not found -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Window:
+    first: int
+    last: int
+    recall: float
+    core_first: int  # the sentences holding the matched content words
+    core_last: int
+    names: int = 0  # the quote's names the window carries (a tie-breaker)
+
+
+def _weights(keys: set[str], page: Page) -> dict[str, float]:
+    """Inverse sentence frequency of each quote word in this page.
+
+    Why: a page repeats its topic words ("school", "Северогорск") everywhere, so
+    sharing them proves little; a paraphrase must share the words that carry the
+    specific claim, and a hard negative is exactly topic words plus another claim.
+    """
+    n = len(page.sentence_starts)
+    out: dict[str, float] = {}
+    absent = []
+    for k in keys:
+        sf = page.sentence_freq.get(k, 0)
+        if sf:
+            out[k] = math.log((n + 1) / (sf + 0.5)) + 0.1
+        else:
+            absent.append(k)
+    # A word the page never uses is a synonym as often as a new claim: weigh it as an
+    # average word rather than as the rarest one.
+    fallback = sum(out.values()) / len(out) if out else 1.0
+    out.update(dict.fromkeys(absent, fallback))
+    return out
+
+
+class _SentenceHits:
+    """Which quote words each sentence carries, computed once per sentence."""
+
+    def __init__(self, page: Page, keys: set[str]) -> None:
+        self.page = page
+        self.keys = keys
+        self.prefixes = {k[:5]: k for k in keys if len(k) >= 5}
+        self._memo: dict[int, tuple[frozenset[str], int, int]] = {}
+
+    def __call__(self, s: int) -> tuple[frozenset[str], int, int]:
+        """(matched quote words, first and last matched token or -1) of sentence s."""
+        hit = self._memo.get(s)
+        if hit is None:
+            a, b = self.page.sentence_span(s)
+            found: set[str] = set()
+            first = last = -1
+            keys, content = self.page.keys, self.page.content
+            for k in range(a, b + 1):
+                if not content[k]:
+                    continue
+                key = keys[k]
+                if key not in self.keys:
+                    key = self.prefixes.get(key[:5], "")
+                    if not key:
+                        continue
+                found.add(key)
+                first = k if first < 0 else first
+                last = k
+            hit = self._memo[s] = (frozenset(found), first, last)
+        return hit
+
+
+def _window_rank(w: _Window) -> tuple[float, int, int]:
+    return w.recall, w.names, -(w.last - w.first)
+
+
+def _windows(
+    q: QuoteView, page: Page, regions: list[tuple[int, int]], keys: set[str], names: set[str]
+) -> list[_Window]:
+    """Score runs of whole sentences around the candidate regions."""
+    # A short one-sentence quote is said in one sentence: pairing sentences would let
+    # topic words from two unrelated statements add up to a false paraphrase.
+    q_sentences = 1 + sum(t.sentence_start for t in q.tokens[1:])
+    span = q_sentences + (1 if len(q.tokens) > SHORT_QUOTE else 0)
+    weights = _weights(keys, page)
+    total = sum(weights.values())
+    hits = _SentenceHits(page, keys | names)
+    n_sentences = len(page.sentence_starts)
+    starts: set[int] = set()
+    for lo, hi in regions:
+        starts.update(range(page.sentence_of(lo) - span + 1, page.sentence_of(max(lo, hi - 1)) + 1))
+    out = []
+    for s in sorted(x for x in starts if 0 <= x < n_sentences):
+        found: set[str] = set()
+        core = [-1, -1]
+        for n in range(span):
+            if s + n >= n_sentences:
+                break
+            words, first, _last = hits(s + n)
+            found |= words
+            if first >= 0:
+                core = [s + n if core[0] < 0 else core[0], s + n]
+            if not words and n:
+                continue
+            recall = sum(weights.get(w, 0.0) for w in found) / total
+            a = page.sentence_span(s)[0]
+            b = page.sentence_span(s + n)[1]
+            c1, c2 = (core[0], core[1]) if core[0] >= 0 else (s, s + n)
+            core_span = page.sentence_span(c1)[0], page.sentence_span(c2)[1]
+            out.append(_Window(a, b, recall, *core_span, len(found & names)))
+    return out
+
+
+def _judge_loose(q: QuoteView, page: Page, regions: list[tuple[int, int]], source: str) -> Evidence:
+    # Names are checked on their own (they may sit in the sentence before, as the
+    # attribution), so the overlap measures the statement itself; names only break ties.
+    named = [t for t in q.tokens if is_name(t) or (t.capital and t.norm in page.names)]
+    plain = [t for t in q.tokens if t not in named]
+    keys = set(content_keys(plain)) or set(content_keys(q.tokens))
+    if not keys:
+        return Evidence(source, "not_found", reasons=("the quote has only function words",))
+    names = set(content_keys(named)) - keys
+    best: _Window | None = None
+    for w in _windows(q, page, regions or candidate_regions(q, page), keys, names):
+        if best is None or _window_rank(w) > _window_rank(best):
+            best = w
+    if best is None or best.recall == 0:
+        return Evidence(source, "not_found", reasons=("no passage shares the quote's words",))
+    start, end = page.norm.span(best.first, best.last)
+    passage = page.norm.original[start:end]
+    conflicts = _loose_conflicts(q, page, best)
+    share = f"closest passage carries {round(100 * best.recall)}% of the weight of the quote's content words"
+    score = round(100 * best.recall, 1)
+    if not conflicts and _supports(q, passage, best.recall):
+        return Evidence(
+            source,
+            "paraphrased",
+            score,
+            passage,
+            start,
+            end,
+            (),
+            ("same statement in other words",),
+        )
+    return Evidence(
+        source, "not_found", min(score, 59.0), passage, start, end, (), (share, *conflicts)
+    )
+
+
+def _supports(q: QuoteView, passage: str, recall: float) -> bool:
+    if recall >= PARAPHRASE_RECALL - 1e-9:  # weights are floats: 3 of 5 is 0.6
+        return True
+    if _semantic is not None and recall >= SEMANTIC_FLOOR:
+        return _semantic(q.norm.original, passage) >= SEMANTIC_THRESHOLD
+    return False
+
+
+def _loose_conflicts(q: QuoteView, page: Page, w: _Window) -> list[str]:
+    """What a paraphrase may not change: numbers, names, negation, opposite words."""
+    window = page.tokens[w.first : w.last + 1]
+    core = page.tokens[w.core_first : w.core_last + 1]
+    reasons = number_reasons(q.tokens, q.norm.original, window, page.norm.original)
+    context = page.tokens[max(0, w.first - NAME_CONTEXT) : w.last + 1]
+    for t in q.tokens:
+        if is_name(t) and not any(same_name(t.norm, c.norm) for c in context):
+            reasons.append(f"name not in source passage: {q.norm.original[t.start : t.end]}")
+    q_neg = negation_words(q.tokens) + [t.norm for t in q.tokens if t.norm in WEAK_NEGATIONS]
+    s_neg = negation_words(core) + [t.norm for t in core if t.norm in WEAK_NEGATIONS]
+    if bool(q_neg) != bool(s_neg):
+        reasons.append("negation differs" if q_neg else "source negates it")
+    swap = antonym_conflict([t.norm for t in q.tokens], [t.norm for t in core])
+    if swap:
+        reasons.append(swap)
+    return _unique(reasons)

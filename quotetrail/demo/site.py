@@ -1,0 +1,109 @@
+"""A loopback web server that plays the demo's newspaper and outlets.
+
+The article links to the outlet pages with site-relative links, so they resolve
+against whatever port the server got; one of the links is dead (404) on purpose,
+to show what an unreadable source looks like in a report.
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import AbstractContextManager, suppress
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+
+ARTICLE_PATH = "/ledger/2026/11/20/svetlaya-bridge-2028"
+
+# path -> (status, content type, data file or literal body)
+_PAGES: dict[str, tuple[int, str, str]] = {
+    "/robots.txt": (200, "text/plain; charset=utf-8", "text:User-agent: *\nAllow: /\n"),
+    ARTICLE_PATH: (200, "text/html; charset=utf-8", "article.html"),
+    "/pages/tass/economy/1874512": (200, "text/html; charset=utf-8", "tass_en.html"),
+    "/pages/gazeta/business/news/2026/11/20/20741.shtml": (
+        200,
+        "text/html; charset=utf-8",
+        "gazeta_ru.html",
+    ),
+    "/pages/interfax/russia/998877": (
+        404,
+        "text/html; charset=utf-8",
+        "text:<html><body><h1>404</h1><p>This page has been removed.</p></body></html>",
+    ),
+}
+
+
+def page(name: str) -> bytes:
+    """One of the demo's data files, as bytes."""
+    return resources.files("quotetrail.demo").joinpath("data", name).read_bytes()
+
+
+def _body(spec: str) -> bytes:
+    return spec[5:].encode("utf-8") if spec.startswith("text:") else page(spec)
+
+
+@dataclass(frozen=True)
+class DemoSite:
+    host: str
+    port: int
+
+    def url(self, path: str = "/") -> str:
+        return f"http://{self.host}:{self.port}{path}"
+
+    @property
+    def article_url(self) -> str:
+        return self.url(ARTICLE_PATH)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "quotetrail-demo"
+
+    def log_message(self, *args: object) -> None:  # keep the demo's output clean
+        pass
+
+    def do_GET(self) -> None:
+        self._answer(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._answer(send_body=False)
+
+    def _answer(self, send_body: bool) -> None:
+        path = self.path.split("?", 1)[0]
+        status, content_type, spec = _PAGES.get(
+            path, (404, "text/plain; charset=utf-8", "text:not found\n")
+        )
+        body = _body(spec)
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if send_body:
+            with suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(body)
+
+
+class serving(AbstractContextManager["DemoSite"]):
+    """Serve the demo pages on `host` at a free port until the block ends.
+
+    The port is bound here, not on entry, so a caller can tell "cannot serve"
+    (OSError now) from errors inside its own block.
+    """
+
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self._httpd = ThreadingHTTPServer((host, 0), _Handler)
+        self._httpd.daemon_threads = True
+        self.site = DemoSite(host, self._httpd.server_address[1])
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, name="quotetrail-demo", daemon=True
+        )
+
+    def __enter__(self) -> DemoSite:
+        self._thread.start()
+        return self.site
+
+    def __exit__(self, *exc: object) -> None:
+        if self._thread.is_alive():
+            self._httpd.shutdown()
+            self._thread.join(timeout=5)
+        self._httpd.server_close()

@@ -1,0 +1,551 @@
+"""From an article and its sources to a Report, one stage at a time.
+
+    read_article ─► quotes_for ─┐
+          │                     ├─► evaluate ─► Report
+          └──► sources_for ─► read_source (each, in a small thread pool)
+
+Each stage is usable alone so a worker can run them one by one (and store what
+each produced); `verify` runs them all. The stages that touch the outside world
+(files and the fetcher) live here; the judging is the pure `quotetrail.core.report`.
+
+Source problems never raise: a source that cannot be fetched, decoded or read
+becomes a `SourceStatus` with status "error" and later `unverifiable` evidence.
+Article problems do raise `InputError`: without an article there is nothing to do.
+
+quotetrail cannot search an outlet's site by itself (outlets offer no search API).
+The outlet an article credits is checked when the article links to it or the user
+gives its page as a source; such sources are labelled with the outlet's name.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import re
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urldefrag, urlsplit
+
+from bs4 import BeautifulSoup
+
+from quotetrail.core.charset import MAX_INPUT_BYTES, decode_body
+from quotetrail.core.document import (
+    HTML_TYPES,
+    Document,
+    document_from_bytes,
+    document_from_html,
+    document_from_text,
+    looks_like_html,
+)
+from quotetrail.core.html_meta import base_url, resolve_links
+from quotetrail.core.models import Quote, Report, SourceStatus
+from quotetrail.core.outlets import OutletRegistry
+from quotetrail.core.report import evaluate
+from quotetrail.errors import InputError
+
+if TYPE_CHECKING:
+    from quotetrail.fetch import Fetcher, FetchResult
+
+__all__ = [
+    "ArticleInput",
+    "Progress",
+    "SourceSpec",
+    "SourceText",
+    "article_meta",
+    "quotes_for",
+    "read_article",
+    "read_source",
+    "read_sources",
+    "source_spec",
+    "sources_for",
+    "verify",
+]
+
+SourceKind = Literal["url", "file", "text", "html"]
+SourceOrigin = Literal["user", "link", "outlet"]
+
+# Links in an article beyond this many are not fetched (menus that slipped into the
+# main text would otherwise turn one check into a crawl).
+MAX_LINK_SOURCES = 25
+DEFAULT_WORKERS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInput:
+    """Where the article comes from: exactly one of the fields is expected.
+
+    `body` (+ optional `content_type`) is for bytes already in hand, such as stdin
+    or an upload; `source` is the string to report it by ("-" for stdin).
+    """
+
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    path: str | None = None
+    body: bytes | None = None
+    content_type: str | None = None
+    source: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.source or self.url or self.path or ("-" if self.body is not None else "")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpec:
+    """One place to look for the quotes. `source` is the user's string, echoed in results."""
+
+    source: str
+    kind: SourceKind
+    value: str
+    name: str | None = None
+    origin: SourceOrigin = "user"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A source after reading: its status, and its main text (None when unreadable)."""
+
+    spec: SourceSpec
+    status: SourceStatus
+    text: str | None = None
+    document: Document | None = field(default=None, compare=False, repr=False)
+
+
+# Called after each source is read: (sources done, sources total, that source).
+Progress = Callable[[int, int, SourceText], None]
+
+
+# --- the article ---------------------------------------------------------------
+
+
+def read_article(article: ArticleInput, fetcher: Fetcher | None = None) -> Document:
+    """The article as a Document; InputError (one line, fit for stderr) if it cannot be read."""
+    return document_of(load_article(article, fetcher))
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedArticle:
+    """The article's raw content, kept so its links' anchor texts can be read too."""
+
+    content: bytes | str
+    content_type: str | None
+    url: str | None
+
+
+def load_article(article: ArticleInput, fetcher: Fetcher | None = None) -> LoadedArticle:
+    """The article's bytes (or text) and type, from wherever the user pointed."""
+    if article.text is not None:
+        return LoadedArticle(article.text, "text/plain", None)
+    if article.html is not None:
+        return LoadedArticle(article.html, "text/html", article.url)
+    if article.body is not None:
+        return LoadedArticle(article.body, article.content_type, article.url)
+    if article.path is not None:
+        body = read_file_bytes(article.path)
+        return LoadedArticle(body, guess_content_type(article.path, body), None)
+    if article.url is not None:
+        if fetcher is None:
+            raise InputError("fetching the article needs a fetcher")
+        result = _fetch_or_input_error(fetcher, article.url)
+        return LoadedArticle(result.body, result.content_type, result.final_url)
+    raise InputError("no article given")
+
+
+def document_of(loaded: LoadedArticle) -> Document:
+    if isinstance(loaded.content, bytes):
+        return document_from_bytes(loaded.content, loaded.content_type, loaded.url)
+    if loaded.content_type == "text/html":
+        return document_from_html(loaded.content, loaded.url)
+    return document_from_text(loaded.content)
+
+
+def link_outlets(loaded: LoadedArticle, registry: OutletRegistry) -> dict[str, str]:
+    """Links whose anchor text is an outlet's name ("told <a>TASS</a>"), as url -> outlet name.
+
+    How a link to an outlet's page is recognised when its address does not tell
+    (a mirror, an archive copy, a local test server).
+    """
+    if isinstance(loaded.content, bytes):
+        try:
+            html = decode_body(loaded.content, loaded.content_type)
+        except InputError:
+            return {}
+    else:
+        html = loaded.content
+    media_type = (loaded.content_type or "").split(";", 1)[0].strip().lower()
+    if media_type not in HTML_TYPES and not (not media_type and looks_like_html(html)):
+        return {}
+    soup = BeautifulSoup(html, "lxml")
+    base = base_url(soup, loaded.url)
+    labels: dict[str, str] = {}
+    for anchor in soup.find_all("a", href=True):
+        outlet = registry.resolve(anchor.get_text(" ", strip=True))
+        if outlet is None:
+            continue
+        for url in resolve_links([anchor["href"]], base):
+            labels.setdefault(url, outlet.name)
+    return labels
+
+
+def article_meta(article: ArticleInput, document: Document | None, quotes: int) -> dict[str, Any]:
+    """The `article` object of the report: what was read, so a reader can tell it was the right page."""
+    if document is None:
+        return {"source": None, "title": None, "lang": None, "chars": 0, "links": 0, "quotes": quotes}
+    return {
+        "source": article.label or None,
+        "title": document.title,
+        "lang": document.lang,
+        "chars": len(document.text),
+        "links": len(document.links),
+        "quotes": quotes,
+    }
+
+
+def _fetch_or_input_error(fetcher: Fetcher, url: str) -> FetchResult:
+    from quotetrail.fetch.errors import FetchError
+
+    try:
+        return fetcher.fetch(url)
+    except FetchError as exc:
+        raise InputError(f"cannot fetch the article: {_reason(exc)}") from None
+
+
+# --- the quotes ----------------------------------------------------------------
+
+
+def quotes_for(
+    document: Document | None, given: Sequence[str], registry: OutletRegistry
+) -> list[Quote]:
+    """The quotes to check: the user's (located in the article when possible) or the article's own."""
+    from quotetrail.core.extract import extract_quotes
+
+    found = extract_quotes(document.text, registry) if document is not None else []
+    if not given:
+        return found
+    quotes = []
+    for text in given:
+        text = " ".join(text.split())
+        if not text:
+            raise InputError("--quote was given an empty text")
+        quotes.append(locate_quote(text, document, found))
+    return quotes
+
+
+def locate_quote(text: str, document: Document | None, found: Sequence[Quote]) -> Quote:
+    """A user-given quote, with offsets, speaker and outlet borrowed from the article if it is there."""
+    if document is None:
+        return Quote(text=text)
+    key = _match_key(text)
+    for quote in found:
+        other = _match_key(quote.text)
+        if key and (key == other or key in other or (len(other) > 20 and other in key)):
+            start, end = _find_span(text, document.text) or (quote.start, quote.end)
+            return replace(quote, text=text, start=start, end=end)
+    span = _find_span(text, document.text)
+    if span is None:
+        return Quote(text=text)
+    return Quote(text=text, start=span[0], end=span[1])
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _match_key(text: str) -> str:
+    return _NON_WORD.sub(" ", text.casefold().replace("ё", "е")).strip()
+
+
+def _find_span(text: str, haystack: str) -> tuple[int, int] | None:
+    """Where `text` stands in `haystack`: exactly, or nearly (rapidfuzz alignment, score ≥ 90)."""
+    at = haystack.find(text)
+    if at >= 0:
+        return at, at + len(text)
+    from rapidfuzz import fuzz
+
+    alignment = fuzz.partial_ratio_alignment(text, haystack, score_cutoff=90)
+    if alignment is None:
+        return None
+    return alignment.dest_start, alignment.dest_end
+
+
+# --- the sources ---------------------------------------------------------------
+
+
+def source_spec(value: str) -> SourceSpec:
+    """What a `--source` string names: an http(s) URL, else a file path."""
+    if is_web_url(value):
+        return SourceSpec(source=value, kind="url", value=value)
+    if "://" in value:
+        scheme = value.split("://", 1)[0]
+        raise InputError(f"source {value!r}: only http and https URLs can be fetched, not {scheme}")
+    return SourceSpec(source=value, kind="file", value=value)
+
+
+def sources_for(
+    document: Document | None,
+    user_sources: Sequence[SourceSpec],
+    registry: OutletRegistry,
+    *,
+    max_links: int = MAX_LINK_SOURCES,
+    labels: Mapping[str, str] | None = None,
+) -> list[SourceSpec]:
+    """The user's sources, then the article's links (deduplicated), labelled with their outlet.
+
+    `labels` (from `link_outlets`) name the outlet of links whose address does not.
+    """
+    labels = labels or {}
+    specs: list[SourceSpec] = []
+    seen: set[str] = set()
+    for spec in user_sources:
+        key = _dedupe_key(spec)
+        if key in seen:
+            continue
+        seen.add(key)
+        specs.append(_with_outlet(spec, registry))
+    links = document.links if document is not None else ()
+    added = 0
+    for link in links:
+        name = labels.get(link)
+        origin: SourceOrigin = "outlet" if name else "link"
+        spec = SourceSpec(source=link, kind="url", value=link, name=name, origin=origin)
+        key = _dedupe_key(spec)
+        if key in seen or added >= max_links:
+            continue
+        seen.add(key)
+        added += 1
+        specs.append(_with_outlet(spec, registry))
+    return specs
+
+
+def _with_outlet(spec: SourceSpec, registry: OutletRegistry) -> SourceSpec:
+    if spec.name or spec.kind != "url":
+        return spec
+    outlet = registry.for_url(spec.value)
+    if outlet is None:
+        return spec
+    origin: SourceOrigin = "outlet" if spec.origin == "link" else spec.origin
+    return replace(spec, name=outlet.name, origin=origin)
+
+
+def _dedupe_key(spec: SourceSpec) -> str:
+    if spec.kind == "url":
+        return "url:" + urldefrag(spec.value)[0]
+    if spec.kind == "file":
+        return "file:" + os.path.abspath(spec.value)
+    return f"{spec.kind}:{spec.source}"
+
+
+def read_source(
+    spec: SourceSpec, fetcher: Fetcher | None = None, registry: OutletRegistry | None = None
+) -> SourceText:
+    """Read one source; problems come back as status "error" with a reason, never as exceptions."""
+    from quotetrail.fetch.errors import FetchError
+
+    base = SourceStatus(source=spec.source, status="ok", outlet=spec.name)
+    try:
+        if spec.kind == "text":
+            document = document_from_text(spec.value)
+            return SourceText(spec, base, document.text, document)
+        if spec.kind == "html":
+            document = document_from_html(spec.value)
+            return SourceText(spec, base, document.text, document)
+        if spec.kind == "file":
+            body = read_file_bytes(spec.value)
+            document = document_from_bytes(body, guess_content_type(spec.value, body))
+            return SourceText(spec, _labelled(base, body, registry), document.text, document)
+        if fetcher is None:
+            return _failed(spec, base, "fetching is not available here")
+        result = fetcher.fetch(spec.value)
+        status = replace(
+            base,
+            final_url=result.final_url,
+            fetched_at=_iso(result.fetched_at),
+            sha256=result.sha256,
+        )
+        if status.outlet is None and registry is not None:
+            outlet = registry.for_url(result.final_url)
+            status = replace(status, outlet=outlet.name if outlet else None)
+        status = _labelled(status, result.body, registry)
+        try:
+            document = document_from_bytes(result.body, result.content_type, result.final_url)
+        except InputError as exc:
+            return SourceText(spec, replace(status, status="error", error=str(exc)))
+        return SourceText(spec, status, document.text, document)
+    except FetchError as exc:
+        return _failed(spec, base, _reason(exc))
+    except InputError as exc:
+        return _failed(spec, base, str(exc))
+    except Exception as exc:  # a broken page must not sink the other sources' results
+        return _failed(spec, base, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def read_sources(
+    specs: Sequence[SourceSpec],
+    fetcher: Fetcher | None,
+    registry: OutletRegistry | None = None,
+    *,
+    progress: Progress | None = None,
+    workers: int = DEFAULT_WORKERS,
+) -> list[SourceText]:
+    """Read all sources concurrently (small pool: politeness is per host in the fetcher); keep order."""
+    if not specs:
+        return []
+    results: list[SourceText | None] = [None] * len(specs)
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(specs)))) as pool:
+        futures = {pool.submit(read_source, s, fetcher, registry): i for i, s in enumerate(specs)}
+        for done, future in enumerate(as_completed(futures), 1):
+            i = futures[future]
+            results[i] = future.result()
+            if progress is not None:
+                progress(done, len(specs), results[i])
+    return [r for r in results if r is not None]
+
+
+def _failed(spec: SourceSpec, base: SourceStatus, reason: str) -> SourceText:
+    return SourceText(spec, replace(base, status="error", error=reason))
+
+
+_CANONICAL = re.compile(
+    r"""<link\b[^>]*\brel=["']?canonical["']?[^>]*\bhref=["']([^"'>\s]+)"""
+    r"""|<meta\b[^>]*\bproperty=["']og:url["'][^>]*\bcontent=["']([^"'>\s]+)""",
+    re.I,
+)
+_SITE_NAME = re.compile(
+    r"""<meta\b[^>]*\bproperty=["']og:site_name["'][^>]*\bcontent=["']([^"'>]+)""", re.I
+)
+
+
+def _labelled(status: SourceStatus, body: bytes, registry: OutletRegistry | None) -> SourceStatus:
+    """Name the outlet of a copy of its page (a saved file, a mirror) from the page's own
+    canonical URL or og:site_name, when its address did not tell."""
+    if status.outlet is not None or registry is None:
+        return status
+    head = body[:65536].decode("utf-8", "replace")
+    for match in _CANONICAL.finditer(head):
+        outlet = registry.for_url(match.group(1) or match.group(2))
+        if outlet is not None:
+            return replace(status, outlet=outlet.name)
+    site = _SITE_NAME.search(head)
+    outlet = registry.resolve(site.group(1)) if site else None
+    return replace(status, outlet=outlet.name) if outlet else status
+
+
+# --- files ----------------------------------------------------------------------
+
+
+def read_file_bytes(path: str, *, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """A local file's bytes, refusing directories, missing files and oversized files in words."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{path} is a directory, not a file")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{path} is too large ({size / 1048576:.1f} MB, limit {max_bytes / 1048576:.1f} MB)"
+            )
+        with p.open("rb") as f:
+            body = f.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(body) > max_bytes:
+        raise InputError(f"{path} is too large (limit {max_bytes / 1048576:.1f} MB)")
+    return body
+
+
+def guess_content_type(path: str, body: bytes) -> str | None:
+    """HTML or text by file name; None (let the reader sniff) for unknown names."""
+    guessed, _ = mimetypes.guess_type(path)
+    if guessed in ("text/html", "application/xhtml+xml", "text/plain", "text/markdown"):
+        return guessed
+    return None
+
+
+# --- all of it --------------------------------------------------------------------
+
+
+def verify(
+    article: ArticleInput | None,
+    quotes: Sequence[str],
+    sources: Sequence[SourceSpec],
+    *,
+    fetcher: Fetcher | None,
+    registry: OutletRegistry | None = None,
+    progress: Progress | None = None,
+    workers: int = DEFAULT_WORKERS,
+    follow_links: bool = True,
+) -> Report:
+    """Read the article, pick the quotes and sources, read the sources, judge everything.
+
+    Raises InputError when the article cannot be read or there is nothing to check
+    (no quotes, or no sources); source problems end up in the report instead.
+    """
+    registry = registry or OutletRegistry.default()
+    if article is None and not quotes:
+        raise InputError("nothing to check: give an ARTICLE or at least one --quote")
+    document, labels = None, {}
+    if article is not None:
+        loaded = load_article(article, fetcher)
+        document = document_of(loaded)
+        labels = link_outlets(loaded, registry) if follow_links else {}
+    checked = quotes_for(document, quotes, registry)
+    if not checked:
+        raise InputError("no quotations found in the article; give the quotes with --quote")
+    specs = sources_for(document if follow_links else None, sources, registry, labels=labels)
+    if not specs:
+        raise InputError(
+            "no sources to check against: give --source, or an HTML article that links to them"
+        )
+    read = read_sources(specs, fetcher, registry, progress=progress, workers=workers)
+    meta = article_meta(article or ArticleInput(), document, len(checked))
+    return evaluate(checked, read, meta)
+
+
+def build_fetcher(
+    *,
+    allow_networks: Sequence[str] = (),
+    respect_robots: bool = True,
+    min_interval: float | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Fetcher:
+    """A fetcher from the environment's settings, plus the networks the user allowed.
+
+    A malformed CIDR is an InputError (the user typed it).
+    """
+    from quotetrail.fetch import Fetcher, FetchSettings
+
+    overrides: dict[str, Any] = {"obey_robots": respect_robots}
+    if min_interval is not None:
+        overrides["min_interval"] = min_interval
+    try:
+        settings = FetchSettings.from_env(dict(env) if env is not None else None, **overrides)
+        settings = settings.with_allowed(*allow_networks)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    return Fetcher(settings)
+
+
+def is_web_url(value: str) -> bool:
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _reason(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _iso(value: object) -> str | None:
+    if value is None:
+        return None
+    iso = getattr(value, "isoformat", None)
+    return iso() if callable(iso) else str(value)

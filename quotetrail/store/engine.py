@@ -1,0 +1,71 @@
+"""Engines tuned for several worker processes sharing one database.
+
+SQLite: WAL (readers never block the writer), foreign keys on, a busy timeout so a
+second writer waits instead of failing, and `BEGIN IMMEDIATE` for write transactions
+so two writers never deadlock upgrading a read lock (SQLITE_BUSY that no timeout
+cures). PostgreSQL needs nothing special: `postgresql+psycopg://`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
+
+BUSY_TIMEOUT_MS = 30_000
+WRITE_OPTION = "quotetrail_write"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def create_store_engine(url: str, **kwargs: Any) -> Engine:
+    if is_sqlite(url):
+        return _sqlite_engine(url, **kwargs)
+    return create_engine(url, pool_pre_ping=True, future=True, **kwargs)
+
+
+def write_engine(engine: Engine) -> Engine:
+    """The same engine, but its transactions start as writers (`BEGIN IMMEDIATE` on SQLite)."""
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
+def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
+    parsed = make_url(url)
+    database = parsed.database or ""
+    in_memory = database in ("", ":memory:") or "mode=memory" in str(parsed)
+    if not in_memory:
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    options: dict[str, Any] = {
+        "connect_args": {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+    }
+    if in_memory:  # one shared connection, or every checkout would see an empty database
+        options["poolclass"] = StaticPool
+    options.update(kwargs)
+    engine = create_engine(url, **options)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy (not the sqlite3 module) decide when transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            if not in_memory:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            # FULL (the default) keeps a commit durable across power loss even in WAL mode.
+            cursor.execute("PRAGMA synchronous=FULL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        writer = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+    return engine

@@ -1,0 +1,1 @@
+"""Alembic migrations, kept inside the package so `Store.migrate()` works when installed."""

@@ -1,0 +1,119 @@
+"""Renderers on a hand-built report: what a person, a newsroom and a program each get."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from quotetrail.cli.render import (
+    best_evidence,
+    diff_text,
+    render_json,
+    render_markdown,
+    render_text,
+    use_color,
+)
+from quotetrail.core.models import (
+    DiffOp,
+    Evidence,
+    Quote,
+    QuoteResult,
+    Report,
+    SourceStatus,
+    WordingGroup,
+)
+
+SRC_A = "https://example.test/a?x=1"
+SRC_B = "pages/b.html"
+
+
+def _report() -> Report:
+    quote = Quote("It will cost 4 billion", "direct", 10, 32, "Orlov", "said", "TASS")
+    altered = Evidence(
+        SRC_A,
+        "altered",
+        91.0,
+        "It will cost 40 billion",
+        5,
+        28,
+        (
+            DiffOp("equal", "It will cost", "It will cost"),
+            DiffOp("replace", "4", "40"),
+            DiffOp("equal", "billion", "billion"),
+        ),
+        ("number changed: 40 → 4",),
+    )
+    gone = Evidence(SRC_B, "unverifiable", 0.0, reasons=("HTTP 404",))
+    result = QuoteResult(
+        quote,
+        "altered",
+        91.0,
+        (altered, gone),
+        (WordingGroup("It will cost 40 billion", "altered", (SRC_A,)),),
+    )
+    return Report(
+        (result,),
+        (
+            SourceStatus(SRC_A, "ok", outlet="TASS"),
+            SourceStatus(SRC_B, "error", error="HTTP 404 | gone"),
+        ),
+        {"source": "article.html", "title": "Bridge *news*"},
+    )
+
+
+def test_text_shows_verdict_attribution_passage_and_marked_diff():
+    out = render_text(_report(), color=False)
+    assert "ALTERED" in out
+    assert "speaker: Orlov" in out and "cited outlet: TASS" in out
+    assert "“It will cost 40 billion”" in out
+    assert "[-40-]{+4+}" in out
+    assert "number changed: 40 → 4" in out
+    # the unreadable source is listed with its reason, not dropped
+    assert f"{SRC_B}" in out and "HTTP 404 | gone" in out
+    assert "\033[" not in out
+
+
+def test_text_colours_only_when_asked():
+    assert "\033[" in render_text(_report(), color=True)
+
+
+def test_colour_needs_a_tty_and_no_NO_COLOR():
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert use_color(Tty(), env={}) is True
+    assert use_color(Tty(), env={"NO_COLOR": "1"}) is False
+    assert use_color(Tty(), env={"TERM": "dumb"}) is False
+    assert use_color(io.StringIO(), env={}) is False
+
+
+def test_diff_markers_read_from_source_to_quote():
+    ops = (
+        DiffOp("equal", "we", "we"),
+        DiffOp("insert", "", "do not"),
+        DiffOp("equal", "plan", "plan"),
+        DiffOp("delete", "really", ""),
+    )
+    assert diff_text(ops) == "we [-do not-] plan {+really+}"
+
+
+def test_markdown_has_table_details_and_escapes_pipes():
+    out = render_markdown(_report())
+    assert out.startswith("# Quote check: Bridge \\*news\\*")
+    assert "| # | Quote | Speaker | Cited outlet | Verdict | Score | Best source |" in out
+    assert "| 1 | It will cost 4 billion | Orlov | TASS | **altered** | 91 |" in out
+    assert "~~40~~ **4**" in out
+    # a '|' inside a cell must not break the table
+    assert "HTTP 404 \\| gone" in out
+
+
+def test_json_is_report_to_dict():
+    report = _report()
+    assert json.loads(render_json(report)) == json.loads(json.dumps(report.to_dict()))
+
+
+def test_best_evidence_prefers_the_overall_verdict_then_score():
+    result = _report().quotes[0]
+    best = best_evidence(result)
+    assert best is not None and best.source == SRC_A

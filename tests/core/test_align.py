@@ -1,0 +1,84 @@
+"""Alignment finds the right passage on long pages, fast path and slow path alike."""
+
+from __future__ import annotations
+
+import random
+
+from quotetrail.core.align import (
+    best_alignment,
+    candidate_regions,
+    find_exact,
+    prepare_page,
+    prepare_quote,
+)
+
+FILLER = "Officials met on Monday to discuss the budget and the schedule of works in the district."
+
+
+def long_page(target: str, position: int = 120, paragraphs: int = 300) -> str:
+    rng = random.Random(3)
+    words = FILLER.split()
+    paras = [" ".join(rng.sample(words, len(words))).capitalize() + "." for _ in range(paragraphs)]
+    paras.insert(position, target)
+    return "\n\n".join(paras)
+
+
+def passage(page_text: str, quote: str) -> str:
+    page = prepare_page(page_text)
+    al = best_alignment(prepare_quote(quote), page)
+    assert al is not None
+    start, end = page.norm.span(al.first, al.last)
+    return page_text[start:end]
+
+
+def test_exact_fast_path_finds_offsets() -> None:
+    text = long_page('He said: "The bridge will open in October, not in December."')
+    page = prepare_page(text)
+    q = prepare_quote("the bridge will open in October")
+    al = find_exact(q, page)
+    assert al is not None and al.matched == 6
+    assert passage(text, "the bridge will open in October") == "The bridge will open in October"
+
+
+def test_changed_quote_still_aligns_to_its_passage_among_distractors() -> None:
+    text = long_page('He said: "The bridge will open in October, not in December."')
+    got = passage(text, "The bridge will open in December, not in October")
+    assert got.startswith("The bridge will open in")
+    assert "December" in got or got.endswith("not in")
+
+
+def test_fragments_align_across_the_omitted_words() -> None:
+    text = long_page(
+        "Late on Friday the minister said the new bridge over the river will open in October."
+    )
+    got = passage(text, "the minister said … will open in October")
+    assert got == "the minister said the new bridge over the river will open in October"
+
+
+def test_stems_let_inflected_words_align() -> None:
+    text = long_page("Губернатор заявил, что мост через реку откроют в октябре.")
+    assert (
+        passage(text, "мосты через реки откроют в октябре") == "мост через реку откроют в октябре"
+    )
+
+
+def test_no_shared_words_means_no_candidates() -> None:
+    page = prepare_page(long_page("Nothing to see here."))
+    q = prepare_quote("zebra quokka axolotl")
+    assert candidate_regions(q, page) == []
+    assert best_alignment(q, page) is None
+
+
+def test_common_words_alone_still_find_candidates() -> None:
+    page = prepare_page(long_page("It was what it was, and that is that."))
+    assert best_alignment(prepare_quote("it was what it was"), page) is not None
+
+
+def test_pages_are_prepared_once() -> None:
+    text = long_page("Once.")
+    assert prepare_page(text) is prepare_page(text)
+
+
+def test_page_drops_bracketed_reference_marks() -> None:
+    page = prepare_page("The plan[1] was approved [by the council] on Monday.")
+    assert [t.norm for t in page.tokens] == ["the", "plan", "was", "approved", "on", "monday"]

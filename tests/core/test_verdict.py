@@ -1,0 +1,387 @@
+"""judge(): every verdict in both languages, with the properties journalists rely on.
+
+The most important property: a quote whose negation, number or name differs from
+the source is never `matched`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from quotetrail.core.models import Evidence
+from quotetrail.core.verdict import judge, unverifiable, use_semantic_model
+
+EN_PAGE = """Harbour plan approved after a long night
+
+MARROW BAY — The council approved the harbour plan on Tuesday after a debate that lasted until 2 a.m.
+
+Mayor Helen Okafor said the project would create 1,200 jobs. "We will not let the fishing fleet pay the price for the cargo business," she told reporters. "This harbour built our town, and now it will carry us into the next century."
+
+The fisherman Dan Whitlow disagreed. "Every time they dig, the fish leave, and they never come back," Whitlow said. The plan will cost 340 million pounds, of which the [national] government pays half.
+
+Harbour master Colin Reyes said small boats should expect delays of up to two hours at night.
+"""
+
+RU_PAGE = """Мост в Новоозёрске откроют раньше срока
+
+Губернатор Сергей Ветлугин сообщил, что мост через Вязьму откроют в октябре.
+
+«Мост нужен городу как воздух, и мы сделали всё, чтобы люди получили его уже этой осенью», — заявил Ветлугин. По его словам, на объекте заняты около 400 человек, а стоимость составит 2,8 млрд рублей.
+
+«Ни одного лишнего рубля мы на этот мост не потратили», — сказал он. Учителя получат на 4 тыс. рублей больше.
+
+Глава округа Андрей Куликов пообещал новую автобусную линию. «Первый автобус пойдёт по мосту в тот же день», — сказал Куликов.
+"""
+
+
+def check_offsets(ev: Evidence, text: str) -> None:
+    if ev.start >= 0:
+        assert text[ev.start : ev.end] == ev.passage
+    else:
+        assert ev.passage == ""
+
+
+def verdict(quote: str, text: str) -> Evidence:
+    ev = judge(quote, text, "src")
+    check_offsets(ev, text)
+    assert ev.source == "src"
+    assert 0 <= ev.score <= 100
+    return ev
+
+
+# --- matched ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "We will not let the fishing fleet pay the price for the cargo business",
+        "“we will NOT let the fishing fleet pay the price — for the cargo business”",
+        "This harbour built our town … it will carry us into the next century",
+        "This harbour built our town [...] now it will carry us into the next century",
+        "We will not let the [Marrow Bay] fishing fleet pay the price for the cargo business",
+        "the [Azerbaijani] fisherman Dan Whitlow disagreed",
+        "of which the government pays half",
+        "Every time they dig, the fish leave, and they never come back",
+    ],
+)
+def test_matched_english(quote: str) -> None:
+    ev = verdict(quote, EN_PAGE)
+    assert ev.verdict == "matched", ev
+    assert ev.score == 100
+    assert not ev.reasons
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Мост нужен городу как воздух, и мы сделали всё, чтобы люди получили его уже этой осенью",
+        "Мост нужен городу как воздух, и мы сделали все, чтобы люди получили его уже этой осенью",
+        "«НИ ОДНОГО лишнего рубля мы на этот мост не потратили»",
+        "Мост нужен городу как воздух <...> люди получили его уже этой осенью",
+        "Первый автобус пойдёт по мосту [через Вязьму] в тот же день",
+        "на объекте заняты около 400 человек",
+    ],
+)
+def test_matched_russian(quote: str) -> None:
+    assert verdict(quote, RU_PAGE).verdict == "matched"
+
+
+def test_matched_passage_is_the_exact_source_text() -> None:
+    ev = verdict("we will not let the fishing fleet pay", EN_PAGE)
+    assert ev.passage == "We will not let the fishing fleet pay"
+    assert all(op.op == "equal" for op in ev.diff)
+
+
+def test_soft_hyphen_and_zero_width_in_source_are_forgiven() -> None:
+    page = "She said: «Мост нуж\u00adен горо\u200bду как воздух»."
+    ev = verdict("Мост нужен городу как воздух", page)
+    assert ev.verdict == "matched"
+    assert ev.passage == "Мост нуж\u00adен горо\u200bду как воздух"
+
+
+# --- ellipsis fragments ------------------------------------------------------------
+
+
+def test_fragments_out_of_order_are_not_matched() -> None:
+    ev = verdict("it will carry us into the next century … This harbour built our town", EN_PAGE)
+    assert ev.verdict != "matched"
+
+
+def test_fragments_far_apart_are_not_matched() -> None:
+    ev = verdict(
+        "The council approved the harbour plan … small boats should expect delays", EN_PAGE
+    )
+    assert ev.verdict != "matched"
+
+
+def test_short_omission_hiding_a_negation_is_altered() -> None:
+    ev = verdict("We will … let the fishing fleet pay the price for the cargo business", EN_PAGE)
+    assert ev.verdict == "altered"
+    assert any("omission hides negation: not" in r for r in ev.reasons)
+
+
+# --- altered -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "reason"),
+    [
+        (
+            "We will let the fishing fleet pay the price for the cargo business",
+            "negation dropped: not",
+        ),
+        ("Every time they dig, the fish leave, and they come back", "negation dropped: never"),
+        ("This harbour did not build our town, and now it will carry us", "negation added: not"),
+        (
+            "Mayor Helen Okafor said the project would create 12,000 jobs",
+            "number changed: 1,200 → 12,000",
+        ),
+        ("Mayor Helen Okafor said the project would create twelve hundred jobs", None),
+        ("The plan will cost 34 million pounds", "number changed: 340 million → 34 million"),
+        ("Mayor Joan Pell said the project would create 1,200 jobs", "name changed: Okafor → Pell"),
+        (
+            "Every time they dig, the fish leave, and they never come back, Reyes said",
+            "name changed: Whitlow → Reyes",
+        ),
+        (
+            "small boats should expect delays of up to two hours during the day",
+            "word changed: night → day",
+        ),
+    ],
+)
+def test_altered_english(quote: str, reason: str | None) -> None:
+    ev = verdict(quote, EN_PAGE)
+    if reason is None:  # "twelve hundred" = 1,200: not a changed number, just other words
+        assert ev.verdict == "paraphrased"
+        return
+    assert ev.verdict == "altered", ev
+    assert reason in ev.reasons
+
+
+@pytest.mark.parametrize(
+    ("quote", "reason"),
+    [
+        ("Ни одного лишнего рубля мы на этот мост потратили", "negation dropped: не"),
+        ("Мост не нужен городу как воздух", "negation added: не"),
+        ("на объекте заняты около 4000 человек", "number changed: 400 → 4000"),
+        ("Учителя получат на 40 тыс. рублей больше", "number changed: 4 тыс → 40 тыс"),
+        ("Учителя получат на сорок тысяч рублей больше", "number changed: 4 тыс → сорок тысяч"),
+        ("а стоимость составит 28 млрд рублей", "number changed: 2,8 млрд → 28 млрд"),
+        (
+            "«Первый автобус пойдёт по мосту в тот же день», — сказал Ветлугин",
+            "name changed: Куликов → Ветлугин",
+        ),
+        ("Учителя получат на 4 тыс. рублей меньше", "word changed: больше → меньше"),
+    ],
+)
+def test_altered_russian(quote: str, reason: str) -> None:
+    ev = verdict(quote, RU_PAGE)
+    assert ev.verdict == "altered", ev
+    assert reason in ev.reasons
+
+
+def test_altered_carries_a_diff_showing_the_change() -> None:
+    ev = verdict("We will let the fishing fleet pay the price", EN_PAGE)
+    inserted = [op for op in ev.diff if op.op == "insert"]
+    assert inserted and inserted[0].source == "not"
+
+
+def test_pronoun_attribution_resolved_from_the_preceding_name() -> None:
+    ev = verdict(
+        "«Ни одного лишнего рубля мы на этот мост не потратили», — сказал Куликов", RU_PAGE
+    )
+    assert ev.verdict == "altered"
+    assert any("Куликов" in r for r in ev.reasons)
+
+
+# --- paraphrased -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "text"),
+    [
+        ("Okafor said they would not let the fishing fleet pay for the cargo business", EN_PAGE),
+        ("whenever they dig, the fish leave and they never return", EN_PAGE),
+        ("The harbour built our town and will now carry us into the next century", EN_PAGE),
+        ("Мы не потратили на этот мост ни одного лишнего рубля", RU_PAGE),
+        (
+            "Ветлугин заявил, что мост нужен городу как воздух и люди получат его этой осенью",
+            RU_PAGE,
+        ),
+    ],
+)
+def test_paraphrased(quote: str, text: str) -> None:
+    ev = verdict(quote, text)
+    assert ev.verdict == "paraphrased", ev
+    assert ev.passage
+
+
+def test_reported_speech_is_paraphrase() -> None:
+    page = 'Asked about the vote, Morgan was blunt. "I will not resign," he said.'
+    assert verdict("Morgan said he would not resign", page).verdict == "paraphrased"
+    assert verdict("Morgan said he would resign", page).verdict == "not_found"
+
+
+# --- not found ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "text"),
+    [
+        ("The fishing fleet will pay for the new cargo berths, the mayor admitted", EN_PAGE),
+        ("The harbour will be closed to all boats for four years", EN_PAGE),
+        ("Inflation will fall below two percent next spring", EN_PAGE),
+        ("Мост закроют на ремонт весной, сообщил губернатор", RU_PAGE),
+        ("Мы сыграли плохо, и соперник нас наказал", RU_PAGE),
+    ],
+)
+def test_not_found(quote: str, text: str) -> None:
+    ev = verdict(quote, text)
+    assert ev.verdict == "not_found", ev
+    assert ev.reasons
+
+
+def test_quote_from_another_language_page_is_not_found() -> None:
+    assert verdict("Мост нужен городу как воздух", EN_PAGE).verdict == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("quote", "text"), [("", EN_PAGE), ("— … —", EN_PAGE), ("hello there", ""), ("x", "  ")]
+)
+def test_degenerate_inputs_are_not_found_with_reason(quote: str, text: str) -> None:
+    ev = verdict(quote, text)
+    assert ev.verdict == "not_found"
+    assert ev.reasons
+
+
+def test_unverifiable() -> None:
+    ev = unverifiable("https://example.org/a", "HTTP 403")
+    assert ev.verdict == "unverifiable"
+    assert ev.reasons == ("HTTP 403",)
+    assert ev.start == -1
+
+
+def test_semantic_hook_rescues_low_overlap_paraphrase_only_when_plugged_in() -> None:
+    quote = "We will not allow the fishing fleet to bear the cost of the cargo trade"
+    assert verdict(quote, EN_PAGE).verdict == "not_found"
+    calls = []
+
+    def scorer(q: str, passage: str) -> float:
+        calls.append((q, passage))
+        return 0.9
+
+    use_semantic_model(scorer)
+    try:
+        ev = verdict(quote, EN_PAGE)
+    finally:
+        use_semantic_model(None)
+    assert calls
+    assert ev.verdict == "paraphrased"
+    assert "fishing fleet" in ev.passage
+
+
+# --- properties --------------------------------------------------------------------
+
+WORDS = st.sampled_from(
+    [
+        "harbour",
+        "fleet",
+        "cargo",
+        "council",
+        "mayor",
+        "price",
+        "town",
+        "century",
+        "river",
+        "bridge",
+        "school",
+        "money",
+        "мост",
+        "город",
+        "рубль",
+        "школа",
+        "деньги",
+        "осень",
+        "люди",
+        "воздух",
+        "was",
+        "is",
+        "and",
+        "of",
+        "4,000",
+        "17",
+        "1999",
+    ]
+)
+SOURCE_WORDS = st.lists(WORDS, min_size=12, max_size=80)
+
+
+def sentence_page(words: list[str]) -> str:
+    out = []
+    for i, w in enumerate(words):
+        out.append(w + ("." if i % 9 == 8 else ""))
+    return " ".join(out)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(quote=st.text(max_size=200), text=st.text(max_size=600))
+def test_judge_never_raises(quote: str, text: str) -> None:
+    ev = judge(quote, text)
+    assert ev.verdict in ("matched", "paraphrased", "altered", "not_found")
+    check_offsets(ev, text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=SOURCE_WORDS, data=st.data())
+def test_verbatim_slice_is_always_matched(words: list[str], data: st.DataObject) -> None:
+    text = sentence_page(words)
+    parts = text.split()
+    i = data.draw(st.integers(0, len(parts) - 1))
+    j = data.draw(st.integers(i + 1, len(parts)))
+    quote = " ".join(parts[i:j])
+    ev = judge(quote, text)
+    assert ev.verdict == "matched", (quote, ev)
+    check_offsets(ev, text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=SOURCE_WORDS, negator=st.sampled_from(["not", "не"]), data=st.data())
+def test_inserting_a_negation_is_never_matched(
+    words: list[str], negator: str, data: st.DataObject
+) -> None:
+    text = sentence_page(words)
+    parts = text.split()
+    i = data.draw(st.integers(0, len(parts) - 3))
+    j = data.draw(st.integers(i + 2, min(len(parts), i + 30)))
+    quote_words = parts[i:j]
+    k = data.draw(st.integers(1, len(quote_words) - 1))
+    quote = " ".join([*quote_words[:k], negator, *quote_words[k:]])
+    ev = judge(quote, text)
+    assert ev.verdict != "matched", (quote, ev)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    words=SOURCE_WORDS, negator=st.sampled_from(["not", "не", "never", "никогда"]), data=st.data()
+)
+def test_removing_a_negation_is_never_matched(
+    words: list[str], negator: str, data: st.DataObject
+) -> None:
+    k = data.draw(st.integers(1, len(words) - 2))
+    words = [*words[:k], negator, *words[k:]]
+    text = sentence_page(words)
+    parts = text.split()
+    at = (
+        parts.index(negator)
+        if negator in parts
+        else next(n for n, p in enumerate(parts) if p.startswith(negator))
+    )
+    i = data.draw(st.integers(max(0, at - 12), at - 1))
+    j = data.draw(st.integers(at + 2, min(len(parts), at + 12)))
+    quote = " ".join(parts[i:at] + parts[at + 1 : j])
+    assume(quote not in text)  # the shortened quote must not also occur verbatim
+    ev = judge(quote, text)
+    assert ev.verdict != "matched", (quote, ev)

@@ -1,0 +1,96 @@
+"""Migrations run from scratch on both databases and leave the expected schema."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+
+from quotetrail.store import Store
+from tests.service.store.pg_databases import fresh_database
+
+TABLES = {"jobs", "job_sources", "job_facets", "api_keys", "idempotency_keys", "audit"}
+
+
+def _check_schema(store: Store) -> None:
+    assert set(inspect(store.engine).get_table_names()) >= TABLES
+    with store.engine.connect() as connection:
+        versions = {
+            row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))
+        }
+    assert versions == _heads()  # 0001_jobs, or the dashboard's revision built on it
+
+
+def _heads() -> set[str]:
+    from importlib import resources
+
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option(
+        "script_location", str(resources.files("quotetrail.store") / "migrations")
+    )
+    script = ScriptDirectory.from_config(config)
+    assert "0001_jobs" in {rev.revision for rev in script.walk_revisions()}
+    return set(script.get_heads())
+
+
+def test_migrate_sqlite_from_scratch(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'nested' / 'dir' / 'q.db'}")
+    store.migrate()
+    store.migrate()
+    _check_schema(store)
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    store.close()
+
+
+def test_migrate_postgresql_from_scratch() -> None:
+    with fresh_database() as url:
+        store = Store(url)
+        store.migrate()
+        store.migrate()
+        _check_schema(store)
+        job, _ = store.create_job({"ok": True})
+        assert store.get_job(job.id).request == {"ok": True}
+        store.close()
+
+
+def test_migrate_to_0001_only(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'q.db'}")
+    store.migrate("0001_jobs")
+    with store.engine.connect() as connection:
+        assert (
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            == "0001_jobs"
+        )
+    store.close()
+
+
+def _writer(url: str, count: int) -> None:
+    store = Store(url)
+    store.migrate()
+    for i in range(count):
+        job, _ = store.create_job({"i": i})
+        store.start_job(job.id, quotes_total=1, sources_total=1)
+        store.save_source(job.id, "s", status="ok", body=b"x" * 100)
+        store.finish_job(job.id, {"quotes": [{"verdict": "matched"}], "sources": []})
+    store.close()
+
+
+def test_several_processes_share_one_sqlite_file(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_writer, args=(url, 15)) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    assert [w.exitcode for w in workers] == [0, 0, 0]
+    store = Store(url)
+    assert store.count_jobs_by_status() == {"succeeded": 45}
+    store.close()

@@ -1,0 +1,78 @@
+"""How the API hands a job to the workers, without knowing which mode it runs in.
+
+Both modes use the same Celery tasks; only the broker differs (Redis, or the
+filesystem broker of `quotetrail serve`). Messages carry just the job id: the job's
+request lives in the SQL store, so a message can be re-sent at any time.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Protocol
+
+from celery import Celery
+
+from quotetrail.config import ServiceConfig
+
+EXTRACT_TASK = "quotetrail.extract"
+
+
+class Dispatcher(Protocol):
+    def enqueue(self, job_id: str) -> None: ...
+
+    def cancel(self, job_id: str) -> None: ...
+
+
+class CeleryDispatcher:
+    """Sends `quotetrail.extract` for a job; the task chain does the rest."""
+
+    def __init__(self, app: Celery) -> None:
+        from worker.celery_app import ensure_broker_folders
+
+        self.app = app
+        ensure_broker_folders(app)
+
+    @property
+    def embedded(self) -> bool:
+        return str(self.app.conf.broker_url).startswith("filesystem:")
+
+    def enqueue(self, job_id: str) -> None:
+        self.app.send_task(
+            EXTRACT_TASK, args=[job_id], task_id=f"{job_id}.extract.{uuid.uuid4().hex[:8]}"
+        )
+
+    def cancel(self, job_id: str) -> None:
+        """Nothing to send: the store's status is the signal.
+
+        The API marks the job canceled in the store; every task reads the status before
+        it starts and before it saves, so queued tasks end at once and a running fetch
+        stops at its next step. Revoking by task id would need a broadcast, which the
+        filesystem broker only half supports, and would not reach retries in flight.
+        """
+
+
+def get_dispatcher(config: ServiceConfig | None = None) -> CeleryDispatcher:
+    """The dispatcher for `config`: Celery over Redis with REDIS_URL, else the embedded broker."""
+    from worker import celery_app
+
+    config = config or ServiceConfig.from_env()
+    app = celery_app.app
+    if _broker_for(config) != str(app.conf.broker_url) or _folder(app) != _folder_for(config):
+        app = celery_app.make_app(config)
+    return CeleryDispatcher(app)
+
+
+def _broker_for(config: ServiceConfig) -> str:
+    return config.redis_url or "filesystem://"
+
+
+def _folder(app: Celery) -> str | None:
+    return (app.conf.broker_transport_options or {}).get("data_folder_in")
+
+
+def _folder_for(config: ServiceConfig) -> str | None:
+    if config.redis_url:
+        return None
+    from worker.celery_app import broker_folders
+
+    return str(broker_folders(config.data_dir)["queue"])

@@ -1,0 +1,49 @@
+"""The workers' fetcher: the SSRF-guarded quotetrail.fetch.Fetcher, with its cache,
+politeness and robots.txt cache on Redis when there is one (shared by every worker),
+or per process in the embedded mode.
+
+Webhooks go out through the same guard (`GuardedTransport` with the fetcher's network
+policy): a callback URL is user input and must not reach what a source URL may not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from quotetrail.config import ServiceConfig
+from quotetrail.fetch.errors import NetworkError
+from quotetrail.fetch.guard import GuardedTransport, NetworkPolicy
+from quotetrail.fetch.policies import HostPoliteness
+from quotetrail.fetch.settings import FetchSettings
+from worker.redis_cache import host_limits, redis_fetch_backends
+from worker.settings import WorkerSettings
+
+
+def build_fetcher(config: ServiceConfig, client: Any, *, prefix: str = "qt") -> Any:
+    from quotetrail.fetch import Fetcher
+
+    settings = FetchSettings.from_env()
+    limits = WorkerSettings.from_env()
+    if client is None:
+        concurrency, interval = host_limits()
+        return Fetcher(settings, politeness=HostPoliteness(interval, concurrency))
+    backends = redis_fetch_backends(
+        client,
+        prefix=prefix,
+        lease=limits.time_limit + 1,
+        max_wait=max(1.0, limits.soft_time_limit / 2),
+    )
+    return Fetcher(settings, **backends)
+
+
+def post_guarded(url: str, body: bytes, headers: dict[str, str], *, timeout: float) -> int:
+    """POST `body` to `url` through the SSRF guard, without following redirects; the status."""
+    policy = NetworkPolicy.from_settings(FetchSettings.from_env())
+    transport = GuardedTransport(httpx.HTTPTransport(), policy)
+    with httpx.Client(transport=transport, timeout=timeout, follow_redirects=False) as client:
+        try:
+            return client.post(url, content=body, headers=headers).status_code
+        except httpx.HTTPError as exc:
+            raise NetworkError(f"{url}: {exc}") from exc

@@ -1,0 +1,109 @@
+"""What a job's stored request asks for, turned into the pipeline's inputs — and the
+job's plan (quotes, sources, article summary) that travels with its task messages.
+
+The plan rides in the messages instead of the store: it is small (quotes and source
+addresses, no page text) and fully derived from the stored request, so any lost
+message is recovered by re-running extraction, which derives the same plan again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from quotetrail.core.models import Quote
+from quotetrail.errors import InputError
+from quotetrail.pipeline import (
+    ArticleInput,
+    SourceSpec,
+    article_meta,
+    quotes_for,
+    read_article,
+    sources_for,
+)
+
+# A job never reads the worker's own disk: "file" sources are for the CLI only.
+SERVICE_SOURCE_KINDS = ("url", "text", "html")
+
+
+@dataclass(frozen=True)
+class Plan:
+    quotes: tuple[Quote, ...]
+    specs: tuple[SourceSpec, ...]
+    article: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "quotes": [q.to_dict() for q in self.quotes],
+            "specs": [asdict(s) for s in self.specs],
+            "article": self.article,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Plan:
+        return cls(
+            quotes=tuple(Quote(**q) for q in data["quotes"]),
+            specs=tuple(SourceSpec(**s) for s in data["specs"]),
+            article=dict(data.get("article") or {}),
+        )
+
+
+def article_input(request: Mapping[str, Any]) -> ArticleInput | None:
+    """The article part of a request: {"article": {"url"|"text"|"html": ...}} or a bare string."""
+    article = request.get("article")
+    if article is None:
+        return None
+    if isinstance(article, str):
+        value = article.strip()
+        if value.startswith(("http://", "https://")):
+            return ArticleInput(url=value)
+        return ArticleInput(text=article)
+    if not isinstance(article, Mapping):
+        raise InputError("article must be an object with one of url, text or html")
+    for key in ("url", "html", "text"):
+        value = article.get(key)
+        if isinstance(value, str) and value.strip():
+            return ArticleInput(**{key: value})
+    raise InputError("article needs one of url, text or html")
+
+
+def given_quotes(request: Mapping[str, Any]) -> list[str]:
+    quotes = request.get("quotes") or []
+    return [q if isinstance(q, str) else str(q.get("text", "")) for q in quotes]
+
+
+def user_sources(request: Mapping[str, Any]) -> list[SourceSpec]:
+    """The request's sources: URL strings, or objects with url / text / html (+ name)."""
+    specs = []
+    for item in request.get("sources") or []:
+        if isinstance(item, str):
+            specs.append(SourceSpec(source=item, kind="url", value=item))
+            continue
+        kind = next((k for k in SERVICE_SOURCE_KINDS if item.get(k)), None)
+        if kind is None:
+            raise InputError("each source needs one of url, text or html")
+        value = item[kind]
+        name = item.get("name")
+        label = item.get("source") or (value if kind == "url" else name or f"{kind} source")
+        specs.append(SourceSpec(source=label, kind=kind, value=value, name=name))
+    return specs
+
+
+def build_plan(request: Mapping[str, Any], fetcher: Any, registry: Any) -> Plan:
+    """Read the article and pick quotes and sources; InputError when there is nothing to check."""
+    article = article_input(request)
+    quotes_given = given_quotes(request)
+    if article is None and not quotes_given:
+        raise InputError("nothing to check: give an article or at least one quote")
+    document = read_article(article, fetcher) if article is not None else None
+    quotes = quotes_for(document, quotes_given, registry)
+    if not quotes:
+        raise InputError("no quotations found in the article; give the quotes explicitly")
+    specs = [s for s in sources_for(document, user_sources(request), registry) if s.kind != "file"]
+    if not specs:
+        raise InputError(
+            "no sources to check against: give sources, or an article that links to them"
+        )
+    meta = article_meta(article or ArticleInput(), document, len(quotes))
+    return Plan(quotes=tuple(quotes), specs=tuple(specs), article=meta)

@@ -1,0 +1,417 @@
+"""The job as Celery tasks: thin wrappers over the pipeline's stages.
+
+    extract(job) ──► fetch_source(job, source) × N ──► finalize(job) ──► webhook(job)
+      read article,     one task per source: fetch,      evaluate all quotes,
+      quotes, sources   retry, keep the evidence         store the report
+
+Every task is idempotent, keyed by job (and source): it first reads the job's status
+in the store (a canceled or finished job stops it), a source already saved is not
+fetched again, and saving overwrites the same row. The last fetch to finish — or any
+re-run of one — sees that every source is saved and sends `finalize`; a duplicate
+finalize finds the job finished and does nothing.
+
+What ends a job:
+- the article cannot be read, or has nothing to check → `failed` with the reason
+  (after retries when the reason was a network error, 429 or 5xx);
+- a source that keeps failing (retries exhausted, other 4xx, refused address, time
+  limit) does NOT fail the job: it is saved with status "error" and its reason, every
+  quote's evidence for it is `unverifiable`, and the job `succeeded`;
+- an unexpected error or time limit in extract/finalize → `failed` with the reason;
+- anything left unfinished past QUOTETRAIL_JOB_DEADLINE → `failed` by the sweep.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import random
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from celery import Task
+from celery.exceptions import SoftTimeLimitExceeded
+
+from quotetrail.core.models import SourceStatus
+from quotetrail.errors import QuotetrailError
+from quotetrail.pipeline import SourceSpec, SourceText, read_source
+from worker import progress, runtime, webhooks
+from worker.celery_app import app
+from worker.plan import Plan, build_plan
+
+log = logging.getLogger("quotetrail.worker")
+
+EXTRACT = "quotetrail.extract"
+FETCH_SOURCE = "quotetrail.fetch_source"
+FINALIZE = "quotetrail.finalize"
+WEBHOOK = "quotetrail.webhook"
+
+
+def _transient_errors() -> tuple[type[BaseException], ...]:
+    """Store or Redis hiccups: the whole task is retried later, not judged."""
+    import redis.exceptions
+    import sqlalchemy.exc
+
+    return (
+        sqlalchemy.exc.OperationalError,
+        sqlalchemy.exc.InterfaceError,
+        redis.exceptions.ConnectionError,
+        redis.exceptions.TimeoutError,
+    )
+
+
+class JobTask(Task):
+    """Common retry policy; subclasses say what a final failure means for the job."""
+
+    autoretry_for = _transient_errors()
+    retry_backoff = True
+    retry_backoff_max = 60
+    retry_jitter = True
+    max_retries = runtime.settings().max_retries
+    acks_late = True
+    reject_on_worker_lost = True
+
+    def on_failure(self, exc: Exception, task_id: str, args: Any, kwargs: Any, einfo: Any) -> None:
+        try:
+            self.job_failed(str(args[0]), _describe(exc), *args[1:])
+        except Exception:  # the store may be what failed; the sweep catches up later
+            log.exception("could not record the failure of %s[%s]", self.name, task_id)
+
+    def job_failed(self, job_id: str, reason: str, *rest: Any) -> None:
+        fail_and_notify(job_id, reason)
+
+
+class SourceTask(JobTask):
+    def job_failed(self, job_id: str, reason: str, *rest: Any) -> None:
+        spec, plan = SourceSpec(**rest[0]), rest[1]
+        _save(job_id, spec, _error_text(spec, reason), None, None)
+        maybe_finalize(job_id, plan)
+
+
+# --- the tasks ---------------------------------------------------------------------
+
+
+@app.task(bind=True, base=JobTask, name=EXTRACT)
+def extract(self: JobTask, job_id: str) -> str:
+    store = runtime.store()
+    job = store.get_job(job_id)
+    if job is None or job.finished:
+        return "skipped"
+    from quotetrail.core.outlets import OutletRegistry
+
+    recorder = RecordingFetcher()
+    _progress(job_id, "extracting")
+    try:
+        plan = build_plan(job.request, recorder, OutletRegistry.default())
+    except (QuotetrailError, SoftTimeLimitExceeded) as exc:
+        delay = retry_delay(recorder.error, self.request.retries)
+        if delay is not None:
+            raise self.retry(countdown=delay, exc=exc) from None
+        fail_and_notify(job_id, _describe(exc))
+        return "failed"
+    started = store.start_job(
+        job_id,
+        quotes_total=len(plan.quotes),
+        sources_total=len(plan.specs),
+        article=plan.article,
+    )
+    if started is None:
+        return "canceled"
+    saved = {record.source for record in store.get_sources(job_id)}
+    pending = [spec for spec in plan.specs if spec.source not in saved]
+    _progress(job_id, "fetching", sources=len(plan.specs))
+    payload = plan.to_dict()
+    if not pending:
+        _send(FINALIZE, job_id, payload)
+    for spec in pending:
+        _send(FETCH_SOURCE, job_id, _spec_dict(spec), payload)
+    return f"{len(pending)} source(s) sent"
+
+
+@app.task(bind=True, base=SourceTask, name=FETCH_SOURCE)
+def fetch_source(self: SourceTask, job_id: str, spec_data: dict[str, Any], plan: dict) -> str:
+    store = runtime.store()
+    job = store.get_job(job_id)
+    if job is None or job.status != "running":
+        return "skipped"
+    spec = SourceSpec(**spec_data)
+    if any(record.source == spec.source for record in store.get_sources(job_id)):
+        maybe_finalize(job_id, plan)  # a redelivery after the save: only the check is left
+        return "already saved"
+    from quotetrail.core.outlets import OutletRegistry
+
+    recorder = RecordingFetcher()
+    fetcher = recorder if spec.kind == "url" else None
+    read = read_source(spec, fetcher, OutletRegistry.default())
+    if recorder.timed_out:
+        read = _error_text(spec, f"took longer than the task time limit ({_soft_limit()} s)")
+    elif read.status.status == "error":
+        delay = retry_delay(recorder.error, self.request.retries)
+        if delay is not None:
+            raise self.retry(countdown=delay, exc=recorder.error)
+        if recorder.error is not None and recorder.error.retryable:
+            read = _error_text(
+                spec, f"{read.status.error} (gave up after {self.request.retries + 1} attempts)"
+            )
+    if store.get_job(job_id).status != "running":
+        return "canceled"
+    _save(job_id, spec, read, recorder.result, recorder.error)
+    _progress(job_id, "fetched", source=spec.source)
+    maybe_finalize(job_id, plan)
+    return read.status.status
+
+
+@app.task(bind=True, base=JobTask, name=FINALIZE)
+def finalize(self: JobTask, job_id: str, plan_data: dict[str, Any]) -> str:
+    from quotetrail.core.report import evaluate
+
+    store = runtime.store()
+    job = store.get_job(job_id)
+    if job is None or job.status != "running":
+        return "skipped"
+    plan = Plan.from_dict(plan_data)
+    records = {record.source: record for record in store.get_sources(job_id)}
+    if any(spec.source not in records for spec in plan.specs):
+        return "waiting"  # a fetch is still out; its own completion check sends us again
+    texts = [_text_from_record(spec, records[spec.source]) for spec in plan.specs]
+    report = evaluate(plan.quotes, texts, plan.article)
+    finished = store.finish_job(job_id, report.to_dict())
+    _progress(job_id, finished.status)
+    if finished.status == "succeeded":
+        notify(job_id)
+    return finished.status
+
+
+@app.task(bind=True, base=Task, name=WEBHOOK, acks_late=True, reject_on_worker_lost=True)
+def deliver_webhook(self: Task, job_id: str) -> str:
+    from worker.fetching import post_guarded
+
+    job = runtime.store().get_job(job_id)
+    url = webhooks.callback_url(job.request if job else None)
+    if job is None or url is None:
+        return "no callback"
+    msg_id, body = webhooks.event_for(job)
+    secret = webhooks.configured_secret()
+    if secret is None:
+        log.warning("QUOTETRAIL_WEBHOOK_SECRET is not set: webhook for %s goes unsigned", job_id)
+    headers = webhooks.headers_for(secret, msg_id, body)
+    try:
+        status = post_guarded(url, body, headers, timeout=runtime.settings().webhook_timeout)
+        failure = None if 200 <= status < 300 else f"HTTP {status}"
+    except Exception as exc:  # refused address, network error: all retried the same way
+        failure = _describe(exc)
+        if getattr(exc, "retryable", True) is False:
+            log.warning("webhook for %s not delivered: %s", job_id, failure)
+            return f"refused: {failure}"
+    if failure is None:
+        return "delivered"
+    settings = runtime.settings()
+    if self.request.retries >= settings.webhook_retries:
+        log.warning("webhook for %s given up: %s", job_id, failure)
+        return f"gave up: {failure}"
+    raise self.retry(countdown=_backoff(self.request.retries), max_retries=None)
+
+
+# --- helpers -----------------------------------------------------------------------
+
+
+class RecordingFetcher:
+    """Passes fetches through and remembers the last result or error.
+
+    `read_source` turns fetch errors into an "error" status, which is right for the
+    report but hides what the task needs: whether the error is worth a retry, and the
+    raw response to keep as evidence.
+    """
+
+    def __init__(self, inner: Any = None) -> None:
+        self._inner = inner
+        self.result: Any = None
+        self.error: Any = None
+        self.timed_out = False
+
+    @property
+    def inner(self) -> Any:
+        if self._inner is None:  # built on first use: text-only jobs never need one
+            self._inner = runtime.fetcher()
+        return self._inner
+
+    def fetch(self, url: str, *args: Any, **kwargs: Any) -> Any:
+        try:
+            self.result = self.inner.fetch(url, *args, **kwargs)
+            self.error = None
+            return self.result
+        except SoftTimeLimitExceeded:
+            self.timed_out = True
+            raise
+        except Exception as exc:
+            self.error = exc
+            raise
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+def retry_delay(error: Any, retries: int) -> float | None:
+    """Seconds before the next attempt, or None when this error should not be retried.
+
+    Network errors, 429 and 5xx are retried with exponential backoff and jitter; a
+    server's Retry-After is honoured as a minimum — and if it asks for longer than the
+    longest backoff we allow, the source is given up rather than held past the broker's
+    visibility timeout.
+    """
+    settings = runtime.settings()
+    if error is None or not getattr(error, "retryable", False):
+        return None
+    if retries >= settings.max_retries:
+        return None
+    delay = _backoff(retries)
+    retry_after = getattr(error, "retry_after", None)
+    if retry_after is not None:
+        if retry_after > settings.retry_backoff_max:
+            return None
+        delay = max(delay, float(retry_after))
+    return delay
+
+
+def _backoff(retries: int) -> float:
+    settings = runtime.settings()
+    ceiling = min(settings.retry_backoff_max, settings.retry_backoff * (2**retries))
+    return round(ceiling * random.uniform(0.5, 1.0), 3)
+
+
+def maybe_finalize(job_id: str, plan: dict[str, Any]) -> None:
+    """Send finalize once every source of the plan is saved (checked in the store)."""
+    saved = {record.source for record in runtime.store().get_sources(job_id)}
+    specs = plan["specs"]
+    if all(spec["source"] in saved for spec in specs):
+        client = runtime.redis_client()
+        if client is not None and not _first_to_finalize(client, job_id):
+            return
+        _send(FINALIZE, job_id, plan)
+
+
+def _first_to_finalize(client: Any, job_id: str) -> bool:
+    """Several fetches may see completion at once; let one send finalize (best effort)."""
+    try:
+        return bool(client.set(f"{runtime.redis_prefix()}:finalize:{job_id}", "1", nx=True, ex=30))
+    except Exception:
+        return True
+
+
+def fail_and_notify(job_id: str, reason: str) -> None:
+    job = runtime.store().fail_job(job_id, reason)
+    if job.status == "failed" and job.error == reason[:4000]:
+        _progress(job_id, "failed", error=reason)
+        notify(job_id)
+
+
+def notify(job_id: str) -> None:
+    job = runtime.store().get_job(job_id)
+    if job is not None and webhooks.callback_url(job.request):
+        _send(WEBHOOK, job_id)
+
+
+def _progress(job_id: str, stage: str, **fields: Any) -> None:
+    progress.publish(runtime.redis_client(), job_id, stage, prefix=runtime.redis_prefix(), **fields)
+
+
+def _send(name: str, job_id: str, *args: Any) -> None:
+    short = name.rsplit(".", 1)[-1]
+    app.send_task(name, args=[job_id, *args], task_id=f"{job_id}.{short}.{uuid.uuid4().hex[:8]}")
+
+
+def _save(job_id: str, spec: SourceSpec, read: SourceText, result: Any, error: Any) -> None:
+    """Keep the evidence: what was fetched (final URL, status, time, hash, raw bytes)."""
+    if result is not None:
+        evidence = {
+            "final_url": result.final_url,
+            "http_status": result.status,
+            "content_type": result.content_type,
+            "fetched_at": result.fetched_at,
+            "sha256": result.sha256,
+            "body": result.body,
+        }
+    elif spec.kind in ("text", "html") and read.status.status == "ok":
+        body = spec.value.encode("utf-8")
+        evidence = {
+            "final_url": None,
+            "http_status": None,
+            "content_type": "text/html" if spec.kind == "html" else "text/plain",
+            "fetched_at": datetime.now(UTC),
+            "sha256": hashlib.sha256(body).hexdigest(),
+            "body": body,
+        }
+    else:
+        evidence = {"http_status": getattr(error, "status", None)}
+    store = runtime.store()
+    kwargs = {
+        "status": read.status.status,
+        "error": read.status.error,
+        "text": read.text,
+        **evidence,
+    }
+    try:
+        store.save_source(job_id, spec.source, **kwargs)
+    except Exception as exc:
+        if not _is_integrity_error(exc):
+            raise
+        store.save_source(job_id, spec.source, **kwargs)  # a twin task inserted first
+
+
+def _is_integrity_error(exc: Exception) -> bool:
+    import sqlalchemy.exc
+
+    return isinstance(exc, sqlalchemy.exc.IntegrityError)
+
+
+def _text_from_record(spec: SourceSpec, record: Any) -> SourceText:
+    status = SourceStatus(
+        source=spec.source,
+        status="ok" if record.status == "ok" else "error",
+        error=record.error,
+        outlet=spec.name or _outlet_for(record.final_url),
+        final_url=record.final_url,
+        fetched_at=record.fetched_at.isoformat() if record.fetched_at else None,
+        sha256=record.sha256,
+    )
+    return SourceText(spec, status, record.text)
+
+
+def _outlet_for(url: str | None) -> str | None:
+    if not url:
+        return None
+    from quotetrail.core.outlets import OutletRegistry
+
+    outlet = OutletRegistry.default().for_url(url)
+    return outlet.name if outlet else None
+
+
+def _error_text(spec: SourceSpec, reason: str) -> SourceText:
+    return SourceText(
+        spec, SourceStatus(source=spec.source, status="error", error=reason, outlet=spec.name)
+    )
+
+
+def _spec_dict(spec: SourceSpec) -> dict[str, Any]:
+    return {
+        "source": spec.source,
+        "kind": spec.kind,
+        "value": spec.value,
+        "name": spec.name,
+        "origin": spec.origin,
+    }
+
+
+def _describe(exc: BaseException) -> str:
+    from celery.exceptions import TimeLimitExceeded
+
+    if isinstance(exc, SoftTimeLimitExceeded | TimeLimitExceeded):
+        return f"took longer than the task time limit ({_soft_limit()} s)"
+    reason = getattr(exc, "reason", None)
+    if isinstance(exc, QuotetrailError) or reason:
+        return str(reason or exc)
+    return f"internal error: {type(exc).__name__}: {exc}"
+
+
+def _soft_limit() -> str:
+    return f"{runtime.settings().soft_time_limit:g}"
