@@ -12,6 +12,6 @@ if ! command -v apt-get >/dev/null 2>&1; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 test -x /usr/bin/chromium
 echo "browser.sh: $(/usr/bin/chromium --version 2>/dev/null || echo chromium installed)"

@@ -19,6 +19,7 @@ from fastapi.openapi.utils import get_openapi
 from api import dashboard
 from api.body_limit import BodyLimitMiddleware
 from api.context import ApiContext, redis_client
+from api.http_metrics import HttpMetrics, HttpMetricsMiddleware
 from api.metrics import metrics_registry
 from api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
 from api.routes_jobs import router as jobs_router
@@ -84,6 +85,7 @@ def create_app(
     )
     app.state.quotetrail = context
     app.state.metrics_registry = metrics_registry(store)
+    http_metrics = HttpMetrics(app.state.metrics_registry)
     install_problem_handlers(app)
     problem_responses: dict[int | str, dict[str, Any]] = {
         status: {"model": Problem, "description": text} for status, text in API_PROBLEMS.items()
@@ -94,6 +96,7 @@ def create_app(
     # Outermost last: the body limit runs first, and rate-limit headers reach every response.
     app.add_middleware(RateLimitHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(HttpMetricsMiddleware, metrics=http_metrics)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
@@ -110,10 +113,12 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     )
     problem_ref = {"$ref": "#/components/schemas/Problem"}
     for path, operations in schema.get("paths", {}).items():
-        for operation in operations.values():
+        for method, operation in operations.items():
             for code, response in operation.get("responses", {}).items():
                 if code.isdigit() and int(code) >= 400:
                     response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": problem_ref}}
+                if path.startswith("/v1/"):
+                    response.setdefault("headers", {}).update(_response_headers(path, method, code))
             if path.startswith("/v1/"):
                 operation["security"] = [{"bearer": []}, {"apiKey": []}, {}]
     components = schema.setdefault("components", {})
@@ -126,6 +131,26 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     }
     app.openapi_schema = schema
     return schema
+
+
+_TEXT_HEADER = {"schema": {"type": "string"}}
+_SECONDS_HEADER = {"schema": {"type": "integer", "minimum": 0}}
+
+
+def _response_headers(path: str, method: str, code: str) -> dict[str, Any]:
+    """Document the headers a client relies on: quotas, Location, Retry-After."""
+    headers: dict[str, Any] = {
+        "RateLimit": {**_TEXT_HEADER, "description": 'Quota left: "default";r=<left>;t=<seconds>'},
+        "RateLimit-Policy": {**_TEXT_HEADER, "description": '"default";q=<requests>;w=<seconds>'},
+    }
+    if code == "429" or (method == "get" and path == "/v1/jobs/{job_id}" and code == "200"):
+        headers["Retry-After"] = {
+            **_SECONDS_HEADER,
+            "description": "Seconds to wait before asking again",
+        }
+    if method == "post" and code in ("200", "202"):
+        headers["Location"] = {**_TEXT_HEADER, "description": "The job's URL"}
+    return headers
 
 
 def __getattr__(name: str) -> Any:

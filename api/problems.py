@@ -109,6 +109,15 @@ def validation_problem(
     )
 
 
+def field_problem(
+    pointer: str, loc: Sequence[str | int], message: str, type_: str = "value_error"
+) -> ApiProblem:
+    """422 for one bad field or parameter."""
+    return validation_problem(
+        [{"pointer": pointer, "loc": list(loc), "message": message, "type": type_}]
+    )
+
+
 def _summary(errors: Sequence[Mapping[str, Any]]) -> str:
     if not errors:
         return "the request is invalid"

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 
 from api import views
 from api.context import ApiContext, get_context
-from api.problems import ApiProblem, validation_problem
+from api.problems import ApiProblem, field_problem, validation_problem
 from api.schemas import (
     JobAccepted,
     JobDetail,
@@ -146,16 +146,7 @@ def list_jobs(
             **filters, owner=_owner_scope(principal, context), cursor=cursor, limit=limit
         )
     except BadCursor:
-        raise validation_problem(
-            [
-                {
-                    "pointer": "cursor",
-                    "loc": ["query", "cursor"],
-                    "message": "invalid pagination cursor",
-                    "type": "value_error",
-                }
-            ]
-        ) from None
+        raise field_problem("cursor", ["query", "cursor"], "invalid pagination cursor") from None
     query = {
         "status": status,
         "outlet": outlet,
@@ -175,21 +166,14 @@ def list_jobs(
 
 
 def _when(value: str | None, name: str) -> date | datetime | None:
+    """A date (2026-01-31) or a date-time; a date-time without an offset is UTC."""
     if value is None:
         return None
     try:
         return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
     except ValueError:
-        raise validation_problem(
-            [
-                {
-                    "pointer": name,
-                    "loc": ["query", name],
-                    "message": "use an ISO date (2026-01-31) or date-time",
-                    "type": "value_error",
-                }
-            ]
-        ) from None
+        message = "use an ISO date (2026-01-31) or date-time (2026-01-31T12:00:00Z)"
+        raise field_problem(name, ["query", name], message) from None
 
 
 def _owner_scope(principal: Principal, context: ApiContext) -> str | None:

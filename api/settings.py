@@ -9,8 +9,14 @@ import os
 from dataclasses import dataclass
 
 from quotetrail.config import ServiceConfig
+from quotetrail.errors import QuotetrailError
 
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"", "0", "false", "no", "off"})
+
+
+class SettingsError(QuotetrailError):
+    """An environment variable holds something the API cannot use."""
 
 
 @dataclass(frozen=True)
@@ -25,12 +31,25 @@ class ApiSettings:
     def from_config(cls, config: ServiceConfig) -> ApiSettings:
         def get(name: str, default: str) -> str:
             value = config.extra.get(name)
-            return value if value is not None else os.environ.get(name, default)
+            return (value if value is not None else os.environ.get(name, default)).strip()
 
+        def whole(name: str, default: int, minimum: int) -> int:
+            text = get(name, str(default))
+            try:
+                value = int(text)
+            except ValueError:
+                raise SettingsError(f"{name} must be a whole number, not {text!r}") from None
+            if value < minimum:
+                raise SettingsError(f"{name} must be at least {minimum}, not {value}")
+            return value
+
+        flag = get("QUOTETRAIL_REQUIRE_API_KEY", "0").lower()
+        if flag not in TRUE_WORDS | FALSE_WORDS:
+            raise SettingsError(f"QUOTETRAIL_REQUIRE_API_KEY must be 1 or 0, not {flag!r}")
         return cls(
-            require_api_key=get("QUOTETRAIL_REQUIRE_API_KEY", "0").strip().lower() in TRUE_WORDS,
-            rate_limit=max(0, int(get("QUOTETRAIL_RATE_LIMIT", "100"))),
-            rate_window=max(1, int(get("QUOTETRAIL_RATE_WINDOW", "60"))),
-            max_body_bytes=max(1024, int(get("QUOTETRAIL_MAX_BODY_BYTES", str(2 * 1024 * 1024)))),
-            retry_after_seconds=max(1, int(get("QUOTETRAIL_POLL_INTERVAL", "2"))),
+            require_api_key=flag in TRUE_WORDS,
+            rate_limit=whole("QUOTETRAIL_RATE_LIMIT", 100, 0),
+            rate_window=whole("QUOTETRAIL_RATE_WINDOW", 60, 1),
+            max_body_bytes=whole("QUOTETRAIL_MAX_BODY_BYTES", 2 * 1024 * 1024, 1024),
+            retry_after_seconds=whole("QUOTETRAIL_POLL_INTERVAL", 2, 1),
         )

@@ -14,7 +14,13 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from quotetrail.fetch.errors import FetchError, NetworkError
-from quotetrail.fetch.guard import ALLOWED_SCHEMES, NetworkPolicy, Resolver, resolve_host, system_resolver
+from quotetrail.fetch.guard import (
+    ALLOWED_SCHEMES,
+    NetworkPolicy,
+    Resolver,
+    resolve_host,
+    system_resolver,
+)
 from quotetrail.fetch.settings import FetchSettings
 
 __all__ = ["Resolver", "UrlRefusal", "check_url", "system_resolver"]

@@ -99,7 +99,7 @@ async def concurrent_clients(
     base: str, known_id: str, clients: int, requests: int, seconds: float
 ) -> dict[str, list[float]]:
     """`clients` coroutines alternate POST and GET until `requests` are done or time is up."""
-    timings: dict[str, list[float]] = {"POST": [], "GET": []}
+    timings: dict[str, list[float]] = {"POST": [], "GET": [], "ids": []}
     body = {"quotes": ["a short quote for the load test"], "sources": [{"text": "x", "name": "n"}]}
     budget = {"left": requests}
     stop_at = time.monotonic() + seconds
@@ -118,6 +118,8 @@ async def concurrent_clients(
                     response = await client.get(f"/v1/jobs/{known_id}")
                 timings[method].append(time.perf_counter() - started)
                 response.raise_for_status()
+                if method == "POST":
+                    timings["ids"].append(response.json()["id"])
                 i += 1
 
         await asyncio.gather(*(one(n) for n in range(clients)))
@@ -208,11 +210,15 @@ def main() -> int:
             timings = asyncio.run(
                 concurrent_clients(s.base, known, args.clients, args.requests, args.seconds * 3)
             )
+            created = timings.pop("ids")
             for method, values in timings.items():
                 print(
                     f"{method} /v1/jobs under {args.clients} clients ({len(values)} requests): "
                     f"p50 {ms(statistics.median(values))}, p99 {ms(percentile(values, 99))}"
                 )
+            with httpx.Client(timeout=30) as client:  # let the workers drain what was posted
+                for job_id in created:
+                    wait_done(client, s.base, job_id, timeout=300)
             gets, achieved = asyncio.run(steady_gets(s.base, known, args.rate, args.seconds))
             print(
                 f"GET /v1/jobs/{{id}} at {achieved:.0f} req/s ({len(gets)} requests): "

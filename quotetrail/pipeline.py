@@ -26,10 +26,11 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 from urllib.parse import urldefrag, urlsplit
 
 from bs4 import BeautifulSoup
+from rapidfuzz import fuzz
 
 from quotetrail.core.charset import MAX_INPUT_BYTES, decode_body
 from quotetrail.core.document import (
@@ -40,23 +41,31 @@ from quotetrail.core.document import (
     document_from_text,
     looks_like_html,
 )
+from quotetrail.core.extract import extract_quotes
 from quotetrail.core.html_meta import base_url, resolve_links
 from quotetrail.core.models import Quote, Report, SourceStatus
 from quotetrail.core.outlets import OutletRegistry
 from quotetrail.core.report import evaluate
 from quotetrail.errors import InputError
-
-if TYPE_CHECKING:
-    from quotetrail.fetch import Fetcher, FetchResult
+from quotetrail.fetch import Fetcher, FetchResult, FetchSettings
+from quotetrail.fetch.errors import FetchError
 
 __all__ = [
     "ArticleInput",
+    "LoadedArticle",
     "Progress",
     "SourceSpec",
     "SourceText",
     "article_meta",
+    "build_fetcher",
+    "document_of",
+    "is_web_url",
+    "link_outlets",
+    "load_article",
+    "locate_quote",
     "quotes_for",
     "read_article",
+    "read_file_bytes",
     "read_source",
     "read_sources",
     "source_spec",
@@ -107,12 +116,19 @@ class SourceSpec:
 
 @dataclass(frozen=True, slots=True)
 class SourceText:
-    """A source after reading: its status, and its main text (None when unreadable)."""
+    """A source after reading: its status, and its main text (None when unreadable).
+
+    `body`, `content_type` and `http_status` are what was fetched or read, kept so a
+    worker can store a snapshot of the page as it was when checked.
+    """
 
     spec: SourceSpec
     status: SourceStatus
     text: str | None = None
     document: Document | None = field(default=None, compare=False, repr=False)
+    body: bytes | None = field(default=None, compare=False, repr=False)
+    content_type: str | None = None
+    http_status: int | None = None
 
 
 # Called after each source is read: (sources done, sources total, that source).
@@ -191,12 +207,26 @@ def link_outlets(loaded: LoadedArticle, registry: OutletRegistry) -> dict[str, s
     return labels
 
 
-def article_meta(article: ArticleInput, document: Document | None, quotes: int) -> dict[str, Any]:
-    """The `article` object of the report: what was read, so a reader can tell it was the right page."""
+def article_meta(
+    article: ArticleInput, document: Document | None, quotes: int, *, url: str | None = None
+) -> dict[str, Any]:
+    """The `article` object of the report: what was read, so a reader can tell it was the right page.
+
+    `url` is where a fetched article ended up after redirects.
+    """
     if document is None:
-        return {"source": None, "title": None, "lang": None, "chars": 0, "links": 0, "quotes": quotes}
+        return {
+            "source": None,
+            "url": None,
+            "title": None,
+            "lang": None,
+            "chars": 0,
+            "links": 0,
+            "quotes": quotes,
+        }
     return {
         "source": article.label or None,
+        "url": url or article.url,
         "title": document.title,
         "lang": document.lang,
         "chars": len(document.text),
@@ -206,8 +236,6 @@ def article_meta(article: ArticleInput, document: Document | None, quotes: int) 
 
 
 def _fetch_or_input_error(fetcher: Fetcher, url: str) -> FetchResult:
-    from quotetrail.fetch.errors import FetchError
-
     try:
         return fetcher.fetch(url)
     except FetchError as exc:
@@ -221,8 +249,6 @@ def quotes_for(
     document: Document | None, given: Sequence[str], registry: OutletRegistry
 ) -> list[Quote]:
     """The quotes to check: the user's (located in the article when possible) or the article's own."""
-    from quotetrail.core.extract import extract_quotes
-
     found = extract_quotes(document.text, registry) if document is not None else []
     if not given:
         return found
@@ -242,7 +268,7 @@ def locate_quote(text: str, document: Document | None, found: Sequence[Quote]) -
     key = _match_key(text)
     for quote in found:
         other = _match_key(quote.text)
-        if key and (key == other or key in other or (len(other) > 20 and other in key)):
+        if key and (key == other or _contains(other, key) or _contains(key, other)):
             start, end = _find_span(text, document.text) or (quote.start, quote.end)
             return replace(quote, text=text, start=start, end=end)
     span = _find_span(text, document.text)
@@ -252,6 +278,11 @@ def locate_quote(text: str, document: Document | None, found: Sequence[Quote]) -
 
 
 _NON_WORD = re.compile(r"[\W_]+")
+_MIN_PART = 15  # shorter fragments ("the", "we will") would borrow a stranger's speaker
+
+
+def _contains(whole: str, part: str) -> bool:
+    return len(part) >= _MIN_PART and f" {part} " in f" {whole} "
 
 
 def _match_key(text: str) -> str:
@@ -263,8 +294,6 @@ def _find_span(text: str, haystack: str) -> tuple[int, int] | None:
     at = haystack.find(text)
     if at >= 0:
         return at, at + len(text)
-    from rapidfuzz import fuzz
-
     alignment = fuzz.partial_ratio_alignment(text, haystack, score_cutoff=90)
     if alignment is None:
         return None
@@ -291,21 +320,25 @@ def sources_for(
     *,
     max_links: int = MAX_LINK_SOURCES,
     labels: Mapping[str, str] | None = None,
+    article_urls: Sequence[str | None] = (),
 ) -> list[SourceSpec]:
     """The user's sources, then the article's links (deduplicated), labelled with their outlet.
 
-    `labels` (from `link_outlets`) name the outlet of links whose address does not.
+    `labels` (from `link_outlets`) name the outlet of links whose address does not;
+    links back to the article itself (`article_urls`: "#comments", share links) are skipped.
     """
     labels = labels or {}
     specs: list[SourceSpec] = []
     seen: set[str] = set()
-    for spec in user_sources:
-        key = _dedupe_key(spec)
-        if key in seen:
+    given: set[str] = set()
+    for spec in user_sources:  # kept as typed: results are joined back on these strings
+        if spec.source in given:
             continue
-        seen.add(key)
+        given.add(spec.source)
+        seen.add(_dedupe_key(spec))
         specs.append(_with_outlet(spec, registry))
     links = document.links if document is not None else ()
+    seen.update("url:" + urldefrag(u)[0] for u in article_urls if u)
     added = 0
     for link in links:
         name = labels.get(link)
@@ -342,8 +375,6 @@ def read_source(
     spec: SourceSpec, fetcher: Fetcher | None = None, registry: OutletRegistry | None = None
 ) -> SourceText:
     """Read one source; problems come back as status "error" with a reason, never as exceptions."""
-    from quotetrail.fetch.errors import FetchError
-
     base = SourceStatus(source=spec.source, status="ok", outlet=spec.name)
     try:
         if spec.kind == "text":
@@ -354,8 +385,13 @@ def read_source(
             return SourceText(spec, base, document.text, document)
         if spec.kind == "file":
             body = read_file_bytes(spec.value)
-            document = document_from_bytes(body, guess_content_type(spec.value, body))
-            return SourceText(spec, _labelled(base, body, registry), document.text, document)
+            content_type = guess_content_type(spec.value, body)
+            status = _labelled(base, body, registry)
+            try:
+                document = document_from_bytes(body, content_type)
+            except InputError as exc:
+                return _failed(spec, status, str(exc), body=body, content_type=content_type)
+            return SourceText(spec, status, document.text, document, body, content_type)
         if fetcher is None:
             return _failed(spec, base, "fetching is not available here")
         result = fetcher.fetch(spec.value)
@@ -369,11 +405,16 @@ def read_source(
             outlet = registry.for_url(result.final_url)
             status = replace(status, outlet=outlet.name if outlet else None)
         status = _labelled(status, result.body, registry)
+        fetched = {
+            "body": result.body,
+            "content_type": result.content_type,
+            "http_status": result.status,
+        }
         try:
             document = document_from_bytes(result.body, result.content_type, result.final_url)
         except InputError as exc:
-            return SourceText(spec, replace(status, status="error", error=str(exc)))
-        return SourceText(spec, status, document.text, document)
+            return _failed(spec, status, str(exc), **fetched)
+        return SourceText(spec, status, document.text, document, **fetched)
     except FetchError as exc:
         return _failed(spec, base, _reason(exc))
     except InputError as exc:
@@ -404,8 +445,8 @@ def read_sources(
     return [r for r in results if r is not None]
 
 
-def _failed(spec: SourceSpec, base: SourceStatus, reason: str) -> SourceText:
-    return SourceText(spec, replace(base, status="error", error=reason))
+def _failed(spec: SourceSpec, base: SourceStatus, reason: str, **fetched: Any) -> SourceText:
+    return SourceText(spec, replace(base, status="error", error=reason), **fetched)
 
 
 _CANONICAL = re.compile(
@@ -490,21 +531,28 @@ def verify(
     registry = registry or OutletRegistry.default()
     if article is None and not quotes:
         raise InputError("nothing to check: give an ARTICLE or at least one --quote")
-    document, labels = None, {}
+    document, labels, url = None, {}, None
     if article is not None:
         loaded = load_article(article, fetcher)
         document = document_of(loaded)
         labels = link_outlets(loaded, registry) if follow_links else {}
+        url = loaded.url
     checked = quotes_for(document, quotes, registry)
     if not checked:
         raise InputError("no quotations found in the article; give the quotes with --quote")
-    specs = sources_for(document if follow_links else None, sources, registry, labels=labels)
+    specs = sources_for(
+        document if follow_links else None,
+        sources,
+        registry,
+        labels=labels,
+        article_urls=(url, article.url if article else None),
+    )
     if not specs:
         raise InputError(
             "no sources to check against: give --source, or an HTML article that links to them"
         )
     read = read_sources(specs, fetcher, registry, progress=progress, workers=workers)
-    meta = article_meta(article or ArticleInput(), document, len(checked))
+    meta = article_meta(article or ArticleInput(), document, len(checked), url=url)
     return evaluate(checked, read, meta)
 
 
@@ -519,8 +567,6 @@ def build_fetcher(
 
     A malformed CIDR is an InputError (the user typed it).
     """
-    from quotetrail.fetch import Fetcher, FetchSettings
-
     overrides: dict[str, Any] = {"obey_robots": respect_robots}
     if min_interval is not None:
         overrides["min_interval"] = min_interval

@@ -29,6 +29,10 @@ def queue_name() -> str:
     return os.environ.get("QUOTETRAIL_QUEUE", "").strip() or "quotetrail"
 
 
+# The host part means nothing to the filesystem transport; naming one keeps kombu quiet.
+FILESYSTEM_BROKER = "filesystem://localhost//"
+
+
 def broker_folders(data_dir: Path) -> dict[str, Path]:
     """Where the embedded (filesystem) broker keeps messages: producer and consumer agree."""
     root = data_dir / "broker"
@@ -37,9 +41,14 @@ def broker_folders(data_dir: Path) -> dict[str, Path]:
 
 def broker_settings(config: ServiceConfig, settings: WorkerSettings) -> dict[str, Any]:
     if config.redis_url:
+        options: dict[str, Any] = {}
+        prefix = os.environ.get("QUOTETRAIL_REDIS_PREFIX", "").strip()
+        if prefix:  # several deployments (or test runs) sharing one Redis stay apart
+            options["global_keyprefix"] = f"{prefix}:"
         return {
             "broker_url": config.redis_url,
             "broker_transport_options": {
+                **options,
                 "visibility_timeout": settings.visibility_timeout,
                 "unacked_restore_interval": settings.restore_interval,
                 "unacked_restore_throttle": 1,
@@ -50,7 +59,7 @@ def broker_settings(config: ServiceConfig, settings: WorkerSettings) -> dict[str
         }
     folders = broker_folders(config.data_dir)
     return {
-        "broker_url": "filesystem://",
+        "broker_url": FILESYSTEM_BROKER,
         "broker_transport_options": {
             "data_folder_in": str(folders["queue"]),
             "data_folder_out": str(folders["queue"]),

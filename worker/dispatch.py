@@ -15,6 +15,7 @@ from celery import Celery
 from quotetrail.config import ServiceConfig
 
 EXTRACT_TASK = "quotetrail.extract"
+ENQUEUE_RETRY = {"max_retries": 3, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 
 
 class Dispatcher(Protocol):
@@ -37,8 +38,15 @@ class CeleryDispatcher:
         return str(self.app.conf.broker_url).startswith("filesystem:")
 
     def enqueue(self, job_id: str) -> None:
+        """Send the job's first task. Fails fast (about a second) when the broker is down:
+        the job is already `queued` in the store, and the workers' sweep re-sends queued
+        jobs that made no progress for QUOTETRAIL_JOB_STALE_AFTER seconds."""
         self.app.send_task(
-            EXTRACT_TASK, args=[job_id], task_id=f"{job_id}.extract.{uuid.uuid4().hex[:8]}"
+            EXTRACT_TASK,
+            args=[job_id],
+            task_id=f"{job_id}.extract.{uuid.uuid4().hex[:8]}",
+            retry=True,
+            retry_policy=ENQUEUE_RETRY,
         )
 
     def cancel(self, job_id: str) -> None:
@@ -63,7 +71,9 @@ def get_dispatcher(config: ServiceConfig | None = None) -> CeleryDispatcher:
 
 
 def _broker_for(config: ServiceConfig) -> str:
-    return config.redis_url or "filesystem://"
+    from worker.celery_app import FILESYSTEM_BROKER
+
+    return config.redis_url or FILESYSTEM_BROKER
 
 
 def _folder(app: Celery) -> str | None:

@@ -30,8 +30,14 @@ def _store(pid: int) -> Store:
 @cache
 def _redis(pid: int, url: str) -> redis.Redis:
     import redis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
 
-    return redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5)
+    # One immediate retry (a pooled socket that died with a Redis restart), then fail
+    # fast: everything the workers keep in Redis degrades instead of waiting.
+    return redis.Redis.from_url(
+        url, socket_timeout=10, socket_connect_timeout=2, retry=Retry(NoBackoff(), 1)
+    )
 
 
 @cache

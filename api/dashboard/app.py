@@ -98,7 +98,14 @@ def create_dashboard(
     dispatcher: Callable[[], Any],
     api_context: Callable[[], Any] | None = None,
 ) -> FastAPI:
-    from api.dashboard import routes_admin, routes_auth, routes_export, routes_jobs
+    from api.dashboard import (
+        routes_admin,
+        routes_article,
+        routes_auth,
+        routes_export,
+        routes_jobs,
+        routes_review,
+    )
 
     app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, title="quotetrail dashboard")
     app.state.dashboard = Dashboard(
@@ -113,7 +120,14 @@ def create_dashboard(
         api_context=api_context,
     )
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
-    for module in (routes_auth, routes_jobs, routes_export, routes_admin):
+    for module in (
+        routes_auth,
+        routes_jobs,
+        routes_article,
+        routes_review,
+        routes_export,
+        routes_admin,
+    ):
         app.include_router(module.router)
     _install_middleware(app)
     _install_error_pages(app)

@@ -18,12 +18,12 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, closing, nullcontext
+from contextlib import AbstractContextManager, closing, nullcontext, suppress
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from quotetrail.core.models import Report
-    from quotetrail.pipeline import ArticleInput, SourceText
+    from quotetrail.pipeline import ArticleInput, SourceSpec, SourceText
 
 EXIT_OK = 0
 EXIT_NOT_ALL_MATCHED = 1
@@ -42,7 +42,9 @@ def _register_extract(sub: argparse._SubParsersAction) -> None:
         description="List the quotations (direct and reported speech) an article holds, "
         "with speaker and the outlet it credits.",
     )
-    p.add_argument("article", metavar="ARTICLE", help="a file (HTML or text), a URL, or - for stdin")
+    p.add_argument(
+        "article", metavar="ARTICLE", help="a file (HTML or text), a URL, or - for stdin"
+    )
     p.add_argument("--format", "-f", choices=("text", "json"), default="text")
     p.add_argument(
         "--include-terms",
@@ -60,6 +62,9 @@ def _register_verify(sub: argparse._SubParsersAction) -> None:
         description="Check each quote against every source and give a verdict: matched, "
         "paraphrased, altered, not_found or unverifiable. Links in an HTML article are "
         "added as sources. Exit status: 0 all matched, 1 any not matched, 2 usage/input error.",
+        epilog="quotetrail cannot search an outlet's site by itself: the outlet an article "
+        "credits is checked when the article links to its page or you pass the page "
+        "with --source.",
     )
     p.add_argument(
         "article",
@@ -83,7 +88,13 @@ def _register_verify(sub: argparse._SubParsersAction) -> None:
         metavar="PATH_OR_URL",
         help="a page to check against: a file (HTML or text) or an http(s) URL (repeatable)",
     )
-    p.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="text for reading (default), json for programs, markdown to paste into a document",
+    )
     p.add_argument(
         "--no-links",
         action="store_true",
@@ -104,8 +115,10 @@ def _register_demo(sub: argparse._SubParsersAction) -> None:
         "with the real fetcher and show every verdict. Needs no network. Exits 0 when it "
         "ran (the verdicts do not set the exit status).",
     )
-    p.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument(
+        "--format", "-f", choices=("text", "json", "markdown"), default="text", help="as in verify"
+    )
+    _add_color(p)
     p.set_defaults(handler=run_demo)
 
 
@@ -128,7 +141,16 @@ def _add_common(p: argparse.ArgumentParser) -> None:
         metavar="TOML",
         help="an extra outlet registry file (repeatable); see quotetrail/core/data/outlets.toml",
     )
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _add_color(p)
+
+
+def _add_color(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output: auto (default) = only on a terminal and without NO_COLOR",
+    )
 
 
 # --- handlers ---------------------------------------------------------------------------
@@ -137,15 +159,16 @@ def _add_common(p: argparse.ArgumentParser) -> None:
 def run_extract(args: argparse.Namespace) -> int:
     from quotetrail.cli.render import render_extract
     from quotetrail.core.extract import extract_quotes
-    from quotetrail.pipeline import article_meta, read_article
+    from quotetrail.pipeline import article_meta, document_of, load_article
 
     with _user_errors():
         registry = _registry(args.outlets)
         article = article_input(args.article)
         with _fetcher_for(args, needed=article.url is not None) as fetcher:
-            document = read_article(article, fetcher)
+            loaded = load_article(article, fetcher)
+        document = document_of(loaded)
         quotes = extract_quotes(document.text, registry, include_terms=args.include_terms)
-        meta = article_meta(article, document, len(quotes))
+        meta = article_meta(article, document, len(quotes), url=loaded.url)
     _write(render_extract(quotes, meta, args.format, color=_color(args, sys.stdout)))
     return EXIT_OK
 
@@ -165,13 +188,15 @@ def run_verify(args: argparse.Namespace) -> int:
         if args.no_links and not sources:
             raise _usage("--no-links needs at least one --source")
         with _fetcher_for(args, needed=True) as fetcher, _progress() as progress:
+            if article is not None and article.url:
+                progress.note(f"fetching {article.url}")
             report = verify(
                 article,
                 args.quote,
                 sources,
                 fetcher=fetcher,
                 registry=registry,
-                progress=progress,
+                progress=progress.callback,
                 workers=args.workers,
                 follow_links=not args.no_links,
             )
@@ -194,12 +219,13 @@ def run_demo(args: argparse.Namespace) -> int:
             _make_fetcher(["127.0.0.1/32"], robots=True, min_interval=0.0) as fetcher,
             _progress() as progress,
         ):
+            progress.note(f"demo site at {site.url()}; fetching the article")
             report = verify(
                 ArticleInput(url=site.article_url, source=site.article_url),
                 [],
                 [],
                 fetcher=fetcher,
-                progress=progress,
+                progress=progress.callback,
             )
     _write_report(report, args)
     return EXIT_OK
@@ -213,10 +239,7 @@ def article_input(value: str) -> ArticleInput:
     from quotetrail.pipeline import ArticleInput, is_web_url
 
     if value == "-":
-        body = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
-        if isinstance(body, str):
-            body = body.encode("utf-8")
-        return ArticleInput(body=body, source="-")
+        return ArticleInput(body=_read_stdin(), source="-")
     if is_web_url(value):
         return ArticleInput(url=value, source=value)
     if "://" in value:
@@ -226,7 +249,21 @@ def article_input(value: str) -> ArticleInput:
     return ArticleInput(path=value, source=value)
 
 
-def _user_source(value: str):
+def _read_stdin() -> bytes:
+    """stdin's bytes, reading at most one byte past the size limit (a stream may be endless)."""
+    from quotetrail.core.charset import MAX_INPUT_BYTES
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text-only stdin (embedding, some test runners)
+        data = sys.stdin.read(MAX_INPUT_BYTES + 1).encode("utf-8")
+    else:
+        data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise _usage(f"stdin is too large (limit {MAX_INPUT_BYTES / 1048576:.0f} MB)")
+    return data
+
+
+def _user_source(value: str) -> SourceSpec:
     """A --source; a file that does not exist is a usage error (a typo), not an unreadable source."""
     from quotetrail.pipeline import source_spec
 
@@ -300,8 +337,12 @@ def _color(args: argparse.Namespace, stream: TextIO) -> bool:
 
 
 def _write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `quotetrail verify … | head`: the reader left; not an error
+        with suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _write_report(report: Report, args: argparse.Namespace) -> None:
@@ -319,15 +360,26 @@ class _progress:
         self.enabled = bool(isatty and isatty())
         self.drawn = False
 
-    def __enter__(self) -> Callable[[int, int, SourceText], None] | None:
+    def __enter__(self) -> _progress:
+        return self
+
+    @property
+    def callback(self) -> Callable[[int, int, SourceText], None] | None:
         return self.update if self.enabled else None
+
+    def note(self, text: str) -> None:
+        if self.enabled:
+            self._draw(text)
 
     def update(self, done: int, total: int, source: SourceText) -> None:
         state = "ok" if source.status.status == "ok" else "unreadable"
         label = source.status.source
         if len(label) > 50:
             label = "…" + label[-49:]
-        self.stream.write(f"\r\033[Kreading sources {done}/{total} · {label} {state}")
+        self._draw(f"reading sources {done}/{total} · {label} {state}")
+
+    def _draw(self, text: str) -> None:
+        self.stream.write(f"\r\033[K{text}")
         self.stream.flush()
         self.drawn = True
 

@@ -28,9 +28,7 @@ from quotetrail.core.report import verdict_counts
 
 FORMATS = ("text", "json", "markdown")
 
-DIFF_LEGEND = (
-    "[-words-] are in the source but not in the quote; {+words+} are in the quote but not in the source"
-)
+DIFF_LEGEND = "[-words-] are in the source but not in the quote; {+words+} are in the quote but not in the source"
 
 _RESET = "\033[0m"
 _STYLES = {
@@ -52,12 +50,13 @@ _VERDICT_STYLE = {
     "not_found": "yellow",
     "unverifiable": "magenta",
 }
+_NO_SUPPORT = frozenset({"not_found", "unverifiable"})
 _VERDICT_MEANING = {
     "matched": "the source has these words",
     "paraphrased": "the source says this in other words",
     "altered": "the source has a near-identical passage whose meaning differs",
     "not_found": "no source has this",
-    "unverifiable": "no source could be read",
+    "unverifiable": "the source that could confirm it could not be read",
 }
 
 
@@ -113,6 +112,14 @@ def diff_text(ops: Iterable[DiffOp], paint: _Painter | None = None) -> str:
                 paint(f"[-{op.source}-]", "strike-red") + paint(f"{{+{op.quote}+}}", "bold-green")
             )
     return " ".join(p for p in parts if p)
+
+
+def tidy_error(source: str, message: str | None) -> str:
+    """A reason without the source's URL in front when it is printed next to that URL anyway."""
+    message = message or ""
+    if source and message.startswith(source + " "):
+        return message[len(source) + 1 :]
+    return message
 
 
 def _has_changes(ops: Sequence[DiffOp]) -> bool:
@@ -189,7 +196,8 @@ def _text_quote(
     lines.append("    " + paint(_attribution(result.quote), "dim"))
     best = best_evidence(result)
     if best is not None and best.verdict != "unverifiable" and best.passage:
-        lines.append(f"    best source: {_source_label(best.source, outlets)}")
+        label = "closest passage in" if best.verdict == "not_found" else "best source"
+        lines.append(f"    {label}: {_source_label(best.source, outlets)}")
         lines.append(f"      passage: {_quoted(best.passage)}")
         if _has_changes(best.diff):
             lines.append(f"      diff:    {diff_text(best.diff, paint)}")
@@ -197,17 +205,20 @@ def _text_quote(
     else:
         lines.append(f"    {_VERDICT_MEANING.get(result.verdict, '')}")
         if best is not None:
-            lines.extend(f"      why:     {reason}" for reason in best.reasons)
+            why = (tidy_error(best.source, r) for r in best.reasons)
+            lines.extend(f"      why:     {reason}" for reason in why)
     others = [e for e in result.evidence if e is not best]
     if others:
         lines.append("    other sources:")
         for e in others:
             note = errors.get(e.source) if e.verdict == "unverifiable" else None
-            note = note or ("; ".join(e.reasons) if e.reasons else "")
+            note = tidy_error(e.source, note or "; ".join(e.reasons))
             tag = paint(f"{e.verdict:<12}", _VERDICT_STYLE.get(e.verdict, "bold"))
             score = f"{e.score:5.0f}" if e.verdict != "unverifiable" else "    -"
             tail = f" — {note}" if note else ""
             lines.append(f"      {tag} {score}  {_source_label(e.source, outlets)}{tail}")
+            if e.verdict in ("altered", "paraphrased") and _has_changes(e.diff):
+                lines.append(f"{'':19}diff: {diff_text(e.diff, paint)}")
     if len(result.comparison) > 1:
         lines.append("    wordings across sources:")
         for g in result.comparison:
@@ -221,7 +232,7 @@ def _text_sources(sources: Sequence[SourceStatus], paint: _Painter) -> list[str]
     for s in sources:
         state = paint("ok   ", "green") if s.status == "ok" else paint("error", "red")
         outlet = f" [{s.outlet}]" if s.outlet else ""
-        error = f" — {s.error}" if s.error else ""
+        error = f" — {tidy_error(s.source, s.error)}" if s.error else ""
         lines.append(f"  {state} {s.source}{outlet}{error}")
     return lines
 
@@ -247,7 +258,8 @@ def render_markdown(report: Report) -> str:
     out += ["|---|---|---|---|---|---|---|"]
     for n, r in enumerate(report.quotes, 1):
         best = best_evidence(r)
-        where = _source_label(best.source, outlets) if best and best.passage else "—"
+        found = best is not None and best.passage and best.verdict not in _NO_SUPPORT
+        where = _source_label(best.source, outlets) if found and best else "—"
         out.append(
             f"| {n} | {_cell(_short(r.quote.text, 90))} | {_cell(r.quote.speaker or '—')} "
             f"| {_cell(r.quote.cited_source or '—')} | **{r.verdict}** | {r.score:.0f} "
@@ -259,10 +271,15 @@ def render_markdown(report: Report) -> str:
     out += ["## Sources", "", "| Source | Outlet | Status | Problem |", "|---|---|---|---|"]
     for s in report.sources:
         out.append(
-            f"| {_cell(s.source)} | {_cell(s.outlet or '—')} | {s.status} | {_cell(s.error or '')} |"
+            f"| {_cell(s.source)} | {_cell(s.outlet or '—')} | {s.status} "
+            f"| {_cell(tidy_error(s.source, s.error))} |"
         )
-    out += ["", "Diffs: ~~struck~~ words are in the source but not in the quote; "
-            "**bold** words are in the quote but not in the source.", ""]
+    out += [
+        "",
+        "Diffs: ~~struck~~ words are in the source but not in the quote; "
+        "**bold** words are in the quote but not in the source.",
+        "",
+    ]
     return "\n".join(out)
 
 
@@ -271,12 +288,15 @@ def _md_quote(
 ) -> list[str]:
     out = [f"## {n}. {_md(_short(r.quote.text, 80))} — {r.verdict}", ""]
     out += [f"> {_md(r.quote.text)}", ""]
-    out.append(f"- Verdict: **{r.verdict}** (score {r.score:.0f}) — {_VERDICT_MEANING.get(r.verdict, '')}")
+    out.append(
+        f"- Verdict: **{r.verdict}** (score {r.score:.0f}) — {_VERDICT_MEANING.get(r.verdict, '')}"
+    )
     out.append(f"- Speaker: {_md(r.quote.speaker or 'unknown')}")
     out.append(f"- Cited outlet: {_md(r.quote.cited_source or 'none')}")
     best = best_evidence(r)
     if best is not None and best.passage:
-        out.append(f"- Best source: {_md(_source_label(best.source, outlets))}")
+        label = "Closest passage in" if best.verdict in _NO_SUPPORT else "Best source"
+        out.append(f"- {label}: {_md(_source_label(best.source, outlets))}")
         out.append(f"- Source passage: “{_md(best.passage)}”")
         if _has_changes(best.diff):
             out.append(f"- Diff: {_md_diff(best.diff)}")
@@ -284,15 +304,19 @@ def _md_quote(
     out += ["", "| Source | Verdict | Score | Note |", "|---|---|---|---|"]
     for e in r.evidence:
         note = errors.get(e.source) if e.verdict == "unverifiable" else None
-        note = note or "; ".join(e.reasons)
+        note = _cell(tidy_error(e.source, note or "; ".join(e.reasons)))
+        if e.verdict in ("altered", "paraphrased") and _has_changes(e.diff):
+            note = f"{note} — {_md_diff(e.diff)}" if note else _md_diff(e.diff)
         score = f"{e.score:.0f}" if e.verdict != "unverifiable" else "—"
         out.append(
-            f"| {_cell(_source_label(e.source, outlets))} | {e.verdict} | {score} | {_cell(note or '')} |"
+            f"| {_cell(_source_label(e.source, outlets))} | {e.verdict} | {score} | {note} |"
         )
     if len(r.comparison) > 1:
         out += ["", "Wordings across sources:", ""]
         for g in r.comparison:
-            out.append(f"- “{_md(_short(g.wording, 160))}” ({g.verdict}): {_md(', '.join(g.sources))}")
+            out.append(
+                f"- “{_md(_short(g.wording, 160))}” ({g.verdict}): {_md(', '.join(g.sources))}"
+            )
     out.append("")
     return out
 
@@ -314,7 +338,7 @@ def _md_diff(ops: Iterable[DiffOp]) -> str:
 def _md(text: str) -> str:
     """Escape what Markdown would otherwise read as formatting or HTML."""
     text = " ".join(str(text).split())
-    for ch in "\\`*_[]<>#|~":
+    for ch in "\\`*[]<>#|~":
         text = text.replace(ch, "\\" + ch)
     return text
 

@@ -105,8 +105,9 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         store = _prepare(config)
     except Exception as exc:
+        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise UsageError(
-            f"cannot open the database {_safe_url(config.database_url)}: {exc}"
+            f"cannot open the database {_safe_url(config.database_url)}: {first_line}"
         ) from None
     if args.migrate_only:
         print(f"database ready: {_safe_url(config.database_url)}")
@@ -121,7 +122,9 @@ def run_serve(args: argparse.Namespace) -> int:
         child = _start_worker_child(config, args.concurrency, args.log_level)
         if not config.redis_url:
             # Embedded: the only worker is ours, so anything unfinished lost its messages.
-            recover(store, dispatcher)
+            resent = recover(store, dispatcher)
+            if resent:
+                print(f"re-sent {resent} job(s) left unfinished by the last run", flush=True)
     try:
         return _run_api(config, store, dispatcher, args.host, args.port, args.log_level)
     finally:
@@ -131,6 +134,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
 def _run_api(config: ServiceConfig, store, dispatcher, host: str, port: int, log_level: str) -> int:
     import uvicorn
+
     from api.app import create_app
 
     app = create_app(config, store=store, dispatcher=dispatcher)

@@ -30,6 +30,7 @@ from quotetrail.core.stem import stem
 
 MAX_ANCHOR_FREQ = 40  # a stem seen more often than this is too common to anchor a search
 MIN_ANCHORS = 3
+MAX_HITS = 600  # anchor positions a search may sort when the quote has few rare words
 CANDIDATES = 4  # candidate regions aligned precisely per quote
 WORD_GAP = 6  # source words tolerated between two matched runs inside one passage
 FRAGMENT_GAP = 60  # source words an omission mark may stand for
@@ -47,6 +48,8 @@ class Page:
     sentence_ids: tuple[int, ...]  # sentence number of each token
     sentence_bounds: tuple[tuple[int, int], ...]  # first and last token of each sentence
     sentence_freq: dict[str, int]  # in how many sentences each stem occurs
+    sentence_keys: tuple[frozenset[str], ...]  # content stems of each sentence
+    sentence_prefixes: tuple[frozenset[str], ...]  # their first five letters
     names: frozenset[str]  # words the page capitalises mid-sentence: likely proper nouns
     joined: str  # " " + normalised tokens joined by " " + " ", for exact look-ups
     char_starts: tuple[int, ...]  # offset of each token inside `joined`
@@ -90,15 +93,16 @@ class Alignment:
         return len(self.pairs)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8)  # a prepared 50,000-char page holds ~2 MB; judge quotes page by page
 def prepare_page(text: str) -> Page:
     """Tokenise and index a source page (cached: pages are judged against many quotes).
 
-    Words inside [square brackets] are dropped: they are editorial insertions or
-    reference marks, never the speaker's words.
+    Words inside [square brackets] are dropped (except negations): they are editorial
+    insertions or reference marks, never the speaker's words.
     """
     full = tokenize(text)
-    tokens = tuple(t for t in full.tokens if not t.editorial)
+    # A bracketed "[not]" is an editor's word, but dropping it would hide a negation.
+    tokens = tuple(t for t in full.tokens if not t.editorial or t.norm in NEGATIONS)
     norm = NormText(original=text, tokens=tokens)
     keys = tuple(stem(t.norm) for t in tokens)
     index: dict[str, list[int]] = {}
@@ -120,6 +124,10 @@ def prepare_page(text: str) -> Page:
     for i in range(len(tokens)):
         sentence += i in starts
         sentence_ids.append(sentence)
+    sentence_keys: list[set[str]] = [set() for _ in sentence_starts]
+    for i, k in enumerate(keys):
+        if content[i]:
+            sentence_keys[sentence_ids[i]].add(k)
     freq: dict[str, int] = {}
     for k, positions in index.items():
         freq[k] = len({sentence_ids[p] for p in positions})
@@ -134,6 +142,8 @@ def prepare_page(text: str) -> Page:
         tuple(sentence_ids),
         bounds,
         freq,
+        tuple(frozenset(s) for s in sentence_keys),
+        tuple(frozenset(k[:5] for k in s if len(k) >= 5) for s in sentence_keys),
         frozenset(t.norm for t in tokens if is_name(t)),
         joined,
         tuple(char_starts),
@@ -178,7 +188,14 @@ def candidate_regions(
         return []
     anchors = [i for f, i in present if f <= MAX_ANCHOR_FREQ]
     if len(anchors) < MIN_ANCHORS:
-        anchors = [i for _, i in present[: max(MIN_ANCHORS, len(anchors))]]
+        # Too few rare words: add common ones, rarest first, within a budget of hits
+        # (a quote of "the"s must not sort thousands of positions).
+        anchors, budget = [], MAX_HITS
+        for f, i in present:
+            if anchors and (len(anchors) >= MIN_ANCHORS or f > budget):
+                break
+            anchors.append(i)
+            budget -= f
     hits = sorted((p, i) for i in anchors for p in page.index[quote.keys[i]])
     width = m + 8 + FRAGMENT_GAP * (quote.fragments - 1)
     windows: list[tuple[int, int, int]] = []  # (-distinct anchors, lo_p, hi_p)

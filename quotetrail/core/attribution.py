@@ -18,27 +18,37 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotetrail.core.outlets import Outlet, OutletRegistry
-from quotetrail.core.quotemarks import QuoteSpan
 
 __all__ = ["Credit", "find_credits", "points_back"]
 
+
+def _words(text: str) -> tuple[str, ...]:
+    """A word list written as one block of text."""
+    return tuple(text.split())
+
+
 _WORD = re.compile(r"[^\W_][\w-]*")
 _BEFORE = frozenset(
+    _words(
+        """
+    by to told tells on in via with from interview quoted cited reported according published
+    posted wrote writes channel page account statement broadcast air show program programme
+    передает передаёт сообщает сообщил сообщила сообщили сообщило пишет ссылкой ссылаясь
+    эфире интервью рассказал рассказала рассказали заявил заявила заявили сказал сказала
+    сказали цитирует цитируют приводит приводят данным информации для в во на своем своём
+    своей странице аккаунте канале телеканалу телеканала изданию агентству газете радио
+    сайте публикации
     """
-    by to told tells on in via with from interview quoted cited reported according published posted
-    wrote writes channel page account statement broadcast air show program programme
-    передает передаёт сообщает сообщил сообщила сообщили сообщило пишет ссылкой ссылаясь эфире
-    интервью рассказал рассказала рассказали заявил заявила заявили сказал сказала сказали цитирует
-    цитируют приводит приводят данным информации для в во на своем своём своей странице аккаунте
-    канале телеканалу телеканала изданию агентству газете радио сайте публикации
-    """.split()
+    )
 )
 _AFTER = frozenset(
-    """
+    _words(
+        """
     reports reported writes wrote says said quotes quoted cites cited notes noted learned
-    сообщает сообщил сообщило сообщили пишет писал передает передаёт цитирует приводит уточняет
-    отмечает информирует
-    """.split()
+    сообщает сообщил сообщило сообщили пишет писал передает передаёт цитирует приводит
+    уточняет отмечает информирует
+    """
+    )
 )
 _BACK = re.compile(
     r"^\W*(?:this|that|these|those|his|her|their|its|the words|the remarks|the statement|such"
@@ -55,11 +65,16 @@ class Credit:
     outlet: Outlet
 
 
-def find_credits(text: str, registry: OutletRegistry, spans: Sequence[QuoteSpan]) -> list[Credit]:
-    """Outlet mentions used as credits, outside quoted words."""
+def find_credits(
+    text: str, registry: OutletRegistry, quoted: Sequence[tuple[int, int]] = ()
+) -> list[Credit]:
+    """Outlet mentions used as credits, outside the quoted words (`quoted` ranges).
+
+    Names in quote marks that are not speech («Россия 24») stay eligible.
+    """
     credits = []
     for start, end, outlet in registry.find_mentions(text):
-        if any(s.open < start < s.close for s in spans):
+        if any(a <= start < b for a, b in quoted):
             continue
         if _credit_context(text, start, end):
             credits.append(Credit(start, end, outlet))

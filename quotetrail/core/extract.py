@@ -48,6 +48,7 @@ from quotetrail.core.speakers import (
     Person,
     Resolver,
     SpeakerRef,
+    find_full_names,
     find_titled_mentions,
     subject_after,
     subject_before,
@@ -56,17 +57,26 @@ from quotetrail.core.speech import THAT, Cue, find_cues
 
 __all__ = ["extract_quotes"]
 
+
+def _words(text: str) -> tuple[str, ...]:
+    """A word list written as one block of text."""
+    return tuple(text.split())
+
+
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _NAMING_EN = frozenset(
+    _words(
+        """
+    narrative term word words phrase slogan expression motto headline title nickname label
+    film movie book novel song album show series programme program operation party newspaper
+    paper magazine channel station agency outlet company firm group movement foundation fund
+    campaign initiative project plan doctrine strategy concept festival forum exercise
+    exercises drills law bill brand app platform website site so-called dubbed named titled
+    entitled nicknamed hashtag codenamed code-named mission bloc alliance coalition club
+    team band ship vessel
     """
-    narrative term word words phrase slogan expression motto headline title nickname label film
-    movie book novel song album show series programme program operation party newspaper paper
-    magazine channel station agency outlet company firm group movement foundation fund campaign
-    initiative project plan doctrine strategy concept festival forum exercise exercises drills law
-    bill brand app platform website site so-called dubbed named titled entitled nicknamed hashtag
-    codenamed code-named mission bloc alliance coalition club team band ship vessel
-    """.split()
+    )
 )
 _NAMING_RU = (
     "телеканал", "канал", "газет", "парти", "операци", "фильм", "книг", "роман", "песн", "программ",
@@ -78,13 +88,23 @@ _NAMING_RU = (
     "инициатив", "платформ", "сервис", "приложени", "мессенджер", "бренд", "блок", "портал",
     "ресурс", "объединени", "миссии", "миссия", "хэштег", "позывн", "прозвищ", "судн", "корабл",
 )  # fmt: skip
-_SMALL_WORDS = frozenset("of the and for in on a an de la von van и в на за по с of-the".split())
+_SMALL_WORDS = frozenset(
+    _words(
+        """
+    of the and for in on a an de la von van и в на за по с of-the
+    """
+    )
+)
 _TERMINAL = "!?.…"
+_MARKS = "\"'«»“”„‘’‹›"
 _LEADING_FILLER = re.compile(
     r"^(?:but|however|also|and|meanwhile|earlier|later|однако|также|ранее|позже|при этом|кроме того|и|но|а)\W+",
     re.IGNORECASE,
 )
-_DIRECT_CLAUSE_START = re.compile(r"[A-ZА-ЯЁ0-9]|(?:the|a|an|it|he|she|they|we|i|there|this|that|these|no|not|russia|moscow)\b", re.IGNORECASE)
+_DIRECT_CLAUSE_START = re.compile(
+    r"[A-ZА-ЯЁ0-9]|(?:the|a|an|it|he|she|they|we|i|there|this|that|these|no|not|russia|moscow)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -145,9 +165,7 @@ def extract_quotes(
     _apply_back_attributions(article, candidates)
     _resolve_speakers(article, candidates)
     _attach_outlets(article, candidates)
-    return [
-        _to_quote(text, c) for c in candidates if c.kind != "term" or include_terms
-    ]
+    return [_to_quote(text, c) for c in candidates if c.kind != "term" or include_terms]
 
 
 # --- 3. direct quotes ----------------------------------------------------------------
@@ -160,8 +178,50 @@ def _direct_quotes(article: _Article) -> list[_Candidate]:
     for gi, frags in enumerate(groups):
         prev_close = groups[gi - 1][-1].close + 1 if gi else 0
         next_open = groups[gi + 1][0].open if gi + 1 < len(groups) else len(article.text)
-        out.extend(_direct_group(article, frags, prev_close, next_open))
+        inner = _inner_attribution(article, frags[0]) if len(frags) == 1 else None
+        out.extend(inner or _direct_group(article, frags, prev_close, next_open))
     return out
+
+
+# «Мы готовы, — сказала Захарова. — Но не сегодня»: the attribution set off by dashes
+# inside one pair of marks splits the quote in two.
+_INNER = re.compile(
+    r"(?P<stop>[,!?…])\s*[—–]\s+(?P<attr>[^—–«»\"“”„\n]{3,120}?)[.,:]\s*[—–]\s+(?=\S)"
+)
+
+
+def _inner_attribution(article: _Article, span: QuoteSpan) -> list[_Candidate] | None:
+    text = article.text
+    m = _INNER.search(text, span.start, span.end)
+    if m is None:
+        return None
+    a, b = m.span("attr")
+    cues = find_cues(text, a, b)
+    if not cues:
+        return None
+    ref = _subject(article, cues[0], a, b, prefer_after=True)
+    if ref is None:
+        return None
+    sentence = article.sentences.at(span.open)
+    if sentence is None:
+        return None
+    first_end = m.start() + (1 if m.group("stop") in "!?…" else 0)
+    pieces = [(span.start, first_end), (m.end(), span.end)]
+    return [
+        _Candidate(
+            "direct",
+            lo,
+            hi,
+            sentence.para,
+            sentence.index,
+            (sentence.index, sentence.index),
+            cue=cues[0],
+            ref=ref,
+            group=span.group,
+        )
+        for lo, hi in pieces
+        if lo < hi
+    ]
 
 
 def _direct_group(article: _Article, frags: list[QuoteSpan], prev_close: int, next_open: int):
@@ -226,7 +286,9 @@ def _after_naming_noun(text: str, lo: int, open_: int) -> bool:
     if not words:
         return False
     last = words[-1]
-    if last in _NAMING_EN or (len(words) == 2 and words[0] in ("so-called", "так") and last.startswith("называем")):
+    if last in _NAMING_EN or (
+        len(words) == 2 and words[0] in ("so-called", "так") and last.startswith("называем")
+    ):
         return True
     return any(last.startswith(stem) and len(last) <= len(stem) + 4 for stem in _NAMING_RU)
 
@@ -236,7 +298,10 @@ def _name_like(content: str) -> bool:
     words = _WORD.findall(content)
     if not words or len(words) > 5 or content.rstrip()[-1:] in _TERMINAL or "," in content:
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words) and words[0][0].isupper()
+    return (
+        all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+        and words[0][0].isupper()
+    )
 
 
 def _standalone(text: str, frags, s_first: Sentence, s_last: Sentence, article: _Article) -> bool:
@@ -272,7 +337,9 @@ def _head_attribution(article: _Article, head: tuple[int, int]):
     cue = cues[-1]
     ref = _subject(article, cue, lo, hi, prefer_after=cue.kind != "verb")
     gap = text[cue.end : hi].strip()
-    adjacent = len(gap) <= 60 and (gap.endswith((":", ",", "—", "–")) or bool(re.search(r"(?:that|что)$", gap)) or not gap)
+    adjacent = len(gap) <= 60 and (
+        gap.endswith((":", ",", "—", "–")) or bool(re.search(r"(?:that|что)$", gap)) or not gap
+    )
     return cue, ref, adjacent
 
 
@@ -284,7 +351,9 @@ def _any_attribution(article: _Article, s_first: Sentence, s_last: Sentence):
     return None, None
 
 
-def _subject(article: _Article, cue: Cue, lo: int, hi: int, *, prefer_after: bool) -> SpeakerRef | None:
+def _subject(
+    article: _Article, cue: Cue, lo: int, hi: int, *, prefer_after: bool
+) -> SpeakerRef | None:
     text = article.text
     pronoun = _pronoun_in_cue(cue)
     if pronoun:
@@ -322,15 +391,21 @@ def _reported_in(article: _Article, s: Sentence, direct: list[_Candidate]) -> li
     cues = article.cues(s.start, s.end)
     if not cues:
         return []
-    found = _leading_according(article, s, cues) or _verb_that(article, s, cues) or _trailing(article, s, cues)
+    found = (
+        _leading_according(article, s, cues)
+        or _verb_that(article, s, cues)
+        or _trailing(article, s, cues)
+    )
     out = []
     for cue, ref, a, b in found:
         a, b = _trim_clause(article, a, b)
-        if b <= a or len(_WORD.findall(article.text[a:b])) < 3:
+        if b <= a or len(_WORD.findall(article.text[a:b])) < 2 or article.text[a] in _MARKS:
             continue
         if _mostly_quoted(article, a, b, direct):
             continue
-        out.append(_Candidate("reported", a, b, s.para, s.index, (s.index, s.index), cue=cue, ref=ref))
+        out.append(
+            _Candidate("reported", a, b, s.para, s.index, (s.index, s.index), cue=cue, ref=ref)
+        )
     return out
 
 
@@ -373,20 +448,25 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     window_end = min(end, cue.end + 100)
     m = THAT.search(text, cue.end, window_end)
     if m and not re.search(r"[.;:!?]", text[cue.end : m.start()]):
-        return m.end()
+        if not find_cues(text, cue.end, m.start()):  # "said X, adding that": not this verb's
+            return m.end()
     gap = text[cue.end : window_end]
     colon = gap.find(":")
     if 0 <= colon <= 40 and not re.search(r"[.;!?]", gap[:colon]):
         return cue.end + colon + 1
     if cue.lower in ("said", "says") and not _CYRILLIC.search(cue.text):
         nxt = text[cue.end : window_end].lstrip()
-        if nxt and _DIRECT_CLAUSE_START.match(nxt) and not re.match(r"(?:in|on|at|to|after|before|during|with|from)\b", nxt, re.IGNORECASE):
+        if (
+            nxt
+            and _DIRECT_CLAUSE_START.match(nxt)
+            and not re.match(r"(?:in|on|at|to|after|before|during|with|from)\b", nxt, re.IGNORECASE)
+        ):
             return cue.end
     return None
 
 
 def _split_participles(article: _Article, results, s: Sentence):
-    """"X said A, adding that B" → two clauses with one speaker."""
+    """ "X said A, adding that B" → two clauses with one speaker."""
     text = article.text
     cue, ref, a, b = results[0]
     for p in article.cues(a, b):
@@ -401,7 +481,7 @@ def _split_participles(article: _Article, results, s: Sentence):
 
 
 def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
-    """"Russia will win, Putin said." / «…, — заявил Песков.» / "…, according to Peskov." """
+    """ "Russia will win, Putin said." / «…, — заявил Песков.» / "…, according to Peskov." """
     text = article.text
     cue = cues[-1]
     if cue.kind == "as" or cue.participle:
@@ -477,7 +557,9 @@ def _preceding(article: _Article, candidates: list[_Candidate], s: Sentence) -> 
 
 def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
     resolver = Resolver()
-    mentions = [m for m in find_titled_mentions(article.text, article.is_outlet) if not article.in_span(m.pos)]
+    found = find_titled_mentions(article.text, article.is_outlet)
+    found += find_full_names(article.text, article.is_outlet)
+    mentions = [m for m in found if not article.in_span(m.pos)]
     events: list[tuple[int, int, object]] = [(m.pos, 0, m) for m in mentions]
     events += [(c.start, 1, c) for c in candidates]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -502,7 +584,8 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
 
 
 def _attach_outlets(article: _Article, candidates: list[_Candidate]) -> None:
-    credits = find_credits(article.text, article.registry, article.spans)
+    quoted = [(c.start, c.end) for c in candidates if c.kind == "direct"]
+    credits = find_credits(article.text, article.registry, quoted)
     by_sentence: dict[int, list[Credit]] = {}
     for credit in credits:
         s = article.sentences.at(credit.start)

@@ -17,107 +17,22 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 # Elements that never hold article text.
-_DROP_TAGS = [
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "iframe",
-    "svg",
-    "canvas",
-    "form",
-    "button",
-    "input",
-    "select",
-    "textarea",
-    "nav",
-    "footer",
-    "aside",
-    "dialog",
-    "object",
-    "embed",
-    "video",
-    "audio",
-    "map",
-    "link",
-    "meta",
-    "head",
-    "title",
-]
+_DROP_TAGS = """script style noscript template iframe svg canvas form button input select textarea nav
+    footer aside dialog object embed video audio map link meta head title""".split()  # noqa: SIM905
 
 # Class/id words that mark page furniture (matched against the words of class and id).
 _FURNITURE_WORDS = frozenset(
-    [
-        "nav",
-        "navbar",
-        "navigation",
-        "menu",
-        "footer",
-        "sidebar",
-        "aside",
-        "related",
-        "recommended",
-        "recommendations",
-        "popular",
-        "mostread",
-        "trending",
-        "share",
-        "sharing",
-        "social",
-        "socials",
-        "comment",
-        "comments",
-        "cookie",
-        "cookies",
-        "consent",
-        "banner",
-        "advert",
-        "advertisement",
-        "ads",
-        "ad",
-        "adv",
-        "adfox",
-        "promo",
-        "sponsored",
-        "subscribe",
-        "subscription",
-        "newsletter",
-        "breadcrumb",
-        "breadcrumbs",
-        "pagination",
-        "pager",
-        "widget",
-        "modal",
-        "popup",
-        "toolbar",
-        "rating",
-        "counter",
-        "tags",
-        "outbrain",
-        "taboola",
-        "teaser",
-        "teasers",
-        "byline",
-        "date",
-        "dateline",
-        "timestamp",
-        "meta",
-        "author",
-    ]
+    """nav navbar navigation menu footer sidebar aside related recommended recommendations
+    popular mostread trending share sharing social socials comment comments cookie cookies
+    consent banner advert advertisement ads ad adv adfox promo sponsored subscribe
+    subscription newsletter breadcrumb breadcrumbs pagination pager widget modal popup
+    toolbar rating counter tags outbrain taboola teaser teasers byline date dateline
+    timestamp meta author""".split()  # noqa: SIM905
 )
 _CONTENT_WORDS = frozenset(["article", "content", "body", "text", "story", "post", "entry"])
 _FURNITURE_PHRASES = ("most-read", "most_read", "mostread", "read-also", "read_also", "see-also")
 _FURNITURE_ROLES = frozenset(
-    [
-        "navigation",
-        "banner",
-        "contentinfo",
-        "complementary",
-        "search",
-        "dialog",
-        "alertdialog",
-        "menu",
-    ]
+    """navigation banner contentinfo complementary search dialog alertdialog menu""".split()  # noqa: SIM905
 )
 # Headings that introduce lists of other articles or reader comments.
 _FURNITURE_HEADING = re.compile(
@@ -129,41 +44,8 @@ _FURNITURE_HEADING = re.compile(
     re.I,
 )
 _BLOCK_TAGS = frozenset(
-    [
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "blockquote",
-        "pre",
-        "figure",
-        "figcaption",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "thead",
-        "tbody",
-        "caption",
-        "address",
-        "hr",
-        "body",
-        "html",
-    ]
+    """p div section article main header h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre
+    figure figcaption table tr td th thead tbody caption address hr body html""".split()  # noqa: SIM905
 )
 _BLOCK_TAG_LIST = sorted(_BLOCK_TAGS)
 _PROSE_TAGS = ("p", "pre", "blockquote", "div", "td", "dd")

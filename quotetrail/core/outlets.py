@@ -28,6 +28,12 @@ from quotetrail.errors import InputError
 
 __all__ = ["Outlet", "OutletRegistry", "word_key"]
 
+
+def _words(text: str) -> tuple[str, ...]:
+    """A word list written as one block of text."""
+    return tuple(text.split())
+
+
 KINDS = frozenset({"agency", "newspaper", "tv", "radio", "online", "social", "magazine", "other"})
 
 
@@ -51,10 +57,12 @@ _CYRILLIC = re.compile(r"[а-яё]")
 # «РИА Новостям» and «Известиям» reduce to the same key as their nominative.
 _RU_ENDINGS = tuple(
     sorted(
-        (
-            "иями иях иям ами ями ого его ому ему ыми ими ией ой ей ий ый ая яя ое ее ые ие "
-            "ую юю ом ем ам ям ах ях ов ев ия ию ии ье ья ьи ью а я о е у ю ы и ь й"
-        ).split(),
+        _words(
+            """
+    иями иях иям ами ями ого его ому ему ыми ими ией ой ей ий ый ая яя ое ее ые ие ую юю ом
+    ем ам ям ах ях ов ев ия ию ии ье ья ьи ью а я о е у ю ы и ь й
+    """
+        ),
         key=len,
         reverse=True,
     )
@@ -251,7 +259,9 @@ class OutletRegistry:
             n = len(alias.keys)
             if i + n > len(tokens) or tuple(keys[i : i + n]) != alias.keys:
                 continue
-            if not all(_tight_gap(text, tokens[j][1], tokens[j + 1][0]) for j in range(i, i + n - 1)):
+            if not all(
+                _tight_gap(text, tokens[j][1], tokens[j + 1][0]) for j in range(i, i + n - 1)
+            ):
                 continue
             if alias.short and not (i and keys[i - 1] in _PREPOSITIONS and raw.isupper()):
                 continue
@@ -262,7 +272,7 @@ class OutletRegistry:
 def _tight_gap(text: str, end: int, next_start: int) -> bool:
     """Words of one alias may be separated only by a space, dot, hyphen or quote mark."""
     gap = text[end:next_start]
-    return len(gap) <= 3 and all(c.isspace() or c in ".-–«»\"“”„()" for c in gap)
+    return len(gap) <= 3 and all(c.isspace() or c in '.-–«»"“”„()' for c in gap)
 
 
 def _outlets_from_data(data: dict) -> list[Outlet]:

@@ -131,13 +131,13 @@ class _Scanner:
         text = self.text
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if top in ("'", "‘") and ch in "'’" and not (before.isalpha() and after.isalpha()):
-            if _looks_closing(text, i):
-                self._close(i)
-                return
-        if ch in "'‘" and _looks_opening(text, i) and after.isalnum():
-            if _SINGLE_CLOSER.search(text, i + 2, _paragraph_end(text, i)):
-                self._push(ch, i)
+        apostrophe = before.isalpha() and after.isalpha()
+        if top in ("'", "‘") and ch in "'’" and not apostrophe and _looks_closing(text, i):
+            self._close(i)
+            return
+        closer_follows = _SINGLE_CLOSER.search(text, i + 2, _paragraph_end(text, i))
+        if ch in "'‘" and _looks_opening(text, i) and after.isalnum() and closer_follows:
+            self._push(ch, i)
 
     # --- stack -----------------------------------------------------------------
 

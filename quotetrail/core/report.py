@@ -69,7 +69,7 @@ def credited_source_rule(result: QuoteResult, sources: Sequence[ReadSource]) -> 
         s for s in sources if s.status.outlet and s.status.outlet.casefold() == cited.casefold()
     ]
     if credited and all(s.status.status != "ok" for s in credited):
-        return replace(result, verdict="unverifiable")
+        return replace(result, verdict="unverifiable", score=0.0)
     return result
 
 

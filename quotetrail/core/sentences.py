@@ -17,14 +17,24 @@ from quotetrail.core.quotemarks import QuoteSpan
 
 __all__ = ["Sentence", "Sentences"]
 
+
+def _words(text: str) -> tuple[str, ...]:
+    """A word list written as one block of text."""
+    return tuple(text.split())
+
+
 _TERMINAL = re.compile(r"[.!?…]+")
 _CLOSERS = "\"'»”“’)]›"
 _STARTERS = "\"'«“„‘([‹"
 # Words that end with a dot without ending the sentence.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr gen col lt sgt prof rep sen gov inc co corp ltd vs etc jan feb aug "
-    "sept oct nov dec no u.s u.k e.g i.e approx dept maj capt adm г гг т им ул д н э млн млрд "
-    "тыс руб см т.е т.д т.п др проф ген акад".split()
+    _words(
+        """
+    mr mrs ms dr st jr sr gen col lt sgt prof rep sen gov inc co corp ltd vs etc jan feb aug
+    sept oct nov dec no u.s u.k e.g i.e approx dept maj capt adm г гг т им ул д н э млн млрд
+    тыс руб см т.е т.д т.п др проф ген акад
+    """
+    )
 )
 
 
@@ -74,9 +84,9 @@ class Sentences:
             if _starts_sentence(text, cut, end):
                 yield cut
         for close, span in quote_ends.items():
-            if start <= close < end and _TERMINAL.fullmatch(text[span.end - 1 : span.end] or "x"):
-                if _starts_sentence(text, close + 1, end):
-                    yield close + 1
+            ends_sentence = _TERMINAL.fullmatch(text[span.end - 1 : span.end] or "x")
+            if start <= close < end and ends_sentence and _starts_sentence(text, close + 1, end):
+                yield close + 1
 
     def at(self, pos: int) -> Sentence | None:
         """The sentence containing `pos` (or the nearest one starting before it)."""

@@ -20,7 +20,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Person", "Resolver", "SpeakerRef", "find_titled_mentions", "subject_after", "subject_before"]
+__all__ = [
+    "Person",
+    "Resolver",
+    "SpeakerRef",
+    "find_full_names",
+    "find_titled_mentions",
+    "subject_after",
+    "subject_before",
+]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A word list written as one block of text."""
+    return tuple(text.split())
+
 
 Gender = Literal["m", "f"] | None
 
@@ -34,41 +48,44 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "он", "она"})
 
 # Capitalised words that are never (part of) a person's name in a news sentence.
 _STOP = frozenset(
-    """
+    _words(
+        """
     the a an in on at to of for from by with and or but if as so this that these those there
     then when while after before during since meanwhile however earlier later also yet still
-    speaking according asked he she it they we i you his her their its our my mr mrs ms dr sir lord
-    madam president presidential prime minister ministers foreign defense defence interior finance
-    secretary state general deputy vice chief head chairman chairwoman spokesman spokeswoman
-    spokesperson press senator governor mayor ambassador envoy leader chancellor premier king queen
-    prince official officials commander colonel lieutenant captain major sergeant admiral director
-    ceo professor analyst expert lawmaker congressman congresswoman representative
-    kremlin white house senate congress duma parliament government ministry department office
-    council commission committee court army navy police pentagon
-    russian russia russia's ukrainian ukraine american america us usa uk eu nato un european europe
-    british britain french france german germany chinese china turkish turkey armenian armenia
-    azerbaijani azerbaijan georgian georgia belarusian belarus kazakh kazakhstan israeli israel
-    iranian iran polish poland western west eastern east moscow kyiv kiev washington london paris
-    berlin beijing ankara yerevan baku minsk tbilisi brussels soviet
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december today yesterday tomorrow
-    в во на по из от до для при о об с со к ко у за над под про как что это этот эта эти тот та
-    и а но или же ли не ни тоже также ранее позже затем потом сегодня вчера завтра однако кроме
-    он она они оно мы я вы ты его ее её их сам сама сами сам сама сами
-    президент президента президентом министр министра министром глава главы пресс-секретарь
-    пресс-секретаря председатель председателя представитель представителя посол посла депутат
-    депутата сенатор сенатора губернатор губернатора мэр мэра премьер премьер-министр
-    вице-премьер спикер спикера замглавы генсек лидер лидера директор директора эксперт политолог
-    россия россии россию россией рф сша украина украины украине украину москва москвы москве
-    кремль кремля кремле киев киева запад запада европа европы евросоюз евросоюза ес нато оон
-    госдума госдумы госдуме совфед совета федерации думы минобороны мид минфин правительство
-    правительства белоруссия белоруссии беларусь беларуси армения армении азербайджан
-    азербайджана турция турции казахстан казахстана китай китая пекин вашингтон лондон париж
-    берлин ереван баку минск анкара брюссель германии франции британии израиля ирана
-    понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье
-    января февраля марта апреля мая июня июля августа сентября октября ноября декабря
-    российский российского российская американский украинский
-    """.split()
+    speaking according asked he she it they we i you his her their its our my mr mrs ms dr
+    sir lord madam president presidential prime minister ministers foreign defense defence
+    interior finance secretary state general deputy vice chief head chairman chairwoman
+    spokesman spokeswoman spokesperson press senator governor mayor ambassador envoy leader
+    chancellor premier king queen prince official officials commander colonel lieutenant
+    captain major sergeant admiral director ceo professor analyst expert lawmaker
+    congressman congresswoman representative kremlin white house senate congress duma
+    parliament government ministry department office council commission committee court army
+    navy police pentagon russian russia russia's ukrainian ukraine american america us usa
+    uk eu nato un european europe british britain french france german germany chinese china
+    turkish turkey armenian armenia azerbaijani azerbaijan georgian georgia belarusian
+    belarus kazakh kazakhstan israeli israel iranian iran polish poland western west eastern
+    east moscow kyiv kiev washington london paris berlin beijing ankara yerevan baku minsk
+    tbilisi brussels soviet monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december today
+    yesterday tomorrow в во на по из от до для при о об с со к ко у за над под про как что
+    это этот эта эти тот та и а но или же ли не ни тоже также ранее позже затем потом
+    сегодня вчера завтра однако кроме он она они оно мы я вы ты его ее её их сам сама сами
+    сам сама сами президент президента президентом министр министра министром глава главы
+    пресс-секретарь пресс-секретаря председатель председателя представитель представителя
+    посол посла депутат депутата сенатор сенатора губернатор губернатора мэр мэра премьер
+    премьер-министр вице-премьер спикер спикера замглавы генсек лидер лидера директор
+    директора эксперт политолог россия россии россию россией рф сша украина украины украине
+    украину москва москвы москве кремль кремля кремле киев киева запад запада европа европы
+    евросоюз евросоюза ес нато оон госдума госдумы госдуме совфед совета федерации думы
+    минобороны мид минфин правительство правительства белоруссия белоруссии беларусь
+    беларуси армения армении азербайджан азербайджана турция турции казахстан казахстана
+    китай китая пекин вашингтон лондон париж берлин ереван баку минск анкара брюссель
+    германии франции британии израиля ирана понедельник вторник среда среду четверг пятница
+    пятницу суббота субботу воскресенье января февраля марта апреля мая июня июля августа
+    сентября октября ноября декабря российский российского российская американский
+    украинский
+    """
+    )
 )
 
 # Role titles: a later "the president" / «глава государства» refers to someone who held one.
@@ -92,11 +109,22 @@ _ROLE = re.compile(
 )
 
 _FEMALE_FIRST = frozenset(
-    "maria anna elena olga natalia natalya tatiana tatyana svetlana irina ekaterina yekaterina "
-    "valentina lyudmila marina julia yulia ursula angela kamala hillary theresa nancy kaja "
-    "annalena giorgia marine emmanuelle liz sarah jane mary elizabeth victoria kristi".split()
+    _words(
+        """
+    maria anna elena olga natalia natalya tatiana tatyana svetlana irina ekaterina
+    yekaterina valentina lyudmila marina julia yulia ursula angela kamala hillary theresa
+    nancy kaja annalena giorgia marine emmanuelle liz sarah jane mary elizabeth victoria
+    kristi
+    """
+    )
 )
-_MALE_A = frozenset("никита илья кузьма фома лука nikita ilya luca joshua andrea".split())
+_MALE_A = frozenset(
+    _words(
+        """
+    никита илья кузьма фома лука nikita ilya luca joshua andrea
+    """
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +176,13 @@ def _is_name_token(tok: str) -> bool:
     return base.lower() not in _STOP and base.lower().replace("ё", "е") not in _STOP
 
 
+def _is_name_part(text: str, token: tuple[int, int, str]) -> bool:
+    """A name word, or an initial ("В." in «В. Путин»)."""
+    _a, b, tok = token
+    initial = len(tok) == 1 and tok.isupper() and text[b : b + 1] == "."
+    return initial or _is_name_token(tok)
+
+
 def _strip_possessive(tok: str) -> str:
     return tok[:-2] if tok.endswith(("'s", "’s")) else tok
 
@@ -155,7 +190,7 @@ def _strip_possessive(tok: str) -> str:
 def _joinable(text: str, end: int, start: int) -> bool:
     """Gap between two words of one name: a space, or an initial's dot."""
     gap = text[end:start]
-    return gap.isspace() and len(gap) <= 2 or gap.strip() == "." and len(gap) <= 3
+    return (gap.isspace() and len(gap) <= 2) or (gap.strip() == "." and len(gap) <= 3)
 
 
 def _clause_start(text: str, lo: int, hi: int) -> int:
@@ -184,7 +219,11 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
         comma = lo + len(stripped) - 1
         prev = text.rfind(",", lo, comma)
         chunk = text[prev + 1 : comma].strip() if prev >= 0 else ""
-        if chunk and (chunk[0].islower() or chunk.lower().startswith("the ")) and len(chunk.split()) <= 12:
+        if (
+            chunk
+            and (chunk[0].islower() or chunk.lower().startswith("the "))
+            and len(chunk.split()) <= 12
+        ):
             appositive = roles_in(chunk)
             seg_end = prev
     start = _clause_start(text, lo, seg_end)
@@ -218,14 +257,19 @@ def subject_after(
         low = tok.lower()
         if low in PRONOUNS and i == 0:
             return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
-        if _is_name_token(tok):
+        if _is_name_part(text, tokens[i]):
             run = _run_right(text, tokens, i)
             return _name_ref(text, run, lo, is_outlet, frozenset(), genitive=genitive)
         m = _ROLE.match(text, a)
         if m and role is None:
             role = m
             continue
-        if i == 0 and tok[0].islower() and low not in ("the", "a", "an") and not _CYRILLIC.search(low):
+        if (
+            i == 0
+            and tok[0].islower()
+            and low not in ("the", "a", "an")
+            and not _CYRILLIC.search(low)
+        ):
             return None  # "said the talks…", "said it was…": no inversion in English
         if i >= 5:
             break
@@ -240,7 +284,7 @@ _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 def _run_left(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
     run = [tokens[idx]]
     j = idx - 1
-    while j >= 0 and len(run) < 3 and _is_name_token(tokens[j][2]):
+    while j >= 0 and len(run) < 3 and _is_name_part(text, tokens[j]):
         if not _joinable(text, tokens[j][1], run[0][0]):
             break
         run.insert(0, tokens[j])
@@ -251,7 +295,7 @@ def _run_left(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
 def _run_right(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
     run = [tokens[idx]]
     j = idx + 1
-    while j < len(tokens) and len(run) < 3 and _is_name_token(tokens[j][2]):
+    while j < len(tokens) and len(run) < 3 and _is_name_part(text, tokens[j]):
         if not _joinable(text, run[-1][1], tokens[j][0]):
             break
         run.append(tokens[j])
@@ -259,17 +303,23 @@ def _run_right(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
     return run
 
 
-def _name_ref(text, run, clause_start, is_outlet, extra_roles, *, genitive=False) -> SpeakerRef | None:
+def _name_ref(
+    text, run, clause_start, is_outlet, extra_roles, *, genitive=False, oblique=False
+) -> SpeakerRef | None:
     words = [_strip_possessive(t[2]) for t in run]
     raw = " ".join(words)
-    if is_outlet(raw):
+    if all(len(w) == 1 for w in words) or is_outlet(raw):
         return None
     if genitive:
         words = nominative(words)
+    elif oblique:
+        words = from_oblique(words)
     title = text[max(clause_start, run[0][0] - 40) : run[0][0]]
     name = " ".join(_with_dot(text, t, w) for t, w in zip(run, words, strict=True))
     roles = title_roles(title) | extra_roles
-    return SpeakerRef("name", name=name, gender=guess_gender(words, title), roles=roles, pos=run[0][0])
+    return SpeakerRef(
+        "name", name=name, gender=guess_gender(words, title), roles=roles, pos=run[0][0]
+    )
 
 
 def _with_dot(text: str, token, word: str) -> str:
@@ -305,7 +355,13 @@ def _nominative_word(word: str, feminine: bool) -> str:
         return word[:-n] + new
 
     if feminine:
-        for old, new in (("ской", "ская"), ("цкой", "цкая"), ("ой", "а"), ("ии", "ия"), ("ьи", "ья")):
+        for old, new in (
+            ("ской", "ская"),
+            ("цкой", "цкая"),
+            ("ой", "а"),
+            ("ии", "ия"),
+            ("ьи", "ья"),
+        ):
             if low.endswith(old):
                 return swap(len(old), new)
         if low.endswith("ы"):
@@ -315,7 +371,14 @@ def _nominative_word(word: str, feminine: bool) -> str:
         return word
     if low in _MALE_GEN_IRREGULAR:
         return _MALE_GEN_IRREGULAR[low]
-    for old, new in (("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("ия", "ий"), ("ея", "ей"), ("ая", "ай")):
+    for old, new in (
+        ("ского", "ский"),
+        ("цкого", "цкий"),
+        ("ого", "ый"),
+        ("ия", "ий"),
+        ("ея", "ей"),
+        ("ая", "ай"),
+    ):
         if low.endswith(old):
             return swap(len(old), new)
     if low.endswith("я") and low[-2] not in "аеёиоуыэюя":
@@ -325,6 +388,45 @@ def _nominative_word(word: str, feminine: bool) -> str:
     return word
 
 
+_OBLIQUE_SURNAME = (
+    ("ским", "ский"), ("цким", "цкий"), ("ской", "ская"), ("цкой", "цкая"),
+    ("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ыным", "ын"),
+    ("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"),
+)  # fmt: skip
+_OBLIQUE_FIRST = (("ием", "ий"), ("еем", "ей"), ("аем", "ай"), ("ией", "ия"), ("ьей", "ья"))
+
+
+def from_oblique(words: list[str]) -> list[str]:
+    """Undo endings that only an oblique case has («Сергеем Лавровым» → «Сергей Лавров»).
+
+    Used on names met in passing, whose case is unknown; ambiguous endings
+    (-а, -у: «Пескова» or «Захарова»?) are left alone.
+    """
+    if not words or not _CYRILLIC.search(words[-1]):
+        return words
+    last = words[-1]
+    low = last.lower()
+    surname = next(((o, n) for o, n in _OBLIQUE_SURNAME if low.endswith(o)), None)
+    if surname is None:
+        return words
+    out = [last[: -len(surname[0])] + surname[1]]
+    feminine = surname[1].endswith("а") or surname[1].endswith("ая")
+    for word in reversed(words[:-1]):
+        w = word.lower()
+        new = word
+        for old, repl in _OBLIQUE_FIRST:
+            if w.endswith(old):
+                new = word[: -len(old)] + repl
+                break
+        else:
+            if feminine and w.endswith("ой"):
+                new = word[:-2] + "а"
+            elif not feminine and w.endswith("ом") and len(w) > 4:
+                new = word[:-2]
+        out.insert(0, new)
+    return out
+
+
 def guess_gender(words: list[str], title: str = "") -> Gender:
     t = title.lower()
     if re.search(r"\b(mrs|ms|madam)\b", t) or re.search(r"spokeswoman|chairwoman|congresswoman", t):
@@ -332,9 +434,13 @@ def guess_gender(words: list[str], title: str = "") -> Gender:
     if re.search(r"\bmr\b|spokesman|chairman|congressman", t):
         return "m"
     last = words[-1].lower() if words else ""
-    if last.endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ova", "eva", "ina", "skaya", "kaya")):
+    if last.endswith(
+        ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ova", "eva", "ina", "skaya", "kaya")
+    ):
         return "f"
-    if last.endswith(("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ov", "ev", "in", "sky", "skiy", "skii")):
+    if last.endswith(
+        ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ov", "ev", "in", "sky", "skiy", "skii")
+    ):
         return "m"
     if len(words) > 1:
         first = words[0].lower()
@@ -369,13 +475,30 @@ def find_titled_mentions(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
     for m in _ROLE.finditer(text):
         end = _clause_end(text, m.end(), min(len(text), m.end() + 60))
         tokens = _tokens(text, m.end(), end)[:4]
-        for i, (_a, _b, tok) in enumerate(tokens):
-            if _is_name_token(tok):
+        for i in range(len(tokens)):
+            if _is_name_part(text, tokens[i]):
                 run = _run_right(text, tokens, i)
-                ref = _name_ref(text, run, m.start(), is_outlet, frozenset())
+                ref = _name_ref(text, run, m.start(), is_outlet, frozenset(), oblique=True)
                 if ref:
                     refs.append(ref)
                 break
+    return refs
+
+
+def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
+    """Every first-and-last-name pair ("Dmitry Peskov was asked…"): a pronoun's fallback."""
+    refs: list[SpeakerRef] = []
+    tokens = _tokens(text, 0, len(text))
+    i = 0
+    while i < len(tokens):
+        if not _is_name_part(text, tokens[i]):
+            i += 1
+            continue
+        run = _run_right(text, tokens, i)
+        i += len(run)
+        ref = _name_ref(text, run, run[0][0], is_outlet, frozenset(), oblique=True)
+        if len(run) >= 2 and ref:
+            refs.append(ref)
     return refs
 
 
@@ -387,6 +510,7 @@ class Person:
     words: list[str]
     gender: Gender = None
     roles: set[str] = field(default_factory=set)
+    tentative: bool = False  # only seen named, never cited speaking
 
     @property
     def name(self) -> str:
@@ -416,7 +540,8 @@ class Resolver:
         self.speakers: list[Person] = []  # spoke, most recent last
 
     def mention(self, ref: SpeakerRef) -> Person | None:
-        person = self._person(ref) if ref.kind == "name" else None
+        """A name seen in the text; its spelling yields to how the person is cited speaking."""
+        person = self._person(ref, tentative=True) if ref.kind == "name" else None
         if person:
             self._touch(self.recent, person)
         return person
@@ -442,16 +567,18 @@ class Resolver:
     def last_speaker(self) -> Person | None:
         return self.speakers[-1] if self.speakers else None
 
-    def _person(self, ref: SpeakerRef) -> Person:
+    def _person(self, ref: SpeakerRef, *, tentative: bool = False) -> Person:
         words = ref.name.split()
         for person in reversed(self.people):
             if person.same_as(words):
-                if len(words) > len(person.words):
+                upgrade = person.tentative and not tentative and len(words) >= len(person.words)
+                if len(words) > len(person.words) or upgrade:
                     person.words = words
+                person.tentative = person.tentative and tentative
                 person.roles |= ref.roles
                 person.gender = person.gender or ref.gender
                 return person
-        person = Person(words, ref.gender, set(ref.roles))
+        person = Person(words, ref.gender, set(ref.roles), tentative=tentative)
         self.people.append(person)
         return person
 

@@ -18,41 +18,58 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Cue", "CueKind", "find_cues", "THAT"]
+__all__ = ["THAT", "Cue", "CueKind", "find_cues"]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A word list written as one block of text."""
+    return tuple(text.split())
+
 
 CueKind = Literal["verb", "according", "as"]
 
-_EN_VERBS = (
-    "said says say told tells stated states stressed stresses noted notes added adds "
-    "warned warns claimed claims argued argues explained explains announced announces "
-    "declared declares insisted insists emphasized emphasised emphasizes emphasises "
-    "remarked remarks replied replies responded responds asked asks wrote writes "
-    "recalled recalls admitted admits acknowledged acknowledges suggested suggests "
-    "commented comments concluded concludes confirmed confirms denied denies assured "
-    "assures promised promises urged urges mentioned mentions observed observes "
-    "predicted predicts revealed reveals complained complains believes believed "
-    "called calls continued continues reiterated reiterates vowed vows"
-).split()
+_EN_VERBS = _words(
+    """
+    said says say told tells stated states stressed stresses noted notes added adds warned
+    warns claimed claims argued argues explained explains announced announces declared
+    declares insisted insists emphasized emphasised emphasizes emphasises remarked remarks
+    replied replies responded responds asked asks wrote writes recalled recalls admitted
+    admits acknowledged acknowledges suggested suggests commented comments concluded
+    concludes confirmed confirms denied denies assured assures promised promises urged urges
+    mentioned mentions observed observes predicted predicts revealed reveals complained
+    complains believes believed called calls continued continues reiterated reiterates vowed
+    vows
+    """
+)
 _EN_PHRASES = ("pointed out", "points out", "made clear", "went on")
 # Participles introduce reported speech only with "that": "…, adding that …".
-_EN_PARTICIPLES = "saying adding noting stressing warning explaining insisting claiming".split()
+_EN_PARTICIPLES = _words(
+    """
+    saying adding noting stressing warning explaining insisting claiming
+    """
+)
 
-_RU_PAST = (
-    "заявил сказал отметил подчеркнул сообщил добавил пояснил уточнил рассказал указал "
-    "заверил признал предупредил напомнил констатировал ответил написал заметил призвал "
-    "пообещал выразил подытожил резюмировал заключил оценил прокомментировал высказал "
-    "объяснил утверждал уверил посетовал пожаловался"
-).split()
-_RU_PRESENT = (
-    "заявляет говорит считает полагает отмечает подчеркивает подчёркивает сообщает "
-    "добавляет поясняет уточняет рассказывает указывает признает признаёт напоминает "
-    "пишет уверен уверена убежден убеждена убеждён утверждает"
-).split()
+_RU_PAST = _words(
+    """
+    заявил сказал отметил подчеркнул сообщил добавил пояснил уточнил рассказал указал
+    заверил признал предупредил напомнил констатировал ответил написал заметил призвал
+    пообещал выразил подытожил резюмировал заключил оценил прокомментировал высказал
+    объяснил утверждал уверил посетовал пожаловался
+    """
+)
+_RU_PRESENT = _words(
+    """
+    заявляет говорит считает полагает отмечает подчеркивает подчёркивает сообщает добавляет
+    поясняет уточняет рассказывает указывает признает признаёт напоминает пишет уверен
+    уверена убежден убеждена убеждён утверждает
+    """
+)
 _RU_ACCORDING = tuple(
     f"{p} {w}"
     for p in ("по", "по его", "по ее", "по её", "по их")
     for w in ("словам", "мнению", "оценке", "утверждению")
-) + ("со слов",)
+)
+_RU_ACCORDING = (*_RU_ACCORDING, "со слов")
 _EN_ACCORDING = ("according to",)
 _RU_AS_VERBS = "|".join(_RU_PAST)
 _EN_AS_VERBS = "said|noted|put it|stressed|explained|told|wrote|stated|added|pointed out"

@@ -108,6 +108,7 @@ class _Comparison:
     runs: list[Run]
     forgiven: set[int]  # indices into runs
     hidden: list[Token]  # source words an omission mark stands for
+    replaced: list[Token]  # source words an [editorial insertion] stands in for
 
 
 def _extend(q: QuoteView, page: Page, al: Alignment) -> tuple[int, int]:
@@ -135,6 +136,7 @@ def _compare(q: QuoteView, page: Page, first: int, last: int) -> _Comparison:
     runs = token_runs(q.tokens, passage)
     forgiven: set[int] = set()
     hidden: list[Token] = []
+    replaced: list[Token] = []
     qt = q.tokens
     for k, (op, i1, _i2, j1, j2) in enumerate(runs):
         if op != "insert" or i1 == 0 or i1 >= len(qt):
@@ -144,7 +146,8 @@ def _compare(q: QuoteView, page: Page, first: int, last: int) -> _Comparison:
             hidden.extend(passage[j1:j2])
         elif i1 in q.editorial_gaps and j2 - j1 <= EDITORIAL_WORDS:
             forgiven.add(k)
-    return _Comparison(first, last, runs, forgiven, hidden)
+            replaced.extend(passage[j1:j2])
+    return _Comparison(first, last, runs, forgiven, hidden, replaced)
 
 
 def _similarity(q: QuoteView, al: Alignment, cmp: _Comparison) -> float:
@@ -171,13 +174,38 @@ def _judge_near_verbatim(q: QuoteView, page: Page, al: Alignment, source: str) -
         )
     if all(op == "equal" or k in cmp.forgiven for k, (op, *_r) in enumerate(cmp.runs)):
         return Evidence(source, "matched", 100.0, passage, start, end, diff, ())
+    if _content_recall(q, page, first, last) < PARAPHRASE_RECALL - 1e-9:
+        return None  # same frame, other key words: let the loose search decide
     why = ("wording differs from the source",)
     return Evidence(source, "paraphrased", round(100 * sim, 1), passage, start, end, diff, why)
 
 
+def _quote_names(q: QuoteView, page: Page) -> list[Token]:
+    """The quote's proper nouns, including a sentence-initial one the page capitalises."""
+    return [t for t in q.tokens if is_name(t) or (t.capital and t.norm in page.names)]
+
+
+def _content_recall(q: QuoteView, page: Page, first: int, last: int) -> float:
+    """Weighted share of the quote's content words (names aside) the passage carries."""
+    named = _quote_names(q, page)
+    keys = set(content_keys([t for t in q.tokens if t not in named]))
+    if not keys:
+        return 1.0
+    weights = _weights(keys, page)
+    prefixes = {k[:5]: k for k in keys if len(k) >= 5}
+    found = set()
+    for k in range(first, last + 1):
+        key = page.keys[k]
+        if key in keys:
+            found.add(key)
+        elif key[:5] in prefixes:
+            found.add(prefixes[key[:5]])
+    return sum(weights[k] for k in found) / sum(weights.values())
+
+
 def _meaning_changes(q: QuoteView, page: Page, cmp: _Comparison) -> list[str]:
     passage = list(page.tokens[cmp.first : cmp.last + 1])
-    hidden_ids = {id(t) for t in cmp.hidden}
+    hidden_ids = {id(t) for t in cmp.hidden} | {id(t) for t in cmp.replaced}
     compared = [t for t in passage if id(t) not in hidden_ids]
     reasons: list[str] = []
     # A short omission inside a clause ("I will … go") can hide a "not"; a long one cuts
@@ -185,6 +213,9 @@ def _meaning_changes(q: QuoteView, page: Page, cmp: _Comparison) -> list[str]:
     hidden_neg = [t.norm for i, t in enumerate(cmp.hidden) if is_negation(cmp.hidden, i)]
     if hidden_neg and len(cmp.hidden) <= HIDDEN_NEGATION_SPAN:
         reasons.append("omission hides negation: " + ", ".join(hidden_neg))
+    replaced_neg = [t.norm for i, t in enumerate(cmp.replaced) if is_negation(cmp.replaced, i)]
+    if replaced_neg:
+        reasons.append("editorial insertion replaces negation: " + ", ".join(replaced_neg))
     neg = negation_reason(q.tokens, compared)
     if neg:
         reasons.append(neg)
@@ -268,45 +299,34 @@ def _weights(keys: set[str], page: Page) -> dict[str, float]:
 
 
 class _SentenceHits:
-    """Which quote words each sentence carries, computed once per sentence."""
+    """Which quote words each sentence carries (set intersections, memoised)."""
 
     def __init__(self, page: Page, keys: set[str]) -> None:
         self.page = page
-        self.keys = keys
+        self.keys = frozenset(keys)
         self.prefixes = {k[:5]: k for k in keys if len(k) >= 5}
-        self._memo: dict[int, tuple[frozenset[str], int, int]] = {}
+        self.prefix_set = frozenset(self.prefixes)
+        self._memo: dict[int, frozenset[str]] = {}
 
-    def __call__(self, s: int) -> tuple[frozenset[str], int, int]:
-        """(matched quote words, first and last matched token or -1) of sentence s."""
+    def __call__(self, s: int) -> frozenset[str]:
         hit = self._memo.get(s)
         if hit is None:
-            a, b = self.page.sentence_span(s)
-            found: set[str] = set()
-            first = last = -1
-            keys, content = self.page.keys, self.page.content
-            for k in range(a, b + 1):
-                if not content[k]:
-                    continue
-                key = keys[k]
-                if key not in self.keys:
-                    key = self.prefixes.get(key[:5], "")
-                    if not key:
-                        continue
-                found.add(key)
-                first = k if first < 0 else first
-                last = k
-            hit = self._memo[s] = (frozenset(found), first, last)
+            hit = self.page.sentence_keys[s] & self.keys
+            extra = self.page.sentence_prefixes[s] & self.prefix_set
+            if extra:
+                hit = hit | {self.prefixes[p] for p in extra}
+            self._memo[s] = hit
         return hit
 
 
-def _window_rank(w: _Window) -> tuple[float, int, int]:
-    return w.recall, w.names, -(w.last - w.first)
-
-
-def _windows(
+def _best_window(
     q: QuoteView, page: Page, regions: list[tuple[int, int]], keys: set[str], names: set[str]
-) -> list[_Window]:
-    """Score runs of whole sentences around the candidate regions."""
+) -> _Window | None:
+    """The run of whole sentences around the candidate regions that best covers the quote.
+
+    Ranked by weighted recall, then by how many of the quote's names it carries,
+    then by shortness.
+    """
     # A short one-sentence quote is said in one sentence: pairing sentences would let
     # topic words from two unrelated statements add up to a false paraphrase.
     q_sentences = 1 + sum(t.sentence_start for t in q.tokens[1:])
@@ -318,41 +338,42 @@ def _windows(
     starts: set[int] = set()
     for lo, hi in regions:
         starts.update(range(page.sentence_of(lo) - span + 1, page.sentence_of(max(lo, hi - 1)) + 1))
-    out = []
+    best: tuple[float, int, int] | None = None
+    where = (0, 0, 0, 0)  # first and last sentence of the best window and of its core
     for s in sorted(x for x in starts if 0 <= x < n_sentences):
         found: set[str] = set()
-        core = [-1, -1]
-        for n in range(span):
-            if s + n >= n_sentences:
-                break
-            words, first, _last = hits(s + n)
-            found |= words
-            if first >= 0:
-                core = [s + n if core[0] < 0 else core[0], s + n]
-            if not words and n:
+        weight = 0.0
+        core = (-1, -1)
+        for n in range(min(span, n_sentences - s)):
+            new = hits(s + n) - found
+            if not new and n:
                 continue
-            recall = sum(weights.get(w, 0.0) for w in found) / total
-            a = page.sentence_span(s)[0]
-            b = page.sentence_span(s + n)[1]
-            c1, c2 = (core[0], core[1]) if core[0] >= 0 else (s, s + n)
-            core_span = page.sentence_span(c1)[0], page.sentence_span(c2)[1]
-            out.append(_Window(a, b, recall, *core_span, len(found & names)))
-    return out
+            if new:
+                found |= new
+                weight += sum(weights.get(w, 0.0) for w in new)
+                core = (s + n if core[0] < 0 else core[0], s + n)
+            a, b = page.sentence_bounds[s][0], page.sentence_bounds[s + n][1]
+            rank = (weight / total, len(found & names), a - b)
+            if best is None or rank > best:
+                best = rank
+                where = (s, s + n, *(core if core[0] >= 0 else (s, s + n)))
+    if best is None:
+        return None
+    s1, s2, c1, c2 = where
+    bounds = page.sentence_bounds
+    return _Window(bounds[s1][0], bounds[s2][1], best[0], bounds[c1][0], bounds[c2][1], best[1])
 
 
 def _judge_loose(q: QuoteView, page: Page, regions: list[tuple[int, int]], source: str) -> Evidence:
     # Names are checked on their own (they may sit in the sentence before, as the
     # attribution), so the overlap measures the statement itself; names only break ties.
-    named = [t for t in q.tokens if is_name(t) or (t.capital and t.norm in page.names)]
+    named = _quote_names(q, page)
     plain = [t for t in q.tokens if t not in named]
     keys = set(content_keys(plain)) or set(content_keys(q.tokens))
     if not keys:
         return Evidence(source, "not_found", reasons=("the quote has only function words",))
     names = set(content_keys(named)) - keys
-    best: _Window | None = None
-    for w in _windows(q, page, regions or candidate_regions(q, page), keys, names):
-        if best is None or _window_rank(w) > _window_rank(best):
-            best = w
+    best = _best_window(q, page, regions or candidate_regions(q, page), keys, names)
     if best is None or best.recall == 0:
         return Evidence(source, "not_found", reasons=("no passage shares the quote's words",))
     start, end = page.norm.span(best.first, best.last)

@@ -29,7 +29,7 @@ from quotetrail.fetch.errors import (
     TooManyRedirects,
     UnsupportedContentType,
 )
-from quotetrail.fetch.guard import GuardedTransport, NetworkPolicy, Resolver, check_scheme
+from quotetrail.fetch.guard import GuardedTransport, NetworkPolicy, Resolver, check_url
 from quotetrail.fetch.policies import (
     CachedPage,
     FetchCache,
@@ -261,7 +261,7 @@ class Fetcher:
                 reason="robots_unreachable",
                 retryable=True,
             ) from exc
-        if hop.status >= 500 or not 200 <= hop.status < 500:
+        if not (200 <= hop.status < 300 or 400 <= hop.status < 500):
             raise RobotsDisallowed(
                 f"robots.txt of {origin} answered HTTP {hop.status}; not fetching until it can be read",
                 reason="robots_unreachable",
@@ -321,7 +321,7 @@ def _parse_url(url: str) -> httpx.URL:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
         raise InvalidURL(f"not a valid URL: {url!r}") from exc
-    check_scheme(parsed)
+    check_url(parsed)
     return parsed.copy_with(fragment=None)
 
 

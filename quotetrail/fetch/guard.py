@@ -145,11 +145,12 @@ def parse_ip_host(host: str) -> IPAddress | None:
 def resolve_host(
     host: str, port: int, policy: NetworkPolicy, resolver: Resolver | None = None
 ) -> IPAddress:
-    """The one address to connect to for `host`: checked, never resolved again."""
+    """The one address to connect to for `host`: checked, never resolved again. An
+    IPv4-mapped IPv6 answer comes back as the IPv4 address it stands for."""
     literal = parse_ip_host(host)
     if literal is not None:
         check_address(literal, policy)
-        return literal
+        return _connect_address(literal)
     try:
         answers = (resolver or system_resolver)(host, port)
     except OSError as exc:
@@ -164,7 +165,7 @@ def resolve_host(
         except BlockedAddress as exc:
             refusals.append(exc)
             continue
-        return ip
+        return _connect_address(ip)
     first = refusals[0]
     raise type(first)(f"{host} resolves to a refused address: {first}")
 
@@ -190,7 +191,7 @@ class GuardedTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         url = request.url
-        check_scheme(url)
+        check_url(url)
         host = url.raw_host.decode("ascii")
         port = url.port or (443 if url.scheme == "https" else 80)
         ip = resolve_host(host, port, self._policy, self._resolver)
@@ -210,7 +211,7 @@ class GuardedTransport(httpx.BaseTransport):
         self._inner.close()
 
 
-def check_scheme(url: httpx.URL) -> None:
+def check_url(url: httpx.URL) -> None:
     if url.scheme not in ALLOWED_SCHEMES:
         raise UnsupportedScheme(f"only http and https URLs are fetched, not {url.scheme or '?'}:")
     host = url.raw_host.decode("ascii", "replace")

@@ -105,3 +105,33 @@ def test_unknown_format_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["verify", "-q", "x", "--format", "yaml"])
     assert exc.value.code == 2
+
+
+def test_bad_cidr(capsys):
+    line = usage_error(
+        capsys,
+        "verify",
+        "-q",
+        MATCHED_QUOTE,
+        "-s",
+        "http://127.0.0.1:9/x",
+        "--allow-network",
+        "nope",
+    )
+    assert "nope" in line
+
+
+def test_source_that_is_not_a_page_is_unverifiable(capsys):
+    routes = {"/img": Route(b"\x89PNG\r\n\x1a\n....", headers={"Content-Type": "image/png"})}
+    with serving(routes) as server:
+        code = main(
+            ["verify", *LOOPBACK, "-q", MATCHED_QUOTE, "-s", server.url("/img"), "-f", "json"]
+        )
+    out = capsys.readouterr().out
+    assert code == 1
+    assert '"unverifiable"' in out and "image/png" in out
+
+
+def test_too_large_stdin(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"a" * (10 * 1024 * 1024 + 1))))
+    assert "too large" in usage_error(capsys, "extract", "-")

@@ -24,8 +24,18 @@ def _env() -> dict[str, str]:
 @pytest.mark.skipif(SCRIPT is None, reason="the quotetrail console script is not installed")
 def test_console_script_verify_json_and_exit_status(statement_file):
     proc = subprocess.run(
-        [SCRIPT, "verify", "-q", MATCHED_QUOTE, "-q", ALTERED_QUOTE, "-s", str(statement_file),
-         "--format", "json"],
+        [
+            SCRIPT,
+            "verify",
+            "-q",
+            MATCHED_QUOTE,
+            "-q",
+            ALTERED_QUOTE,
+            "-s",
+            str(statement_file),
+            "--format",
+            "json",
+        ],
         capture_output=True,
         text=True,
         timeout=120,

@@ -117,3 +117,24 @@ def test_best_evidence_prefers_the_overall_verdict_then_score():
     result = _report().quotes[0]
     best = best_evidence(result)
     assert best is not None and best.source == SRC_A
+
+
+def test_progress_draws_only_on_a_terminal():
+    from quotetrail.cli.check import _progress
+    from quotetrail.pipeline import SourceText, source_spec
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    read = SourceText(source_spec("https://a.test/x"), SourceStatus("https://a.test/x", "ok"))
+    tty = Tty()
+    with _progress(tty) as bar:
+        assert bar.callback is not None
+        bar.callback(1, 2, read)
+    assert "reading sources 1/2" in tty.getvalue() and tty.getvalue().endswith("\r\033[K")
+    plain = io.StringIO()
+    with _progress(plain) as bar:
+        assert bar.callback is None
+        bar.note("fetching")
+    assert plain.getvalue() == ""

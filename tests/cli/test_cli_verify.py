@@ -83,13 +83,31 @@ def test_json_shape_every_source_has_evidence_for_every_quote(capsys, tmp_path, 
     assert len(report["quotes"]) == 2
     for quote in report["quotes"]:
         assert set(quote) >= {
-            "text", "kind", "speaker", "cue", "cited_source", "start", "end",
-            "verdict", "score", "evidence", "comparison",
+            "text",
+            "kind",
+            "speaker",
+            "cue",
+            "cited_source",
+            "start",
+            "end",
+            "verdict",
+            "score",
+            "evidence",
+            "comparison",
         }
         assert quote["verdict"] in VERDICTS
         assert sorted(e["source"] for e in quote["evidence"]) == sorted(given)
         for e in quote["evidence"]:
-            assert set(e) == {"source", "verdict", "score", "passage", "start", "end", "diff", "reasons"}
+            assert set(e) == {
+                "source",
+                "verdict",
+                "score",
+                "passage",
+                "start",
+                "end",
+                "diff",
+                "reasons",
+            }
         by_source = {e["source"]: e for e in quote["evidence"]}
         assert by_source[dead]["verdict"] == "unverifiable"
         assert by_source[str(text_source)]["verdict"] == "not_found"
@@ -149,10 +167,14 @@ def test_markdown_report(capsys, statement_file):
     code, out, _ = run(
         capsys,
         "verify",
-        "-q", MATCHED_QUOTE,
-        "-q", ALTERED_QUOTE,
-        "-s", str(statement_file),
-        "--format", "markdown",
+        "-q",
+        MATCHED_QUOTE,
+        "-q",
+        ALTERED_QUOTE,
+        "-s",
+        str(statement_file),
+        "--format",
+        "markdown",
     )
     assert code == 1
     assert out.startswith("# Quote check:")
@@ -179,3 +201,35 @@ def test_no_links_uses_only_given_sources(capsys, tmp_path, statement_file):
     code, report = run_json(capsys, "verify", str(article), "--no-links", "-s", str(statement_file))
     assert [s["source"] for s in report["sources"]] == [str(statement_file)]
     assert code == 1
+
+
+def test_user_outlet_registry_labels_sources(capsys, tmp_path):
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text(
+        '[[outlet]]\nid = "harbour"\nname = "Harbour Office"\ndomains = ["127.0.0.1"]\n',
+        encoding="utf-8",
+    )
+    with serving({"/statement": Route(STATEMENT_HTML)}) as server:
+        code, report = run_json(
+            capsys,
+            "verify",
+            *LOOPBACK,
+            "--outlets",
+            str(outlets),
+            "-q",
+            MATCHED_QUOTE,
+            "-s",
+            server.url("/statement"),
+        )
+    assert code == 0
+    assert report["sources"][0]["outlet"] == "Harbour Office"
+
+
+def test_broken_outlet_registry_is_a_usage_error(capsys, tmp_path, statement_file):
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text("[[outlet]\nid=", encoding="utf-8")
+    code, out, err = run(
+        capsys, "verify", "--outlets", str(outlets), "-q", MATCHED_QUOTE, "-s", str(statement_file)
+    )
+    assert code == 2 and out == ""
+    assert "outlet registry" in err

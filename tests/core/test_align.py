@@ -82,3 +82,8 @@ def test_pages_are_prepared_once() -> None:
 def test_page_drops_bracketed_reference_marks() -> None:
     page = prepare_page("The plan[1] was approved [by the council] on Monday.")
     assert [t.norm for t in page.tokens] == ["the", "plan", "was", "approved", "on", "monday"]
+
+
+def test_page_keeps_a_bracketed_negation() -> None:
+    page = prepare_page("We will [not] let them pay.")
+    assert [t.norm for t in page.tokens] == ["we", "will", "not", "let", "them", "pay"]

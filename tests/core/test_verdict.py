@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from quotetrail.core.models import Evidence
+from quotetrail.core.normalize import normalize
 from quotetrail.core.verdict import judge, unverifiable, use_semantic_model
 
 EN_PAGE = """Harbour plan approved after a long night
@@ -121,6 +122,17 @@ def test_short_omission_hiding_a_negation_is_altered() -> None:
     ev = verdict("We will … let the fishing fleet pay the price for the cargo business", EN_PAGE)
     assert ev.verdict == "altered"
     assert any("omission hides negation: not" in r for r in ev.reasons)
+
+
+def test_editorial_insertion_standing_in_for_a_negation_is_altered() -> None:
+    ev = verdict("We will [certainly] let the fishing fleet pay the price", EN_PAGE)
+    assert ev.verdict == "altered"
+    assert "editorial insertion replaces negation: not" in ev.reasons
+
+
+def test_long_omission_of_a_whole_clause_with_a_negation_is_still_matched() -> None:
+    ev = verdict("the project would create 1,200 jobs … This harbour built our town", EN_PAGE)
+    assert ev.verdict == "matched"
 
 
 # --- altered -----------------------------------------------------------------------
@@ -319,6 +331,11 @@ WORDS = st.sampled_from(
 SOURCE_WORDS = st.lists(WORDS, min_size=12, max_size=80)
 
 
+def occurs(quote: str, text: str) -> bool:
+    """Whether the quote occurs in the text up to normalisation (then matched is right)."""
+    return f" {normalize(quote)} " in f" {normalize(text)} "
+
+
 def sentence_page(words: list[str]) -> str:
     out = []
     for i, w in enumerate(words):
@@ -382,6 +399,31 @@ def test_removing_a_negation_is_never_matched(
     i = data.draw(st.integers(max(0, at - 12), at - 1))
     j = data.draw(st.integers(at + 2, min(len(parts), at + 12)))
     quote = " ".join(parts[i:at] + parts[at + 1 : j])
-    assume(quote not in text)  # the shortened quote must not also occur verbatim
+    assume(not occurs(quote, text))  # the shortened quote must not also occur verbatim
     ev = judge(quote, text)
     assert ev.verdict != "matched", (quote, ev)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    words=SOURCE_WORDS,
+    number=st.integers(1, 9999),
+    factor=st.sampled_from([10, 100, 1000]),
+    data=st.data(),
+)
+def test_changing_a_number_is_never_matched(
+    words: list[str], number: int, factor: int, data: st.DataObject
+) -> None:
+    k = data.draw(st.integers(1, len(words) - 2))
+    text = sentence_page([*words[:k], f"{number:,}", *words[k:]])
+    parts = text.split()
+    at = next(n for n, p in enumerate(parts) if p.rstrip(".") == f"{number:,}")
+    i = data.draw(st.integers(max(0, at - 10), at))
+    j = data.draw(st.integers(at + 1, min(len(parts), at + 10)))
+    changed = [f"{number * factor:,}" if n == at else p for n, p in enumerate(parts[i:j], start=i)]
+    quote = " ".join(changed)
+    assume(not occurs(quote, text))
+    ev = judge(quote, text)
+    assert ev.verdict != "matched", (quote, ev)
+    if ev.verdict == "altered":
+        assert any(r.startswith("number") for r in ev.reasons)

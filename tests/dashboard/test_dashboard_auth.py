@@ -162,7 +162,9 @@ def test_admin_manages_users(admin, users, store):
     assert users.get_by_name("nina").role == "editor"
 
     token = csrf_token(created.text)
-    admin.post("/dashboard/users/nina", data={"op": "role", "role": "reviewer", "csrf_token": token})
+    admin.post(
+        "/dashboard/users/nina", data={"op": "role", "role": "reviewer", "csrf_token": token}
+    )
     admin.post("/dashboard/users/nina", data={"op": "disable", "csrf_token": token})
     nina = users.get_by_name("nina")
     assert (nina.role, nina.disabled) == ("reviewer", True)

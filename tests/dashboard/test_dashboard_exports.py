@@ -48,7 +48,9 @@ def test_csv_per_quote_and_reviewed_verdicts(reviewer, job_id, store):
     n = _number(store, job_id, ALTERED)
     _override(reviewer, job_id, n, "matched", "Checked the recording: 12 is right")
     rows = list(
-        csv.DictReader(io.StringIO(reviewer.get(f"/dashboard/jobs/{job_id}/export.csv?per=quote").text))
+        csv.DictReader(
+            io.StringIO(reviewer.get(f"/dashboard/jobs/{job_id}/export.csv?per=quote").text)
+        )
     )
     assert tuple(rows[0].keys()) == CSV_QUOTE_COLUMNS
     assert len(rows) == len(store.get_job(job_id).result["quotes"])
@@ -59,7 +61,7 @@ def test_csv_per_quote_and_reviewed_verdicts(reviewer, job_id, store):
 
 
 def test_csv_cells_cannot_become_formulas():
-    assert _cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert _cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert _cell("-2+3") == "'-2+3"
     assert _cell("plain") == "plain"
     assert _cell(None) == ""

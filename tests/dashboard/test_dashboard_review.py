@@ -181,7 +181,9 @@ def test_audit_trail_cannot_be_edited(reviewer, job_id, store):
         connection.execute(text("UPDATE audit SET actor = 'someone else'"))
     assert store.list_audit(job_id)[0].actor == "rita"
     # And the page offers no way to change it: no form posts to an audit URL.
-    assert "/audit" not in "".join(re.findall(r'action="([^"]+)"', reviewer.get(f"/dashboard/jobs/{job_id}").text))
+    assert "/audit" not in "".join(
+        re.findall(r'action="([^"]+)"', reviewer.get(f"/dashboard/jobs/{job_id}").text)
+    )
 
 
 def test_job_list_filters_and_search(reviewer, editor, job_id, store):
@@ -204,6 +206,13 @@ def test_job_list_filters_and_search(reviewer, editor, job_id, store):
     editor.post(f"/dashboard/jobs/{job_id}/state", data={"state": "reviewed", "csrf_token": token})
     assert ids("needs_review=1") == set()
     assert ids("review=reviewed") == {job_id}
+    assert ids("mine=1") == set()
+    editor.post(f"/dashboard/jobs/{job_id}/assign", data={"assignee": "rita", "csrf_token": token})
+    assert ids("mine=1") == {job_id}
+    # Unfinished jobs carry the address their row polls for live status.
+    page = reviewer.get("/dashboard/jobs").text
+    assert f'data-progress-url="/dashboard/jobs/{other.id}/progress"' in page
+    assert f'data-progress-url="/dashboard/jobs/{job_id}/progress"' not in page
 
 
 def test_progress_endpoint_reports_counts(reviewer, store):
@@ -248,7 +257,9 @@ def test_submit_creates_and_enqueues_a_job(reviewer, dispatcher, store):
 
 def test_submit_refuses_bad_input_with_messages(reviewer, dispatcher):
     token = csrf_token(reviewer.get("/dashboard/submit").text)
-    empty = reviewer.post("/dashboard/submit", data={"mode": "text", "text": " ", "csrf_token": token})
+    empty = reviewer.post(
+        "/dashboard/submit", data={"mode": "text", "text": " ", "csrf_token": token}
+    )
     assert empty.status_code == 400 and "Give the article" in empty.text
     bad_url = reviewer.post(
         "/dashboard/submit", data={"mode": "url", "url": "ftp://x.example/", "csrf_token": token}
@@ -261,3 +272,15 @@ def test_submit_refuses_bad_input_with_messages(reviewer, dispatcher):
     assert bad_source.status_code == 400 and "Line 1 of the sources" in bad_source.text
     assert "not a url" in bad_source.text  # the form keeps what was typed
     assert dispatcher.enqueued == []
+
+
+def test_quotes_are_listed_when_the_article_text_is_unknown(reviewer, job_id, store):
+    """A URL article whose page was not kept: quotes still reachable, and the page says why."""
+    report = store.get_job(job_id).result
+    job, _ = store.create_job({"article": {"url": "https://courier.example/depot"}})
+    store.start_job(job.id, quotes_total=len(report["quotes"]), sources_total=0, article={})
+    store.finish_job(job.id, report)
+    page = reviewer.get(f"/dashboard/jobs/{job.id}").text
+    assert 'id="article-text"' not in page
+    assert "so its quotes are listed instead of highlighted" in page
+    assert page.count('<li><a class="quote') == len(report["quotes"])

@@ -43,7 +43,9 @@ def test_snapshot_is_plain_text_in_a_sandbox(reviewer, job_id):
     assert "<script>window.__pwned=1</script>" in response.text  # the page as it was, inert
     radio = reviewer.get(f"/dashboard/jobs/{job_id}/snapshot", params={"source": RADIO})
     assert radio.status_code == 200
-    missing = reviewer.get(f"/dashboard/jobs/{job_id}/snapshot", params={"source": "https://x.example/"})
+    missing = reviewer.get(
+        f"/dashboard/jobs/{job_id}/snapshot", params={"source": "https://x.example/"}
+    )
     assert missing.status_code == 404
 
 

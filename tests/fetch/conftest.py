@@ -52,7 +52,9 @@ def make_fetcher(transport: LoopbackOnlyTransport) -> Iterator[Callable[..., Fet
     """make_fetcher(resolver=..., cache=..., **settings) → a Fetcher on the guarded transport."""
     made: list[Fetcher] = []
 
-    def make(*, resolver: Any = None, cache: Any = None, politeness: Any = None, **settings: Any) -> Fetcher:
+    def make(
+        *, resolver: Any = None, cache: Any = None, politeness: Any = None, **settings: Any
+    ) -> Fetcher:
         settings.setdefault("min_interval", 0.0)
         fetcher = Fetcher(
             FetchSettings.from_env(**settings),

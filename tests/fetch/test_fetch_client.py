@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from email.utils import format_datetime
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 
 import pytest
 
@@ -50,16 +50,22 @@ def test_fetches_a_page_with_an_honest_user_agent(make_fetcher, transport) -> No
     assert set(transport.targets) == {"127.0.0.1"}
 
 
-def test_redirect_to_a_refused_address_is_stopped_before_connecting(make_fetcher, transport) -> None:
+def test_redirect_to_a_refused_address_is_stopped_before_connecting(
+    make_fetcher, transport
+) -> None:
     with serving({"/robots.txt": ROBOTS_OPEN}) as server:
-        server.routes["/go"] = Route(status=302, headers={"Location": f"http://127.0.0.2:{server.port}/"})
+        server.routes["/go"] = Route(
+            status=302, headers={"Location": f"http://127.0.0.2:{server.port}/"}
+        )
         with pytest.raises(BlockedAddress, match=r"127\.0\.0\.2.*loopback"):
             make_fetcher().fetch(server.url("/go"))
     assert all(host == "127.0.0.1" for host in transport.targets)
     assert not transport.violations
 
 
-def test_name_resolving_to_a_private_address_is_refused_without_connecting(make_fetcher, transport) -> None:
+def test_name_resolving_to_a_private_address_is_refused_without_connecting(
+    make_fetcher, transport
+) -> None:
     resolver_calls = []
 
     def resolver(host: str, port: int) -> list[str]:
@@ -67,7 +73,7 @@ def test_name_resolving_to_a_private_address_is_refused_without_connecting(make_
         return {"tass.example": ["10.1.2.3"]}[host]
 
     fetcher = make_fetcher(resolver=resolver, egress_networks=None)  # the guard alone
-    with pytest.raises(BlockedAddress, match="10.1.2.3: private"):
+    with pytest.raises(BlockedAddress, match=r"10\.1\.2\.3: private"):
         fetcher.fetch("https://tass.example/news/1")
     assert resolver_calls == ["tass.example"]
     assert transport.targets == []
@@ -92,7 +98,9 @@ def test_rebinding_name_connects_only_to_the_checked_address(make_fetcher, trans
 
 
 def test_https_requests_carry_the_real_name_for_sni(make_fetcher, transport) -> None:
-    fetcher = make_fetcher(resolver=lambda h, p: ["127.0.0.1"], obey_robots=False, connect_timeout=1)
+    fetcher = make_fetcher(
+        resolver=lambda h, p: ["127.0.0.1"], obey_robots=False, connect_timeout=1
+    )
     with pytest.raises(NetworkError):
         fetcher.fetch("https://outlet.example:9/")  # nothing listens on port 9
     request = transport.requests[-1]
@@ -119,9 +127,9 @@ def test_connection_refused_is_a_retryable_network_error(make_fetcher) -> None:
 
 
 def test_content_length_over_the_limit_is_refused_up_front(make_fetcher) -> None:
-    with serving({"/big": Route(b"x" * 300_000)}) as server:
-        with pytest.raises(TooLarge, match="announces") as info:
-            make_fetcher(max_bytes=100_000, obey_robots=False).fetch(server.url("/big"))
+    big = {"/big": Route(b"x" * 300_000)}
+    with serving(big) as server, pytest.raises(TooLarge, match="announces") as info:
+        make_fetcher(max_bytes=100_000, obey_robots=False).fetch(server.url("/big"))
     assert not info.value.retryable
 
 
@@ -147,9 +155,8 @@ def test_dripping_server_hits_the_total_deadline(make_fetcher, raw) -> None:
             send(b"z")
             time.sleep(0.1)
 
-    with raw(drip) as server:
-        with pytest.raises(NetworkError, match="longer than") as info:
-            make_fetcher(total_timeout=0.5, obey_robots=False).fetch(server.url("/"))
+    with raw(drip) as server, pytest.raises(NetworkError, match="longer than") as info:
+        make_fetcher(total_timeout=0.5, obey_robots=False).fetch(server.url("/"))
     assert info.value.retryable
 
 
@@ -176,23 +183,33 @@ def test_six_redirects_are_too_many(make_fetcher) -> None:
 
 
 def test_redirect_to_file_scheme_is_refused(make_fetcher, transport) -> None:
-    with serving({"/robots.txt": ROBOTS_OPEN, "/go": Route(status=301, headers={"Location": "file:///etc/passwd"})}) as server:
-        with pytest.raises(UnsupportedScheme):
-            make_fetcher().fetch(server.url("/go"))
+    with (
+        serving(
+            {
+                "/robots.txt": ROBOTS_OPEN,
+                "/go": Route(status=301, headers={"Location": "file:///etc/passwd"}),
+            }
+        ) as server,
+        pytest.raises(UnsupportedScheme),
+    ):
+        make_fetcher().fetch(server.url("/go"))
 
 
 @pytest.mark.parametrize("content_type", ["image/png", "application/octet-stream"])
 def test_non_page_content_types_are_refused(make_fetcher, content_type: str) -> None:
-    with serving({"/f": Route(b"\x89PNG....", headers={"Content-Type": content_type})}) as server:
-        with pytest.raises(UnsupportedContentType, match=content_type):
-            make_fetcher(obey_robots=False).fetch(server.url("/f"))
+    routes = {"/f": Route(b"\x89PNG....", headers={"Content-Type": content_type})}
+    with serving(routes) as server, pytest.raises(UnsupportedContentType, match=content_type):
+        make_fetcher(obey_robots=False).fetch(server.url("/f"))
 
 
 def test_503_is_retryable_with_retry_after_seconds(make_fetcher) -> None:
-    routes = {"/busy": Route("busy", status=503, headers={"Content-Type": "text/plain", "Retry-After": "120"})}
-    with serving(routes) as server:
-        with pytest.raises(HTTPStatusError) as info:
-            make_fetcher(obey_robots=False).fetch(server.url("/busy"))
+    routes = {
+        "/busy": Route(
+            "busy", status=503, headers={"Content-Type": "text/plain", "Retry-After": "120"}
+        )
+    }
+    with serving(routes) as server, pytest.raises(HTTPStatusError) as info:
+        make_fetcher(obey_robots=False).fetch(server.url("/busy"))
     assert info.value.status == 503 and info.value.retryable
     assert info.value.retry_after == 120.0
 
@@ -200,24 +217,28 @@ def test_503_is_retryable_with_retry_after_seconds(make_fetcher) -> None:
 def test_429_with_an_http_date_retry_after(make_fetcher) -> None:
     when = format_datetime(datetime.now(UTC) + timedelta(seconds=90), usegmt=True)
     routes = {"/slow-down": Route("", status=429, headers={"Retry-After": when})}
-    with serving(routes) as server:
-        with pytest.raises(HTTPStatusError) as info:
-            make_fetcher(obey_robots=False).fetch(server.url("/slow-down"))
+    with serving(routes) as server, pytest.raises(HTTPStatusError) as info:
+        make_fetcher(obey_robots=False).fetch(server.url("/slow-down"))
     assert info.value.retryable
     assert info.value.retry_after is not None and 80 <= info.value.retry_after <= 91
 
 
 def test_404_is_not_retryable(make_fetcher) -> None:
-    with serving({}) as server:
-        with pytest.raises(HTTPStatusError) as info:
-            make_fetcher(obey_robots=False).fetch(server.url("/missing"))
+    with serving({}) as server, pytest.raises(HTTPStatusError) as info:
+        make_fetcher(obey_robots=False).fetch(server.url("/missing"))
     assert info.value.status == 404 and not info.value.retryable
     assert info.value.retry_after is None
 
 
 @pytest.mark.parametrize(
     "url",
-    ["file:///etc/passwd", "ftp://outlet.example/a.txt", "data:text/html,<p>hi</p>", "gopher://x/", "javascript:alert(1)"],
+    [
+        "file:///etc/passwd",
+        "ftp://outlet.example/a.txt",
+        "data:text/html,<p>hi</p>",
+        "gopher://x/",
+        "javascript:alert(1)",
+    ],
 )
 def test_non_http_schemes_are_refused(make_fetcher, transport, url: str) -> None:
     with pytest.raises(UnsupportedScheme):
@@ -241,13 +262,17 @@ def test_malformed_urls_are_invalid(make_fetcher, transport, url: str) -> None:
         ("koi8_r", "text/html"),
     ],
 )
-def test_russian_legacy_pages_read_through_document_from_bytes(make_fetcher, codec: str, content_type: str) -> None:
+def test_russian_legacy_pages_read_through_document_from_bytes(
+    make_fetcher, codec: str, content_type: str
+) -> None:
     article = (
         "<html><head><title>Заявление</title></head><body><article><h1>Министр ответил критикам</h1>"
         "<p>Министр заявил, что &laquo;никаких сокращений не будет&raquo;, и пообещал отчитаться в марте.</p>"
         "</article></body></html>"
     )
-    with serving({"/p": Route(article.encode(codec), headers={"Content-Type": content_type})}) as server:
+    with serving(
+        {"/p": Route(article.encode(codec), headers={"Content-Type": content_type})}
+    ) as server:
         result = make_fetcher(obey_robots=False).fetch(server.url("/p"))
     doc = document_from_bytes(result.body, result.content_type, result.final_url)
     assert "Министр заявил, что «никаких сокращений не будет»" in doc.text

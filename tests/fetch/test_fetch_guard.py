@@ -86,9 +86,7 @@ def test_allow_networks_lift_the_rule_only_inside_them() -> None:
 
 
 def test_egress_networks_are_a_hard_limit() -> None:
-    policy = NetworkPolicy(
-        allow=(ip_network("10.0.0.0/8"),), egress=(ip_network("127.0.0.0/8"),)
-    )
+    policy = NetworkPolicy(allow=(ip_network("10.0.0.0/8"),), egress=(ip_network("127.0.0.0/8"),))
     with pytest.raises(EgressDenied):
         check_address(ip_address("8.8.8.8"), policy)
     with pytest.raises(EgressDenied):
@@ -128,12 +126,16 @@ def test_numeric_host_forms_are_parsed_like_inet_aton(host: str, expected: str) 
     assert parse_ip_host(host) == ip_address(expected)
 
 
-@pytest.mark.parametrize("host", ["example.com", "tass.example", "1example.com", "bad.cafe", "localhost"])
+@pytest.mark.parametrize(
+    "host", ["example.com", "tass.example", "1example.com", "bad.cafe", "localhost"]
+)
 def test_names_are_not_addresses(host: str) -> None:
     assert parse_ip_host(host) is None
 
 
-@pytest.mark.parametrize("host", ["256.0.0.1", "1.2.3.4.5", "08.0.0.1", "0x1g.0.0.1", "1..1", "4294967296"])
+@pytest.mark.parametrize(
+    "host", ["256.0.0.1", "1.2.3.4.5", "08.0.0.1", "0x1g.0.0.1", "1..1", "4294967296"]
+)
 def test_malformed_numeric_hosts_are_invalid_not_looked_up(host: str) -> None:
     with pytest.raises(InvalidURL):
         parse_ip_host(host)
@@ -149,7 +151,7 @@ def test_numeric_loopback_forms_are_refused_without_dns(host: str) -> None:
 
 
 def test_name_resolving_to_a_private_address_is_refused() -> None:
-    with pytest.raises(BlockedAddress, match="tass.example resolves to a refused address"):
+    with pytest.raises(BlockedAddress, match=r"tass\.example resolves to a refused address"):
         resolve_host("tass.example", 443, OPEN, lambda host, port: ["10.1.2.3"])
 
 
@@ -158,7 +160,9 @@ def test_localhost_resolving_to_loopback_is_refused_unless_allowed() -> None:
     with pytest.raises(BlockedAddress, match="loopback"):
         resolve_host("localhost", 80, OPEN, lambda h, p: resolver[h])
     allowed = NetworkPolicy(allow=(ip_network("127.0.0.1/32"),))
-    assert resolve_host("localhost", 80, allowed, lambda h, p: resolver[h]) == ip_address("127.0.0.1")
+    assert resolve_host("localhost", 80, allowed, lambda h, p: resolver[h]) == ip_address(
+        "127.0.0.1"
+    )
 
 
 def test_first_acceptable_answer_is_used_and_refused_ones_skipped() -> None:
@@ -171,6 +175,13 @@ def test_dns_failure_is_a_retryable_network_error() -> None:
     def failing(host: str, port: int) -> list[str]:
         raise socket.gaierror(-2, "Name or service not known")
 
-    with pytest.raises(NetworkError, match="could not resolve nowhere.example") as info:
+    with pytest.raises(NetworkError, match=r"could not resolve nowhere\.example") as info:
         resolve_host("nowhere.example", 80, OPEN, failing)
     assert info.value.retryable and info.value.reason == "dns"
+
+
+def test_mapped_answers_are_connected_to_as_ipv4() -> None:
+    policy = NetworkPolicy(allow=(ip_network("127.0.0.1/32"),))
+    assert resolve_host("[::ffff:127.0.0.1]", 80, policy) == ip_address("127.0.0.1")
+    got = resolve_host("m.example", 80, policy, lambda h, p: ["::ffff:127.0.0.1"])
+    assert got == ip_address("127.0.0.1")

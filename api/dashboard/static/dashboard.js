@@ -65,7 +65,8 @@
       if (link && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
         event.preventDefault();
         var n = link.getAttribute("data-quote");
-        open(n, !link.classList.contains("quote"));
+        // Keyboard activation (Enter: detail 0) moves focus into the panel; Esc brings it back.
+        open(n, event.detail === 0 || !link.classList.contains("quote"));
         var quote = quoteFor(n);
         if (quote && !link.classList.contains("quote")) quote.scrollIntoView({ block: "center" });
         return;
@@ -141,7 +142,31 @@
     });
   }
 
-  function start() { setupQuotes(); setupProgress(); setupSubmit(); setupSearchKey(); }
+  // -- list: unfinished jobs update in place; the list reloads when one finishes ----------
+  function setupLiveRows() {
+    var rows = document.querySelectorAll("tr[data-progress-url]");
+    if (!rows.length) return;
+    function poll() {
+      var pending = Array.prototype.map.call(rows, function (row) {
+        return fetch(row.getAttribute("data-progress-url"), { credentials: "same-origin", headers: { Accept: "application/json" } })
+          .then(function (response) { return response.ok ? response.json() : null; })
+          .then(function (data) {
+            if (!data) return false;
+            var status = row.querySelector(".status");
+            if (status) { status.textContent = data.status_label; status.className = "status s-" + data.status; }
+            return data.finished;
+          })
+          .catch(function () { return false; });
+      });
+      Promise.all(pending).then(function (done) {
+        if (done.some(Boolean)) location.reload();
+        else setTimeout(poll, 2000);
+      });
+    }
+    setTimeout(poll, 1500);
+  }
+
+  function start() { setupQuotes(); setupProgress(); setupSubmit(); setupSearchKey(); setupLiveRows(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -5,6 +5,8 @@ from __future__ import annotations
 import redis
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from quotetrail.store import Store
 from tests.service.api.helpers import assert_problem
@@ -20,7 +22,9 @@ def test_readyz_ok_and_failing(make_app, store: Store) -> None:
         assert ready.status_code == 200 and ready.json()["checks"] == {"database": "ok"}
 
     # nothing listens on port 1 of loopback: a Redis that is down
-    dead_redis = redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=1)
+    dead_redis = redis.Redis(
+        host="127.0.0.1", port=1, socket_connect_timeout=1, retry=Retry(NoBackoff(), 0)
+    )
     with TestClient(make_app(redis=dead_redis)) as client:
         body = assert_problem(client.get("/readyz"), 503)
         assert body["checks"] == {"database": "ok", "redis": "unreachable"}

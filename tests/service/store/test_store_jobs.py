@@ -290,3 +290,18 @@ def test_metrics_queries(store: Store) -> None:
     assert len(durations) == 1 and durations[0][0] == "succeeded" and durations[0][1] >= 0
     assert store.fetch_outcomes() == {("127.0.0.1", "ok"): 1, ("localhost", "error"): 1}
     assert store.ping()
+
+
+def test_unstorable_characters_become_replacement_characters(store: Store) -> None:
+    """NUL and lone surrogates (PostgreSQL refuses them) keep their place as U+FFFD."""
+    job, _ = store.create_job({"quotes": ["a\x00b"]})
+    assert store.get_job(job.id).request == {"quotes": ["a\ufffdb"]}
+    store.start_job(job.id, quotes_total=1, sources_total=1, article={"title": "t\ud800"})
+    store.save_source(job.id, "src", status="ok", text="page \x00 text")
+    assert store.get_snapshot(job.id, "src").text == "page \ufffd text"
+    report = {"quotes": [{"verdict": "matched", "passage": "x\x00y", "start": 3}], "sources": []}
+    done = store.finish_job(job.id, report)
+    assert done.result["quotes"][0]["passage"] == "x\ufffdy"
+    assert done.title == "t\ufffd"
+    entry = store.append_audit(actor="a", action="note", job_id=job.id, after={"note": "\x00"})
+    assert entry.after == {"note": "\ufffd"}

@@ -94,3 +94,24 @@ def test_several_processes_share_one_sqlite_file(tmp_path: Path) -> None:
     store = Store(url)
     assert store.count_jobs_by_status() == {"succeeded": 45}
     store.close()
+
+
+def test_forked_child_opens_its_own_connections(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'fork.db'}")
+    store.migrate()
+    job, _ = store.create_job({"before": "fork"})
+    assert store.engine.pool.checkedin() >= 1
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_child_reads, args=(store, job.id, queue))
+    child.start()
+    child.join(30)
+    assert child.exitcode == 0
+    assert queue.get(timeout=5) == (0, {"before": "fork"})  # fresh pool, same data
+    assert store.get_job(job.id) is not None  # the parent's pool still works
+    store.close()
+
+
+def _child_reads(store: Store, job_id: str, queue) -> None:
+    pooled = store.engine.pool.checkedin()  # the parent's connections must be gone
+    queue.put((pooled, store.get_job(job_id).request))

@@ -69,8 +69,9 @@ def outlets(slow_delay: float = 2.0) -> Iterator[Outlets]:
 class WebhookReceiver:
     """Accepts POSTs on 127.0.0.1; answers 500 to the first one, so delivery must retry."""
 
-    def __init__(self, received: list[tuple[dict[str, str], bytes]]):
+    def __init__(self, received: list[tuple[dict[str, str], bytes]], host: str = "127.0.0.1"):
         calls = {"n": 0}
+        self._calls = calls
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args: object) -> None:
@@ -86,10 +87,14 @@ class WebhookReceiver:
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd = ThreadingHTTPServer((host, 0), Handler)
         self._httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}/hook"
+        self.url = f"http://{host}:{self._httpd.server_address[1]}/hook"
         threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
+
+    @property
+    def calls(self) -> int:
+        return self._calls["n"]
 
     def stop(self) -> None:
         self._httpd.shutdown()

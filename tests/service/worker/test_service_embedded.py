@@ -42,6 +42,10 @@ def test_serve_completes_jobs_and_survives_a_crash(tmp_path):
             assert job["status"] == "succeeded", job
             assert {r["status"] for r in s.sources(job["id"])} == {"ok", "error"}
 
+            # An article that cannot be fetched fails the job, with the reason, at once.
+            failed = s.wait(s.submit({"article": {"url": o.url("/gone")}}), timeout=30)
+            assert failed["status"] == "failed" and "404" in failed["error"], failed
+
             # A job in flight when the whole process group dies (a crash, not a shutdown)...
             crash_body = {
                 "article": {"text": ARTICLE},

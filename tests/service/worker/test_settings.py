@@ -57,3 +57,13 @@ def test_redis_mode_dispatcher(tmp_path):
     dispatcher = get_dispatcher(_config(tmp_path, "redis://127.0.0.1:6379/13"))
     assert not dispatcher.embedded
     assert dispatcher.app.conf.broker_url == "redis://127.0.0.1:6379/13"
+
+
+def test_enqueue_fails_fast_when_the_broker_is_down(tmp_path):
+    import time
+
+    dispatcher = get_dispatcher(_config(tmp_path, "redis://127.0.0.1:1/0"))
+    started = time.monotonic()
+    with pytest.raises(Exception, match=r"127\.0\.0\.1:1"):
+        dispatcher.enqueue("job-1")
+    assert time.monotonic() - started < 5  # the API answers; the sweep re-sends later

@@ -40,13 +40,22 @@ def test_text_sources_job_completes_on_the_filesystem_broker(tmp_path):
     app = make_app(config, WorkerSettings(), queue=env["QUOTETRAIL_QUEUE"])
     dispatcher = CeleryDispatcher(app)
     dispatcher.enqueue(job.id)
+    # A job whose message was lost (never sent here): the workers' sweep must find it.
+    lost, _ = store.create_job(
+        {"quotes": ["river bridge in spring"], "sources": [{"text": "x", "name": "n"}]}
+    )
+    env.update(QUOTETRAIL_JOB_STALE_AFTER="1", QUOTETRAIL_SWEEP_INTERVAL="1")
     worker = harness.celery_worker(env, tmp_path / "worker.log")
     try:
         done = harness.wait_for(
             lambda: (j := store.get_job(job.id)).finished and j, 60, "job to finish", worker
         )
+        swept = harness.wait_for(
+            lambda: (j := store.get_job(lost.id)).finished and j, 30, "lost job", worker
+        )
     finally:
         worker.stop()
+    assert swept.status == "succeeded", swept.error
     assert done.status == "succeeded", (done.error, worker.tail())
     report = done.result
     assert len(report["quotes"]) == 3

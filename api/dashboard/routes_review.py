@@ -1,0 +1,123 @@
+"""Review actions: confirm or override a verdict, assign work, sign an article off."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from starlette.datastructures import FormData
+
+from api.dashboard.app import dashboard_of, flash, redirect, t_for
+from api.dashboard.auth import CsrfForm, Editor, Reviewer
+from api.dashboard.jobdata import load_job
+from api.dashboard.routes_article import render_job
+from quotetrail.store.reviews import ReviewError
+
+router = APIRouter()
+
+REVIEW_ERRORS = {
+    "reason_required": "review.reason_required",
+    "bad_verdict": "review.bad_verdict",
+    "bad_action": "review.bad_verdict",
+    "locked": "review.locked",
+    "reason_too_long": "review.reason_required",
+}
+
+
+def _finished_job(request: Request, job_id: str):
+    job = load_job(request, job_id)
+    if job.status != "succeeded":
+        raise HTTPException(status_code=409, detail=t_for(request)("review.not_finished"))
+    return job
+
+
+def _quote(job, number: int) -> dict[str, Any]:
+    quotes = (job.result or {}).get("quotes") or []
+    if not 1 <= number <= len(quotes):
+        raise HTTPException(status_code=404)
+    return quotes[number - 1]
+
+
+@router.post("/jobs/{job_id}/quotes/{number}/review")
+def review_quote(
+    request: Request,
+    job_id: str,
+    number: int,
+    user: Reviewer,
+    form: CsrfForm,
+):
+    job = _finished_job(request, job_id)
+    quote = _quote(job, number)
+    try:
+        dashboard_of(request).reviews.review_quote(
+            job.id,
+            number - 1,
+            actor=user.username,
+            action=str(form.get("action", "")),
+            verdict=str(form.get("verdict", "")),
+            original_verdict=quote.get("verdict") or "unverifiable",
+            reason=str(form.get("reason", "")),
+        )
+    except ReviewError as exc:
+        flash(request, "error", REVIEW_ERRORS.get(exc.code, "error.title"))
+        return render_job(request, user, job, selected=number, status=400)
+    flash(request, "ok", "review.done")
+    return redirect(request, f"/jobs/{job.id}?q={number}#panel-{number}")
+
+
+def _assignee(request: Request, form: FormData) -> str | None:
+    name = str(form.get("assignee", "")).strip().lower()
+    found = dashboard_of(request).users.get_by_name(name)
+    return found.username if found is not None and not found.disabled else None
+
+
+@router.post("/jobs/{job_id}/quotes/{number}/assign")
+def assign_quote(
+    request: Request,
+    job_id: str,
+    number: int,
+    user: Editor,
+    form: CsrfForm,
+):
+    job = _finished_job(request, job_id)
+    _quote(job, number)
+    assignee = _assignee(request, form)
+    if assignee is None:
+        flash(request, "error", "review.assignee_unknown")
+        return render_job(request, user, job, selected=number, status=400)
+    dashboard_of(request).reviews.assign(job.id, number - 1, assignee=assignee, actor=user.username)
+    flash(request, "ok", "review.done")
+    return redirect(request, f"/jobs/{job.id}?q={number}#panel-{number}")
+
+
+@router.post("/jobs/{job_id}/assign")
+def assign_article(
+    request: Request,
+    job_id: str,
+    user: Editor,
+    form: CsrfForm,
+):
+    job = _finished_job(request, job_id)
+    assignee = _assignee(request, form)
+    if assignee is None:
+        flash(request, "error", "review.assignee_unknown")
+        return render_job(request, user, job, status=400)
+    dashboard_of(request).reviews.assign(job.id, None, assignee=assignee, actor=user.username)
+    flash(request, "ok", "review.done")
+    return redirect(request, f"/jobs/{job.id}")
+
+
+@router.post("/jobs/{job_id}/state")
+def set_state(
+    request: Request,
+    job_id: str,
+    user: Editor,
+    form: CsrfForm,
+):
+    job = _finished_job(request, job_id)
+    state = str(form.get("state", ""))
+    if state not in ("reviewed", "in_review"):
+        raise HTTPException(status_code=400, detail="unknown review state")
+    dashboard_of(request).reviews.set_article_state(job.id, state, actor=user.username)
+    flash(request, "ok", "review.done")
+    return redirect(request, f"/jobs/{job.id}")

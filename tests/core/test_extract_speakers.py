@@ -1,0 +1,107 @@
+"""Speakers: titles dropped, Russian case forms normalised, pronouns and roles resolved."""
+
+from tests.core.extract_helpers import by_text, quotes
+
+
+def test_title_before_name_is_dropped():
+    text = (
+        'Russian President Vladimir Putin said: "We are open to talks." '
+        "Пресс-секретарь президента Дмитрий Песков заявил: «Дата не определена»."
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Vladimir Putin", "Дмитрий Песков"]
+
+
+def test_pronouns_resolve_to_last_named_speaker_of_fitting_gender():
+    text = (
+        'Maria Zakharova spoke first. "We saw the report," she said. '
+        '"It changes nothing," Sergei Lavrov said. "Nothing at all," he added. '
+        '"We will respond," she said.'
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == [
+        "Maria Zakharova",
+        "Sergei Lavrov",
+        "Sergei Lavrov",
+        "Maria Zakharova",
+    ]
+
+
+def test_russian_pronouns_and_verb_gender():
+    text = (
+        "«Мы видели доклад», — сказала Мария Захарова. "
+        "«Это ничего не меняет», — заявил Сергей Лавров. "
+        "«Совсем ничего», — добавил он. "
+        "«Мы ответим», — подчеркнула она."
+    )
+    assert [q.speaker for q in quotes(text)] == [
+        "Мария Захарова",
+        "Сергей Лавров",
+        "Сергей Лавров",
+        "Мария Захарова",
+    ]
+
+
+def test_roles_resolve_to_the_person_who_holds_them():
+    text = (
+        "Russian President Vladimir Putin met Foreign Minister Sergei Lavrov on Monday. "
+        '"The meeting was useful," the minister said. '
+        '"We agreed on the next steps," the Russian leader said. '
+        '"Talks go on," the president added.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Sergei Lavrov", "Vladimir Putin", "Vladimir Putin"]
+
+
+def test_russian_roles_resolve():
+    text = (
+        "Президент России Владимир Путин провел встречу с главой МИД Сергеем Лавровым.\n"
+        "«Встреча была полезной», — отметил министр.\n"
+        "«Мы договорились о следующих шагах», — подчеркнул глава государства."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Сергей Лавров", "Владимир Путин"]
+
+
+def test_inflected_russian_names_are_one_person_in_nominative():
+    text = (
+        "По словам Дмитрия Пескова, встреча состоится в марте.\n"
+        "«Подготовка идет», — сказал Песков.\n"
+        "По мнению Марии Захаровой, решение ошибочно. «Мы ответим», — заявила Захарова."
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == [
+        "Дмитрий Песков",
+        "Дмитрий Песков",
+        "Мария Захарова",
+        "Мария Захарова",
+    ]
+
+
+def test_surname_alone_takes_the_full_name_seen_anywhere():
+    text = (
+        '"We are not in a hurry," Peskov said.\n'
+        'Later, Kremlin spokesman Dmitry Peskov added: "Everything in its time."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Dmitry Peskov", "Dmitry Peskov"]
+
+
+def test_appositive_title_after_name():
+    text = 'Dmitry Peskov, the Kremlin spokesman, said: "No comment." "Nothing new," the spokesman said.'
+    assert [q.speaker for q in quotes(text)] == ["Dmitry Peskov", "Dmitry Peskov"]
+
+
+def test_pronoun_without_antecedent_stays_unknown():
+    (q,) = quotes('"It is too early," he said.')
+    assert q.speaker is None
+    assert q.cue == "said"
+
+
+def test_object_of_told_is_not_the_speaker():
+    found = quotes('Recep Erdogan told Vladimir Putin: "We need a ceasefire."')
+    assert by_text(found, "We need a ceasefire.").speaker == "Recep Erdogan"
+    found = quotes('"We need a ceasefire," Recep Erdogan told Vladimir Putin.')
+    assert by_text(found, "We need a ceasefire").speaker == "Recep Erdogan"
+
+
+def test_initials_are_kept():
+    (q,) = quotes("«Решение принято», — сказал В. Путин.")
+    assert q.speaker == "В. Путин"
