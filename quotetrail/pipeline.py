@@ -375,7 +375,11 @@ def read_source(
     spec: SourceSpec, fetcher: Fetcher | None = None, registry: OutletRegistry | None = None
 ) -> SourceText:
     """Read one source; problems come back as status "error" with a reason, never as exceptions."""
-    base = SourceStatus(source=spec.source, status="ok", outlet=spec.name)
+    outlet = spec.name
+    if outlet is None and registry is not None and spec.kind == "url":
+        known = registry.for_url(spec.value)
+        outlet = known.name if known else None
+    base = SourceStatus(source=spec.source, status="ok", outlet=outlet)
     try:
         if spec.kind == "text":
             document = document_from_text(spec.value)
@@ -416,7 +420,7 @@ def read_source(
             return _failed(spec, status, str(exc), **fetched)
         return SourceText(spec, status, document.text, document, **fetched)
     except FetchError as exc:
-        return _failed(spec, base, _reason(exc))
+        return _failed(spec, base, _reason(exc), http_status=getattr(exc, "status", None))
     except InputError as exc:
         return _failed(spec, base, str(exc))
     except Exception as exc:  # a broken page must not sink the other sources' results

@@ -49,10 +49,12 @@ WEBHOOK = "quotetrail.webhook"
 
 def _transient_errors() -> tuple[type[BaseException], ...]:
     """Store or Redis hiccups: the whole task is retried later, not judged."""
+    import kombu.exceptions
     import redis.exceptions
     import sqlalchemy.exc
 
     return (
+        kombu.exceptions.OperationalError,  # the broker, while sending the next task
         sqlalchemy.exc.OperationalError,
         sqlalchemy.exc.InterfaceError,
         redis.exceptions.ConnectionError,
@@ -83,8 +85,12 @@ class JobTask(Task):
 
 class SourceTask(JobTask):
     def job_failed(self, job_id: str, reason: str, *rest: Any) -> None:
+        """The source ends unverifiable with the reason — unless it was saved before the
+        failure (say, sending finalize failed): a good fetch is never overwritten."""
         spec, plan = SourceSpec(**rest[0]), rest[1]
-        _save(job_id, spec, _error_text(spec, reason), None, None)
+        saved = {record.source for record in runtime.store().get_sources(job_id)}
+        if spec.source not in saved:
+            _save(job_id, spec, _error_text(spec, reason), None, None)
         maybe_finalize(job_id, plan)
 
 

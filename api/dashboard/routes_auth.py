@@ -14,13 +14,14 @@ from api.dashboard.auth import CsrfForm, safe_next, session_of
 
 router = APIRouter()
 
-# Failed sign-ins per user name within the window before further tries are refused.
+# Failed sign-ins per (client address, user name) within the window before further tries
+# are refused.
 MAX_FAILURES = 10
 FAILURE_WINDOW = 300.0
 
 
 class FailureLog:
-    """In-process throttle of password guessing (per user name, sliding window)."""
+    """In-process throttle of password guessing (sliding window per key)."""
 
     def __init__(self, limit: int = MAX_FAILURES, window: float = FAILURE_WINDOW):
         self.limit, self.window = limit, window
@@ -69,18 +70,20 @@ def login(request: Request, form: CsrfForm):
     username = str(form.get("username", "")).strip().lower()
     password = str(form.get("password", ""))
     target = safe_next(str(form.get("next", "")), prefix(request))
+    # Per address and name: guessing is slowed without letting anyone lock a colleague out.
+    key = f"{request.client.host if request.client else ''}|{username}"
     user = None
-    if not failures.blocked(username):
+    if not failures.blocked(key):
         user = dashboard_of(request).users.authenticate(username, password)
     if user is None:
-        failures.fail(username)
+        failures.fail(key)
         context = {
             "next": target or "",
             "username": username,
             "error": t_for(request)("login.failed"),
         }
         return render(request, "login.html", context, status=401)
-    failures.clear(username)
+    failures.clear(key)
     session_of(request).login(user.id, user.session_version)
     if target:
         return RedirectResponse(target, status_code=303)

@@ -61,6 +61,7 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("support supports supported", "oppose opposes opposed"),
         ("allow allows allowed", "ban bans banned forbid forbids forbidden"),
         ("day", "night"),
+        ("above over", "below under"),
         ("first", "last"),
         ("fast faster quickly quick", "slow slower slowly"),
         ("everything everyone everybody", "nothing"),
@@ -173,3 +174,41 @@ STOPWORDS: frozenset[str] = frozenset(
 
 # Pronouns a source uses in place of a speaker's name ("— сказал он").
 PRONOUNS: frozenset[str] = frozenset(_words("he she they он она они him her его ее"))
+
+
+# Dates are facts like numbers: a quote naming one month, season or weekday where the
+# source names another has been changed. Each group lists the forms of its members.
+TIME_GROUPS: tuple[tuple[frozenset[str], ...], ...] = tuple(
+    tuple(frozenset(_words(member)) for member in group)
+    for group in [
+        [
+            "january январь января январе",
+            "february февраль февраля феврале",
+            "march март марта марте",
+            "april апрель апреля апреле",
+            "may мая мае",
+            "june июнь июня июне",
+            "july июль июля июле",
+            "august август августа августе",
+            "september сентябрь сентября сентябре",
+            "october октябрь октября октябре",
+            "november ноябрь ноября ноябре",
+            "december декабрь декабря декабре",
+        ],
+        [
+            "spring весна весной весну весны весенний весеннего",
+            "summer лето летом лету летний летнего",
+            "autumn fall осень осенью осени осенний осеннего",
+            "winter зима зимой зиму зимы зимний зимнего",
+        ],
+        [
+            "monday понедельник понедельника понедельнику",
+            "tuesday вторник вторника вторнику",
+            "wednesday среда среду среды",
+            "thursday четверг четверга",
+            "friday пятница пятницу пятницы",
+            "saturday суббота субботу субботы",
+            "sunday воскресенье воскресенья",
+        ],
+    ]
+)

@@ -22,6 +22,7 @@ from quotetrail.core.lexicon import (
     ONE_IDIOMS,
     SCALES,
     STOPWORDS,
+    TIME_GROUPS,
 )
 from quotetrail.core.normalize import Token
 from quotetrail.core.stem import stem
@@ -207,3 +208,16 @@ def content_keys(tokens: Sequence[Token]) -> list[str]:
         for t in tokens
         if t.norm not in STOPWORDS and t.norm not in NEGATIONS and not t.editorial
     ]
+
+
+def date_reason(quote_words: Sequence[str], source_words: Sequence[str]) -> str | None:
+    """'date changed: spring → autumn' when the quote names another month, season or day."""
+    qs, ss = set(quote_words), set(source_words)
+    for group in TIME_GROUPS:
+        q_members = [m for m in group if m & qs]
+        s_members = [m for m in group if m & ss]
+        for m in q_members:
+            if m not in s_members and s_members:
+                was = sorted(s_members[0] & ss)[0]
+                return f"date changed: {was} → {sorted(m & qs)[0]}"
+    return None

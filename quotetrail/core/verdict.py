@@ -44,6 +44,7 @@ from quotetrail.core.meaning import (
     antonym_conflict,
     antonym_reason,
     content_keys,
+    date_reason,
     is_name,
     is_negation,
     negation_reason,
@@ -220,6 +221,9 @@ def _meaning_changes(q: QuoteView, page: Page, cmp: _Comparison) -> list[str]:
     if neg:
         reasons.append(neg)
     reasons.extend(number_reasons(q.tokens, q.norm.original, compared, page.norm.original))
+    date = date_reason([t.norm for t in q.tokens], [t.norm for t in compared])
+    if date:
+        reasons.append(date)
     reasons.extend(_name_changes(q, page, cmp, passage))
     for op, i1, i2, j1, j2 in cmp.runs:
         if op == "replace":
@@ -421,4 +425,7 @@ def _loose_conflicts(q: QuoteView, page: Page, w: _Window) -> list[str]:
     swap = antonym_conflict([t.norm for t in q.tokens], [t.norm for t in core])
     if swap:
         reasons.append(swap)
+    date = date_reason([t.norm for t in q.tokens], [t.norm for t in window])
+    if date:
+        reasons.append(date)
     return _unique(reasons)

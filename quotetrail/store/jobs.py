@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quotetrail.store import facets
@@ -117,38 +117,10 @@ class JobsMixin(StoreBase):
         cursor this store did not make.
         """
         limit = max(1, min(int(limit), MAX_PAGE_SIZE))
-        query = select(JobRow)
-        if status:
-            statuses = [status] if isinstance(status, str) else list(status)
-            query = query.where(JobRow.status.in_(statuses))
-        if owner is not None:
-            query = query.where(JobRow.owner == owner)
-        for facet, value in (("outlet", outlet), ("verdict", verdict)):
-            if value:
-                query = query.where(
-                    exists().where(
-                        JobFacetRow.job_id == JobRow.id,
-                        JobFacetRow.facet == facet,
-                        JobFacetRow.value == facets.facet_value(value),
-                    )
-                )
-        if submitted_from is not None:
-            query = query.where(JobRow.created_at >= _moment(submitted_from, end=False))
-        if submitted_to is not None:
-            bound = _moment(submitted_to, end=True)
-            query = query.where(
-                JobRow.created_at < bound
-                if isinstance(submitted_to, date) and not isinstance(submitted_to, datetime)
-                else JobRow.created_at <= bound
-            )
+        conditions = _filters(status, owner, outlet, verdict, submitted_from, submitted_to)
         if cursor:
-            after_time, after_id = decode_cursor(cursor)
-            query = query.where(
-                or_(
-                    JobRow.created_at < after_time,
-                    and_(JobRow.created_at == after_time, JobRow.id < after_id),
-                )
-            )
+            conditions.append(_after(cursor))
+        query = select(JobRow).where(*conditions)
         query = query.order_by(JobRow.created_at.desc(), JobRow.id.desc()).limit(limit + 1)
         with self._reading() as session:
             rows = list(session.scalars(query))
@@ -308,6 +280,46 @@ class JobsMixin(StoreBase):
         if job is None:
             raise JobNotFound(job_id)
         return job
+
+
+def _filters(
+    status: str | Sequence[str] | None,
+    owner: str | None,
+    outlet: str | None,
+    verdict: str | None,
+    submitted_from: datetime | date | None,
+    submitted_to: datetime | date | None,
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if status:
+        conditions.append(JobRow.status.in_([status] if isinstance(status, str) else list(status)))
+    if owner is not None:
+        conditions.append(JobRow.owner == owner)
+    for facet, value in (("outlet", outlet), ("verdict", verdict)):
+        if value:  # facets are plain indexed rows: no JSON queries, same SQL on both databases
+            conditions.append(
+                exists().where(
+                    JobFacetRow.job_id == JobRow.id,
+                    JobFacetRow.facet == facet,
+                    JobFacetRow.value == facets.facet_value(value),
+                )
+            )
+    if submitted_from is not None:
+        conditions.append(JobRow.created_at >= _moment(submitted_from, end=False))
+    if submitted_to is not None:
+        bound = _moment(submitted_to, end=True)
+        whole_day = not isinstance(submitted_to, datetime)
+        conditions.append(JobRow.created_at < bound if whole_day else JobRow.created_at <= bound)
+    return conditions
+
+
+def _after(cursor: str) -> ColumnElement[bool]:
+    """Jobs after the cursor in (created_at, id) descending order: keyset pagination."""
+    after_time, after_id = decode_cursor(cursor)
+    return or_(
+        JobRow.created_at < after_time,
+        and_(JobRow.created_at == after_time, JobRow.id < after_id),
+    )
 
 
 def _moment(value: datetime | date, *, end: bool) -> datetime:

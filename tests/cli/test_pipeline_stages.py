@@ -182,3 +182,12 @@ def test_links_back_to_the_article_are_not_sources():
 def test_user_sources_are_kept_as_typed():
     user = [source_spec("st.html"), source_spec("./st.html"), source_spec("st.html")]
     assert [s.source for s in sources_for(None, user, REGISTRY)] == ["st.html", "./st.html"]
+
+
+def test_an_unreadable_outlet_page_keeps_its_outlet_and_status():
+    url = "https://tass.com/economy/1"
+    fetcher = ScriptedFetcher({url: HTTPStatusError(503, url)})
+    read = read_source(source_spec(url), fetcher, REGISTRY)
+    assert read.status.status == "error"
+    assert read.status.outlet == "TASS"
+    assert read.http_status == 503

@@ -195,6 +195,35 @@ def test_altered_russian(quote: str, reason: str) -> None:
     assert reason in ev.reasons
 
 
+@pytest.mark.parametrize(
+    ("quote", "text", "reason"),
+    [
+        (
+            "The council approved the harbour plan on Friday",
+            EN_PAGE,
+            "date changed: tuesday → friday",
+        ),
+        ("мост через Вязьму откроют в декабре", RU_PAGE, "date changed: октябре → декабре"),
+        (
+            "reserves will stay below 20 million",
+            "Reserves will stay above 20 million.",
+            "word changed: above → below",
+        ),
+    ],
+)
+def test_dates_and_opposites(quote: str, text: str, reason: str) -> None:
+    ev = verdict(quote, text)
+    assert ev.verdict == "altered", ev
+    assert reason in ev.reasons
+
+
+def test_a_paraphrase_naming_another_season_is_not_found() -> None:
+    page = "Shah said the youth centre would open in spring and would be run by a local charity."
+    ev = verdict("The youth centre will be run by a local charity and open in autumn", page)
+    assert ev.verdict == "not_found"
+    assert "date changed: spring → autumn" in ev.reasons
+
+
 def test_altered_carries_a_diff_showing_the_change() -> None:
     ev = verdict("We will let the fishing fleet pay the price", EN_PAGE)
     inserted = [op for op in ev.diff if op.op == "insert"]

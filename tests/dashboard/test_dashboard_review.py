@@ -121,6 +121,8 @@ def test_unknown_verdict_and_quote_are_refused(reviewer, job_id, store):
     )
     assert missing.status_code == 404
     assert reviewer.get("/dashboard/jobs/no-such-job").status_code == 404
+    hand_edited = reviewer.get(f"/dashboard/jobs/{job_id}?q=abc")
+    assert hand_edited.status_code == 404 and "Not found." in hand_edited.text
     assert store.list_audit(job_id) == []
 
 

@@ -102,8 +102,14 @@ class Proc:
             self.popen.wait(5)
 
     def stop(self) -> None:
+        """SIGTERM, then SIGKILL the whole group: members may outlive the leader (a Celery
+        worker child still in its warm shutdown after `serve` exited)."""
         self.kill(signal.SIGTERM)
-        self.kill(signal.SIGKILL)
+        if self.popen is not None:
+            try:
+                os.killpg(self.popen.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
 
     def tail(self, lines: int = 40) -> str:
         try:
@@ -202,6 +208,22 @@ def private_redis(tmp: Path) -> Iterator[tuple[str, Callable[[], None], Callable
         state["proc"].stop()
 
 
+def forget_run(env: dict[str, str]) -> None:
+    """Delete this run's keys (queue, cache, progress) from a shared Redis."""
+    url = env.get("REDIS_URL")
+    if not url:
+        return
+    import redis
+
+    client = redis.Redis.from_url(url, socket_connect_timeout=1)
+    try:
+        for pattern in (f"{env['QUOTETRAIL_REDIS_PREFIX']}:*", f"*{env['QUOTETRAIL_QUEUE']}*"):
+            for key in client.scan_iter(pattern, count=500):
+                client.delete(key)
+    except redis.RedisError:
+        pass  # a private Redis already stopped
+
+
 def _pings(client: Any) -> bool:
     try:
         return bool(client.ping())
@@ -236,6 +258,7 @@ class Stack:
     def stop(self) -> None:
         for proc in reversed(self.procs):
             proc.stop()
+        forget_run(self.env)
 
     def submit(self, body: dict[str, Any]) -> str:
         response = httpx.post(f"{self.base}/v1/jobs", json=body, timeout=10)
