@@ -54,6 +54,7 @@ _HEADING_LIKE = frozenset({*_HEADINGS, "strong", "b", "span", "div", "p"})
 _COPYRIGHT = re.compile(r"©|\(c\) \d{4}|copyright|все права защищены", re.I)
 _WIDEN_STOP = frozenset({"body", "html", "[document]", "table", "tbody", "thead", "tr"})
 _INLINE_WRAPPERS = frozenset({"a", "em", "i", "span", "strong", "b"})
+_BR_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2009\u202f]+")
 _WORD_SPLIT = re.compile(r"[\s_-]+")
 
@@ -235,12 +236,17 @@ def paragraphs(root: Tag, html: str, offsets: LineOffsets) -> list[RawBlock]:
     paths = _PathNamer()
 
     def flush(owner: Tag) -> None:
-        text = _clean("".join(parts))
+        raw = "".join(parts)
         parts.clear()
+        # `<br><br>` is how old layouts separate paragraphs: keep it a paragraph break.
+        pieces = [p for p in (_clean(piece) for piece in _BR_BREAK.split(raw)) if p]
+        text = "\n".join(pieces)
         if text and not _is_link_list(anchors, text):
             start, end = offsets.span(owner, html)
             hrefs = tuple(str(a["href"]) for a in anchors if a.get("href"))
-            out.append(RawBlock(text, owner.name, paths.path(owner), start, end, hrefs))
+            path = paths.path(owner)
+            for piece in pieces:
+                out.append(RawBlock(piece, owner.name, path, start, end, hrefs))
         anchors.clear()
 
     owners: list[Tag] = [root]

@@ -17,6 +17,11 @@ The decision is made from honest, inspectable signals that need no model:
    weaker — including a passage on the same topic that states something else —
    is `not_found`, and the reasons say what the closest passage lacks.
 
+Scores (0–100): matched is 100; a near-verbatim altered/paraphrased passage scores
+its stem Dice similarity to the quote; a looser paraphrase the weighted share of the
+quote's content words it carries; not_found keeps that share for the closest passage
+(capped at 59) so a reviewer can see how close it came.
+
 An optional semantic scorer (any callable ``(quote, passage) -> 0..1``) can rescue
 paraphrases whose wording shares too few words; nothing requires it.
 """

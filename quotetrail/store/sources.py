@@ -19,6 +19,16 @@ def _source_key(source: str) -> str:
     return hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _moment_or_none(value: datetime | str | None) -> datetime | None:
+    """The fetcher reports ISO 8601 strings ("…Z"); anything unreadable is dropped, not fatal."""
+    if value is None or isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
 def _host_of(url: str | None) -> str | None:
     if not url:
         return None
@@ -52,8 +62,7 @@ class SourcesMixin(StoreBase):
         key = _source_key(source)
         error = storable_text(error) if error is not None else None
         text = storable_text(text) if text is not None else None
-        if isinstance(fetched_at, str):
-            fetched_at = datetime.fromisoformat(fetched_at.replace("Z", "+00:00"))
+        fetched_at = _moment_or_none(fetched_at)
         fields: dict[str, Any] = {
             "status": status,
             "error": error,

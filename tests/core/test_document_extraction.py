@@ -291,3 +291,17 @@ def test_any_markup_gives_a_consistent_document_or_an_input_error(html: str) -> 
     _check_consistent(doc)
     for link in doc.links:
         assert link.startswith("https://outlet.example/")
+
+
+def test_double_br_separates_paragraphs_in_old_layouts() -> None:
+    html = (
+        "<html><body><div class=text>Первый абзац: «мы готовы».<br><br>\n Второй абзац."
+        "<br>Та же строка второго.<br /> <br/>Третий абзац, довольно длинный.</div></body></html>"
+    )
+    doc = document_from_html(html)
+    assert doc.text == (
+        "Первый абзац: «мы готовы».\n\nВторой абзац.\nТа же строка второго.\n\n"
+        "Третий абзац, довольно длинный."
+    )
+    assert len(doc.blocks) == 3
+    assert all(html[b.source_start : b.source_end].startswith("<div") for b in doc.blocks)

@@ -290,3 +290,19 @@ def test_default_settings_come_from_the_suite_environment() -> None:
     settings = FetchSettings.from_env()
     assert [str(n) for n in settings.egress_networks or ()] == ["127.0.0.0/8", "::1/128"]
     assert "127.0.0.1/32" in [str(n) for n in settings.allow_networks]
+
+
+def test_international_host_names_are_resolved_as_punycode(make_fetcher) -> None:
+    asked: list[str] = []
+
+    def resolver(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return ["127.0.0.1"]
+
+    with serving({"/": Route(PAGE)}) as server:
+        result = make_fetcher(resolver=resolver, obey_robots=False).fetch(
+            f"http://газета.example:{server.port}/"
+        )
+    assert result.status == 200
+    assert asked == ["xn--80aahjj1e.example"]
+    assert server.request_headers[0]["host"] == f"xn--80aahjj1e.example:{server.port}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipaddress
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from quotetrail.fetch import (
@@ -62,6 +62,14 @@ def server():
 
 @settings(
     max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@example(scheme="http", host="127.0.0.1", path="", answers=[])
+@example(scheme="http", host="0x7f000001", path="", answers=[])
+@example(
+    scheme="http",
+    host="outlet.example",
+    path="a",
+    answers=[ipaddress.ip_address("10.0.0.1"), ipaddress.ip_address("127.0.0.1")],
 )
 @given(scheme=schemes, host=hosts, path=paths, answers=st.lists(any_ip, min_size=0, max_size=3))
 def test_random_urls_never_connect_outside_loopback(

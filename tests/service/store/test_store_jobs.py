@@ -305,3 +305,38 @@ def test_unstorable_characters_become_replacement_characters(store: Store) -> No
     assert done.title == "t\ufffd"
     entry = store.append_audit(actor="a", action="note", job_id=job.id, after={"note": "\x00"})
     assert entry.after == {"note": "\ufffd"}
+
+
+def test_racing_submissions_with_one_idempotency_key_make_one_job(store: Store) -> None:
+    import threading
+
+    barrier = threading.Barrier(6)
+    results: list[tuple[str, bool]] = []
+    errors: list[BaseException] = []
+
+    def submit() -> None:
+        try:
+            barrier.wait(5)
+            job, created = store.create_job(REQUEST, idempotency_key="race")
+            results.append((job.id, created))
+        except BaseException as exc:  # collected: a thread's failure must fail the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=submit) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
+    assert len({job_id for job_id, _ in results}) == 1
+    assert sum(created for _, created in results) == 1
+    assert len(store.list_jobs()[0]) == 1
+
+
+def test_fetched_at_strings_are_parsed_and_garbage_dropped(store: Store) -> None:
+    job, _ = store.create_job(REQUEST)
+    store.save_source(job.id, "a", status="ok", fetched_at="2026-11-25T09:00:00Z")
+    store.save_source(job.id, "b", status="ok", fetched_at="not a time")
+    a, b = store.get_sources(job.id)
+    assert a.fetched_at == datetime(2026, 11, 25, 9, tzinfo=UTC)
+    assert b.fetched_at is None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
+import pytest
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from quotetrail.store import Store
 from tests.service.store.pg_databases import fresh_database
@@ -115,3 +117,46 @@ def test_forked_child_opens_its_own_connections(tmp_path: Path) -> None:
 def _child_reads(store: Store, job_id: str, queue) -> None:
     pooled = store.engine.pool.checkedin()  # the parent's connections must be gone
     queue.put((pooled, store.get_job(job_id).request))
+
+
+def _downgrade_to_base(store: Store) -> None:
+    from importlib import resources
+
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option(
+        "script_location", str(resources.files("quotetrail.store") / "migrations")
+    )
+    with store.engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+        connection.commit()
+
+
+def _round_trip(store: Store) -> None:
+    store.migrate("0001_jobs")
+    _downgrade_to_base(store)
+    assert not TABLES & set(inspect(store.engine).get_table_names())
+    store.migrate("0001_jobs")  # and up again, triggers included
+    store.append_audit(actor="a", action="b", job_id=None)
+    with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as connection:
+        connection.execute(text("DELETE FROM audit"))
+
+
+def test_0001_downgrades_and_upgrades_again_on_sqlite(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'q.db'}")
+    try:
+        _round_trip(store)
+    finally:
+        store.close()
+
+
+def test_0001_downgrades_and_upgrades_again_on_postgresql() -> None:
+    with fresh_database() as url:
+        store = Store(url)
+        try:
+            _round_trip(store)
+        finally:
+            store.close()

@@ -15,7 +15,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -106,10 +106,8 @@ class Proc:
         worker child still in its warm shutdown after `serve` exited)."""
         self.kill(signal.SIGTERM)
         if self.popen is not None:
-            try:
+            with suppress(ProcessLookupError, PermissionError):
                 os.killpg(self.popen.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
 
     def tail(self, lines: int = 40) -> str:
         try:

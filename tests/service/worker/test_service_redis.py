@@ -14,12 +14,13 @@ import time
 
 import httpx
 import pytest
+import redis
 
 from tests.service.worker import harness
 from tests.service.worker.articles import ARTICLE, SOURCE_PAGE
 from tests.service.worker.outlets import outlets
 from tests.support.local_server import Route
-from worker import webhooks
+from worker import progress, webhooks
 
 pytestmark = pytest.mark.integration
 
@@ -78,6 +79,11 @@ def test_job_with_every_kind_of_outlet_sqlite(tmp_path):
         paths = ["/fast", "/slow", "/flaky", "/gone", "/redirect", "/hang"]
         job_id = s.submit(_body(o, paths, callback_url=o.hook_url))
         job = _check_full_job(s, o, job_id, extra=1)
+        # live progress in Redis, next to the store's counters
+        live = progress.read(
+            redis.Redis.from_url(harness.SHARED_REDIS), job_id, env["QUOTETRAIL_REDIS_PREFIX"]
+        )
+        assert live["stage"] == "succeeded"
         hung = next(r for r in s.sources(job_id) if r["source"] == o.url("/hang"))
         assert hung["status"] == "error" and "time limit" in hung["error"], hung
         assert job["progress"]["sources_done"] == 6
