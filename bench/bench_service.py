@@ -102,11 +102,14 @@ async def concurrent_clients(
     timings: dict[str, list[float]] = {"POST": [], "GET": [], "ids": []}
     body = {"quotes": ["a short quote for the load test"], "sources": [{"text": "x", "name": "n"}]}
     budget = {"left": requests}
-    stop_at = time.monotonic() + seconds
+    stop_at = time.monotonic() + 1 + seconds
+    ready = asyncio.Event()
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
 
         async def one(n: int) -> None:
+            await client.get(f"/v1/jobs/{known_id}")  # open the connection, untimed
+            await ready.wait()
             i = 0
             while budget["left"] > 0 and time.monotonic() < stop_at:
                 budget["left"] -= 1
@@ -122,7 +125,10 @@ async def concurrent_clients(
                     timings["ids"].append(response.json()["id"])
                 i += 1
 
-        await asyncio.gather(*(one(n) for n in range(clients)))
+        runners = [asyncio.create_task(one(n)) for n in range(clients)]
+        await asyncio.sleep(1)  # every client connected before the clock starts
+        ready.set()
+        await asyncio.gather(*runners)
     return timings
 
 

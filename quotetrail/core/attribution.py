@@ -14,6 +14,7 @@ quoted by TASS.") or, without such a marker, forward to the quotes that follow.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -72,9 +73,12 @@ def find_credits(
 
     Names in quote marks that are not speech («Россия 24») stay eligible.
     """
+    ranges = sorted(quoted)
+    starts = [a for a, _ in ranges]
     credits = []
     for start, end, outlet in registry.find_mentions(text):
-        if any(a <= start < b for a, b in quoted):
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and start < ranges[i][1]:
             continue
         if _credit_context(text, start, end):
             credits.append(Credit(start, end, outlet))

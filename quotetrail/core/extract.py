@@ -36,6 +36,7 @@ Everything is regex and bounded look-around on the text, linear in its length.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -143,8 +144,6 @@ class _Article:
         return any(s.open <= pos <= s.close for s in self.spans_near(pos))
 
     def spans_near(self, pos: int) -> list[QuoteSpan]:
-        from bisect import bisect_right
-
         i = bisect_right(self.span_opens, pos)
         return self.spans[max(0, i - 2) : i]
 
@@ -381,13 +380,17 @@ def _pronoun_in_cue(cue: Cue) -> SpeakerRef | None:
 
 
 def _reported_speech(article: _Article, direct: list[_Candidate]) -> list[_Candidate]:
+    direct = sorted(direct, key=lambda c: c.start)
+    starts = [c.start for c in direct]
     out: list[_Candidate] = []
     for sentence in article.sentences.items:
-        out.extend(_reported_in(article, sentence, direct))
+        out.extend(_reported_in(article, sentence, direct, starts))
     return out
 
 
-def _reported_in(article: _Article, s: Sentence, direct: list[_Candidate]) -> list[_Candidate]:
+def _reported_in(
+    article: _Article, s: Sentence, direct: list[_Candidate], starts: list[int]
+) -> list[_Candidate]:
     cues = article.cues(s.start, s.end)
     if not cues:
         return []
@@ -401,7 +404,7 @@ def _reported_in(article: _Article, s: Sentence, direct: list[_Candidate]) -> li
         a, b = _trim_clause(article, a, b)
         if b <= a or len(_WORD.findall(article.text[a:b])) < 2 or article.text[a] in _MARKS:
             continue
-        if _mostly_quoted(article, a, b, direct):
+        if _mostly_quoted(a, b, direct, starts):
             continue
         out.append(
             _Candidate("reported", a, b, s.para, s.index, (s.index, s.index), cue=cue, ref=ref)
@@ -516,8 +519,15 @@ def _trim_clause(article: _Article, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _mostly_quoted(article: _Article, a: int, b: int, direct: list[_Candidate]) -> bool:
-    covered = sum(max(0, min(b, c.end) - max(a, c.start)) for c in direct if c.kind != "term")
+def _mostly_quoted(a: int, b: int, direct: list[_Candidate], starts: list[int]) -> bool:
+    """Is most of a reported clause already a direct quote? (`direct` sorted by start)"""
+    covered = 0
+    i = bisect_left(starts, b) - 1
+    while i >= 0 and direct[i].end > a - 2000:
+        c = direct[i]
+        if c.kind != "term":
+            covered += max(0, min(b, c.end) - max(a, c.start))
+        i -= 1
     return covered * 2 > (b - a)
 
 
@@ -528,6 +538,7 @@ def _apply_back_attributions(article: _Article, candidates: list[_Candidate]) ->
     """«Об этом заявил Песков.» / "This was stated by X." names the speaker of earlier quotes."""
     text = article.text
     quoted_sentences = {c.sentence for c in candidates}
+    paras = _by_para(candidates)
     for s in article.sentences.items:
         if s.index in quoted_sentences or not points_back(text[s.start : s.end]):
             continue
@@ -541,18 +552,23 @@ def _apply_back_attributions(article: _Article, candidates: list[_Candidate]) ->
                     ref = subject_after(text, cue.end + by.end(), s.end, article.is_outlet)
             if ref is None:
                 continue
-            for c in _preceding(article, candidates, s):
+            for c in _preceding(paras, s):
                 if c.kind != "term" and c.ref is None:
                     c.ref, c.cue, c.inherit = ref, cue, False
             break
 
 
-def _preceding(article: _Article, candidates: list[_Candidate], s: Sentence) -> list[_Candidate]:
+def _by_para(candidates: list[_Candidate]) -> dict[int, list[_Candidate]]:
+    paras: dict[int, list[_Candidate]] = {}
+    for c in candidates:
+        paras.setdefault(c.para, []).append(c)
+    return paras
+
+
+def _preceding(paras: dict[int, list[_Candidate]], s: Sentence) -> list[_Candidate]:
     """Quotes earlier in the sentence's paragraph, or in the previous one if it opens a paragraph."""
-    same = [c for c in candidates if c.para == s.para and c.sentence < s.index]
-    if same:
-        return same
-    return [c for c in candidates if c.para == s.para - 1]
+    same = [c for c in paras.get(s.para, []) if c.sentence < s.index]
+    return same or paras.get(s.para - 1, [])
 
 
 def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
@@ -592,6 +608,7 @@ def _attach_outlets(article: _Article, candidates: list[_Candidate]) -> None:
         if s is not None:
             by_sentence.setdefault(s.index, []).append(credit)
     quoted = {c.sentence for c in candidates if c.kind != "term"}
+    paras = _by_para(candidates)
     for c in candidates:
         if c.kind == "term":
             continue
@@ -604,9 +621,9 @@ def _attach_outlets(article: _Article, candidates: list[_Candidate]) -> None:
         s = article.sentences.items[index]
         outlet = found[0].outlet
         if points_back(article.text[s.start : s.end]):
-            targets = _preceding(article, candidates, s)
+            targets = _preceding(paras, s)
         else:
-            targets = [c for c in candidates if c.para == s.para and c.sentence > s.index]
+            targets = [c for c in paras.get(s.para, []) if c.sentence > s.index]
         for c in targets:
             if c.kind != "term" and c.outlet is None:
                 c.outlet = outlet

@@ -9,7 +9,7 @@ when a dash follows (Russian «…!» — заявил он keeps the attributio
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -53,7 +53,8 @@ class Sentences:
         self.text = text
         self.items: list[Sentence] = []
         masked = _mask(text, spans)
-        quote_ends = {s.close: s for s in spans if s.closed}
+        quote_ends = sorted((s.close, s) for s in spans if s.closed)
+        self._closes = [close for close, _ in quote_ends]
         para = 0
         pos = 0
         for line in text.split("\n"):
@@ -83,7 +84,9 @@ class Sentences:
                 cut += 1
             if _starts_sentence(text, cut, end):
                 yield cut
-        for close, span in quote_ends.items():
+        first = bisect_left(self._closes, start)
+        last = bisect_left(self._closes, end)
+        for close, span in quote_ends[first:last]:
             ends_sentence = _TERMINAL.fullmatch(text[span.end - 1 : span.end] or "x")
             if start <= close < end and ends_sentence and _starts_sentence(text, close + 1, end):
                 yield close + 1

@@ -208,6 +208,7 @@ def _clause_end(text: str, lo: int, hi: int) -> int:
 # --- finding the subject of a cue ---------------------------------------------
 
 IsOutlet = Callable[[str], bool]
+_REACH = 200  # a subject stands within this many characters of its cue
 
 
 def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerRef | None:
@@ -226,7 +227,7 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
         ):
             appositive = roles_in(chunk)
             seg_end = prev
-    start = _clause_start(text, lo, seg_end)
+    start = _clause_start(text, max(lo, seg_end - _REACH), seg_end)
     tokens = _tokens(text, start, seg_end)
     role_ends = {m.end(): m for m in _ROLE.finditer(text, start, seg_end)}
     for steps, (a, b, tok) in enumerate(reversed(tokens)):
@@ -250,7 +251,7 @@ def subject_after(
     text: str, lo: int, hi: int, is_outlet: IsOutlet, *, genitive: bool = False
 ) -> SpeakerRef | None:
     """The speaker right after a cue ("said Putin", «заявил он», «по словам Пескова»)."""
-    end = _clause_end(text, lo, hi)
+    end = _clause_end(text, lo, min(hi, lo + _REACH))
     tokens = _tokens(text, lo, end)[:8]
     role: re.Match[str] | None = None
     for i, (a, _b, tok) in enumerate(tokens):
