@@ -125,8 +125,17 @@ def _on_worker_init(sender: Any = None, conf: Any = None, **kwargs: Any) -> None
     ensure_broker_folders(app)
     # One line per HTTP request drowns the task log; fetch outcomes are in the store.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    log = logging.getLogger("quotetrail.worker")
     for problem in WorkerSettings.from_env().problems():
-        logging.getLogger("quotetrail.worker").warning("settings: %s", problem)
+        log.warning("settings: %s", problem)
+    from worker import webhooks
+
+    secret = webhooks.configured_secret()
+    try:
+        if secret:
+            webhooks.secret_key(secret)
+    except webhooks.WebhookError as exc:
+        log.error("settings: %s; webhooks will not be sent", exc)
 
 
 class SweepStep(bootsteps.StartStopStep):

@@ -200,7 +200,11 @@ def deliver_webhook(self: Task, job_id: str) -> str:
     secret = webhooks.configured_secret()
     if secret is None:
         log.warning("QUOTETRAIL_WEBHOOK_SECRET is not set: webhook for %s goes unsigned", job_id)
-    headers = webhooks.headers_for(secret, msg_id, body)
+    try:
+        headers = webhooks.headers_for(secret, msg_id, body)
+    except webhooks.WebhookError as exc:  # a bad secret is the operator's to fix, not retried
+        log.error("webhook for %s not sent: %s", job_id, exc)
+        return f"not sent: {exc}"
     try:
         status = post_guarded(url, body, headers, timeout=runtime.settings().webhook_timeout)
         failure = None if 200 <= status < 300 else f"HTTP {status}"

@@ -7,7 +7,8 @@ paraphrase elsewhere does not make the changed wording any less of a problem, an
 a verbatim match anywhere still wins (the quote *is* in a source).
 
 Wording groups gather sources that carry the same passage (after normalisation,
-rapidfuzz `ratio` ≥ 95), so a reader sees at a glance that, say, three outlets
+rapidfuzz `ratio` ≥ 95, and no change of number, negation or name between them —
+the core's own `judge` must call one passage a match of the other), so a reader sees at a glance that, say, three outlets
 carry one wording and a fourth carries another. Only evidence with a passage that
 supports or bears on the quote (matched, altered, paraphrased) is grouped;
 not_found and unverifiable sources have no wording to compare — they stay visible
@@ -22,6 +23,7 @@ from rapidfuzz import fuzz
 
 from quotetrail.core.models import VERDICT_RANK, Evidence, Quote, QuoteResult, Verdict, WordingGroup
 from quotetrail.core.normalize import normalize
+from quotetrail.core.verdict import judge
 
 SAME_WORDING = 95.0
 _GROUPED: frozenset[str] = frozenset({"matched", "altered", "paraphrased"})
@@ -55,12 +57,19 @@ def wording_groups(evidence: Sequence[Evidence]) -> tuple[WordingGroup, ...]:
             continue
         norm = normalize(ev.passage)
         for key, members in groups:
-            if fuzz.ratio(norm, key) >= SAME_WORDING:
+            if _same_wording(norm, key, ev.passage, members[0].passage):
                 members.append(ev)
                 break
         else:
             groups.append((norm, [ev]))
     return tuple(_group(members) for _, members in groups)
+
+
+def _same_wording(norm: str, key: str, passage: str, wording: str) -> bool:
+    """Near-identical text is not enough: "5 percent" and "50 percent" differ in meaning."""
+    if fuzz.ratio(norm, key) < SAME_WORDING:
+        return False
+    return norm == key or judge(passage, wording).verdict == "matched"
 
 
 def _group(members: list[Evidence]) -> WordingGroup:

@@ -58,6 +58,8 @@ from quotetrail.core.speech import THAT, Cue, find_cues
 
 __all__ = ["extract_quotes"]
 
+_REACH = 300  # how far from a quote its attribution may stand
+
 
 def _words(text: str) -> tuple[str, ...]:
     """A word list written as one block of text."""
@@ -97,13 +99,16 @@ _SMALL_WORDS = frozenset(
     )
 )
 _TERMINAL = "!?.…"
+_RELATIVE = frozenset(
+    _words("which who whom that where когда который которая которое которые что где")
+)
 _MARKS = "\"'«»“”„‘’‹›"
 _LEADING_FILLER = re.compile(
     r"^(?:but|however|also|and|meanwhile|earlier|later|однако|также|ранее|позже|при этом|кроме того|и|но|а)\W+",
     re.IGNORECASE,
 )
 _DIRECT_CLAUSE_START = re.compile(
-    r"[A-ZА-ЯЁ0-9]|(?:the|a|an|it|he|she|they|we|i|there|this|that|these|no|not|russia|moscow)\b",
+    r"(?-i:[A-ZА-ЯЁ0-9])|(?:the|a|an|it|he|she|they|we|i|there|this|these|no|not|russia|moscow)\b",
     re.IGNORECASE,
 )
 
@@ -136,6 +141,8 @@ class _Article:
         self.spans = find_quote_spans(text)
         self.sentences = Sentences(text, self.spans)
         self.span_opens = [s.open for s in self.spans]
+        self._cues = [c for c in find_cues(text) if not self.in_span(c.start)]
+        self._cue_starts = [c.start for c in self._cues]
 
     def is_outlet(self, name: str) -> bool:
         return self.registry.resolve(name) is not None
@@ -148,7 +155,14 @@ class _Article:
         return self.spans[max(0, i - 2) : i]
 
     def cues(self, lo: int, hi: int) -> list[Cue]:
-        return [c for c in find_cues(self.text, lo, hi) if not self.in_span(c.start)]
+        """Cues outside quoted words that lie wholly in text[lo:hi] (found once per article)."""
+        i = bisect_left(self._cue_starts, lo)
+        out = []
+        while i < len(self._cues) and self._cues[i].start < hi:
+            if self._cues[i].end <= hi:
+                out.append(self._cues[i])
+            i += 1
+        return out
 
 
 def extract_quotes(
@@ -179,6 +193,53 @@ def _direct_quotes(article: _Article) -> list[_Candidate]:
         next_open = groups[gi + 1][0].open if gi + 1 < len(groups) else len(article.text)
         inner = _inner_attribution(article, frags[0]) if len(frags) == 1 else None
         out.extend(inner or _direct_group(article, frags, prev_close, next_open))
+    dashed = _dash_speech(article)
+    if dashed:
+        regions = [(c.start, c.end) for c in dashed]
+        out = [c for c in out if not any(a <= c.start and c.end <= b for a, b in regions)]
+        out.extend(dashed)
+    return out
+
+
+# Russian dialogue style: a paragraph opened by a dash is speech, and
+# «— Мы готовы, — заявил Песков. — Но не сегодня.» carries its attribution inside.
+_DASH_LINE = re.compile(r"^[ \t]*[—–][ \t]+(?=\S)", re.MULTILINE)
+_DASH_ATTR = re.compile(
+    r"(?P<stop>[,!?…])[ \t]*[—–][ \t]+(?P<attr>[^—–«»\"“”„\n]{3,160}?)"
+    r"(?:(?P<more>[.,:][ \t]*[—–][ \t]+)(?=\S)|[.!?…]?[ \t]*$)"
+)
+
+
+def _dash_speech(article: _Article) -> list[_Candidate]:
+    text = article.text
+    out: list[_Candidate] = []
+    for line in _DASH_LINE.finditer(text):
+        start = line.end()
+        if article.in_span(start):
+            continue
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        m = _DASH_ATTR.search(text, start, end)
+        if m is None:
+            continue
+        a, b = m.span("attr")
+        cues = find_cues(text, a, b)
+        ref = _subject(article, cues[0], a, b, prefer_after=True) if cues else None
+        sentence = article.sentences.at(start)
+        if ref is None or sentence is None:
+            continue
+        first_end = m.start() + (1 if m.group("stop") in "!?…" else 0)
+        pieces = [(start, first_end)]
+        if m.group("more"):
+            pieces.append((m.end(), len(text[:end].rstrip())))
+        out.extend(
+            _Candidate(
+                "direct", lo, hi, sentence.para, sentence.index,
+                (sentence.index, article.sentences.at(end - 1).index), cue=cues[0], ref=ref,
+            )
+            for lo, hi in pieces
+            if lo < hi
+        )  # fmt: skip
     return out
 
 
@@ -272,7 +333,7 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
     if head_cue and head_ref:
         return "direct", head_cue, head_ref, False
     if words >= 3:
-        cue, ref = _any_attribution(article, s_first, s_last)
+        cue, ref = _any_attribution(article, s_first, s_last, frags[0].open)
         if cue and ref:
             return "direct", cue, ref, False
     if words >= 6:
@@ -342,8 +403,10 @@ def _head_attribution(article: _Article, head: tuple[int, int]):
     return cue, ref, adjacent
 
 
-def _any_attribution(article: _Article, s_first: Sentence, s_last: Sentence):
-    for cue in article.cues(s_first.start, s_last.end):
+def _any_attribution(article: _Article, s_first: Sentence, s_last: Sentence, near: int):
+    """A cue with a subject anywhere in the quote's sentence (within reach of the quote)."""
+    lo, hi = max(s_first.start, near - _REACH), min(s_last.end, near + _REACH)
+    for cue in article.cues(lo, hi):
         ref = _subject(article, cue, s_first.start, s_last.end, prefer_after=cue.kind != "verb")
         if ref:
             return cue, ref
@@ -398,6 +461,7 @@ def _reported_in(
         _leading_according(article, s, cues)
         or _verb_that(article, s, cues)
         or _trailing(article, s, cues)
+        or _participle(article, s, cues)
     )
     out = []
     for cue, ref, a, b in found:
@@ -450,9 +514,13 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
 def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     window_end = min(end, cue.end + 100)
     m = THAT.search(text, cue.end, window_end)
-    if m and not re.search(r"[.;:!?]", text[cue.end : m.start()]):
-        if not find_cues(text, cue.end, m.start()):  # "said X, adding that": not this verb's
-            return m.end()
+    # "said X, adding that …": a "that" after another cue is not this verb's
+    if (
+        m
+        and not re.search(r"[.;:!?]", text[cue.end : m.start()])
+        and not find_cues(text, cue.end, m.start())
+    ):
+        return m.end()
     gap = text[cue.end : window_end]
     colon = gap.find(":")
     if 0 <= colon <= 40 and not re.search(r"[.;!?]", gap[:colon]):
@@ -483,6 +551,23 @@ def _split_participles(article: _Article, results, s: Sentence):
     return results
 
 
+def _participle(article: _Article, s: Sentence, cues: list[Cue]):
+    """ "Putin rejected the plan, saying it would fail." — the sentence's subject speaks."""
+    text = article.text
+    for cue in cues:
+        if not cue.participle:
+            continue
+        m = THAT.match(text, cue.end + 1)
+        start = m.end() if m else None
+        nxt = text[cue.end : s.end].lstrip()
+        if start is None and cue.lower == "saying" and _DIRECT_CLAUSE_START.match(nxt):
+            start = cue.end
+        ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
+        if start is not None and ref is not None:
+            return [(cue, ref, start, s.end)]
+    return []
+
+
 def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     """ "Russia will win, Putin said." / «…, — заявил Песков.» / "…, according to Peskov." """
     text = article.text
@@ -492,9 +577,9 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     comma = max(text.rfind(",", s.start, cue.start), text.rfind("—", s.start, cue.start))
     if comma <= s.start:
         return []
-    segment = text[comma + 1 : s.end]
-    if len(_WORD.findall(segment)) > 12:
-        return []
+    before, after = _WORD.findall(text[comma + 1 : cue.start]), _WORD.findall(text[cue.end : s.end])
+    if len(before) > 5 or len(after) > 7 or (before and before[0].lower() in _RELATIVE):
+        return []  # the attribution must close the sentence: ", Putin said on Tuesday."
     ref = _subject(article, cue, comma + 1, s.end, prefer_after=cue.kind != "verb")
     if not ref:
         return []

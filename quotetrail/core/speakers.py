@@ -230,27 +230,43 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
     start = _clause_start(text, max(lo, seg_end - _REACH), seg_end)
     tokens = _tokens(text, start, seg_end)
     role_ends = {m.end(): m for m in _ROLE.finditer(text, start, seg_end)}
-    for steps, (a, b, tok) in enumerate(reversed(tokens)):
-        if steps >= 5:
-            break
+    idx = len(tokens) - 1
+    steps = 0
+    while idx >= 0 and steps < 6:
+        a, b, tok = tokens[idx]
         low = tok.lower()
         if low in _SUBJECT_PRONOUNS and steps <= 2:
             return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
         if _is_name_token(tok):
             if tok != _strip_possessive(tok):
                 return None
-            idx = len(tokens) - 1 - steps
             run = _run_left(text, tokens, idx)
-            return _name_ref(text, run, start, is_outlet, appositive)
+            ref = _name_ref(text, run, start, is_outlet, appositive)
+            if ref is not None:
+                return ref
+            idx -= len(run)  # an outlet ("в своем Telegram-канале"): look past it
+            steps += 1
+            continue
         if b in role_ends:
             return SpeakerRef("role", roles=_match_roles(role_ends[b]), pos=role_ends[b].start())
+        idx -= 1
+        steps += 1
     return None
 
 
 def subject_after(
-    text: str, lo: int, hi: int, is_outlet: IsOutlet, *, genitive: bool = False
+    text: str,
+    lo: int,
+    hi: int,
+    is_outlet: IsOutlet,
+    *,
+    genitive: bool = False,
+    sentence_start: bool = False,
 ) -> SpeakerRef | None:
-    """The speaker right after a cue ("said Putin", «заявил он», «по словам Пескова»)."""
+    """The speaker right after a cue ("said Putin", «заявил он», «по словам Пескова»).
+
+    With `sentence_start`, the subject that opens a sentence ("He …", "The minister …").
+    """
     end = _clause_end(text, lo, min(hi, lo + _REACH))
     tokens = _tokens(text, lo, end)[:8]
     role: re.Match[str] | None = None
@@ -267,6 +283,7 @@ def subject_after(
             continue
         if (
             i == 0
+            and not sentence_start
             and tok[0].islower()
             and low not in ("the", "a", "an")
             and not _CYRILLIC.search(low)

@@ -106,3 +106,16 @@ def test_result_serialises() -> None:
     assert data["verdict"] == "altered"
     assert data["evidence"][0]["reasons"] == ["negation added: not"]
     assert data["comparison"][0]["sources"] == ["blog"]
+
+
+def test_wordings_differing_in_a_number_are_not_grouped() -> None:
+    """A changed number is what a reader must see, even when the rest is identical."""
+    quote = "Prices for bread in the northern district will rise by 5 percent before the winter season"
+    five = f"The mayor said: {quote}."
+    fifty = five.replace("5 percent", "50 percent")
+    evidence = [judge(quote, five, "a"), judge(quote, five, "b"), judge(quote, fifty, "c")]
+    groups = summarize(Quote(quote), evidence).comparison
+    by_source = {s: g.wording for g in groups for s in g.sources}
+    assert by_source["a"] == by_source["b"]
+    assert by_source["c"] != by_source["a"]
+    assert "50 percent" in by_source["c"]

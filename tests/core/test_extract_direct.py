@@ -134,3 +134,28 @@ def test_colon_and_according_heads():
     text = 'According to Dmitry Peskov, "work goes on as usual."'
     (q,) = quotes(text)
     assert (q.kind, q.speaker, q.cue) == ("direct", "Dmitry Peskov", "According to")
+
+
+def test_russian_dialogue_dash_paragraphs():
+    text = (
+        "Песков ответил на вопросы журналистов.\n"
+        "— Мы готовы к диалогу, — заявил Дмитрий Песков. — Но не на этих условиях.\n"
+        "— Когда будет встреча?\n"
+        "— Пока рано говорить! — сказал он, передает ТАСС."
+    )
+    found = quotes(text)
+    assert [(q.text, q.speaker, q.cue, q.cited_source) for q in found] == [
+        ("Мы готовы к диалогу", "Дмитрий Песков", "заявил", None),
+        ("Но не на этих условиях.", "Дмитрий Песков", "заявил", None),
+        ("Пока рано говорить!", "Дмитрий Песков", "сказал", "TASS"),
+    ]
+
+
+def test_quotes_come_back_in_article_order_with_terms_interleaved():
+    text = (
+        'The film "Dune" opened. "It is great," said Anna Smith. '
+        "Она посмотрела фильм «Дюна». «Отличный фильм», — сказала Анна Смит."
+    )
+    found = quotes(text, include_terms=True)
+    assert [q.kind for q in found] == ["term", "direct", "term", "direct"]
+    assert [q.start for q in found] == sorted(q.start for q in found)

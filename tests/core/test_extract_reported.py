@@ -85,3 +85,29 @@ def test_outlet_as_subject_is_a_credit_not_a_speaker():
 def test_reported_clause_that_is_a_direct_quote_is_not_doubled():
     text = 'Dmitry Peskov said that "the talks will resume in March."'
     assert summary(quotes(text)) == [("direct", "the talks will resume in March.", "Dmitry Peskov")]
+
+
+def test_participle_saying_takes_the_sentence_subject():
+    (q,) = quotes("Vladimir Putin rejected the proposal, saying it would only help Kyiv regroup.")
+    assert (q.kind, q.text, q.speaker, q.cue) == (
+        "reported",
+        "it would only help Kyiv regroup",
+        "Vladimir Putin",
+        "saying",
+    )
+
+
+def test_relative_clause_is_not_a_trailing_attribution():
+    text = "Anna Smith criticised the paper, which she said had misreported the talks."
+    assert all(q.text != "Anna Smith criticised the paper" for q in quotes(text))
+
+
+def test_reported_speech_in_a_longer_article_keeps_sentences_apart():
+    text = (
+        "Дмитрий Песков заявил, что встреча пройдет в марте. Погода была хорошей. "
+        "Мария Захарова отметила, что визит согласован."
+    )
+    assert summary(quotes(text)) == [
+        ("reported", "встреча пройдет в марте", "Дмитрий Песков"),
+        ("reported", "визит согласован", "Мария Захарова"),
+    ]

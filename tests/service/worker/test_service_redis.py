@@ -76,9 +76,15 @@ def test_job_with_every_kind_of_outlet_sqlite(tmp_path):
         # /hang answers after the task's soft time limit (5 s in the tests): nothing runs
         # forever, the source ends unverifiable and the job still succeeds.
         o.server.routes["/hang"] = Route(SOURCE_PAGE, delay=9)
-        paths = ["/fast", "/slow", "/flaky", "/gone", "/redirect", "/hang"]
+        # /down answers 503 forever: retried (3 times in the tests), then given up.
+        o.server.routes["/down"] = Route("down", status=503, headers={"Content-Type": "text/plain"})
+        paths = ["/fast", "/slow", "/flaky", "/gone", "/redirect", "/hang", "/down"]
         job_id = s.submit(_body(o, paths, callback_url=o.hook_url))
-        job = _check_full_job(s, o, job_id, extra=1)
+        job = _check_full_job(s, o, job_id, extra=2)
+        down = next(r for r in s.sources(job_id) if r["source"] == o.url("/down"))
+        assert down["status"] == "error" and down["http_status"] == 503
+        assert "gave up after 4 attempts" in down["error"], down
+        assert o.hits("/down") == 4
         # live progress in Redis, next to the store's counters
         live = progress.read(
             redis.Redis.from_url(harness.SHARED_REDIS), job_id, env["QUOTETRAIL_REDIS_PREFIX"]
@@ -86,7 +92,7 @@ def test_job_with_every_kind_of_outlet_sqlite(tmp_path):
         assert live["stage"] == "succeeded"
         hung = next(r for r in s.sources(job_id) if r["source"] == o.url("/hang"))
         assert hung["status"] == "error" and "time limit" in hung["error"], hung
-        assert job["progress"]["sources_done"] == 6
+        assert job["progress"]["sources_done"] == 7
         # the webhook: first delivery got a 500, the retry is signed and verifiable
         harness.wait_for(lambda: o.webhooks, 20, "webhook", *s.procs)
         headers, body = o.webhooks[0]
