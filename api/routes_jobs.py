@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 
 from api import views
 from api.context import ApiContext, get_context
-from api.problems import ApiProblem, field_problem, validation_problem
+from api.problems import ApiProblem, field_problem
 from api.schemas import (
     JobAccepted,
     JobDetail,
@@ -23,7 +23,7 @@ from api.schemas import (
 )
 from api.security import Principal, authenticate
 from api.snapshots import snapshot_response
-from api.url_policy import check_url
+from api.submission import accept_job
 from quotetrail.store import BadCursor, IdempotencyConflict, InvalidTransition, JobRecord
 
 log = logging.getLogger("quotetrail.api")
@@ -57,11 +57,9 @@ def submit_job(
     context: Annotated[ApiContext, Depends(get_context)],
     idempotency_key: IdempotencyKey = None,
 ) -> dict[str, Any]:
-    _check_urls(body, context)
-    request = body.to_request()
     try:
-        job, created = context.store.create_job(
-            request, idempotency_key=idempotency_key, owner=principal.key_id
+        job, created = accept_job(
+            body, context, owner=principal.key_id, idempotency_key=idempotency_key
         )
     except IdempotencyConflict as exc:
         raise ApiProblem(
@@ -71,46 +69,11 @@ def submit_job(
             "idempotency-conflict",
             job_id=exc.job_id,
         ) from None
-    if created:
-        _enqueue(context, job.id)
-    else:
+    if not created:
         response.status_code = 200
         response.headers["Idempotent-Replayed"] = "true"
     response.headers["Location"] = views.job_links(job)["self"]
     return views.job_accepted(job)
-
-
-def _check_urls(body: JobIn, context: ApiContext) -> None:
-    named: list[tuple[str, list[Any], str]] = []
-    if body.article is not None and body.article.url is not None:
-        named.append(("/article/url", ["body", "article", "url"], body.article.url))
-    for i, source in enumerate(body.sources):
-        if source.url is not None:
-            named.append((f"/sources/{i}/url", ["body", "sources", i, "url"], source.url))
-    if body.callback_url is not None:
-        named.append(("/callback_url", ["body", "callback_url"], body.callback_url))
-    errors = []
-    for pointer, loc, url in named:
-        refusal = check_url(url, context.resolver)
-        if refusal is not None:
-            errors.append(
-                {
-                    "pointer": pointer,
-                    "loc": loc,
-                    "message": refusal.reason,
-                    "type": "url_not_allowed",
-                }
-            )
-    if errors:
-        raise validation_problem(errors)
-
-
-def _enqueue(context: ApiContext, job_id: str) -> None:
-    # The job is already committed; if the broker is down the worker's sweep re-sends it.
-    try:
-        context.dispatcher.enqueue(job_id)
-    except Exception:
-        log.exception("could not enqueue job %s; the sweep will retry it", job_id)
 
 
 @router.get("", response_model=JobList, summary="List jobs, newest first")

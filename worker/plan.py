@@ -32,6 +32,9 @@ class Plan:
     quotes: tuple[Quote, ...]
     specs: tuple[SourceSpec, ...]
     article: dict[str, Any]
+    # The article's main text: stored once with the job (quote offsets point into it),
+    # never sent along with task messages.
+    text: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,4 +109,5 @@ def build_plan(request: Mapping[str, Any], fetcher: Any, registry: Any) -> Plan:
             "no sources to check against: give sources, or an article that links to them"
         )
     meta = article_meta(article or ArticleInput(), document, len(quotes))
-    return Plan(quotes=tuple(quotes), specs=tuple(specs), article=meta)
+    text = document.text if document is not None else ""
+    return Plan(quotes=tuple(quotes), specs=tuple(specs), article=meta, text=text)

@@ -119,7 +119,7 @@ def extract(self: JobTask, job_id: str) -> str:
         job_id,
         quotes_total=len(plan.quotes),
         sources_total=len(plan.specs),
-        article=plan.article,
+        article={**plan.article, "text": plan.text},
     )
     if started is None:
         return "canceled"

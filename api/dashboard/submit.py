@@ -105,20 +105,18 @@ def create_job(dashboard, request: dict[str, Any], owner: str):
     from pydantic import ValidationError
 
     from api.problems import ApiProblem
-    from api.routes_jobs import _check_urls, _enqueue
     from api.schemas import JobIn
+    from api.submission import accept_job
 
     try:
         body = JobIn.model_validate(request)
-        _check_urls(body, context)
+        job, _created = accept_job(body, context, owner=owner)
     except ValidationError as exc:
         raise SubmitRefused([_pydantic_message(e) for e in exc.errors()]) from None
     except ApiProblem as exc:
         errors = exc.ext.get("errors") or []
         messages = [f"{e.get('pointer', '')}: {e.get('message', '')}" for e in errors]
         raise SubmitRefused(messages or [str(exc)]) from None
-    job, _created = context.store.create_job(body.to_request(), owner=owner)
-    _enqueue(context, job.id)
     return job
 
 

@@ -7,13 +7,18 @@ The pipeline reads top to bottom:
 2. **Sentences** (:mod:`sentences`): boundaries that never cut through a quote.
 3. **Direct quotes**: each span is attributed from the words right around it —
    a cue before it in its sentence (``Putin said: "…"``, «По словам Пескова, «…»»)
-   or right after it (``"…," he said``, «…», — заявил он). A quote that is a
-   sentence of its own continues the previous speaker (``"A," he said. "B."``).
+   or right after it (``"…," he said``, «…», — заявил он), or a name and a colon
+   (``Dmitry Peskov: "…"``). A quote that is a sentence of its own continues the
+   previous speaker (``"A," he said. "B."``). Russian attributions inside the marks
+   («Мы готовы, — сказал он. — Но не сегодня») and dialogue paragraphs opened by a
+   dash (— Мы готовы, — заявил Песков.) are split around the attribution.
    Interrupted and multi-paragraph quotes are returned **one Quote per fragment**,
    each with the same speaker, so that ``text[q.start:q.end] == q.text`` always holds.
-4. **Reported speech**: sentences without quote marks shaped like ``X said (that) …``,
-   ``according to X, …``, ``…, X said.``, «X заявил, что …», «по словам X, …»,
-   «как сообщил X, …»; the quote is the reported clause.
+   A reported clause may contain a short direct quote; both are returned.
+4. **Reported speech**: sentences shaped like ``X said (that) …``, ``X told Y that …``,
+   ``according to X, …``, ``…, X said.``, ``…, saying (that) …``, «X заявил, что …»,
+   «X заявил: …», «по словам X, …», «как сообщил X, …»; the quote is the reported
+   clause, without a trailing credit or attribution (", передает ТАСС").
 5. **Speakers** (:mod:`speakers`): names are normalised (titles dropped, Russian
    genitive turned nominative, one spelling per person); "he", «она», "the
    president", «глава государства», "the minister" resolve to the last fitting
@@ -129,7 +134,6 @@ class _Candidate:
     group: int = -1
     person: Person | None = None
     outlet: Outlet | None = None
-    cue_text: str | None = None
 
 
 class _Article:
@@ -203,10 +207,10 @@ def _direct_quotes(article: _Article) -> list[_Candidate]:
 
 # Russian dialogue style: a paragraph opened by a dash is speech, and
 # «— Мы готовы, — заявил Песков. — Но не сегодня.» carries its attribution inside.
-_DASH_LINE = re.compile(r"^[ \t]*[—–][ \t]+(?=\S)", re.MULTILINE)
+_DASH_LINE = re.compile(r"^[^\S\n]*[—–][^\S\n]+(?=\S)", re.MULTILINE)
 _DASH_ATTR = re.compile(
-    r"(?P<stop>[,!?…])[ \t]*[—–][ \t]+(?P<attr>[^—–«»\"“”„\n]{3,160}?)"
-    r"(?:(?P<more>[.,:][ \t]*[—–][ \t]+)(?=\S)|[.!?…]?[ \t]*$)"
+    r"(?P<stop>[,!?…])[^\S\n]*[—–][^\S\n]+(?P<attr>[^—–«»\"“”„\n]{3,160}?)"
+    r"(?:(?P<more>[.,:][^\S\n]*[—–][^\S\n]+)(?=\S)|[.!?…]?[^\S\n]*$)"
 )
 
 
@@ -325,6 +329,9 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
     head_cue, head_ref, adjacent = _head_attribution(article, head)
     if head_cue and head_ref and adjacent:
         return "direct", head_cue, head_ref, False
+    colon_ref = _colon_speaker(article, head)
+    if colon_ref is not None:
+        return "direct", None, colon_ref, False
     if _name_like(content):
         return "term", None, None, False
     if _standalone(text, frags, s_first, s_last, article):
@@ -336,8 +343,8 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
         cue, ref = _any_attribution(article, s_first, s_last, frags[0].open)
         if cue and ref:
             return "direct", cue, ref, False
-    if words >= 6:
-        return "direct", None, None, False
+    if words >= 6 or (words >= 3 and content[0].isupper() and content.rstrip()[-1] in _TERMINAL):
+        return "direct", None, None, False  # a whole sentence in marks is somebody's words
     return "term", None, None, False
 
 
@@ -401,6 +408,19 @@ def _head_attribution(article: _Article, head: tuple[int, int]):
         gap.endswith((":", ",", "—", "–")) or bool(re.search(r"(?:that|что)$", gap)) or not gap
     )
     return cue, ref, adjacent
+
+
+def _colon_speaker(article: _Article, head: tuple[int, int]) -> SpeakerRef | None:
+    """`Dmitry Peskov: "We are ready."` — a name and a colon, the headline way."""
+    text = article.text
+    before = text[head[0] : head[1]].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = head[0] + len(before) - 1
+    ref = subject_before(text, head[0], colon, article.is_outlet)
+    if ref is None or ref.kind != "name" or text[ref.pos + len(ref.name) : colon].strip():
+        return None
+    return ref
 
 
 def _any_attribution(article: _Article, s_first: Sentence, s_last: Sentence, near: int):

@@ -110,7 +110,9 @@ def test_result_serialises() -> None:
 
 def test_wordings_differing_in_a_number_are_not_grouped() -> None:
     """A changed number is what a reader must see, even when the rest is identical."""
-    quote = "Prices for bread in the northern district will rise by 5 percent before the winter season"
+    quote = (
+        "Prices for bread in the northern district will rise by 5 percent before the winter season"
+    )
     five = f"The mayor said: {quote}."
     fifty = five.replace("5 percent", "50 percent")
     evidence = [judge(quote, five, "a"), judge(quote, five, "b"), judge(quote, fifty, "c")]

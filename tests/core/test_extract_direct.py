@@ -159,3 +159,28 @@ def test_quotes_come_back_in_article_order_with_terms_interleaved():
     found = quotes(text, include_terms=True)
     assert [q.kind for q in found] == ["term", "direct", "term", "direct"]
     assert [q.start for q in found] == sorted(q.start for q in found)
+
+
+def test_name_and_colon_attribute_without_a_verb():
+    (q,) = quotes('Dmitry Peskov: "We are ready."')
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Dmitry Peskov", None)
+    (q,) = quotes("Песков: «Мы готовы к диалогу»")
+    assert (q.kind, q.speaker) == ("direct", "Песков")
+
+
+def test_whole_sentence_after_colon_is_speech_without_speaker():
+    (q,) = quotes('The statement read: "We are ready to talk."')
+    assert (q.kind, q.speaker) == ("direct", None)
+
+
+def test_british_single_quotes_and_nbsp_dashes():
+    found = quotes("'We will win,' Boris Johnson said. 'There is no doubt.'")
+    assert summary(found) == [
+        ("direct", "We will win", "Boris Johnson"),
+        ("direct", "There is no doubt.", "Boris Johnson"),
+    ]
+    found = quotes("«Мы победим»,\u00a0— заявил\u00a0Владимир Путин.\r\n«Сомнений нет».\r\n")
+    assert summary(found) == [
+        ("direct", "Мы победим", "Владимир Путин"),
+        ("direct", "Сомнений нет", "Владимир Путин"),
+    ]
