@@ -8,5 +8,5 @@
     sweep       re-sends lost jobs, fails overdue ones
     settings    time limits, retries, deadlines from the environment
 
-See worker/README.md for running it (embedded and docker compose) and the settings.
+See "The service" in README.md for running it (embedded and docker compose) and the settings.
 """

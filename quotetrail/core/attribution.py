@@ -67,7 +67,10 @@ class Credit:
 
 
 def find_credits(
-    text: str, registry: OutletRegistry, quoted: Sequence[tuple[int, int]] = ()
+    text: str,
+    registry: OutletRegistry,
+    quoted: Sequence[tuple[int, int]] = (),
+    mentions: Sequence[tuple[int, int, Outlet]] | None = None,
 ) -> list[Credit]:
     """Outlet mentions used as credits, outside the quoted words (`quoted` ranges).
 
@@ -76,7 +79,9 @@ def find_credits(
     ranges = sorted(quoted)
     starts = [a for a, _ in ranges]
     credits = []
-    for start, end, outlet in registry.find_mentions(text):
+    if mentions is None:
+        mentions = registry.find_mentions(text)
+    for start, end, outlet in mentions:
         i = bisect_right(starts, start) - 1
         if i >= 0 and start < ranges[i][1]:
             continue

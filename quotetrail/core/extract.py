@@ -147,9 +147,16 @@ class _Article:
         self.span_opens = [s.open for s in self.spans]
         self._cues = [c for c in find_cues(text) if not self.in_span(c.start)]
         self._cue_starts = [c.start for c in self._cues]
+        self.mentions = registry.find_mentions(text)
+        self._mention_starts = [m[0] for m in self.mentions]
 
     def is_outlet(self, name: str) -> bool:
         return self.registry.resolve(name) is not None
+
+    def in_outlet_name(self, pos: int) -> bool:
+        """Is `pos` inside an outlet's name («Новости» of «РИА Новости»)?"""
+        i = bisect_right(self._mention_starts, pos) - 1
+        return i >= 0 and pos < self.mentions[i][1]
 
     def in_span(self, pos: int) -> bool:
         return any(s.open <= pos <= s.close for s in self.spans_near(pos))
@@ -297,6 +304,9 @@ def _direct_group(article: _Article, frags: list[QuoteSpan], prev_close: int, ne
         return []
     head = (max(s_first.start, prev_close), first.open)
     tail = (last.close + 1, min(s_last.end, next_open))
+    following = _attribution_sentence(article, s_last, tail, next_open)
+    if following is not None:  # "We won." Putin told TASS.
+        s_last, tail = following, (following.start, following.end)
     kind, cue, ref, inherit = _classify(article, frags, head, tail, s_first, s_last)
     context = (s_first.index, s_last.index)
     return [
@@ -315,6 +325,23 @@ def _direct_group(article: _Article, frags: list[QuoteSpan], prev_close: int, ne
         for f in frags
         if article.sentences.at(f.start) is not None and text[f.start : f.end].strip()
     ]
+
+
+def _attribution_sentence(
+    article: _Article, s: Sentence, tail: tuple[int, int], next_open: int
+) -> Sentence | None:
+    """A short next sentence that only says who spoke: `"We won." Putin told TASS.`"""
+    text = article.text
+    if re.search(r"\w", text[tail[0] : tail[1]]):
+        return None
+    nxt = article.sentences.next(s)
+    if nxt is None or nxt.para != s.para or next_open < nxt.end:
+        return None
+    words = _WORD.findall(text[nxt.start : nxt.end])
+    cues = article.cues(nxt.start, nxt.end)
+    if not cues or len(words) > 9 or len(_WORD.findall(text[nxt.start : cues[0].start])) > 4:
+        return None
+    return nxt
 
 
 def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: Sentence):
@@ -434,6 +461,15 @@ def _any_attribution(article: _Article, s_first: Sentence, s_last: Sentence, nea
 
 
 def _subject(
+    article: _Article, cue: Cue, lo: int, hi: int, *, prefer_after: bool
+) -> SpeakerRef | None:
+    ref = _subject_ref(article, cue, lo, hi, prefer_after=prefer_after)
+    if ref is not None and ref.kind == "name" and article.in_outlet_name(ref.pos):
+        return None
+    return ref
+
+
+def _subject_ref(
     article: _Article, cue: Cue, lo: int, hi: int, *, prefer_after: bool
 ) -> SpeakerRef | None:
     text = article.text
@@ -706,7 +742,7 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
 
 def _attach_outlets(article: _Article, candidates: list[_Candidate]) -> None:
     quoted = [(c.start, c.end) for c in candidates if c.kind == "direct"]
-    credits = find_credits(article.text, article.registry, quoted)
+    credits = find_credits(article.text, article.registry, quoted, article.mentions)
     by_sentence: dict[int, list[Credit]] = {}
     for credit in credits:
         s = article.sentences.at(credit.start)

@@ -65,6 +65,11 @@ _STOP = frozenset(
     turkish turkey armenian armenia azerbaijani azerbaijan georgian georgia belarusian
     belarus kazakh kazakhstan israeli israel iranian iran polish poland western west eastern
     east moscow kyiv kiev washington london paris berlin beijing ankara yerevan baku minsk
+    now still here yet thus instead indeed moreover furthermore finally first second third
+    separately recently currently previously overall even just only again once last next
+    asked answering responding commenting writing addressing
+    теперь сейчас здесь там впрочем кстати итак поэтому между тем затем именно лишь только уже
+    еще ещё вот все всё вместе причем причём потому поскольку хотя если когда пока
     tbilisi brussels soviet monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december today
     yesterday tomorrow в во на по из от до для при о об с со к ко у за над под про как что

@@ -4,7 +4,6 @@ import pytest
 
 from tests.core.extract_helpers import by_text, quotes, summary
 
-
 EN = "We will finish what we started."
 RU = "Мы доведем дело до конца"
 
@@ -31,10 +30,12 @@ def test_each_quote_mark_style(article, words, speaker):
 def test_nested_quotes_stay_inside_the_outer_quote():
     text = "«Мы не допустим „эскалации“ и „провокаций“», — заявил Сергей Лавров."
     found = quotes(text)
-    assert summary(found) == [("direct", "Мы не допустим „эскалации“ и „провокаций“", "Сергей Лавров")]
+    assert summary(found) == [
+        ("direct", "Мы не допустим „эскалации“ и „провокаций“", "Сергей Лавров")
+    ]
     assert found[0].cue == "заявил"
 
-    text = '"They call it a \'peace plan\', but it is not," said Sergei Lavrov.'
+    text = "\"They call it a 'peace plan', but it is not,\" said Sergei Lavrov."
     assert summary(quotes(text)) == [
         ("direct", "They call it a 'peace plan', but it is not", "Sergei Lavrov")
     ]
@@ -66,7 +67,9 @@ def test_quote_interrupted_by_attribution_gives_two_fragments_same_speaker():
     ]
     assert [q.cue for q in found] == ["said", "said"]
 
-    text = '"We are ready to talk," he said, "but not on these terms." Earlier, Dmitry Peskov spoke.'
+    text = (
+        '"We are ready to talk," he said, "but not on these terms." Earlier, Dmitry Peskov spoke.'
+    )
     # "he" with nobody named before it stays unresolved rather than guessing forwards
     assert [q.speaker for q in quotes(text)] == [None, None]
 
@@ -96,7 +99,7 @@ def test_offsets_point_at_the_words_without_marks():
 
 
 def test_stray_mark_does_not_hide_later_quotes():
-    text = 'He is 6\'2" tall. Then «stray opener and «Мы победим», — сказал Иван Петров.'
+    text = "He is 6'2\" tall. Then «stray opener and «Мы победим», — сказал Иван Петров."
     found = quotes(text)
     assert by_text(found, "Мы победим").speaker == "Иван Петров"
 
@@ -184,3 +187,12 @@ def test_british_single_quotes_and_nbsp_dashes():
         ("direct", "Мы победим", "Владимир Путин"),
         ("direct", "Сомнений нет", "Владимир Путин"),
     ]
+
+
+def test_attribution_in_a_short_next_sentence():
+    text = '"We will win." Vladimir Putin told TASS. Then he left the hall.'
+    (q,) = quotes(text)
+    assert (q.speaker, q.cue, q.cited_source) == ("Vladimir Putin", "told", "TASS")
+    text = '"We will win." The crowd in the hall cheered loudly for a long time.'
+    (q,) = quotes(text)
+    assert (q.speaker, q.cue) == (None, None)

@@ -49,7 +49,9 @@ def test_next_sentence_credit_covers_the_whole_paragraph_before_it():
 
 
 def test_credit_paragraph_after_the_quotes_applies_back():
-    text = "«Мы готовы», — сказал Дмитрий Песков.\nОб этом он заявил в эфире телеканала «Россия 24»."
+    text = (
+        "«Мы готовы», — сказал Дмитрий Песков.\nОб этом он заявил в эфире телеканала «Россия 24»."
+    )
     (q,) = quotes(text)
     assert (q.speaker, q.cited_source) == ("Дмитрий Песков", "Rossiya 24")
 

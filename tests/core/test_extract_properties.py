@@ -1,5 +1,7 @@
 """Property tests: extraction never fails and its offsets always hold, whatever the text."""
 
+from itertools import pairwise
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,7 +32,9 @@ def test_extract_never_raises_and_offsets_hold(text, include_terms):
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start : q.end] == q.text
         assert q.text.strip()
-        assert q.kind in (("direct", "reported", "term") if include_terms else ("direct", "reported"))
+        assert q.kind in (
+            ("direct", "reported", "term") if include_terms else ("direct", "reported")
+        )
         if q.kind == "term":
             assert q.speaker is None and q.cited_source is None
         if q.cited_source is not None:
@@ -47,7 +51,7 @@ def test_quote_spans_are_ordered_and_inside_their_marks(text):
         assert "\n" not in text[span.start : span.end]
     opens = [s.open for s in spans]
     assert opens == sorted(opens)
-    for a, b in zip(spans, spans[1:], strict=False):
+    for a, b in pairwise(spans):
         assert a.close <= b.open
 
 

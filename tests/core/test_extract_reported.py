@@ -53,7 +53,9 @@ from tests.core.extract_helpers import quotes, summary
 )  # fmt: skip
 def test_reported_forms(article, clause, speaker, cue):
     found = quotes(article)
-    assert [(q.kind, q.text, q.speaker, q.cue) for q in found] == [("reported", clause, speaker, cue)]
+    assert [(q.kind, q.text, q.speaker, q.cue) for q in found] == [
+        ("reported", clause, speaker, cue)
+    ]
 
 
 def test_adding_that_splits_into_two_clauses_with_one_speaker():
@@ -111,3 +113,22 @@ def test_reported_speech_in_a_longer_article_keeps_sentences_apart():
         ("reported", "встреча пройдет в марте", "Дмитрий Песков"),
         ("reported", "визит согласован", "Мария Захарова"),
     ]
+
+
+def test_as_x_put_it():
+    (q,) = quotes("As Sergei Lavrov put it, the West has run out of ideas.")
+    assert (q.kind, q.text, q.speaker) == (
+        "reported",
+        "the West has run out of ideas",
+        "Sergei Lavrov",
+    )
+
+
+def test_sentence_adverbs_and_countries_are_not_speakers():
+    assert quotes("Now Ukraine says it will not negotiate.") == []
+    assert quotes("Meanwhile Moscow said that the drills were routine.") == []
+
+
+def test_outlet_name_is_never_a_speaker():
+    found = quotes("Как заявил РИА Новости источник, встреча отменена.")
+    assert [q.speaker for q in found] in ([], [None])

@@ -49,7 +49,11 @@ def test_roles_resolve_to_the_person_who_holds_them():
         '"We agreed on the next steps," the Russian leader said. '
         '"Talks go on," the president added.'
     )
-    assert [q.speaker for q in quotes(text)] == ["Sergei Lavrov", "Vladimir Putin", "Vladimir Putin"]
+    assert [q.speaker for q in quotes(text)] == [
+        "Sergei Lavrov",
+        "Vladimir Putin",
+        "Vladimir Putin",
+    ]
 
 
 def test_russian_roles_resolve():

@@ -8,7 +8,10 @@ from tests.core.extract_helpers import quotes, summary
 @pytest.mark.parametrize(
     ("article", "term"),
     [
-        ('Commentators repeated the narrative "Russia threw an ally" all week.', "Russia threw an ally"),
+        (
+            'Commentators repeated the narrative "Russia threw an ally" all week.',
+            "Russia threw an ally",
+        ),
         ('He watched the film "War and Peace" twice.', "War and Peace"),
         ('The so-called "peace plan" was never published.', "peace plan"),
         ("Об этом рассказал телеканал «Россия 24» в вечернем эфире.", "Россия 24"),
