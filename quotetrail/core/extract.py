@@ -88,7 +88,7 @@ _NAMING_EN = frozenset(
 )
 _NAMING_RU = (
     "телеканал", "канал", "газет", "парти", "операци", "фильм", "книг", "роман", "песн", "программ",
-    "проект", "компани", "концерн", "фонд", "движени", "групп", "термин", "слов", "понят",
+    "проект", "компани", "концерн", "фонд", "движени", "групп", "термин", "слово", "понят",
     "называем", "нарратив", "лозунг", "форум", "фестивал", "журнал", "сайт", "издани",
     "организаци", "банк", "завод", "клуб", "команд", "театр", "преми", "учени", "агентств",
     "радиостанци", "доктрин", "план", "акци", "кампани", "фирм", "холдинг", "корпораци",
@@ -376,7 +376,11 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
 
 
 def _after_naming_noun(text: str, lo: int, open_: int) -> bool:
-    words = [w.lower() for w in _WORD.findall(text[max(lo, open_ - 40) : open_])][-2:]
+    """`the film "…"`, «партия «…»»: the noun stands right before the mark, no comma between."""
+    before = text[max(lo, open_ - 40) : open_]
+    if not before[-1:].isspace() or before.rstrip()[-1:] in ",:;—–-":
+        return False
+    words = [w.lower() for w in _WORD.findall(before)][-2:]
     if not words:
         return False
     last = words[-1]
@@ -716,14 +720,15 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
     resolver = Resolver()
     found = find_titled_mentions(article.text, article.is_outlet)
     found += find_full_names(article.text, article.is_outlet)
-    mentions = [m for m in found if not article.in_span(m.pos)]
+    mentions = sorted((m for m in found if not article.in_span(m.pos)), key=lambda m: m.pos)
+    subjects = _sentence_subjects(article, mentions) - _inside_quotes(mentions, candidates)
     events: list[tuple[int, int, object]] = [(m.pos, 0, m) for m in mentions]
     events += [(c.start, 1, c) for c in candidates]
     events.sort(key=lambda e: (e[0], e[1]))
     previous: _Candidate | None = None
     for _pos, _order, item in events:
         if isinstance(item, SpeakerRef):
-            resolver.mention(item)
+            resolver.mention(item, subject=item.pos in subjects)
             continue
         c = item
         if c.kind == "term":
@@ -735,6 +740,28 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
             c.cue = c.cue or previous.cue
         if c.person is not None:
             previous = c
+
+
+def _inside_quotes(mentions: list[SpeakerRef], candidates: list[_Candidate]) -> set[int]:
+    """Names within somebody's words (a reported clause) are not the article's subjects."""
+    ranges = sorted((c.start, c.end) for c in candidates if c.kind != "term")
+    starts = [a for a, _ in ranges]
+    inside = set()
+    for m in mentions:
+        i = bisect_right(starts, m.pos) - 1
+        if i >= 0 and m.pos < ranges[i][1]:
+            inside.add(m.pos)
+    return inside
+
+
+def _sentence_subjects(article: _Article, mentions: list[SpeakerRef]) -> set[int]:
+    """Positions of the first name in each sentence (mentions sorted by position)."""
+    first: dict[int, int] = {}
+    for m in mentions:
+        s = article.sentences.at(m.pos)
+        if s is not None:
+            first.setdefault(s.index, m.pos)
+    return set(first.values())
 
 
 # --- 6. outlets -------------------------------------------------------------------------

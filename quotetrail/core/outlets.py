@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -186,7 +186,7 @@ class OutletRegistry:
     def __len__(self) -> int:
         return len(self._outlets)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Outlet]:
         return iter(self._outlets.values())
 
     def get(self, outlet_id: str) -> Outlet | None:

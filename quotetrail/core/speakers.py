@@ -561,12 +561,19 @@ class Resolver:
         self.people: list[Person] = []
         self.recent: list[Person] = []  # named or spoke, most recent last
         self.speakers: list[Person] = []  # spoke, most recent last
+        self.subjects: list[Person] = []  # spoke or opened a sentence: what "he" refers to
 
-    def mention(self, ref: SpeakerRef) -> Person | None:
-        """A name seen in the text; its spelling yields to how the person is cited speaking."""
+    def mention(self, ref: SpeakerRef, *, subject: bool = False) -> Person | None:
+        """A name seen in the text; its spelling yields to how the person is cited speaking.
+
+        Only a `subject` mention (the first name of its sentence) can be a later "he":
+        in "Putin met Erdogan. "…," he said." the speaker is Putin.
+        """
         person = self._person(ref, tentative=True) if ref.kind == "name" else None
         if person:
             self._touch(self.recent, person)
+            if subject:
+                self._touch(self.subjects, person)
         return person
 
     def speaker(self, ref: SpeakerRef | None, feminine: bool | None = None) -> Person | None:
@@ -585,6 +592,7 @@ class Resolver:
             person.gender = "f" if feminine else "m"
         self._touch(self.recent, person)
         self._touch(self.speakers, person)
+        self._touch(self.subjects, person)
         return person
 
     def last_speaker(self) -> Person | None:
@@ -606,7 +614,7 @@ class Resolver:
         return person
 
     def _by_gender(self, gender: Gender) -> Person | None:
-        for pool in (self.speakers, self.recent):
+        for pool in (self.subjects, self.recent):
             for person in reversed(pool):
                 if gender is None or person.gender in (None, gender):
                     return person

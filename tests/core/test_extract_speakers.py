@@ -109,3 +109,31 @@ def test_object_of_told_is_not_the_speaker():
 def test_initials_are_kept():
     (q,) = quotes("«Решение принято», — сказал В. Путин.")
     assert q.speaker == "В. Путин"
+
+
+def test_po_ego_slovam_points_to_the_last_named_person():
+    text = (
+        "Дмитрий Песков выступил в Кремле. По его словам, «работа продолжается в штатном режиме»."
+    )
+    (q,) = quotes(text)
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Дмитрий Песков", "По его словам")
+    text = "Дмитрий Песков выступил в Кремле. По его словам, работа продолжается."
+    (q,) = quotes(text)
+    assert (q.kind, q.text, q.speaker) == ("reported", "работа продолжается", "Дмитрий Песков")
+
+
+def test_pronoun_prefers_the_subject_of_a_recent_sentence_over_an_object():
+    text = (
+        '"We are close to a deal," Nikol Pashinyan said.\n'
+        "Azerbaijani President Ilham Aliyev, speaking in Baku, was more cautious. "
+        '"The ball is in their court," he said.\n'
+        "Russian President Vladimir Putin met Turkish President Recep Erdogan on Monday. "
+        '"We discussed trade," he said.\n'
+        "The bloc's foreign policy chief, Kaja Kallas, welcomed the talks. "
+        'She wrote on X that the EU "stands ready to help."'
+    )
+    found = quotes(text)
+    assert by_text(found, "The ball is in their court").speaker == "Ilham Aliyev"
+    assert by_text(found, "We discussed trade").speaker == "Vladimir Putin"
+    assert by_text(found, "stands ready to help.").speaker == "Kaja Kallas"
+    assert by_text(found, "stands ready to help.").cited_source == "X"

@@ -49,3 +49,9 @@ def test_a_single_word_with_a_speech_verb_before_it_is_speech():
 def test_whole_sentence_in_marks_is_speech_even_when_capitalised():
     text = 'Dmitry Peskov spoke to reporters.\n"Nobody Wants War Here."'
     assert summary(quotes(text)) == [("direct", "Nobody Wants War Here.", None)]
+
+
+def test_word_as_a_naming_noun_but_not_words_of_someone():
+    assert [q.kind for q in quotes("Он произнес слово «мир».", include_terms=True)] == ["term"]
+    text = "Дмитрий Песков выступил. По его словам, «мир возможен»."
+    assert summary(quotes(text)) == [("direct", "мир возможен", "Дмитрий Песков")]

@@ -1,0 +1,62 @@
+"""Whole synthetic articles (tests/core/fixtures_extract/): everything at once, in order."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.core.extract_helpers import quotes
+
+FIXTURES = Path(__file__).parent / "fixtures_extract"
+
+EXPECTED = {
+    "en_kremlin_ceasefire.txt": [
+        ("direct", "Vladimir Putin", "told", None, "We have seen such proposals before. They always end the same way"),
+        ("direct", "Vladimir Putin", "told", None, "Nobody should expect us to fall for it again."),
+        ("reported", "Vladimir Putin", "added", "TASS", 'Moscow remained open to "serious, substantive talks" but would not accept preconditions'),
+        ("direct", "Vladimir Putin", "added", "TASS", "serious, substantive talks"),
+        ("reported", "Dmitry Peskov", "told", None, "no contacts with Washington were planned for this week"),
+        ("reported", "Dmitry Peskov", "According to", None, 'the so-called "peace formula" promoted by Kyiv is "detached from reality."'),
+        ("direct", "Dmitry Peskov", "According to", None, "detached from reality."),
+        ("reported", "Sergei Lavrov", "said", None, 'the West was pushing the narrative "Russia wants a frozen conflict" to justify new sanctions'),
+        ("direct", "Sergei Lavrov", "said", None, "This is a cynical game"),
+        ("direct", "Sergei Lavrov", "said", None, "And everyone understands it."),
+        ("reported", "Maria Zakharova", "wrote", "Telegram", 'the proposal was "dead on arrival."'),
+        ("direct", "Maria Zakharova", "wrote", "Telegram", "dead on arrival."),
+    ],
+    "ru_peskov_briefing.txt": [
+        ("reported", "Дмитрий Песков", "заявил", "TASS", "в Кремле не видят оснований для объявления перемирия"),
+        ("direct", "Дмитрий Песков", "сказал", None, "Никаких предпосылок для этого пока нет. Мы внимательно следим за ситуацией"),
+        ("reported", "Дмитрий Песков", "По словам", None, "президент Владимир Путин получил доклад министра обороны"),
+        ("direct", "Дмитрий Песков", "подчеркнул", None, "Работа продолжается в штатном режиме"),
+        ("direct", "Дмитрий Песков", "подчеркнул", None, "Все задачи будут выполнены"),
+        ("direct", "Мария Захарова", "назвала", "Telegram", "очередной попыткой манипуляции"),
+        ("reported", "Мария Захарова", "заявила", "Rossiya 24", "Москва не примет ультиматумов"),
+    ],
+    "en_caucasus_talks.txt": [
+        ("reported", "Nikol Pashinyan", "said", "Armenpress", 'his government was ready to sign a peace treaty with Azerbaijan "within months"'),
+        ("direct", "Nikol Pashinyan", "said", "Armenpress", "within months"),
+        ("direct", "Nikol Pashinyan", "told", None, "We have never been closer to an agreement"),
+        ("direct", "Nikol Pashinyan", "told", None, "But there are still questions that need answers."),
+        ("direct", "Ilham Aliyev", "said", "APA", "The ball is in Yerevan's court"),
+        ("direct", "Kaja Kallas", "wrote", "X", "stands ready to help both sides."),
+        ("direct", "Dmitry Peskov", "told", None, "supports any steps towards peace in the South Caucasus."),
+        ("reported", "Dmitry Peskov", "added", None, "President Vladimir Putin had discussed the issue with both leaders by phone"),
+        ("direct", "Dmitry Peskov", "said", "Interfax", "Moscow remains a key partner for the region"),
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_whole_article(name):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    found = quotes(text)
+    assert [(q.kind, q.speaker, q.cue, q.cited_source, q.text) for q in found] == EXPECTED[name]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_terms_in_whole_article_are_extra_and_speakerless(name):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    with_terms = quotes(text, include_terms=True)
+    terms = [q for q in with_terms if q.kind == "term"]
+    assert [q for q in with_terms if q.kind != "term"] == quotes(text)
+    assert all(q.speaker is None and q.cited_source is None for q in terms)
