@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Depends, Request
 
 from api.ratelimit import make_rate_limiter
 from api.settings import ApiSettings
@@ -56,3 +56,6 @@ def redis_client(url: str | None) -> Any | None:
 
 def get_context(request: Request) -> ApiContext:
     return request.app.state.quotetrail
+
+
+Context = Annotated[ApiContext, Depends(get_context)]  # a handler parameter: the app's context

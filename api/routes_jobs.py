@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 
 from api import views
-from api.context import ApiContext, get_context
+from api.context import ApiContext, Context
 from api.problems import ApiProblem, field_problem
 from api.schemas import (
     JobAccepted,
@@ -21,7 +21,7 @@ from api.schemas import (
     SourceList,
     VerdictName,
 )
-from api.security import Principal, authenticate
+from api.security import Caller, Principal, authenticate
 from api.snapshots import snapshot_response
 from api.submission import accept_job
 from quotetrail.store import BadCursor, IdempotencyConflict, InvalidTransition, JobRecord
@@ -53,8 +53,8 @@ IdempotencyKey = Annotated[
 def submit_job(
     body: JobIn,
     response: Response,
-    principal: Annotated[Principal, Depends(authenticate)],
-    context: Annotated[ApiContext, Depends(get_context)],
+    principal: Caller,
+    context: Context,
     idempotency_key: IdempotencyKey = None,
 ) -> dict[str, Any]:
     try:
@@ -79,8 +79,8 @@ def submit_job(
 @router.get("", response_model=JobList, summary="List jobs, newest first")
 def list_jobs(
     request: Request,
-    principal: Annotated[Principal, Depends(authenticate)],
-    context: Annotated[ApiContext, Depends(get_context)],
+    principal: Caller,
+    context: Context,
     status: Annotated[JobStatusName | None, Query()] = None,
     outlet: Annotated[
         str | None, Query(min_length=1, max_length=200, description="A cited outlet")
@@ -97,28 +97,21 @@ def list_jobs(
     cursor: Annotated[str | None, Query(max_length=512)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> dict[str, Any]:
-    filters: dict[str, Any] = {
-        "status": status,
-        "outlet": outlet,
-        "verdict": verdict,
-        "submitted_from": _when(submitted_from, "submitted_from"),
-        "submitted_to": _when(submitted_to, "submitted_to"),
-    }
-    try:
-        jobs, next_cursor = context.store.list_jobs(
-            **filters, owner=_owner_scope(principal, context), cursor=cursor, limit=limit
-        )
-    except BadCursor:
-        raise field_problem("cursor", ["query", "cursor"], "invalid pagination cursor") from None
-    query = {
+    query: dict[str, Any] = {
         "status": status,
         "outlet": outlet,
         "verdict": verdict,
         "submitted_from": submitted_from,
         "submitted_to": submitted_to,
-        "limit": limit,
     }
-    kept = {k: v for k, v in query.items() if v is not None}
+    dates = {name: _when(query[name], name) for name in ("submitted_from", "submitted_to")}
+    try:
+        jobs, next_cursor = context.store.list_jobs(
+            **{**query, **dates}, owner=_owner_scope(principal, context), cursor=cursor, limit=limit
+        )
+    except BadCursor:
+        raise field_problem("cursor", ["query", "cursor"], "invalid pagination cursor") from None
+    kept = {k: v for k, v in {**query, "limit": limit}.items() if v is not None}
     next_url = (
         f"{request.url.path}?{urlencode({**kept, 'cursor': next_cursor})}" if next_cursor else None
     )
@@ -156,8 +149,8 @@ def _visible_job(job_id: str, principal: Principal, context: ApiContext) -> JobR
 def get_job(
     job_id: JobId,
     response: Response,
-    principal: Annotated[Principal, Depends(authenticate)],
-    context: Annotated[ApiContext, Depends(get_context)],
+    principal: Caller,
+    context: Context,
 ) -> dict[str, Any]:
     job = _visible_job(job_id, principal, context)
     if not job.finished:
@@ -175,8 +168,8 @@ def get_job(
 def cancel_job(
     job_id: JobId,
     response: Response,
-    principal: Annotated[Principal, Depends(authenticate)],
-    context: Annotated[ApiContext, Depends(get_context)],
+    principal: Caller,
+    context: Context,
 ) -> dict[str, Any]:
     job = _visible_job(job_id, principal, context)
     if job.status == "canceled":
@@ -207,8 +200,8 @@ def cancel_job(
 @router.get("/{job_id}/sources", response_model=SourceList, summary="The sources a job fetched")
 def list_sources(
     job_id: JobId,
-    principal: Annotated[Principal, Depends(authenticate)],
-    context: Annotated[ApiContext, Depends(get_context)],
+    principal: Caller,
+    context: Context,
 ) -> dict[str, Any]:
     _visible_job(job_id, principal, context)
     return {"items": [views.source_view(s) for s in context.store.get_sources(job_id)]}
@@ -228,8 +221,8 @@ def list_sources(
 def get_snapshot(
     job_id: JobId,
     index: Annotated[int, Path(ge=0, le=100_000)],
-    principal: Annotated[Principal, Depends(authenticate)],
-    context: Annotated[ApiContext, Depends(get_context)],
+    principal: Caller,
+    context: Context,
 ) -> Response:
     _visible_job(job_id, principal, context)
     record = context.store.get_snapshot(job_id, index)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from api.context import ApiContext, get_context
+from api.context import Context
 from api.metrics import render
 from api.problems import ApiProblem
 from api.schemas import Health
@@ -26,7 +26,7 @@ def healthz() -> dict[str, Any]:
     summary="The store (and Redis, when configured) answer",
     responses={503: {"description": "A dependency is unreachable"}},
 )
-def readyz(context: Annotated[ApiContext, Depends(get_context)]) -> dict[str, Any]:
+def readyz(context: Context) -> dict[str, Any]:
     checks = {"database": "ok" if context.store.ping() else "unreachable"}
     if context.redis is not None:
         try:

@@ -7,9 +7,12 @@ surrogates (which PostgreSQL cannot store) are refused with 422 rather than stor
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from quotetrail.core.models import Verdict
+from quotetrail.store.records import JobStatus
 
 MAX_TEXT_CHARS = 1_000_000
 MAX_URL_CHARS = 2048
@@ -18,8 +21,8 @@ MAX_QUOTES = 100
 MAX_SOURCES = 50
 MAX_NAME_CHARS = 200
 
-JobStatusName = Literal["queued", "running", "succeeded", "failed", "canceled"]
-VerdictName = Literal["matched", "paraphrased", "altered", "not_found", "unverifiable"]
+JobStatusName = JobStatus  # the store's statuses and the pipeline's verdicts, spelled once
+VerdictName = Verdict
 
 
 def _storable(value: str) -> str:

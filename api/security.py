@@ -14,7 +14,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.context import ApiContext, get_context
+from api.context import ApiContext, Context
 from api.problems import ApiProblem
 
 TOUCH_EVERY_SECONDS = 60.0
@@ -49,9 +49,7 @@ def presented_token(request: Request) -> str | None:
     return key.strip() if key and key.strip() else None
 
 
-def authenticate(
-    request: Request, context: Annotated[ApiContext, Depends(get_context)]
-) -> Principal:
+def authenticate(request: Request, context: Context) -> Principal:
     """The router-wide dependency: identify, count against the quota, then authorise."""
     client = request.client.host if request.client else "unknown"
     token = presented_token(request)
@@ -85,6 +83,9 @@ def authenticate(
     if key is not None:
         _touch(context, key.id)
     return Principal(key.id if key else None, key.name if key else None, client)
+
+
+Caller = Annotated[Principal, Depends(authenticate)]  # a handler parameter: who is calling
 
 
 def _touch(context: ApiContext, key_id: str) -> None:

@@ -15,11 +15,16 @@ from fastapi import Response
 from quotetrail.store import SourceRecord
 
 
-def snapshot_response(record: SourceRecord) -> Response:
+def snapshot_body(record: SourceRecord) -> tuple[bytes, str]:
+    """The bytes to serve and their charset (the API's and the dashboard's snapshots)."""
     if record.body is not None:
-        body, charset = record.body, _charset(record.body, record.content_type)
-    else:  # a source given as text: that text is what was checked
-        body, charset = (record.text or "").encode("utf-8"), "utf-8"
+        return record.body, _charset(record.body, record.content_type)
+    # a source given as text: that text is what was checked
+    return (record.text or "").encode("utf-8"), "utf-8"
+
+
+def snapshot_response(record: SourceRecord) -> Response:
+    body, charset = snapshot_body(record)
     headers = {
         "Content-Disposition": f'attachment; filename="snapshot-{record.job_id}-{record.index}.txt"',
         "Content-Security-Policy": "sandbox; default-src 'none'",

@@ -21,7 +21,6 @@ from quotetrail.fetch.guard import (
     resolve_host,
     system_resolver,
 )
-from quotetrail.fetch.settings import FetchSettings
 
 __all__ = ["Resolver", "UrlRefusal", "check_url", "system_resolver"]
 
@@ -33,7 +32,7 @@ class UrlRefusal:
 
 @lru_cache(maxsize=1)
 def _policy() -> NetworkPolicy:
-    return NetworkPolicy.from_settings(FetchSettings.from_env())
+    return NetworkPolicy.from_env()
 
 
 def check_url(url: str, resolver: Resolver | None = None) -> UrlRefusal | None:

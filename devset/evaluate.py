@@ -23,7 +23,13 @@ sys.path.insert(0, str(HERE.parent))
 from quotetrail.core.verdict import judge, unverifiable  # noqa: E402
 
 LABELS = ("matched", "paraphrased", "altered", "not_found", "unverifiable")
-CASE_FILES = ("cases_blind.jsonl", "cases_long.jsonl", "cases_blind2.jsonl", "cases_tuned.jsonl")
+CASE_FILES = (
+    "cases_blind.jsonl",
+    "cases_long.jsonl",
+    "cases_blind2.jsonl",
+    "cases_tuned.jsonl",
+    "cases_qa.jsonl",
+)
 
 
 @dataclass(frozen=True)

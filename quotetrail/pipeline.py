@@ -70,6 +70,7 @@ __all__ = [
     "read_sources",
     "source_spec",
     "sources_for",
+    "url_problem",
     "verify",
 ]
 
@@ -285,15 +286,29 @@ def _contains(whole: str, part: str) -> bool:
     return len(part) >= _MIN_PART and f" {part} " in f" {whole} "
 
 
+def _fold(text: str) -> str:
+    return text.lower().replace("ё", "е")
+
+
 def _match_key(text: str) -> str:
     return _NON_WORD.sub(" ", text.casefold().replace("ё", "е")).strip()
 
 
 def _find_span(text: str, haystack: str) -> tuple[int, int] | None:
-    """Where `text` stands in `haystack`: exactly, or nearly (rapidfuzz alignment, score ≥ 90)."""
+    """Where `text` stands in `haystack`: exactly, or nearly (rapidfuzz alignment, score ≥ 90).
+
+    Case and ё/е are folded first when that keeps every offset in place, so a quote
+    typed in capitals gets its own span rather than the whole quote around it.
+    """
     at = haystack.find(text)
     if at >= 0:
         return at, at + len(text)
+    folded, folded_hay = _fold(text), _fold(haystack)
+    if len(folded) == len(text) and len(folded_hay) == len(haystack):
+        text, haystack = folded, folded_hay
+        at = haystack.find(text)
+        if at >= 0:
+            return at, at + len(text)
     alignment = fuzz.partial_ratio_alignment(text, haystack, score_cutoff=90)
     if alignment is None:
         return None
@@ -307,9 +322,11 @@ def source_spec(value: str) -> SourceSpec:
     """What a `--source` string names: an http(s) URL, else a file path."""
     if is_web_url(value):
         return SourceSpec(source=value, kind="url", value=value)
-    if "://" in value:
-        scheme = value.split("://", 1)[0]
-        raise InputError(f"source {value!r}: only http and https URLs can be fetched, not {scheme}")
+    if not value.strip():
+        raise InputError("--source was given an empty value")
+    problem = url_problem(value)
+    if problem:
+        raise InputError(f"source {value!r}: {problem}")
     return SourceSpec(source=value, kind="file", value=value)
 
 
@@ -580,6 +597,16 @@ def build_fetcher(
     except ValueError as exc:
         raise InputError(str(exc)) from None
     return Fetcher(settings)
+
+
+def url_problem(value: str) -> str | None:
+    """Why a string that looks like a URL cannot be fetched; None for a fetchable URL or a path."""
+    if "://" not in value or is_web_url(value):
+        return None
+    scheme = value.split("://", 1)[0].lower()
+    if scheme in ("http", "https"):
+        return "not a valid URL (no host)"
+    return f"only http and https URLs can be fetched, not {scheme}"
 
 
 def is_web_url(value: str) -> bool:

@@ -13,7 +13,6 @@ Results are not kept in Celery: the SQL store is the system of record.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +20,12 @@ from celery import Celery, bootsteps
 from celery.signals import celeryd_init
 
 from quotetrail.config import ServiceConfig
-from worker.settings import WorkerSettings
+from worker.settings import REDIS_PREFIX_ENV, WorkerSettings, env_text
 
 
 def queue_name() -> str:
     """One queue for every task; QUOTETRAIL_QUEUE lets test runs share a Redis safely."""
-    return os.environ.get("QUOTETRAIL_QUEUE", "").strip() or "quotetrail"
+    return env_text("QUOTETRAIL_QUEUE", "quotetrail")
 
 
 # The host part means nothing to the filesystem transport; naming one keeps kombu quiet.
@@ -42,7 +41,7 @@ def broker_folders(data_dir: Path) -> dict[str, Path]:
 def broker_settings(config: ServiceConfig, settings: WorkerSettings) -> dict[str, Any]:
     if config.redis_url:
         options: dict[str, Any] = {}
-        prefix = os.environ.get("QUOTETRAIL_REDIS_PREFIX", "").strip()
+        prefix = env_text(REDIS_PREFIX_ENV)
         if prefix:  # several deployments (or test runs) sharing one Redis stay apart
             options["global_keyprefix"] = f"{prefix}:"
         return {

@@ -14,7 +14,7 @@ from celery import Celery
 
 from quotetrail.config import ServiceConfig
 
-EXTRACT_TASK = "quotetrail.extract"
+EXTRACT_TASK = "quotetrail.extract"  # the first task of a job (worker/tasks.py)
 ENQUEUE_RETRY = {"max_retries": 3, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 
 
@@ -44,7 +44,7 @@ class CeleryDispatcher:
         self.app.send_task(
             EXTRACT_TASK,
             args=[job_id],
-            task_id=f"{job_id}.extract.{uuid.uuid4().hex[:8]}",
+            task_id=task_id(job_id, EXTRACT_TASK),
             retry=True,
             retry_policy=ENQUEUE_RETRY,
         )
@@ -57,6 +57,11 @@ class CeleryDispatcher:
         stops at its next step. Revoking by task id would need a broadcast, which the
         filesystem broker only half supports, and would not reach retries in flight.
         """
+
+
+def task_id(job_id: str, task_name: str) -> str:
+    """`<job>.<task>.<random>`: a job's messages stay readable in logs and the broker."""
+    return f"{job_id}.{task_name.rsplit('.', 1)[-1]}.{uuid.uuid4().hex[:8]}"
 
 
 def get_dispatcher(config: ServiceConfig | None = None) -> CeleryDispatcher:

@@ -12,22 +12,22 @@ from typing import Any
 
 import httpx
 
-from quotetrail.config import ServiceConfig
+from quotetrail.fetch.client import Fetcher
 from quotetrail.fetch.errors import NetworkError
 from quotetrail.fetch.guard import GuardedTransport, NetworkPolicy
 from quotetrail.fetch.policies import HostPoliteness
 from quotetrail.fetch.settings import FetchSettings
-from worker.redis_cache import host_limits, redis_fetch_backends
+from worker.redis_cache import redis_fetch_backends
 from worker.settings import WorkerSettings
 
 
-def build_fetcher(config: ServiceConfig, client: Any, *, prefix: str = "qt") -> Any:
-    from quotetrail.fetch import Fetcher
-
+def build_fetcher(client: Any, *, prefix: str = "qt") -> Fetcher:
+    """The worker's Fetcher: per-host limits shared through Redis `client`, or per process
+    when there is none (the embedded mode)."""
     settings = FetchSettings.from_env()
     limits = WorkerSettings.from_env()
     if client is None:
-        concurrency, interval = host_limits()
+        concurrency, interval = limits.host_limits()
         return Fetcher(settings, politeness=HostPoliteness(interval, concurrency))
     backends = redis_fetch_backends(
         client,
@@ -40,8 +40,7 @@ def build_fetcher(config: ServiceConfig, client: Any, *, prefix: str = "qt") -> 
 
 def post_guarded(url: str, body: bytes, headers: dict[str, str], *, timeout: float) -> int:
     """POST `body` to `url` through the SSRF guard, without following redirects; the status."""
-    policy = NetworkPolicy.from_settings(FetchSettings.from_env())
-    transport = GuardedTransport(httpx.HTTPTransport(), policy)
+    transport = GuardedTransport(httpx.HTTPTransport(), NetworkPolicy.from_env())
     with httpx.Client(transport=transport, timeout=timeout, follow_redirects=False) as client:
         try:
             return client.post(url, content=body, headers=headers).status_code

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import asdict
@@ -25,6 +24,7 @@ from typing import Any
 
 from quotetrail.fetch.policies import CachedPage, HostPoliteness
 from worker.politeness import RedisPoliteness
+from worker.settings import WorkerSettings
 
 log = logging.getLogger("quotetrail.worker")
 
@@ -129,13 +129,6 @@ class SharedPoliteness:
                 self.shared.release(host, token)
 
 
-def host_limits() -> tuple[int, float]:
-    """(concurrent fetches, seconds between fetch starts) per host, from the environment."""
-    concurrency = int(os.environ.get("QUOTETRAIL_HOST_CONCURRENCY", "").strip() or 2)
-    interval = float(os.environ.get("QUOTETRAIL_HOST_INTERVAL", "").strip() or 1.0)
-    return max(1, concurrency), max(0.0, interval)
-
-
 def redis_fetch_backends(
     client: Any, *, prefix: str, lease: float, max_wait: float
 ) -> dict[str, Any]:
@@ -144,7 +137,7 @@ def redis_fetch_backends(
     `lease` bounds how long a dead worker's slot blocks a host (the task's hard time
     limit); `max_wait` how long a task queues for a slot before it retries later.
     """
-    concurrency, interval = host_limits()
+    concurrency, interval = WorkerSettings.from_env().host_limits()
     shared = RedisPoliteness(
         client,
         concurrency=concurrency,

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from quotetrail.config import ServiceConfig
-from worker.settings import WorkerSettings
+from worker.settings import REDIS_PREFIX_ENV, WorkerSettings, env_text
 
 if TYPE_CHECKING:
     import redis
 
+    from quotetrail.fetch import Fetcher
     from quotetrail.store import Store
 
 
@@ -41,10 +42,10 @@ def _redis(pid: int, url: str) -> redis.Redis:
 
 
 @cache
-def _fetcher(pid: int) -> Any:
+def _fetcher(pid: int) -> Fetcher:
     from worker.fetching import build_fetcher
 
-    return build_fetcher(config(), redis_client(), prefix=redis_prefix())
+    return build_fetcher(redis_client(), prefix=redis_prefix())
 
 
 @cache
@@ -59,7 +60,7 @@ def settings() -> WorkerSettings:
 
 def redis_prefix() -> str:
     """Prefix of every key the workers own in Redis (cache, politeness, progress)."""
-    return os.environ.get("QUOTETRAIL_REDIS_PREFIX", "").strip() or "qt"
+    return env_text(REDIS_PREFIX_ENV, "qt")
 
 
 def store() -> Store:
@@ -72,7 +73,7 @@ def redis_client() -> redis.Redis | None:
     return _redis(os.getpid(), url) if url else None
 
 
-def fetcher() -> Any:
+def fetcher() -> Fetcher:
     return _fetcher(os.getpid())
 
 

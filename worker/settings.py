@@ -9,11 +9,20 @@ would be delivered twice). Tests shrink everything through the same variables.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+# Prefix of the workers' Redis keys; also the broker's, when set (deployments sharing a Redis).
+REDIS_PREFIX_ENV = "QUOTETRAIL_REDIS_PREFIX"
 
 
-def _float(name: str, default: float) -> float:
-    raw = os.environ.get(name, "").strip()
+def env_text(name: str, default: str = "") -> str:
+    """A string variable, stripped; `default` when unset or blank."""
+    return os.environ.get(name, "").strip() or default
+
+
+def _number(name: str, default: float) -> float:
+    raw = env_text(name)
     if not raw:
         return default
     try:
@@ -25,44 +34,41 @@ def _float(name: str, default: float) -> float:
     return value
 
 
-def _int(name: str, default: int) -> int:
-    return int(_float(name, default))
+def _env(name: str, default: float) -> Any:
+    """A field that `from_env` reads from the variable `name` (an int field stays an int)."""
+    return field(default=default, metadata={"env": name})
 
 
 @dataclass(frozen=True)
 class WorkerSettings:
-    soft_time_limit: float = 60.0
-    time_limit: float = 90.0
-    visibility_timeout: float = 900.0
-    max_retries: int = 5
-    retry_backoff: float = 2.0
-    retry_backoff_max: float = 120.0
-    job_deadline: float = 1800.0
-    stale_after: float = 1200.0
-    sweep_interval: float = 60.0
-    restore_interval: float = 10.0
-    polling_interval: float = 0.2
-    webhook_retries: int = 8
-    webhook_timeout: float = 10.0
+    soft_time_limit: float = _env("QUOTETRAIL_TASK_SOFT_TIME_LIMIT", 60.0)
+    time_limit: float = _env("QUOTETRAIL_TASK_TIME_LIMIT", 90.0)
+    visibility_timeout: float = _env("QUOTETRAIL_VISIBILITY_TIMEOUT", 900.0)
+    max_retries: int = _env("QUOTETRAIL_TASK_MAX_RETRIES", 5)
+    retry_backoff: float = _env("QUOTETRAIL_RETRY_BACKOFF", 2.0)
+    retry_backoff_max: float = _env("QUOTETRAIL_RETRY_BACKOFF_MAX", 120.0)
+    job_deadline: float = _env("QUOTETRAIL_JOB_DEADLINE", 1800.0)
+    stale_after: float = _env("QUOTETRAIL_JOB_STALE_AFTER", 1200.0)
+    sweep_interval: float = _env("QUOTETRAIL_SWEEP_INTERVAL", 60.0)
+    restore_interval: float = _env("QUOTETRAIL_RESTORE_INTERVAL", 10.0)
+    polling_interval: float = _env("QUOTETRAIL_BROKER_POLL_INTERVAL", 0.2)
+    webhook_retries: int = _env("QUOTETRAIL_WEBHOOK_RETRIES", 8)
+    webhook_timeout: float = _env("QUOTETRAIL_WEBHOOK_TIMEOUT", 10.0)
+    # Per source host, across all workers (through Redis) or per process (embedded).
+    host_concurrency: int = _env("QUOTETRAIL_HOST_CONCURRENCY", 2)
+    host_interval: float = _env("QUOTETRAIL_HOST_INTERVAL", 1.0)
 
     @classmethod
     def from_env(cls) -> WorkerSettings:
-        d = cls()
-        return cls(
-            soft_time_limit=_float("QUOTETRAIL_TASK_SOFT_TIME_LIMIT", d.soft_time_limit),
-            time_limit=_float("QUOTETRAIL_TASK_TIME_LIMIT", d.time_limit),
-            visibility_timeout=_float("QUOTETRAIL_VISIBILITY_TIMEOUT", d.visibility_timeout),
-            max_retries=_int("QUOTETRAIL_TASK_MAX_RETRIES", d.max_retries),
-            retry_backoff=_float("QUOTETRAIL_RETRY_BACKOFF", d.retry_backoff),
-            retry_backoff_max=_float("QUOTETRAIL_RETRY_BACKOFF_MAX", d.retry_backoff_max),
-            job_deadline=_float("QUOTETRAIL_JOB_DEADLINE", d.job_deadline),
-            stale_after=_float("QUOTETRAIL_JOB_STALE_AFTER", d.stale_after),
-            sweep_interval=_float("QUOTETRAIL_SWEEP_INTERVAL", d.sweep_interval),
-            restore_interval=_float("QUOTETRAIL_RESTORE_INTERVAL", d.restore_interval),
-            polling_interval=_float("QUOTETRAIL_BROKER_POLL_INTERVAL", d.polling_interval),
-            webhook_retries=_int("QUOTETRAIL_WEBHOOK_RETRIES", d.webhook_retries),
-            webhook_timeout=_float("QUOTETRAIL_WEBHOOK_TIMEOUT", d.webhook_timeout),
-        )
+        values: dict[str, Any] = {}
+        for item in fields(cls):
+            value = _number(item.metadata["env"], item.default)
+            values[item.name] = int(value) if isinstance(item.default, int) else value
+        return cls(**values)
+
+    def host_limits(self) -> tuple[int, float]:
+        """(concurrent fetches, seconds between fetch starts) per host."""
+        return max(1, self.host_concurrency), self.host_interval
 
     def problems(self) -> list[str]:
         """Combinations that would make tasks run twice or never stop."""

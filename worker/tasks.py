@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import random
-import uuid
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -37,11 +37,12 @@ from quotetrail.errors import QuotetrailError
 from quotetrail.pipeline import SourceSpec, SourceText, read_source
 from worker import progress, runtime, webhooks
 from worker.celery_app import app
+from worker.dispatch import EXTRACT_TASK, task_id
 from worker.plan import Plan, build_plan
 
 log = logging.getLogger("quotetrail.worker")
 
-EXTRACT = "quotetrail.extract"
+EXTRACT = EXTRACT_TASK
 FETCH_SOURCE = "quotetrail.fetch_source"
 FINALIZE = "quotetrail.finalize"
 WEBHOOK = "quotetrail.webhook"
@@ -130,7 +131,7 @@ def extract(self: JobTask, job_id: str) -> str:
     if not pending:
         _send(FINALIZE, job_id, payload)
     for spec in pending:
-        _send(FETCH_SOURCE, job_id, _spec_dict(spec), payload)
+        _send(FETCH_SOURCE, job_id, asdict(spec), payload)
     return f"{len(pending)} source(s) sent"
 
 
@@ -150,7 +151,7 @@ def fetch_source(self: SourceTask, job_id: str, spec_data: dict[str, Any], plan:
     fetcher = recorder if spec.kind == "url" else None
     read = read_source(spec, fetcher, OutletRegistry.default())
     if recorder.timed_out:
-        read = _error_text(spec, f"took longer than the task time limit ({_soft_limit()} s)")
+        read = _error_text(spec, _over_time_limit())
     elif read.status.status == "error":
         delay = retry_delay(recorder.error, self.request.retries)
         if delay is not None:
@@ -326,8 +327,7 @@ def _progress(job_id: str, stage: str, **fields: Any) -> None:
 
 
 def _send(name: str, job_id: str, *args: Any) -> None:
-    short = name.rsplit(".", 1)[-1]
-    app.send_task(name, args=[job_id, *args], task_id=f"{job_id}.{short}.{uuid.uuid4().hex[:8]}")
+    app.send_task(name, args=[job_id, *args], task_id=task_id(job_id, name))
 
 
 def _save(job_id: str, spec: SourceSpec, read: SourceText, result: Any, error: Any) -> None:
@@ -402,26 +402,16 @@ def _error_text(spec: SourceSpec, reason: str) -> SourceText:
     )
 
 
-def _spec_dict(spec: SourceSpec) -> dict[str, Any]:
-    return {
-        "source": spec.source,
-        "kind": spec.kind,
-        "value": spec.value,
-        "name": spec.name,
-        "origin": spec.origin,
-    }
-
-
 def _describe(exc: BaseException) -> str:
     from celery.exceptions import TimeLimitExceeded
 
     if isinstance(exc, SoftTimeLimitExceeded | TimeLimitExceeded):
-        return f"took longer than the task time limit ({_soft_limit()} s)"
+        return _over_time_limit()
     reason = getattr(exc, "reason", None)
     if isinstance(exc, QuotetrailError) or reason:
         return str(reason or exc)
     return f"internal error: {type(exc).__name__}: {exc}"
 
 
-def _soft_limit() -> str:
-    return f"{runtime.settings().soft_time_limit:g}"
+def _over_time_limit() -> str:
+    return f"took longer than the task time limit ({runtime.settings().soft_time_limit:g} s)"

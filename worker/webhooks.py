@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from quotetrail.errors import QuotetrailError
+from worker.settings import env_text
 
 SECRET_PREFIX = "whsec_"
 SECRET_ENV = "QUOTETRAIL_WEBHOOK_SECRET"
@@ -45,7 +46,7 @@ def secret_key(secret: str) -> bytes:
 
 
 def configured_secret() -> str | None:
-    return os.environ.get(SECRET_ENV, "").strip() or None
+    return env_text(SECRET_ENV) or None
 
 
 def new_secret() -> str:

@@ -20,7 +20,8 @@ from typing import Any
 
 from api.dashboard.article import ArticleView, QuoteView
 
-CSV_SOURCE_COLUMNS = (
+# The quote's own cells and its review's, which both layouts carry.
+_QUOTE_COLUMNS = (
     "job_id",
     "quote_number",
     "quote",
@@ -28,30 +29,18 @@ CSV_SOURCE_COLUMNS = (
     "cited_outlet",
     "verdict",
     "pipeline_verdict",
-    "review_action",
-    "review_reason",
-    "reviewer",
+)
+_REVIEW_COLUMNS = ("review_action", "review_reason", "reviewer")
+CSV_SOURCE_COLUMNS = (
+    *_QUOTE_COLUMNS,
+    *_REVIEW_COLUMNS,
     "source",
     "source_verdict",
     "source_score",
     "source_passage",
     "source_reasons",
 )
-CSV_QUOTE_COLUMNS = (
-    "job_id",
-    "quote_number",
-    "quote",
-    "speaker",
-    "cited_outlet",
-    "verdict",
-    "pipeline_verdict",
-    "score",
-    "review_action",
-    "review_reason",
-    "reviewer",
-    "assignee",
-    "sources",
-)
+CSV_QUOTE_COLUMNS = (*_QUOTE_COLUMNS, "score", *_REVIEW_COLUMNS, "assignee", "sources")
 
 # ClaimReview ratings: 5 is "the quote is what the source says", 1 "nothing supports it".
 RATING: dict[str, int] = {
@@ -98,29 +87,33 @@ def to_csv(job_id: str, view: ArticleView, per: str = "source") -> str:
     columns = CSV_QUOTE_COLUMNS if per == "quote" else CSV_SOURCE_COLUMNS
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
+    rows = _quote_rows if per == "quote" else _source_rows
     for quote in view.quotes:
-        base = _quote_fields(job_id, quote)
-        evidence = quote.data.get("evidence") or []
-        if per == "quote":
-            row = {
-                **base,
-                "score": quote.data.get("score", ""),
-                "assignee": quote.assignee or "",
-                "sources": " | ".join(f"{e.get('source')}: {e.get('verdict')}" for e in evidence),
-            }
-            writer.writerow({k: _cell(v) for k, v in row.items()})
-            continue
-        for item in evidence or [{}]:
-            row = {
-                **base,
-                "source": item.get("source", ""),
-                "source_verdict": item.get("verdict", ""),
-                "source_score": item.get("score", ""),
-                "source_passage": item.get("passage", ""),
-                "source_reasons": "; ".join(item.get("reasons") or []),
-            }
+        for row in rows(_quote_fields(job_id, quote), quote):
             writer.writerow({k: _cell(v) for k, v in row.items()})
     return buffer.getvalue()
+
+
+def _quote_rows(base: dict[str, Any], quote: QuoteView) -> list[dict[str, Any]]:
+    evidence = quote.data.get("evidence") or []
+    sources = " | ".join(f"{e.get('source')}: {e.get('verdict')}" for e in evidence)
+    score = quote.data.get("score", "")
+    return [{**base, "score": score, "assignee": quote.assignee or "", "sources": sources}]
+
+
+def _source_rows(base: dict[str, Any], quote: QuoteView) -> list[dict[str, Any]]:
+    """One row per source; a quote with no evidence still gets its row."""
+    return [
+        {
+            **base,
+            "source": item.get("source", ""),
+            "source_verdict": item.get("verdict", ""),
+            "source_score": item.get("score", ""),
+            "source_passage": item.get("passage", ""),
+            "source_reasons": "; ".join(item.get("reasons") or []),
+        }
+        for item in quote.data.get("evidence") or [{}]
+    ]
 
 
 def to_json(job, view: ArticleView, state, audit: list[dict[str, Any]]) -> dict[str, Any]:

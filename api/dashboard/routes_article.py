@@ -14,6 +14,7 @@ from api.dashboard.auth import CurrentUser
 from api.dashboard.jobdata import article_url, job_page, job_title, load_job
 from api.dashboard.security import SNAPSHOT_POLICY
 from api.dashboard.submit import is_web_url
+from api.snapshots import snapshot_body
 from quotetrail.store.users import User
 
 router = APIRouter()
@@ -101,8 +102,7 @@ def snapshot(request: Request, job_id: str, source: str, user: CurrentUser):
     record = dashboard_of(request).store.get_snapshot(job.id, source)
     if record is None:
         raise HTTPException(status_code=404)
-    body = record.body if record.body is not None else (record.text or "").encode("utf-8")
-    charset = _charset(record.content_type) if record.body is not None else "utf-8"
+    body, charset = snapshot_body(record)
     return Response(
         body,
         media_type=f"text/plain; charset={charset}",
@@ -112,12 +112,3 @@ def snapshot(request: Request, job_id: str, source: str, user: CurrentUser):
             "X-Quotetrail-Source-Sha256": record.sha256 or "",
         },
     )
-
-
-def _charset(content_type: str | None) -> str:
-    for part in (content_type or "").split(";")[1:]:
-        name, _, value = part.strip().partition("=")
-        value = value.strip().strip('"')
-        if name.lower() == "charset" and value.replace("-", "").replace("_", "").isalnum():
-            return value
-    return "utf-8"

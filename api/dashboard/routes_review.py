@@ -12,6 +12,7 @@ from api.dashboard.auth import CsrfForm, Editor, Reviewer
 from api.dashboard.jobdata import load_job
 from api.dashboard.routes_article import render_job
 from quotetrail.store.reviews import ReviewError
+from quotetrail.store.users import User
 
 router = APIRouter()
 
@@ -61,14 +62,28 @@ def review_quote(
     except ReviewError as exc:
         flash(request, "error", REVIEW_ERRORS.get(exc.code, "error.title"))
         return render_job(request, user, job, selected=number, status=400)
+    return _done(request, job, number)
+
+
+def _done(request: Request, job, number: int | None = None):
+    """Back to the job page (at the quote's panel), saying the action was recorded."""
     flash(request, "ok", "review.done")
-    return redirect(request, f"/jobs/{job.id}?q={number}#panel-{number}")
+    where = f"/jobs/{job.id}" if number is None else f"/jobs/{job.id}?q={number}#panel-{number}"
+    return redirect(request, where)
 
 
-def _assignee(request: Request, form: FormData) -> str | None:
+def _assign(request: Request, user: User, form: FormData, job, number: int | None):
+    """Give quote `number` (or, with None, the whole article) to an active user."""
     name = str(form.get("assignee", "")).strip().lower()
     found = dashboard_of(request).users.get_by_name(name)
-    return found.username if found is not None and not found.disabled else None
+    if found is None or found.disabled:
+        flash(request, "error", "review.assignee_unknown")
+        return render_job(request, user, job, selected=number, status=400)
+    index = None if number is None else number - 1
+    dashboard_of(request).reviews.assign(
+        job.id, index, assignee=found.username, actor=user.username
+    )
+    return _done(request, job, number)
 
 
 @router.post("/jobs/{job_id}/quotes/{number}/assign")
@@ -81,13 +96,7 @@ def assign_quote(
 ):
     job = _finished_job(request, job_id)
     _quote(job, number)
-    assignee = _assignee(request, form)
-    if assignee is None:
-        flash(request, "error", "review.assignee_unknown")
-        return render_job(request, user, job, selected=number, status=400)
-    dashboard_of(request).reviews.assign(job.id, number - 1, assignee=assignee, actor=user.username)
-    flash(request, "ok", "review.done")
-    return redirect(request, f"/jobs/{job.id}?q={number}#panel-{number}")
+    return _assign(request, user, form, job, number)
 
 
 @router.post("/jobs/{job_id}/assign")
@@ -97,14 +106,7 @@ def assign_article(
     user: Editor,
     form: CsrfForm,
 ):
-    job = _finished_job(request, job_id)
-    assignee = _assignee(request, form)
-    if assignee is None:
-        flash(request, "error", "review.assignee_unknown")
-        return render_job(request, user, job, status=400)
-    dashboard_of(request).reviews.assign(job.id, None, assignee=assignee, actor=user.username)
-    flash(request, "ok", "review.done")
-    return redirect(request, f"/jobs/{job.id}")
+    return _assign(request, user, form, _finished_job(request, job_id), None)
 
 
 @router.post("/jobs/{job_id}/state")
@@ -119,5 +121,4 @@ def set_state(
     if state not in ("reviewed", "in_review"):
         raise HTTPException(status_code=400, detail="unknown review state")
     dashboard_of(request).reviews.set_article_state(job.id, state, actor=user.username)
-    flash(request, "ok", "review.done")
-    return redirect(request, f"/jobs/{job.id}")
+    return _done(request, job)

@@ -236,14 +236,15 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def article_input(value: str) -> ArticleInput:
     """ARTICLE as the user gave it: '-' reads stdin, an http(s) URL is fetched, else a file."""
-    from quotetrail.pipeline import ArticleInput, is_web_url
+    from quotetrail.pipeline import ArticleInput, is_web_url, url_problem
 
     if value == "-":
         return ArticleInput(body=_read_stdin(), source="-")
     if is_web_url(value):
         return ArticleInput(url=value, source=value)
-    if "://" in value:
-        raise _usage(f"ARTICLE {value!r}: only http and https URLs can be fetched")
+    problem = url_problem(value)
+    if problem:
+        raise _usage(f"ARTICLE {value!r}: {problem}")
     if not value.strip():
         raise _usage("ARTICLE is empty")
     return ArticleInput(path=value, source=value)
@@ -300,7 +301,7 @@ def _make_fetcher(
 def _usage(message: str) -> Exception:
     from quotetrail.cli import UsageError
 
-    return UsageError(message)
+    return UsageError(_one_line(message))
 
 
 class _user_errors:
@@ -323,7 +324,9 @@ class _user_errors:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    from quotetrail.cli.render import printable
+
+    return " ".join(printable(text).split())
 
 
 def _color(args: argparse.Namespace, stream: TextIO) -> bool:

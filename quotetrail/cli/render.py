@@ -9,10 +9,12 @@ terminal and never when NO_COLOR is set (https://no-color.org).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from quotetrail.core.models import (
     VERDICT_RANK,
@@ -58,6 +60,40 @@ _VERDICT_MEANING = {
     "not_found": "no source has this",
     "unverifiable": "the source that could confirm it could not be read",
 }
+
+
+_T = TypeVar("_T")
+# C0/C1 controls (ESC starts terminal commands) and bidi overrides (which reorder what
+# a reader sees): a fetched page must not be able to drive the reader's terminal.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BREAKS = re.compile("[\t\r\n]+")
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: controls shown as �, line breaks as spaces."""
+    return _UNSAFE.sub("\ufffd", _BREAKS.sub(" ", text))
+
+
+def safe_for_display(value: _T) -> _T:
+    """A copy of a report (or any of its parts) with every string made `printable`.
+
+    JSON output keeps the exact text (json.dumps escapes controls); text and
+    Markdown go through this first.
+    """
+    if isinstance(value, str):
+        return printable(value)  # type: ignore[return-value]
+    if isinstance(value, tuple):
+        return tuple(safe_for_display(v) for v in value)  # type: ignore[return-value]
+    if isinstance(value, list):
+        return [safe_for_display(v) for v in value]  # type: ignore[return-value]
+    if isinstance(value, dict):
+        return {k: safe_for_display(v) for k, v in value.items()}  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: safe_for_display(getattr(value, f.name)) for f in dataclasses.fields(value)
+        }
+        return dataclasses.replace(value, **changes)  # type: ignore[return-value]
+    return value
 
 
 def use_color(stream: TextIO, env: Mapping[str, str] | None = None) -> bool:
@@ -122,6 +158,17 @@ def tidy_error(source: str, message: str | None) -> str:
     return message
 
 
+def _unverifiable_meaning(result: QuoteResult, sources: Sequence[SourceStatus]) -> str:
+    """Why a quote is unverifiable: its credited outlet's page failed, or was never given."""
+    cited = result.quote.cited_source
+    if cited and not any(s.outlet and s.outlet.casefold() == cited.casefold() for s in sources):
+        return (
+            f"the outlet it credits ({cited}) was not among the sources; "
+            "give its page with --source to check"
+        )
+    return _VERDICT_MEANING["unverifiable"]
+
+
 def _has_changes(ops: Sequence[DiffOp]) -> bool:
     return any(op.op != "equal" for op in ops)
 
@@ -163,6 +210,7 @@ def _source_label(source: str, outlets: Mapping[str, str]) -> str:
 
 def render_text(report: Report, *, color: bool = False) -> str:
     """One block per quote: verdict, attribution, best passage with diff, other sources, wordings."""
+    report = safe_for_display(report)
     paint = _Painter(color)
     outlets = outlet_of(report)
     errors = {s.source: s.error for s in report.sources if s.status != "ok"}
@@ -174,7 +222,7 @@ def render_text(report: Report, *, color: bool = False) -> str:
             lines.append(paint(f"         {report.article['source']}", "dim"))
         lines.append("")
     for n, result in enumerate(report.quotes, 1):
-        lines.extend(_text_quote(n, result, paint, outlets, errors))
+        lines.extend(_text_quote(n, result, paint, outlets, errors, report.sources))
         lines.append("")
     lines.extend(_text_sources(report.sources, paint))
     lines.append("")
@@ -190,11 +238,14 @@ def _text_quote(
     paint: _Painter,
     outlets: Mapping[str, str],
     errors: Mapping[str, str | None],
+    sources: Sequence[SourceStatus] = (),
 ) -> list[str]:
     verdict = paint(result.verdict.upper(), _VERDICT_STYLE.get(result.verdict, "bold"))
     lines = [f"[{n}] {verdict} ({result.score:.0f}) {_quoted(result.quote.text)}"]
     lines.append("    " + paint(_attribution(result.quote), "dim"))
     best = best_evidence(result)
+    if result.verdict == "unverifiable":
+        lines.append(f"    {_unverifiable_meaning(result, sources)}")
     if best is not None and best.verdict != "unverifiable" and best.passage:
         label = "closest passage in" if best.verdict == "not_found" else "best source"
         lines.append(f"    {label}: {_source_label(best.source, outlets)}")
@@ -203,7 +254,8 @@ def _text_quote(
             lines.append(f"      diff:    {diff_text(best.diff, paint)}")
         lines.extend(f"      why:     {reason}" for reason in best.reasons)
     else:
-        lines.append(f"    {_VERDICT_MEANING.get(result.verdict, '')}")
+        if result.verdict != "unverifiable":
+            lines.append(f"    {_VERDICT_MEANING.get(result.verdict, '')}")
         if best is not None:
             why = (tidy_error(best.source, r) for r in best.reasons)
             lines.extend(f"      why:     {reason}" for reason in why)
@@ -247,6 +299,7 @@ def _short(text: str, limit: int) -> str:
 
 def render_markdown(report: Report) -> str:
     """A report a journalist can paste: a table of verdicts, then each quote in detail."""
+    report = safe_for_display(report)
     outlets = outlet_of(report)
     errors = {s.source: s.error for s in report.sources if s.status != "ok"}
     title = report.article.get("title") or report.article.get("source") or "given quotes"
@@ -267,7 +320,7 @@ def render_markdown(report: Report) -> str:
         )
     out.append("")
     for n, r in enumerate(report.quotes, 1):
-        out += _md_quote(n, r, outlets, errors)
+        out += _md_quote(n, r, outlets, errors, report.sources)
     out += ["## Sources", "", "| Source | Outlet | Status | Problem |", "|---|---|---|---|"]
     for s in report.sources:
         out.append(
@@ -284,13 +337,20 @@ def render_markdown(report: Report) -> str:
 
 
 def _md_quote(
-    n: int, r: QuoteResult, outlets: Mapping[str, str], errors: Mapping[str, str | None]
+    n: int,
+    r: QuoteResult,
+    outlets: Mapping[str, str],
+    errors: Mapping[str, str | None],
+    sources: Sequence[SourceStatus] = (),
 ) -> list[str]:
     out = [f"## {n}. {_md(_short(r.quote.text, 80))} — {r.verdict}", ""]
     out += [f"> {_md(r.quote.text)}", ""]
-    out.append(
-        f"- Verdict: **{r.verdict}** (score {r.score:.0f}) — {_VERDICT_MEANING.get(r.verdict, '')}"
+    meaning = (
+        _unverifiable_meaning(r, sources)
+        if r.verdict == "unverifiable"
+        else _VERDICT_MEANING.get(r.verdict, "")
     )
+    out.append(f"- Verdict: **{r.verdict}** (score {r.score:.0f}) — {_md(meaning)}")
     out.append(f"- Speaker: {_md(r.quote.speaker or 'unknown')}")
     out.append(f"- Cited outlet: {_md(r.quote.cited_source or 'none')}")
     best = best_evidence(r)
@@ -375,6 +435,7 @@ def render_extract(
     """The quotes an article holds, one per entry, with who said them and who is credited."""
     if fmt == "json":
         return json.dumps(extract_to_dict(quotes, article), ensure_ascii=False, indent=2) + "\n"
+    quotes, article = safe_for_display(tuple(quotes)), safe_for_display(dict(article))
     paint = _Painter(color)
     lines = []
     title = article.get("title") or article.get("source")

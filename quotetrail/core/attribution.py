@@ -47,7 +47,7 @@ _AFTER = frozenset(
         """
     reports reported writes wrote says said quotes quoted cites cited notes noted learned
     сообщает сообщил сообщило сообщили пишет писал передает передаёт цитирует приводит
-    уточняет отмечает информирует
+    уточняет отмечает информирует ссылкой ссылаясь citing
     """
     )
 )

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from quotetrail.core.attribution import Credit, find_credits, points_back
+from quotetrail.core.hardwrap import unwrap
 from quotetrail.core.models import Quote, QuoteKind
 from quotetrail.core.outlets import Outlet, OutletRegistry
 from quotetrail.core.quotemarks import QuoteSpan, find_quote_spans
@@ -54,6 +55,8 @@ from quotetrail.core.speakers import (
     Person,
     Resolver,
     SpeakerRef,
+    body_after,
+    body_before,
     find_full_names,
     find_titled_mentions,
     subject_after,
@@ -182,7 +185,8 @@ def extract_quotes(
     """The quotes of `text` in article order (see the module docstring for the rules)."""
     if not text or not text.strip():
         return []
-    article = _Article(text, registry or OutletRegistry.default())
+    # hard-wrapped lines are joined on a same-length copy, so offsets stay valid
+    article = _Article(unwrap(text), registry or OutletRegistry.default())
     candidates = _direct_quotes(article)
     candidates += _reported_speech(article, candidates)
     candidates.sort(key=lambda c: (c.start, c.end))
@@ -356,7 +360,7 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
     head_cue, head_ref, adjacent = _head_attribution(article, head)
     if head_cue and head_ref and adjacent:
         return "direct", head_cue, head_ref, False
-    colon_ref = _colon_speaker(article, head)
+    colon_ref = _colon_speaker(article, head) or _signature(article, tail)
     if colon_ref is not None:
         return "direct", None, colon_ref, False
     if _name_like(content):
@@ -454,6 +458,24 @@ def _colon_speaker(article: _Article, head: tuple[int, int]) -> SpeakerRef | Non
     return ref
 
 
+_SIGNATURE = re.compile(r"[^\S\n]*[—–][^\S\n]*(?=\S)")
+
+
+def _signature(article: _Article, tail: tuple[int, int]) -> SpeakerRef | None:
+    """A pull quote signed with a dash: `"Now it is up to them." — Tom Reyes`."""
+    text = article.text
+    m = _SIGNATURE.match(text, tail[0], tail[1])
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    ref = subject_after(text, m.end(), line_end, article.is_outlet)
+    rest = text[ref.pos + len(ref.name) : line_end].strip() if ref else ""
+    if ref is None or ref.kind != "name" or (rest and not rest.startswith(",")):
+        return None  # a name (and its title after a comma) up to the end of the line
+    return ref
+
+
 def _any_attribution(article: _Article, s_first: Sentence, s_last: Sentence, near: int):
     """A cue with a subject anywhere in the quote's sentence (within reach of the quote)."""
     lo, hi = max(s_first.start, near - _REACH), min(s_last.end, near + _REACH)
@@ -486,8 +508,31 @@ def _subject_ref(
     before = lambda: subject_before(text, lo, cue.start, article.is_outlet)  # noqa: E731
     after = lambda: subject_after(text, cue.end, hi, article.is_outlet, genitive=genitive)  # noqa: E731
     if cue.kind != "verb":
-        return after()
-    return (after() or before()) if prefer_after else (before() or after())
+        return after() or body_after(text, _past_outlet(article, cue.end), hi, article.is_outlet)
+    ref = (after() or before()) if prefer_after else (before() or after())
+    return ref or _body_subject(article, cue, lo, hi)
+
+
+def _past_outlet(article: _Article, pos: int) -> int:
+    """Skip an outlet right after a cue: «Как сообщил «Интерфаксу» источник …»."""
+    text = article.text
+    start = pos + len(text[pos : pos + 3]) - len(text[pos : pos + 3].lstrip(' «"“„'))
+    i = bisect_left(article._mention_starts, start)
+    if i < len(article.mentions) and article.mentions[i][0] == start:
+        end = article.mentions[i][1]
+        while end < len(text) and text[end] in '»"”“':
+            end += 1
+        return end
+    return pos
+
+
+def _body_subject(article: _Article, cue: Cue, lo: int, hi: int) -> SpeakerRef | None:
+    """No person: an organisation or unnamed source ("the ministry said", «в Кремле заявили»)."""
+    text = article.text
+    before = text[lo : cue.start]
+    if before.strip():
+        return body_before(text, lo, cue.start, article.is_outlet)
+    return body_after(text, _past_outlet(article, cue.end), hi, article.is_outlet)
 
 
 def _pronoun_in_cue(cue: Cue) -> SpeakerRef | None:
@@ -517,16 +562,20 @@ def _reported_in(
     cues = article.cues(s.start, s.end)
     if not cues:
         return []
+    medial = []
     found = (
         _leading_according(article, s, cues)
         or _verb_that(article, s, cues)
+        or (medial := _medial(article, s, cues))
         or _trailing(article, s, cues)
         or _participle(article, s, cues)
     )
+    # the words around a medial attribution are one clause: its head may be one word
+    min_words = 1 if found is medial else 2
     out = []
     for cue, ref, a, b in found:
         a, b = _trim_clause(article, a, b)
-        if b <= a or len(_WORD.findall(article.text[a:b])) < 2 or article.text[a] in _MARKS:
+        if b <= a or len(_WORD.findall(article.text[a:b])) < min_words or article.text[a] in _MARKS:
             continue
         if _mostly_quoted(a, b, direct, starts):
             continue
@@ -549,26 +598,52 @@ def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
     if comma < 0:
         return []
     ref = _subject(article, cue, s.start, comma, prefer_after=True)
-    if not ref:
+    if not ref and not _is_credit(article, cue.end, comma):
         return []
-    return [(cue, ref, comma + 1, s.end)]
+    return [(cue, ref, comma + 1, s.end)]  # «Как сообщает «Интерфакс», …»: no speaker
 
 
 def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
-    """`X said (that) …`, `X told Y that …`, «X заявил, что …», «X заявил: …»."""
+    """`X said (that) …`, `X told Y that …`, «X заявил, что …», «X заявил: …».
+
+    A person wins over a body or an outlet anywhere in the sentence: in "TASS
+    reported that Peskov said X" the words are Peskov's. When no person speaks,
+    a body ("The ministry said that …") is the speaker, and an outlet as the
+    subject ("TASS reported that …") gives a quote with no speaker, which the
+    outlet credit then cites.
+    """
     text = article.text
-    for cue in cues:
-        if cue.kind != "verb" or cue.participle:
-            continue
-        ref = subject_before(text, s.start, cue.start, article.is_outlet)
-        if not ref:
-            continue
-        start = _clause_start(text, cue, s.end)
-        if start is None:
-            continue
-        results = [(cue, ref, start, s.end)]
-        return _split_participles(article, results, s)
+    verbs = [c for c in cues if c.kind == "verb" and not c.participle]
+    for weak in (False, True):
+        for cue in verbs:
+            if weak:
+                ref = body_before(text, s.start, cue.start, article.is_outlet) or _outlet_subject(
+                    article, s, cue
+                )
+            else:
+                ref = subject_before(text, s.start, cue.start, article.is_outlet)
+            if not ref:
+                continue
+            start = _clause_start(text, cue, s.end)
+            if start is None:
+                continue
+            results = [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
+            return _split_participles(article, results, s)
     return []
+
+
+def _outlet_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
+    """ "TASS reported that …": an outlet fills the subject right before the verb."""
+    text = article.text
+    lo = max(s.start, cue.start - 60)
+    first = bisect_left(article._mention_starts, lo)
+    last = bisect_left(article._mention_starts, cue.start)
+    for a, b, _outlet in article.mentions[first:last]:
+        if b <= cue.start and not re.search(r"[\w,;:]", text[b : cue.start]):
+            clause = text[s.start : a]
+            if not _LEADING_FILLER.sub("", clause.strip()).strip(" ,"):
+                return SpeakerRef("outlet", pos=a)  # type: ignore[arg-type]
+    return None
 
 
 def _clause_start(text: str, cue: Cue, end: int) -> int | None:
@@ -628,6 +703,49 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
     return []
 
 
+def _medial(article: _Article, s: Sentence, cues: list[Cue]):
+    """ "Russia, Peskov said, is ready." / «Россия, по словам Пескова, готова к диалогу.»
+
+    The attribution set off by commas inside the reported words splits them: two
+    fragments with one speaker, so that each keeps `text[start:end]` contiguous
+    (as for an interrupted direct quote). The head fragment may be a single word.
+    """
+    text = article.text
+    last_other = max((c.start for c in cues if c.kind != "as"), default=-1)
+    for cue in cues:
+        if cue.participle or last_other > cue.start:
+            continue  # another cue follows: not a lone attribution
+        first = text.rfind(",", s.start, cue.start)
+        second = text.find(",", cue.end, min(s.end, cue.end + 60))
+        if first <= s.start or second < 0:
+            continue
+        lead = _WORD.findall(text[first + 1 : cue.start])
+        gap = _WORD.findall(text[cue.end : second])
+        if len(lead) > 4 or len(gap) > 4 or (lead and lead[0].lower() in _RELATIVE):
+            continue
+        if cue.kind != "verb" and lead:
+            continue  # «…, по словам Пескова, …»: nothing between the comma and the cue
+        tail = _WORD.findall(text[second + 1 : s.end])
+        if len(tail) < 2 or (tail[0].lower() in _RELATIVE | {"and", "и", "but", "но", "а"}):
+            continue
+        if any(s.start <= sp.open < first for sp in article.spans_near(first)):
+            continue  # the head is a direct quote: `"…," Lavrov said, quoted by TASS`
+        if _is_credit(article, second + 1, s.end):
+            continue  # the tail is a credit: «…, — заявил Лавров, передает ТАСС»
+        ref = _subject(article, cue, first + 1, second, prefer_after=not lead)
+        if ref is None:
+            continue
+        return [(cue, ref, s.start, first), (cue, ref, second + 1, s.end)]
+    return []
+
+
+def _is_credit(article: _Article, lo: int, hi: int) -> bool:
+    """Is the first clause of text[lo:hi] only a credit ("quoted by TASS", «передает ТАСС»)?"""
+    comma = article.text.find(",", lo, hi)
+    clause = article.text[lo : hi if comma < 0 else comma]
+    return len(_WORD.findall(clause)) <= 4 and bool(article.registry.find_mentions(clause))
+
+
 def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     """ "Russia will win, Putin said." / «…, — заявил Песков.» / "…, according to Peskov." """
     text = article.text
@@ -637,17 +755,34 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     comma = max(text.rfind(",", s.start, cue.start), text.rfind("—", s.start, cue.start))
     if comma <= s.start:
         return []
-    before, after = _WORD.findall(text[comma + 1 : cue.start]), _WORD.findall(text[cue.end : s.end])
-    if len(before) > 5 or len(after) > 7 or (before and before[0].lower() in _RELATIVE):
+    end = s.end
+    credit = text.find(",", cue.end, s.end)
+    if credit > 0 and _is_credit(article, credit + 1, s.end):
+        end = credit  # «…, заявил замминистра Андрей Рябинин, передает ТАСС.»
+    before, after = _WORD.findall(text[comma + 1 : cue.start]), _WORD.findall(text[cue.end : end])
+    if len(after) > 7 or (before and before[0].lower() in _RELATIVE):
         return []  # the attribution must close the sentence: ", Putin said on Tuesday."
-    ref = _subject(article, cue, comma + 1, s.end, prefer_after=cue.kind != "verb")
+    if len(before) > 5:
+        # a long subject can only be a body: ", two sources close to the talks said."
+        ref = body_before(text, comma + 1, cue.start, article.is_outlet)
+    else:
+        ref = _subject(article, cue, comma + 1, end, prefer_after=cue.kind != "verb")
     if not ref:
         return []
     return [(cue, ref, s.start, comma)]
 
 
+# "GENEVA, March 4 (Wire) - ": the dateline opening a wire story is nobody's words
+_DATELINE = re.compile(
+    r"[A-ZА-ЯЁ]{2,}(?:[ -][A-ZА-ЯЁ]{2,}){0,2},[^\n—–-]{0,40}?\s[—–-]{1,2}\s+"
+)
+
+
 def _trim_clause(article: _Article, a: int, b: int) -> tuple[int, int]:
     text = article.text
+    dateline = _DATELINE.match(text, a, b)
+    if dateline:
+        a = dateline.end()
     while a < b and (text[a].isspace() or text[a] in "—–-:,"):
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ".,;:—–-"):

@@ -83,7 +83,10 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
             "открыть откроют откроет откроется откроются открыли открыл открылась открыта открыт открытие",
             "закрыть закроют закроет закроется закроются закрыли закрыл закрылась закрыта закрыт закрытие",
         ),
-        ("выиграл выиграла выиграли победа победили", "проиграл проиграла проиграли поражение"),
+        (
+            "выиграл выиграла выиграли выиграем выиграет выиграют выиграть победа победили",
+            "проиграл проиграла проиграли проиграем проиграет проиграют проиграть поражение",
+        ),
         ("день днем", "ночь ночью"),
         ("опасен опасна опасно", "безопасен безопасна безопасно"),
         ("можем может могу могут можно", "нельзя"),
@@ -171,6 +174,34 @@ STOPWORDS: frozenset[str] = frozenset(
     признала по словам
     """)
 )
+
+# Words before a quoted fragment, in the same clause, that reverse or narrow it:
+# "I do not think [we will win]", "It is not true that [we are closing]",
+# "Неправда, что [мы закрываем школу]", "Only [the first two years are free]".
+CONTEXT_NEGATORS: frozenset[str] = NEGATIONS | frozenset(
+    _words("untrue false неправда неверно ложь")
+)
+LIMITERS: frozenset[str] = frozenset(_words("only merely solely только лишь исключительно"))
+# A clause starting with one of these is a new statement, not governed by what precedes.
+CLAUSE_WORDS: frozenset[str] = frozenset(
+    _words("and but or yet while whereas however и а но или однако зато")
+)
+# After a comma these continue the clause ("Неправда, что …", "Я не считаю, что …").
+COMPLEMENTIZERS: frozenset[str] = frozenset(_words("that что чтобы будто якобы"))
+
+
+# Verbs of attribution: a name next to one is who spoke, not what was said, and may
+# move freely between a source and a reported version ("Vance said Smith won").
+SPEECH_VERBS: frozenset[str] = frozenset(
+    _words(
+        """
+    said says say told tells added insisted noted explained wrote
+    сказал сказала сказали заявил заявила заявили отметил отметила подчеркнул
+    подчеркнула пояснил пояснила рассказал рассказала признал признала добавил добавила
+    """
+    )
+)
+
 
 # Pronouns a source uses in place of a speaker's name ("— сказал он").
 PRONOUNS: frozenset[str] = frozenset(_words("he she they он она они him her его ее"))

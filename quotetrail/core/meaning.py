@@ -15,7 +15,11 @@ from dataclasses import dataclass
 
 from quotetrail.core.lexicon import (
     ANTONYMS,
+    CLAUSE_WORDS,
+    COMPLEMENTIZERS,
+    CONTEXT_NEGATORS,
     HUNDRED,
+    LIMITERS,
     NEGATIONS,
     NOT_NEGATING_BIGRAMS,
     NUMBER_WORDS,
@@ -143,6 +147,69 @@ def number_reasons(
         else:
             reasons.append(f"number not in source: {_surface(quote_text, quote, m)}")
     return reasons
+
+
+def number_order_reason(quote: Sequence[Token], source: Sequence[Token]) -> str | None:
+    """'numbers in another order: 5, 7 → 7, 5': the same numbers, swapped ("from 5 to 7")."""
+    qv = [m.value for m in number_mentions(quote)]
+    sv = [m.value for m in number_mentions(source)]
+    if len(qv) < 2 or qv == sv or Counter(qv) != Counter(sv):
+        return None
+    return f"numbers in another order: {_values(sv)} → {_values(qv)}"
+
+
+def _values(values: Sequence[float]) -> str:
+    return ", ".join(f"{v:g}" for v in values)
+
+
+def limiter_words(tokens: Sequence[Token]) -> list[str]:
+    """ "only"/"лишь"/"только", except in "not only"/"не только" (which widens, not narrows)."""
+    return [
+        t.norm
+        for i, t in enumerate(tokens)
+        if t.norm in LIMITERS and not (i and tokens[i - 1].norm in NEGATIONS)
+    ]
+
+
+def limiter_reason(quote: Sequence[Token], source: Sequence[Token]) -> str | None:
+    """'limiter dropped: only': "free only for residents" is not "free for residents"."""
+    q, s = Counter(limiter_words(quote)), Counter(limiter_words(source))
+    if sum(q.values()) == sum(s.values()):
+        return None
+    if sum(s.values()) > sum(q.values()):
+        return "limiter dropped: " + ", ".join(sorted((s - q).elements()))
+    return "limiter added: " + ", ".join(sorted((q - s).elements()))
+
+
+CONTEXT_WORDS = 6  # how far before a fragment a negation can still govern it
+_CLAUSE_MARKS = frozenset(';()[]—–"«»“”„')
+
+
+def context_reason(
+    tokens: Sequence[Token], text: str, first: int, sentence_first: int
+) -> str | None:
+    """Why a fragment means something else in its sentence, or None.
+
+    Why: "we will win this case" is verbatim in "I do not think we will win this
+    case", yet quoting it alone reverses the speaker. Only words in the same clause
+    before the fragment count: a comma (unless "that"/"что" follows), a dash, a
+    semicolon or "and"/"but"/"и"/"но" starts another statement.
+    """
+    for i in range(first - 1, max(sentence_first, first - CONTEXT_WORDS) - 1, -1):
+        t, nxt = tokens[i], tokens[i + 1]
+        between = text[t.end : nxt.start]
+        if any(c in _CLAUSE_MARKS for c in between):
+            return None
+        if "," in between and nxt.norm not in COMPLEMENTIZERS:
+            return None
+        if t.norm in CLAUSE_WORDS:
+            return None
+        if is_negation(tokens, i) or (t.norm in CONTEXT_NEGATORS and t.norm not in NEGATIONS):
+            return f"source context negates it: “{text[t.start : tokens[first].start]}…”"
+        before = tokens[i - 1].norm if i > sentence_first else ""
+        if i == first - 1 and t.norm in LIMITERS and before not in NEGATIONS:
+            return f"source context limits it: “{text[t.start : tokens[first].start]}…”"
+    return None
 
 
 def is_name(t: Token) -> bool:

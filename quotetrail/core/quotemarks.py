@@ -55,6 +55,14 @@ def _looks_opening(text: str, i: int) -> bool:
     return (before in _OPENER_CONTEXT or before in "«“„‘\"'") and not after.isspace()
 
 
+def _looks_spaced_opening(text: str, i: int) -> bool:
+    """`: " We won. "`: an opener typed with one space inside, before a word."""
+    before = text[i - 1] if i else " "
+    return (
+        before in _OPENER_CONTEXT and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].isalnum()
+    )
+
+
 def _looks_closing(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -105,7 +113,7 @@ class _Scanner:
         elif ch == "“":
             if top == "„" or (top == "“" and _looks_closing(text, i)):
                 self._close(i)
-            elif _looks_opening(text, i):
+            elif _looks_opening(text, i) or (top is None and _looks_spaced_opening(text, i)):
                 self._push(ch, i)
             elif top == "“":
                 self._close(i)
@@ -119,7 +127,7 @@ class _Scanner:
         elif ch == '"':
             if top == '"' and (_looks_closing(text, i) or not _looks_opening(text, i)):
                 self._close(i)
-            elif _looks_opening(text, i):
+            elif _looks_opening(text, i) or (top is None and _looks_spaced_opening(text, i)):
                 self._push(ch, i)
             elif any(o.mark == '"' for o in self.stack) and _looks_closing(text, i):
                 self._close_nearest('"', i)

@@ -56,21 +56,30 @@ def evaluate(
 
 
 def credited_source_rule(result: QuoteResult, sources: Sequence[ReadSource]) -> QuoteResult:
-    """A quote not found elsewhere whose credited outlet could not be read is `unverifiable`.
+    """A quote not found elsewhere whose credited outlet was not read is `unverifiable`.
 
     Why: "not found" would accuse the article, yet the one source it names was never
-    seen. Applies only when the article credits an outlet, at least one source is
-    labelled with that outlet, and none of those could be read.
+    seen. Applies when the article credits an outlet and no source labelled with that
+    outlet could be read — because its page failed, or because none was among the
+    sources at all (quotetrail cannot search an outlet's site by itself). The
+    per-source evidence keeps its `not_found`; only the overall verdict changes.
     """
     cited = result.quote.cited_source
     if result.verdict != "not_found" or not cited:
         return result
-    credited = [
-        s for s in sources if s.status.outlet and s.status.outlet.casefold() == cited.casefold()
-    ]
-    if credited and all(s.status.status != "ok" for s in credited):
+    if not credited_outlet_read(cited, sources):
         return replace(result, verdict="unverifiable", score=0.0)
     return result
+
+
+def credited_outlet_read(cited: str, sources: Sequence[ReadSource]) -> bool:
+    """Whether any source labelled with the outlet `cited` was read."""
+    return any(
+        s.status.status == "ok"
+        and s.status.outlet
+        and s.status.outlet.casefold() == cited.casefold()
+        for s in sources
+    )
 
 
 def all_matched(report: Report) -> bool:

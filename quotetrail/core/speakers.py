@@ -24,6 +24,8 @@ __all__ = [
     "Person",
     "Resolver",
     "SpeakerRef",
+    "body_after",
+    "body_before",
     "find_full_names",
     "find_titled_mentions",
     "subject_after",
@@ -88,7 +90,8 @@ _STOP = frozenset(
     германии франции британии израиля ирана понедельник вторник среда среду четверг пятница
     пятницу суббота субботу воскресенье января февраля марта апреля мая июня июля августа
     сентября октября ноября декабря российский российского российская американский
-    украинский
+    украинский источник источники источника источников собеседник собеседники
+    ведомство министерство власти source sources officials
     """
     )
 )
@@ -134,9 +137,14 @@ _MALE_A = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class SpeakerRef:
-    """What stands next to a cue: a name, a pronoun or a role ("the minister")."""
+    """What stands next to a cue: a name, a pronoun, a role ("the minister") or a body.
 
-    kind: Literal["name", "pronoun", "role"]
+    A *body* is an organisation or an unnamed source ("the ministry", «в Кремле»,
+    "a source close to the talks"); its `name` is the phrase as written, with a
+    Russian locative head put back in the nominative («Кремль»).
+    """
+
+    kind: Literal["name", "pronoun", "role", "body"]
     name: str = ""
     gender: Gender = None
     roles: frozenset[str] = frozenset()
@@ -165,7 +173,10 @@ def title_roles(title: str) -> frozenset[str]:
     if not matches:
         return frozenset()
     head = matches[0] if _CYRILLIC.search(title) else matches[-1]
-    return _match_roles(head)
+    roles = _match_roles(head)
+    if re.search(r"иностранных дел|foreign", title, re.IGNORECASE):
+        roles |= {"diplomat"}
+    return roles
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -176,6 +187,8 @@ def _is_name_token(tok: str) -> bool:
     base = _strip_possessive(tok)
     if not base or not base[0].isupper():
         return False
+    if _ROLE.fullmatch(base):
+        return False  # «Дипломат подчеркнул», "Minister …": a role, not a name
     if len(base) > 1 and base.isupper():
         return False  # acronyms: TASS, МИД, NATO
     return base.lower() not in _STOP and base.lower().replace("ё", "е") not in _STOP
@@ -195,6 +208,8 @@ def _strip_possessive(tok: str) -> str:
 def _joinable(text: str, end: int, start: int) -> bool:
     """Gap between two words of one name: a space, or an initial's dot."""
     gap = text[end:start]
+    if "\n" in gap:
+        return False  # "— Tom Reyes\n\nReyes, a former…": two paragraphs, two mentions
     return (gap.isspace() and len(gap) <= 2) or (gap.strip() == "." and len(gap) <= 3)
 
 
@@ -253,7 +268,11 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
             steps += 1
             continue
         if b in role_ends:
-            return SpeakerRef("role", roles=_match_roles(role_ends[b]), pos=role_ends[b].start())
+            role = role_ends[b]
+            unnamed = _INDEFINITE.search(text, start, role.start())
+            if unnamed:  # "a senior diplomat": somebody new, not "the diplomat" named before
+                return SpeakerRef("body", name=_lower_common(text[unnamed.start() : b]), pos=a)
+            return SpeakerRef("role", roles=_match_roles(role), pos=role.start())
         idx -= 1
         steps += 1
     return None
@@ -352,6 +371,157 @@ def _with_dot(text: str, token, word: str) -> str:
     return word
 
 
+# --- organisations and unnamed sources ---------------------------------------
+
+# Head words of a speaking body; Russian ones are stems, matched at a word's start.
+_BODY_EN = frozenset(
+    _words(
+        """
+    ministry ministries kremlin government department office embassy committee council
+    commission court police army military navy pentagon source sources officials
+    authorities administration prosecutors investigators headquarters cabinet parliament
+    duma senate congress company bank regulator spokesperson spokespeople diplomats
+    insiders service authority authorities agency
+    """
+    )
+)
+_BODY_RU = (
+    "минобороны", "мид", "кремл", "правительств", "министерств", "минздрав", "минфин",
+    "минэконом", "минюст", "минтранс", "ведомств", "источник", "пресс-служб", "посольств",
+    "власт", "генштаб", "штаб", "полици", "прокуратур", "суд", "администраци", "аппарат",
+    "комитет", "комисси", "совбез", "госдеп", "пентагон", "белом доме", "белый дом",
+    "офис", "мэри", "компани", "банк", "центробанк", "спецслужб", "следовател",
+    "парламент", "госдум", "кабмин", "представительств", "дипмисси", "собеседник",
+)  # fmt: skip
+# Countries and cities speak only through a body ("Moscow said" is left alone).
+_NOT_BODY = frozenset(_words("us usa uk eu рф сша ес"))
+_DETERMINERS = frozenset(
+    _words(
+        """
+    the a an its their one two three several some senior anonymous unnamed local western
+    foreign military government defence defense security diplomatic european russian
+    ukrainian american british in в во
+    """
+    )
+)
+_LOCATIVE = {
+    "кремле": "кремль", "правительстве": "правительство", "министерстве": "министерство",
+    "ведомстве": "ведомство", "посольстве": "посольство", "пентагоне": "пентагон",
+    "госдепе": "госдеп", "штабе": "штаб", "генштабе": "генштаб", "офисе": "офис",
+    "банке": "банк", "суде": "суд", "комитете": "комитет", "аппарате": "аппарат",
+    "совбезе": "совбез", "администрации": "администрация", "комиссии": "комиссия",
+    "полиции": "полиция", "прокуратуре": "прокуратура", "пресс-службе": "пресс-служба",
+    "госдуме": "госдума", "мэрии": "мэрия", "компании": "компания", "белом": "белый",
+    "доме": "дом", "минздраве": "минздрав", "минфине": "минфин", "минюсте": "минюст",
+    "представительстве": "представительство", "дипмиссии": "дипмиссия", "парламенте": "парламент",
+    # genitive after «по словам», «по данным»
+    "источника": "источник", "источников": "источники", "собеседника": "собеседник",
+    "собеседников": "собеседники", "ведомства": "ведомство", "министерства": "министерство",
+}  # fmt: skip
+_PROPER_RU = ("кремл", "минобороны", "мид", "госдеп", "пентагон", "генштаб", "совбез", "госдум", "белый")  # fmt: skip
+_BODY_MAX_WORDS = 8
+# a single unnamed person, whom a later pronoun may mean
+_SINGLE_SOURCE = re.compile(
+    r"^(?:an?\s|one\s|another\s|источник(?!и)|собеседник(?!и))", re.IGNORECASE
+)
+_INDEFINITE = re.compile(r"(?<![\w-])(?:an?|another|one)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_BODY_MAX_CHARS = 120
+_RU_ADJECTIVE = ("ий", "ый", "ой", "ая", "ое", "ые", "ие", "ых", "их", "ого", "его")
+# «Газета со ссылкой на источники пишет»: the sources speak, the outlet is credited
+_CITING = re.compile(r"^(?:со\s+ссылкой\s+на|ссылаясь\s+на|citing)\s+", re.IGNORECASE)
+
+
+def _is_body_head(tok: str) -> bool:
+    low = tok.lower().replace("ё", "е")
+    if low in _NOT_BODY:
+        return False
+    if _CYRILLIC.search(low):
+        # a short stem takes a short ending only: «суде», not the surname «Судаков»
+        return any(
+            low.startswith(stem) and (len(stem) >= 5 or len(low) - len(stem) <= 2)
+            for stem in _BODY_RU
+        )
+    if len(tok) > 1 and tok.isupper():
+        return True  # NATO, FSB
+    return low in _BODY_EN
+
+
+def _body(text: str, lo: int, hi: int, is_outlet: IsOutlet, *, leading: bool) -> SpeakerRef | None:
+    """A body phrase filling text[lo:hi]: `leading` words before the head are modifiers only."""
+    if hi - lo > _BODY_MAX_CHARS:
+        return None  # longer than any body phrase: no need to read it word by word
+    phrase = _CITING.sub("", text[lo:hi].strip(" \t\r\n—–-"))
+    tokens = _tokens(phrase, 0, len(phrase))
+    if not tokens or len(tokens) > _BODY_MAX_WORDS or is_outlet(phrase):
+        return None
+    head = next((i for i, t in enumerate(tokens) if _is_body_head(t[2])), None)
+    if head is None or head > 3:
+        return None
+    determined = head > 0 and tokens[0][2].lower() in ("the", "a", "an", "its", "their")
+    for _a, _b, tok in tokens[:head]:
+        low = tok.lower()
+        modifier = determined and not _CYRILLIC.search(low)
+        if not (tok[0].isupper() or low in _DETERMINERS or low.endswith(_RU_ADJECTIVE) or modifier):
+            return None
+    if any(t[2].lower() in ("в", "во", "in") for t in tokens[1:head]):
+        return None
+    first = tokens[0][2].lower()
+    if first == "in":
+        return None
+    if first in ("в", "во"):
+        if len(tokens) == 1:
+            return None
+        phrase = phrase[tokens[1][0] :]
+    if _CYRILLIC.search(phrase):
+        phrase = _nominative_body(phrase)
+    pos = lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip(" \t\r\n—–-")))
+    name = _lower_common(phrase)
+    gender: Gender = "m" if re.match(r"(?:источник|собеседник)(?!и)", name) else None
+    return SpeakerRef("body", name=name, gender=gender, pos=pos)
+
+
+def _nominative_body(phrase: str) -> str:
+    """«Кремле» → «Кремль», «пресс-службе ведомства» → «пресс-служба ведомства»."""
+    words = phrase.split(" ")
+    # the head only; its complement keeps its case («ведомства»), but «Белом доме» is one head
+    heads = 2 if words[0].lower() == "белом" and len(words) > 1 else 1
+    for i, word in enumerate(words[:heads]):
+        new = _LOCATIVE.get(word.lower())
+        if new is not None:
+            words[i] = new[0].upper() + new[1:] if word[0].isupper() else new
+    return " ".join(words)
+
+
+def _lower_common(phrase: str) -> str:
+    """A sentence-initial capital is not part of the name: "The ministry" → "the ministry"."""
+    first = phrase.split(" ", 1)[0]
+    low = first.lower()
+    proper = (
+        (len(first) > 1 and first.isupper())
+        or low.startswith(_PROPER_RU)
+        or (not _CYRILLIC.search(low) and low not in _BODY_EN and low not in _DETERMINERS)
+    )
+    return phrase if proper or not first[:1].isupper() else first[0].lower() + phrase[1:]
+
+
+def body_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerRef | None:
+    """The body right before a cue at `hi`: "The ministry said", «В Кремле заявили»."""
+    start = _clause_start(text, max(lo, hi - _REACH), hi)
+    return _body(text, start, hi, is_outlet, leading=True)
+
+
+def body_after(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerRef | None:
+    """The body right after a cue: "…, said the ministry.", «…, сообщили в Минобороны»."""
+    end = _clause_end(text, lo, min(hi, lo + _REACH))
+    end = min(end, _sentence_end(text, lo, end))
+    return _body(text, lo, end, is_outlet, leading=False)
+
+
+def _sentence_end(text: str, lo: int, hi: int) -> int:
+    m = re.compile(r"[.!?…]").search(text, lo, hi)
+    return m.start() if m else hi
+
+
 # --- Russian case and gender --------------------------------------------------
 
 _MALE_GEN_IRREGULAR = {"петра": "Петр", "павла": "Павел", "льва": "Лев"}
@@ -432,6 +602,8 @@ def from_oblique(words: list[str]) -> list[str]:
     surname = next(((o, n) for o, n in _OBLIQUE_SURNAME if low.endswith(o)), None)
     if surname is None:
         return words
+    if surname[0].endswith("ой") and len(words) > 1 and not words[0].lower().endswith(("ой", "ей")):
+        return words  # «Игорь Ланской», not «Марией Ланской»: already nominative
     out = [last[: -len(surname[0])] + surname[1]]
     feminine = surname[1].endswith("а") or surname[1].endswith("ая")
     for word in reversed(words[:-1]):
@@ -562,6 +734,7 @@ class Resolver:
         self.recent: list[Person] = []  # named or spoke, most recent last
         self.speakers: list[Person] = []  # spoke, most recent last
         self.subjects: list[Person] = []  # spoke or opened a sentence: what "he" refers to
+        self.bodies: dict[str, Person] = {}  # organisations and sources, by phrase
 
     def mention(self, ref: SpeakerRef, *, subject: bool = False) -> Person | None:
         """A name seen in the text; its spelling yields to how the person is cited speaking.
@@ -580,6 +753,8 @@ class Resolver:
         """The person a cue's subject refers to; records them as the latest speaker."""
         if ref is None:
             return None
+        if ref.kind == "body":
+            return self._body(ref)
         if ref.kind == "name":
             person = self._person(ref)
         elif ref.kind == "pronoun":
@@ -593,6 +768,20 @@ class Resolver:
         self._touch(self.recent, person)
         self._touch(self.speakers, person)
         self._touch(self.subjects, person)
+        return person
+
+    def _body(self, ref: SpeakerRef) -> Person:
+        """A body speaks but is not what a later "he" refers to, unless it is one person.
+
+    An unnamed single source («источник», "a senior diplomat") can be "he".
+    """
+        key = ref.name.lower()
+        if key not in self.bodies:
+            self.bodies[key] = Person([ref.name], ref.gender)
+        person = self.bodies[key]
+        if _SINGLE_SOURCE.search(ref.name):  # «Источник … рассказал. По его словам, …»
+            self._touch(self.recent, person)
+            self._touch(self.subjects, person)
         return person
 
     def last_speaker(self) -> Person | None:

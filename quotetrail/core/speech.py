@@ -38,7 +38,7 @@ _EN_VERBS = _words(
     concludes confirmed confirms denied denies assured assures promised promises urged urges
     mentioned mentions observed observes predicted predicts revealed reveals complained
     complains believes believed called calls continued continues reiterated reiterates vowed
-    vows
+    vows reported reports
     """
 )
 _EN_PHRASES = ("pointed out", "points out", "made clear", "went on")
@@ -72,6 +72,7 @@ _RU_ACCORDING = tuple(
 _RU_ACCORDING = (*_RU_ACCORDING, "со слов")
 _EN_ACCORDING = ("according to",)
 _RU_AS_VERBS = "|".join(_RU_PAST)
+_RU_AS_PRESENT = "сообщает|сообщают|пишет|пишут|передает|передаёт|отмечает|заявляет"
 _EN_AS_VERBS = "said|noted|put it|stressed|explained|told|wrote|stated|added|pointed out"
 
 
@@ -81,7 +82,7 @@ def _alternation(words) -> str:
 
 _CUE = re.compile(
     r"(?<![\w-])(?:"
-    rf"(?P<as_ru>как\s+(?:{_RU_AS_VERBS})(?:а|и|о|ся|ась|ись)?)"
+    rf"(?P<as_ru>как\s+(?:(?:{_RU_AS_VERBS})(?:а|и|о|ся|ась|ись)?|{_RU_AS_PRESENT}))"
     rf"|(?P<according>{_alternation(_EN_ACCORDING + _RU_ACCORDING)})"
     rf"|(?P<verb_ru>(?:{_alternation(_RU_PAST)})(?:а|и|о)?|{_alternation(_RU_PRESENT)}|говорят|считают|полагают|заявляют|отмечают|пишут)"
     rf"|(?P<verb_en>{_alternation(_EN_PHRASES + tuple(_EN_VERBS) + tuple(_EN_PARTICIPLES))})"

@@ -44,16 +44,20 @@ from quotetrail.core.align import (
     prepare_quote,
 )
 from quotetrail.core.diff import Run, ops_from_runs, token_runs
-from quotetrail.core.lexicon import WEAK_NEGATIONS
+from quotetrail.core.lexicon import SPEECH_VERBS, WEAK_NEGATIONS
 from quotetrail.core.meaning import (
     antonym_conflict,
     antonym_reason,
     content_keys,
+    context_reason,
     date_reason,
     is_name,
     is_negation,
+    limiter_reason,
+    limiter_words,
     negation_reason,
     negation_words,
+    number_order_reason,
     number_reasons,
     prefix_negation_reason,
     same_name,
@@ -137,6 +141,57 @@ def _extend(q: QuoteView, page: Page, al: Alignment) -> tuple[int, int]:
     return first, last
 
 
+def _name_order(q: QuoteView, page: Page, first: int, last: int) -> tuple[str, int, int] | None:
+    """The quote's names in another order than its source sentence's, and the span showing them.
+
+    Why: "Jones defeated Smith" for "Smith defeated Jones" keeps every word yet reverses
+    the claim. Names next to a speech verb (who said it) are left out: reported speech
+    moves the speaker freely.
+    """
+    names: list[Token] = []
+    for i, t in enumerate(q.tokens):
+        if not t.capital or t.number or _next_to_speech_verb(q.tokens, i):
+            continue
+        if not (is_name(t) or (t.sentence_start and _page_has_name(page, t.norm))):
+            continue
+        if not any(same_name(t.norm, n.norm) for n in names):
+            names.append(t)
+    if len(names) < 2:
+        return None
+    lo = page.sentence_span(page.sentence_of(first))[0]
+    hi = page.sentence_span(page.sentence_of(last))[1]
+    positions = []
+    for t in names:
+        at = next(
+            (
+                i
+                for i in range(lo, hi + 1)
+                if page.tokens[i].capital
+                and same_name(t.norm, page.tokens[i].norm)
+                and not _next_to_speech_verb(page.tokens, i)
+            ),
+            None,
+        )
+        if at is None or at in positions:
+            return None
+        positions.append(at)
+    if positions == sorted(positions):
+        return None
+    src = page.norm.original
+    was = " … ".join(src[page.tokens[p].start : page.tokens[p].end] for p in sorted(positions))
+    now = " … ".join(q.norm.original[t.start : t.end] for t in names)
+    return f"names in another order: {was} → {now}", min(first, *positions), max(last, *positions)
+
+
+def _next_to_speech_verb(tokens: Sequence[Token], i: int) -> bool:
+    around = tokens[max(0, i - 1) : i + 2]
+    return any(t.norm in SPEECH_VERBS for t in around)
+
+
+def _page_has_name(page: Page, norm: str) -> bool:
+    return norm in page.names or any(same_name(norm, n) for n in page.names)
+
+
 def _compare(q: QuoteView, page: Page, first: int, last: int) -> _Comparison:
     passage = page.tokens[first : last + 1]
     runs = token_runs(q.tokens, passage)
@@ -169,7 +224,13 @@ def _judge_near_verbatim(q: QuoteView, page: Page, al: Alignment, source: str) -
     sim = _similarity(q, al, cmp)
     if sim < NEAR_VERBATIM or al.matched < min(2, len(q.tokens)):
         return None
+    swapped = _name_order(q, page, first, last)
+    if swapped is not None:  # show the passage with both names
+        first, last = swapped[1], swapped[2]
+        cmp = _compare(q, page, first, last)
     reasons = _meaning_changes(q, page, cmp)
+    if swapped is not None:
+        reasons.append(swapped[0])
     passage_tokens = page.tokens[first : last + 1]
     start, end = page.norm.span(first, last)
     diff = ops_from_runs(cmp.runs, q.norm.original, q.tokens, page.norm.original, passage_tokens)
@@ -222,10 +283,23 @@ def _meaning_changes(q: QuoteView, page: Page, cmp: _Comparison) -> list[str]:
     replaced_neg = [t.norm for i, t in enumerate(cmp.replaced) if is_negation(cmp.replaced, i)]
     if replaced_neg:
         reasons.append("editorial insertion replaces negation: " + ", ".join(replaced_neg))
+    replaced_limit = limiter_words(cmp.replaced)
+    if replaced_limit:
+        reasons.append("editorial insertion replaces: " + ", ".join(replaced_limit))
     neg = negation_reason(q.tokens, compared)
     if neg:
         reasons.append(neg)
+    limit = limiter_reason(q.tokens, compared)
+    if limit:
+        reasons.append(limit)
     reasons.extend(number_reasons(q.tokens, q.norm.original, compared, page.norm.original))
+    order = number_order_reason(q.tokens, compared)
+    if order:
+        reasons.append(order)
+    sentence_first, _ = page.sentence_span(page.sentence_of(cmp.first))
+    context = context_reason(page.tokens, page.norm.original, cmp.first, sentence_first)
+    if context:
+        reasons.append(context)
     date = date_reason([t.norm for t in q.tokens], [t.norm for t in compared])
     if date:
         reasons.append(date)

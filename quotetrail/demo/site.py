@@ -8,10 +8,12 @@ to show what an unreadable source looks like in a report.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
+from typing import Self
 
 ARTICLE_PATH = "/ledger/2026/11/20/svetlaya-bridge-2028"
 
@@ -55,32 +57,77 @@ class DemoSite:
         return self.url(ARTICLE_PATH)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server_version = "quotetrail-demo"
+Reply = tuple[int, Mapping[str, str], bytes]  # status, headers, body
 
-    def log_message(self, *args: object) -> None:  # keep the demo's output clean
-        pass
 
-    def do_GET(self) -> None:
-        self._answer(send_body=True)
+class LoopbackServer:
+    """A threaded HTTP/1.1 server on a free port of `host`; `reply(request)` answers each
+    GET and HEAD (Content-Length is added here). The demo's pages run on it, and so do
+    the test suite's imitation outlets (tests/support/local_server.py).
 
-    def do_HEAD(self) -> None:
-        self._answer(send_body=False)
+    The port is bound here, not in `start()`, so a caller learns "cannot serve" (OSError)
+    before anything else happens.
+    """
 
-    def _answer(self, send_body: bool) -> None:
-        path = self.path.split("?", 1)[0]
-        status, content_type, spec = _PAGES.get(
-            path, (404, "text/plain; charset=utf-8", "text:not found\n")
+    def __init__(
+        self, reply: Callable[[BaseHTTPRequestHandler], Reply], host: str = "127.0.0.1"
+    ) -> None:
+        self.host = host
+        self._httpd = ThreadingHTTPServer((host, 0), _handler_for(reply))
+        self._httpd.daemon_threads = True
+        self.port: int = self._httpd.server_address[1]
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, name="quotetrail-loopback", daemon=True
         )
-        body = _body(spec)
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if send_body:
-            with suppress(BrokenPipeError, ConnectionResetError):
-                self.wfile.write(body)
+
+    def url(self, path: str = "/") -> str:
+        return f"http://{self.host}:{self.port}{path}"
+
+    def start(self) -> Self:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._thread.is_alive():
+            self._httpd.shutdown()
+            self._thread.join(timeout=5)
+        self._httpd.server_close()
+
+
+def _handler_for(reply: Callable[[BaseHTTPRequestHandler], Reply]) -> type[BaseHTTPRequestHandler]:
+    class _Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        server_version = "quotetrail-loopback"
+
+        def log_message(self, *args: object) -> None:  # keep the output clean
+            pass
+
+        def do_GET(self) -> None:
+            self._answer(send_body=True)
+
+        def do_HEAD(self) -> None:
+            self._answer(send_body=False)
+
+        def _answer(self, send_body: bool) -> None:
+            status, headers, body = reply(self)
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if send_body:
+                with suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(body)
+
+    return _Handler
+
+
+def _demo_reply(request: BaseHTTPRequestHandler) -> Reply:
+    path = request.path.split("?", 1)[0]
+    status, content_type, spec = _PAGES.get(
+        path, (404, "text/plain; charset=utf-8", "text:not found\n")
+    )
+    return status, {"Content-Type": content_type}, _body(spec)
 
 
 class serving(AbstractContextManager["DemoSite"]):
@@ -91,19 +138,12 @@ class serving(AbstractContextManager["DemoSite"]):
     """
 
     def __init__(self, host: str = "127.0.0.1") -> None:
-        self._httpd = ThreadingHTTPServer((host, 0), _Handler)
-        self._httpd.daemon_threads = True
-        self.site = DemoSite(host, self._httpd.server_address[1])
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, name="quotetrail-demo", daemon=True
-        )
+        self._server = LoopbackServer(_demo_reply, host)
+        self.site = DemoSite(host, self._server.port)
 
     def __enter__(self) -> DemoSite:
-        self._thread.start()
+        self._server.start()
         return self.site
 
     def __exit__(self, *exc: object) -> None:
-        if self._thread.is_alive():
-            self._httpd.shutdown()
-            self._thread.join(timeout=5)
-        self._httpd.server_close()
+        self._server.stop()

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -286,34 +288,25 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
-class _network_errors:
+@contextmanager
+def _network_errors(url: httpx.URL) -> Iterator[None]:
     """Turns httpx's transport exceptions into NetworkError / InvalidURL with the host named."""
-
-    def __init__(self, url: httpx.URL) -> None:
-        self._host = url.host
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if exc is None or isinstance(exc, FetchError):
-            return
-        if isinstance(exc, httpx.TimeoutException):
-            kind = (
-                "connecting to"
-                if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout)
-                else "reading from"
-            )
-            raise NetworkError(f"timed out {kind} {self._host}", reason="timeout") from exc
-        if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
-            raise InvalidURL(f"cannot fetch from {self._host}: {exc}") from exc
-        if isinstance(exc, httpx.TransportError):
-            raise NetworkError(f"network error with {self._host}: {_first_line(exc)}") from exc
+    host = url.host
+    try:
+        yield
+    except FetchError:
+        raise
+    except httpx.TimeoutException as exc:
+        kind = (
+            "connecting to"
+            if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout)
+            else "reading from"
+        )
+        raise NetworkError(f"timed out {kind} {host}", reason="timeout") from exc
+    except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
+        raise InvalidURL(f"cannot fetch from {host}: {exc}") from exc
+    except httpx.TransportError as exc:
+        raise NetworkError(f"network error with {host}: {_first_line(exc)}") from exc
 
 
 def _parse_url(url: str) -> httpx.URL:

@@ -92,6 +92,11 @@ class NetworkPolicy:
     def from_settings(cls, settings: FetchSettings) -> NetworkPolicy:
         return cls(allow=settings.allow_networks, egress=settings.egress_networks)
 
+    @classmethod
+    def from_env(cls) -> NetworkPolicy:
+        """The operator's policy, for checks made outside a Fetcher (job URLs, webhooks)."""
+        return cls.from_settings(FetchSettings.from_env())
+
 
 def check_address(ip: IPAddress, policy: NetworkPolicy) -> None:
     """Raise BlockedAddress (or EgressDenied) unless `ip` may be connected to under `policy`."""

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from quotetrail.errors import QuotetrailError
 
 JobStatus = Literal["queued", "running", "succeeded", "failed", "canceled"]
-JOB_STATUSES: tuple[str, ...] = ("queued", "running", "succeeded", "failed", "canceled")
+JOB_STATUSES: tuple[str, ...] = get_args(JobStatus)
 FINISHED_STATUSES: frozenset[str] = frozenset({"succeeded", "failed", "canceled"})
 
 
@@ -71,12 +71,6 @@ class JobRecord:
     @property
     def finished(self) -> bool:
         return self.status in FINISHED_STATUSES
-
-    @property
-    def duration_seconds(self) -> float | None:
-        if self.started_at is None or self.finished_at is None:
-            return None
-        return (self.finished_at - self.started_at).total_seconds()
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,10 +121,6 @@ class ArticleState:
         }
 
 
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
-
-
 def _review(row: ReviewRow) -> QuoteReview:
     return QuoteReview(
         job_id=row.job_id,
@@ -134,7 +130,7 @@ def _review(row: ReviewRow) -> QuoteReview:
         original_verdict=row.original_verdict,
         reason=row.reason or "",
         reviewer=row.reviewer,
-        created_at=_utc(row.created_at),
+        created_at=row.created_at,
     )
 
 
@@ -144,14 +140,14 @@ def _assignment(row: AssignmentRow) -> Assignment:
         quote_index=None if row.quote_index == ARTICLE else row.quote_index,
         assignee=row.assignee,
         assigned_by=row.assigned_by,
-        assigned_at=_utc(row.assigned_at),
+        assigned_at=row.assigned_at,
     )
 
 
 def _state(row: ArticleReviewRow | None, job_id: str) -> ArticleState:
     if row is None:
         return ArticleState(job_id=job_id, state="unreviewed")
-    return ArticleState(job_id, row.state, row.updated_by, _utc(row.updated_at))
+    return ArticleState(job_id, row.state, row.updated_by, row.updated_at)
 
 
 def check_review(action: str, verdict: str, reason: str) -> tuple[str, str]:

@@ -74,13 +74,6 @@ class User:
         return not self.disabled and ROLE_LEVEL.get(self.role, -1) >= ROLE_LEVEL[role]
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    # SQLite hands timezone-aware columns back naive; they were written in UTC.
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value
-
-
 def _to_user(row: UserRow) -> User:
     return User(
         id=row.id,
@@ -89,8 +82,8 @@ def _to_user(row: UserRow) -> User:
         role=row.role,
         disabled=bool(row.disabled),
         session_version=row.session_version,
-        created_at=_utc(row.created_at) or datetime.now(UTC),
-        last_login_at=_utc(row.last_login_at),
+        created_at=row.created_at,  # UTCDateTime: aware UTC, on SQLite too
+        last_login_at=row.last_login_at,
     )
 
 

@@ -135,3 +135,26 @@ def test_source_that_is_not_a_page_is_unverifiable(capsys):
 def test_too_large_stdin(capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"a" * (10 * 1024 * 1024 + 1))))
     assert "too large" in usage_error(capsys, "extract", "-")
+
+
+@pytest.mark.parametrize("url", ["http://", "https:///path/only"])
+def test_url_without_host_says_so(capsys, url):
+    line = usage_error(capsys, "verify", "-q", MATCHED_QUOTE, "-s", url)
+    assert "no host" in line and "not http" not in line
+    line = usage_error(capsys, "verify", url, "-s", "whatever.html")
+    assert "no host" in line
+
+
+def test_empty_source_is_named(capsys):
+    line = usage_error(capsys, "verify", "-q", MATCHED_QUOTE, "-s", " ")
+    assert "--source" in line and "empty" in line
+
+
+def test_error_line_carries_no_terminal_escapes(capsys, tmp_path):
+    line = usage_error(capsys, "extract", str(tmp_path / "evil\x1b[2Jname.html"))
+    assert "\x1b" not in line
+
+
+def test_missing_source_name_carries_no_terminal_escapes(capsys, tmp_path):
+    line = usage_error(capsys, "verify", "-q", MATCHED_QUOTE, "-s", str(tmp_path / "a\x1b[2J"))
+    assert "\x1b" not in line and "no such file" in line

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import unicodedata
 
 from quotetrail.cli.render import (
     best_evidence,
     diff_text,
+    render_extract,
     render_json,
     render_markdown,
     render_text,
@@ -138,3 +141,41 @@ def test_progress_draws_only_on_a_terminal():
         assert bar.callback is None
         bar.note("fetching")
     assert plain.getvalue() == ""
+
+
+def _hostile_report() -> Report:
+    """Text from a fetched page may carry terminal escapes and bidi overrides."""
+    evil = "We will \x1b[2J\x1b]0;pwned\x07win\u202e now"
+    quote = Quote(evil, "direct", 0, len(evil), "Or\x1b[Hlov", "said", None)
+    ev = Evidence(SRC_A, "matched", 100.0, evil + "\r\nnext line", 0, len(evil))
+    return Report(
+        (QuoteResult(quote, "matched", 100.0, (ev,)),),
+        (SourceStatus(SRC_A, "ok", outlet="Evil\x1bOutlet"),),
+        {"source": "a.html", "title": "Title\x1b[?25l"},
+    )
+
+
+_OUR_COLOURS = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _unsafe(out: str) -> list[str]:
+    out = _OUR_COLOURS.sub("", out)
+    return [c for c in out if c != "\n" and (unicodedata.category(c) == "Cc" or c == "\u202e")]
+
+
+def test_text_and_markdown_never_pass_control_characters_from_pages():
+    report = _hostile_report()
+    outputs = [
+        render_text(report, color=False),
+        render_text(report, color=True),
+        render_markdown(report),
+        render_extract([report.quotes[0].quote], {"title": "T\x1b[2J"}, "text"),
+    ]
+    for out in outputs:
+        assert _unsafe(out) == [], repr(out)
+    assert "win" in outputs[0] and "next line" in outputs[0]
+
+
+def test_json_keeps_the_text_exactly():
+    data = json.loads(render_json(_hostile_report()))
+    assert data["quotes"][0]["text"] == _hostile_report().quotes[0].quote.text

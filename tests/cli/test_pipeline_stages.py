@@ -191,3 +191,20 @@ def test_an_unreadable_outlet_page_keeps_its_outlet_and_status():
     assert read.status.status == "error"
     assert read.status.outlet == "TASS"
     assert read.http_status == 503
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("REOPEN THE NORTHERN PIER", "reopen the northern pier"),  # other case
+        ("мы все сделаем", "Мы всё сделаем"),  # ё and case
+    ],
+)
+def test_given_quote_in_other_case_gets_its_own_span_not_the_whole_quote(given, expected):
+    document = document_from_html(
+        "<html><body><p>“We will reopen the northern pier in March, not before,” "
+        "harbour master Olga Berg said.</p><p>«Мы всё сделаем в срок», — сказал Берг.</p>"
+        "</body></html>"
+    )
+    [quote] = quotes_for(document, [given], REGISTRY)
+    assert document.text[quote.start : quote.end] == expected

@@ -71,3 +71,30 @@ def test_the_rule_needs_a_credited_outlet():
 def test_all_matched_when_every_quote_matched():
     report = evaluate([Quote("The library will stay open on Sundays")], [ok("a", TEXT)])
     assert all_matched(report)
+
+
+def test_credited_outlet_never_checked_makes_a_missing_quote_unverifiable():
+    # "— заявил Кольцов ТАСС": only another outlet's page was checked; "not found"
+    # would accuse the article of a quote from a source nobody looked at.
+    quote = Quote("The pool will close in winter", cited_source="TASS")
+    [result] = evaluate([quote], [ok("other", TEXT, outlet="Gazeta.ru")]).quotes
+    assert result.verdict == "unverifiable"
+    assert result.evidence[0].verdict == "not_found"  # the evidence itself is unchanged
+
+
+def test_credited_outlet_never_checked_does_not_hide_an_alteration():
+    quote = Quote("The library will stay open on Mondays", cited_source="TASS")
+    [result] = evaluate([quote], [ok("other", TEXT, outlet="Gazeta.ru")]).quotes
+    assert result.verdict == "altered"
+
+
+def test_text_report_says_the_credited_outlet_was_not_checked():
+    from quotetrail.cli.render import render_text
+
+    quote = Quote("The pool will close in winter", cited_source="TASS")
+    report = evaluate([quote], [ok("other", TEXT, outlet="Gazeta.ru")])
+    out = render_text(report)
+    assert "TASS" in out and "not among the sources" in out
+    from quotetrail.cli.render import render_markdown
+
+    assert "not among the sources" in render_markdown(report)

@@ -456,3 +456,121 @@ def test_changing_a_number_is_never_matched(
     assert ev.verdict != "matched", (quote, ev)
     if ev.verdict == "altered":
         assert any(r.startswith("number") for r in ev.reasons)
+
+
+# --- QA round: edits that keep the words but change the meaning -----------------------
+
+CONTEXT_EN = (
+    "The mayor, Helen Vance, spoke on Monday. "
+    '"I do not think we will win this case," Vance said. '
+    '"It is not true that we are closing the school," she added. '
+    '"I never said the council was corrupt," Vance insisted. '
+    '"Only the first two years will be free for residents," she said. '
+    '"Prices rose from 5 to 7 per cent last year," Vance noted. '
+    '"If the state does not pay, the city will cover the cost of the new buses," she said. '
+    '"We did not expect the storm, and we will rebuild the pier by May," Vance said.'
+)
+CONTEXT_RU = (
+    "Губернатор Андрей Кольцов выступил в понедельник. "
+    "«Я не считаю, что мы проиграем этот суд», — сказал Кольцов. "
+    "«Неправда, что мы закрываем школу», — заявил губернатор. "
+    "«Бесплатными будут только первые два года», — сказал он. "
+    "«Цены выросли с 5 до 7 процентов», — отметил он. "
+    "«Мы не закрываем школу и строим новый корпус», — добавил Кольцов."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "page"),
+    [
+        ("we will win this case", CONTEXT_EN),  # "I do not think" dropped
+        ("we are closing the school", CONTEXT_EN),  # "It is not true that" dropped
+        ("the council was corrupt", CONTEXT_EN),  # "I never said" dropped
+        ("the first two years will be free for residents", CONTEXT_EN),  # "Only" dropped
+        ("мы проиграем этот суд", CONTEXT_RU),  # «Я не считаю, что» dropped
+        ("мы закрываем школу", CONTEXT_RU),  # «Неправда, что» dropped
+    ],
+)
+def test_fragment_whose_source_sentence_negates_it_is_altered(quote: str, page: str) -> None:
+    ev = judge(quote, page)
+    assert ev.verdict == "altered", ev
+    assert any("context" in r for r in ev.reasons), ev.reasons
+    check_offsets(ev, page)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "the city will cover the cost of the new buses",  # negation in another clause
+        "we will rebuild the pier by May",  # negation before "and"
+        "I do not think we will win this case",  # the negation is quoted
+    ],
+)
+def test_fragment_after_an_unrelated_negation_stays_matched(quote: str) -> None:
+    assert judge(quote, CONTEXT_EN).verdict == "matched"
+
+
+def test_fragment_after_negated_coordinate_clause_stays_matched_ru() -> None:
+    assert judge("строим новый корпус", CONTEXT_RU).verdict == "matched"
+
+
+@pytest.mark.parametrize(
+    ("quote", "page"),
+    [
+        ("Prices rose from 7 to 5 per cent last year", CONTEXT_EN),
+        ("Цены выросли с 7 до 5 процентов", CONTEXT_RU),
+    ],
+)
+def test_swapped_numbers_are_altered(quote: str, page: str) -> None:
+    ev = judge(quote, page)
+    assert ev.verdict == "altered", ev
+    assert any("order" in r for r in ev.reasons), ev.reasons
+
+
+def test_win_lose_swap_is_altered_in_russian_future_forms() -> None:
+    ev = judge("Я не считаю, что мы выиграем этот суд", CONTEXT_RU)
+    assert ev.verdict == "altered", ev
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Бесплатными будут первые два года",  # «только» dropped inside the quote
+        "Бесплатными будут [все] первые два года",  # an insertion stands in for «только»
+    ],
+)
+def test_dropped_limiter_is_altered(quote: str) -> None:
+    ev = judge(quote, CONTEXT_RU)
+    assert ev.verdict == "altered", ev
+    assert any("только" in r for r in ev.reasons), ev.reasons
+
+
+def test_not_only_is_no_limiter() -> None:
+    page = "«Мы ремонтируем не только школы, но и больницы», — сказал он."
+    assert judge("Мы ремонтируем школы", page).verdict != "altered"
+
+
+@pytest.mark.parametrize(
+    ("quote", "page"),
+    [
+        (
+            "Jones defeated Smith in the final round of the vote",
+            '"Smith defeated Jones in the final round of the vote," Vance said.',
+        ),
+        (
+            "Петров обогнал Сидорова на последнем круге гонки",
+            "«Сидоров обогнал Петрова на последнем круге гонки», — сказал судья.",
+        ),
+    ],
+)
+def test_swapped_names_are_altered(quote: str, page: str) -> None:
+    ev = judge(quote, page)
+    assert ev.verdict == "altered", ev
+    assert any("names in another order" in r for r in ev.reasons), ev.reasons
+    assert "Smith" in ev.passage or "Сидоров" in ev.passage  # the passage shows both names
+    check_offsets(ev, page)
+
+
+def test_same_names_in_the_same_order_stay_matched() -> None:
+    page = '"Smith defeated Jones in the final round of the vote," Vance said.'
+    assert judge("Smith defeated Jones in the final round", page).verdict == "matched"

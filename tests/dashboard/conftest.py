@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import pytest
 from fastapi import FastAPI
@@ -15,24 +14,12 @@ from quotetrail.config import ServiceConfig
 from quotetrail.store import Store
 from quotetrail.store.users import UserStore
 from tests.dashboard import newsroom
+from tests.support.dispatcher import RecordingDispatcher
 
 PASSWORD = "correct horse battery"
 HERALD = "https://herald.example/city/depot"
 RADIO = "https://radio.example/bulletin"
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-@dataclass
-class RecordingDispatcher:
-    """Stands in for the worker dispatcher: remembers what was enqueued."""
-
-    enqueued: list[str] = field(default_factory=list)
-
-    def enqueue(self, job_id: str) -> None:
-        self.enqueued.append(job_id)
-
-    def cancel(self, job_id: str) -> None:
-        pass
 
 
 @pytest.fixture(autouse=True)

@@ -10,21 +10,16 @@ from __future__ import annotations
 import csv
 import io
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from quotetrail.store import Store
 from quotetrail.store.users import UserStore
 from tests.dashboard import newsroom
 from tests.support.local_server import Route, serving
+from tests.support.processes import free_port, serve
 
 pytestmark = pytest.mark.browser
 
@@ -46,12 +41,6 @@ if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
     pytest.skip("Chromium is not installed (run .ci/browser.sh)", allow_module_level=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def service(tmp_path_factory) -> Iterator[str]:
     """`quotetrail serve` in its own process group, with two dashboard users."""
@@ -65,48 +54,17 @@ def service(tmp_path_factory) -> Iterator[str]:
 
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.update(QUOTETRAIL_DATA_DIR=str(data), QUOTETRAIL_SECRET_KEY="browser-test-secret")
-    port = _free_port()
-    log = (data / "serve.log").open("wb")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "quotetrail.cli",
-            "serve",
-            "--port",
-            str(port),
-            "--concurrency",
-            "1",
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
+    port = free_port()
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                pytest.fail("quotetrail serve exited:\n" + (data / "serve.log").read_text())
-            try:
-                if httpx.get(base + "/dashboard/login", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("quotetrail serve did not start:\n" + (data / "serve.log").read_text())
-            time.sleep(0.3)
-        yield base
+        server = serve(
+            env, data / "serve.log", port, concurrency=1, timeout=60, ready_path="/dashboard/login"
+        )
+    except AssertionError as exc:
+        pytest.fail(f"quotetrail serve did not start: {exc}")
+    try:
+        yield f"http://127.0.0.1:{port}"
     finally:
-        # Our own process group only: the server and the worker it started.
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
+        server.stop()  # our own process group only: the server and the worker it started
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.support.dispatcher import RecordingDispatcher
+
+__all__ = ["RecordingDispatcher", "assert_problem", "loopback_resolver"]
+
 # Names the tests may use; everything else "does not resolve" (no DNS is ever asked).
 LOOPBACK_NAMES = {
     "localhost": ["127.0.0.1"],
@@ -14,18 +18,6 @@ LOOPBACK_NAMES = {
 
 def loopback_resolver(host: str, port: int = 80) -> list[str]:
     return list(LOOPBACK_NAMES.get(host.lower(), []))
-
-
-class RecordingDispatcher:
-    def __init__(self) -> None:
-        self.enqueued: list[str] = []
-        self.canceled: list[str] = []
-
-    def enqueue(self, job_id: str) -> None:
-        self.enqueued.append(job_id)
-
-    def cancel(self, job_id: str) -> None:
-        self.canceled.append(job_id)
 
 
 def assert_problem(response: Any, status: int) -> dict[str, Any]:

@@ -4,27 +4,19 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
 from quotetrail.store import Store
+from tests.support.processes import Proc, free_port, wait_http
 
 pytestmark = pytest.mark.integration
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _start_api(data_dir: Path, port: int) -> subprocess.Popen:
+def _start_api(data_dir: Path, port: int) -> Proc:
     env = {
         **os.environ,
         "QUOTETRAIL_DATA_DIR": str(data_dir),
@@ -32,39 +24,19 @@ def _start_api(data_dir: Path, port: int) -> subprocess.Popen:
         "QUOTETRAIL_SECRET_KEY": "durability-test",
     }
     env.pop("REDIS_URL", None)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            "api.app:create_app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(process.stderr.read().decode(errors="replace"))
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return process
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    process.kill()
-    raise AssertionError("the API did not start")
+    argv = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app"]
+    argv += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    process = Proc(argv, env, data_dir / "api.log").start()
+    try:
+        wait_http(f"http://127.0.0.1:{port}", process)
+    except AssertionError:
+        process.kill()
+        raise
+    return process
 
 
 def test_accepted_jobs_survive_sigkill(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     api = _start_api(tmp_path, port)
     try:
         ids = [
@@ -74,8 +46,7 @@ def test_accepted_jobs_survive_sigkill(tmp_path: Path) -> None:
             for i in range(5)
         ]
     finally:
-        api.send_signal(signal.SIGKILL)  # no shutdown hooks, no clean close
-        api.wait(10)
+        api.kill(signal.SIGKILL)  # no shutdown hooks, no clean close
 
     store = Store(f"sqlite:///{tmp_path / 'durable.db'}")
     try:
@@ -90,5 +61,4 @@ def test_accepted_jobs_survive_sigkill(tmp_path: Path) -> None:
         body = httpx.get(f"http://127.0.0.1:{port}/v1/jobs/{ids[-1]}", timeout=10).json()
         assert body["status"] == "queued"
     finally:
-        restarted.terminate()
-        restarted.wait(10)
+        restarted.stop()

@@ -9,17 +9,18 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
-import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import httpx
+
+from tests.support.processes import Proc, free_port, serve, wait_for
+
+__all__ = ["Proc", "free_port", "serve", "wait_for"]  # the worker tests reach them through here
 
 SHARED_REDIS = "redis://127.0.0.1:6379/13"
 
@@ -37,17 +38,10 @@ FAST = {
     "QUOTETRAIL_JOB_STALE_AFTER": "30",
     "QUOTETRAIL_JOB_DEADLINE": "120",
     "QUOTETRAIL_WEBHOOK_RETRIES": "3",
-    "QUOTETRAIL_FETCH_TIMEOUT": "4",
     "QUOTETRAIL_RATE_LIMIT": "0",
     "QUOTETRAIL_HOST_INTERVAL": "0.05",
     "QUOTETRAIL_HOST_CONCURRENCY": "4",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def service_env(
@@ -71,51 +65,6 @@ def service_env(
     return env
 
 
-class Proc:
-    """A child in its own session, so the whole tree (Celery's pool too) can be killed."""
-
-    def __init__(self, argv: list[str], env: dict[str, str], log: Path):
-        self.argv = argv
-        self.env = env
-        self.log = log
-        self.popen: subprocess.Popen | None = None
-
-    def start(self) -> Proc:
-        out = self.log.open("ab")
-        self.popen = subprocess.Popen(
-            self.argv, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        out.close()
-        return self
-
-    def kill(self, sig: int = signal.SIGKILL) -> None:
-        if self.popen is None or self.popen.poll() is not None:
-            return
-        try:
-            os.killpg(self.popen.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            self.popen.wait(15)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.popen.pid, signal.SIGKILL)
-            self.popen.wait(5)
-
-    def stop(self) -> None:
-        """SIGTERM, then SIGKILL the whole group: members may outlive the leader (a Celery
-        worker child still in its warm shutdown after `serve` exited)."""
-        self.kill(signal.SIGTERM)
-        if self.popen is not None:
-            with suppress(ProcessLookupError, PermissionError):
-                os.killpg(self.popen.pid, signal.SIGKILL)
-
-    def tail(self, lines: int = 40) -> str:
-        try:
-            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
-        except FileNotFoundError:
-            return ""
-
-
 def celery_worker(env: dict[str, str], log: Path, concurrency: int = 2) -> Proc:
     argv = [sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker", "--pool=prefork"]
     argv += [f"-c{concurrency}", "-Q", env["QUOTETRAIL_QUEUE"], "--loglevel=INFO"]
@@ -124,50 +73,7 @@ def celery_worker(env: dict[str, str], log: Path, concurrency: int = 2) -> Proc:
 
 
 def api_server(env: dict[str, str], log: Path, port: int) -> Proc:
-    argv = [sys.executable, "-m", "quotetrail.cli", "serve", "--no-worker", "--port", str(port)]
-    proc = Proc(argv, env, log).start()
-    wait_http(f"http://127.0.0.1:{port}", proc)
-    return proc
-
-
-def serve(env: dict[str, str], log: Path, port: int) -> Proc:
-    argv = [
-        sys.executable,
-        "-m",
-        "quotetrail.cli",
-        "serve",
-        "--port",
-        str(port),
-        "--concurrency",
-        "2",
-    ]
-    proc = Proc(argv, env, log).start()
-    wait_http(f"http://127.0.0.1:{port}", proc)
-    return proc
-
-
-def wait_http(base: str, proc: Proc, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.popen.poll() is not None:
-            raise AssertionError(f"{proc.argv} exited:\n{proc.tail()}")
-        try:
-            httpx.get(base + "/healthz", timeout=1)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    raise AssertionError(f"{base} did not answer:\n{proc.tail()}")
-
-
-def wait_for(predicate: Callable[[], Any], timeout: float, what: str, *procs: Proc) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.1)
-    logs = "\n\n".join(f"--- {p.argv[:6]}\n{p.tail()}" for p in procs)
-    raise AssertionError(f"timed out waiting for {what}\n{logs}")
+    return serve(env, log, port, worker=False)
 
 
 @contextmanager

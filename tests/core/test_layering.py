@@ -1,0 +1,45 @@
+"""The pure core stays pure: no network, web framework, task queue or database imports.
+
+Checked on the source (AST), so a lazy import inside a function counts too.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import quotetrail.core
+
+CORE = Path(quotetrail.core.__file__).parent
+FORBIDDEN = {
+    "httpx", "socket", "requests", "urllib.request", "http.client",
+    "celery", "kombu", "redis", "fastapi", "starlette", "uvicorn",
+    "sqlalchemy", "alembic", "psycopg",
+    "api", "worker", "quotetrail.fetch", "quotetrail.store", "quotetrail.pipeline",
+}  # fmt: skip
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _forbidden(name: str) -> bool:
+    return any(name == f or name.startswith(f + ".") for f in FORBIDDEN)
+
+
+@pytest.mark.parametrize("path", sorted(CORE.glob("*.py")), ids=lambda p: p.name)
+def test_core_module_imports_no_io_or_framework(path: Path) -> None:
+    bad = sorted(name for name in _imports(path) if _forbidden(name))
+    assert not bad, f"{path.name} imports {bad}"
+
+
+def test_the_check_sees_a_forbidden_import(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("def f():\n    from quotetrail.fetch import Fetcher\n    import httpx\n")
+    assert {n for n in _imports(sample) if _forbidden(n)} == {"quotetrail.fetch", "httpx"}
