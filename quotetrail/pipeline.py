@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
+from html import unescape as html_unescape
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urldefrag, urlsplit
@@ -146,11 +147,20 @@ def read_article(article: ArticleInput, fetcher: Fetcher | None = None) -> Docum
 
 @dataclass(frozen=True, slots=True)
 class LoadedArticle:
-    """The article's raw content, kept so its links' anchor texts can be read too."""
+    """The article's raw content, kept so its links' anchor texts can be read too.
+
+    `base` is where its relative links point: its URL, or for a saved page (a file,
+    stdin) the canonical URL the page declares — the address it was saved from.
+    """
 
     content: bytes | str
     content_type: str | None
     url: str | None
+    base: str | None = None
+
+    @property
+    def link_base(self) -> str | None:
+        return self.url or self.base
 
 
 def load_article(article: ArticleInput, fetcher: Fetcher | None = None) -> LoadedArticle:
@@ -158,12 +168,12 @@ def load_article(article: ArticleInput, fetcher: Fetcher | None = None) -> Loade
     if article.text is not None:
         return LoadedArticle(article.text, "text/plain", None)
     if article.html is not None:
-        return LoadedArticle(article.html, "text/html", article.url)
+        return _saved(article.html, "text/html", article.url)
     if article.body is not None:
-        return LoadedArticle(article.body, article.content_type, article.url)
+        return _saved(article.body, article.content_type, article.url)
     if article.path is not None:
         body = read_file_bytes(article.path)
-        return LoadedArticle(body, guess_content_type(article.path, body), None)
+        return _saved(body, guess_content_type(article.path, body), None)
     if article.url is not None:
         if fetcher is None:
             raise InputError("fetching the article needs a fetcher")
@@ -172,12 +182,35 @@ def load_article(article: ArticleInput, fetcher: Fetcher | None = None) -> Loade
     raise InputError("no article given")
 
 
+def _saved(content: bytes | str, content_type: str | None, url: str | None) -> LoadedArticle:
+    """Content in hand; without a URL, its own canonical address (if any) resolves its links."""
+    if url is not None:
+        return LoadedArticle(content, content_type, url)
+    head = content[:65536]
+    head = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
+    for match in _CANONICAL.finditer(head):
+        candidate = html_unescape(match.group(1) or match.group(2))
+        if is_web_url(candidate):
+            return LoadedArticle(content, content_type, None, candidate)
+    return LoadedArticle(content, content_type, None)
+
+
 def document_of(loaded: LoadedArticle) -> Document:
     if isinstance(loaded.content, bytes):
-        return document_from_bytes(loaded.content, loaded.content_type, loaded.url)
+        return document_from_bytes(loaded.content, loaded.content_type, loaded.link_base)
     if loaded.content_type == "text/html":
-        return document_from_html(loaded.content, loaded.url)
+        return document_from_html(loaded.content, loaded.link_base)
     return document_from_text(loaded.content)
+
+
+def _relative_links(loaded: LoadedArticle) -> int:
+    """How many of an HTML article's links could not be followed for want of an address."""
+    if loaded.link_base is not None:
+        return 0
+    content = loaded.content
+    text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
+    hrefs = re.findall(r"""<a\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)""", text, re.I)
+    return sum(1 for h in hrefs if not h.startswith("#") and "://" not in h and ":" not in h[:12])
 
 
 def link_outlets(loaded: LoadedArticle, registry: OutletRegistry) -> dict[str, str]:
@@ -197,7 +230,7 @@ def link_outlets(loaded: LoadedArticle, registry: OutletRegistry) -> dict[str, s
     if media_type not in HTML_TYPES and not (not media_type and looks_like_html(html)):
         return {}
     soup = BeautifulSoup(html, "lxml")
-    base = base_url(soup, loaded.url)
+    base = base_url(soup, loaded.link_base)
     labels: dict[str, str] = {}
     for anchor in soup.find_all("a", href=True):
         outlet = registry.resolve(anchor.get_text(" ", strip=True))
@@ -553,6 +586,7 @@ def verify(
     if article is None and not quotes:
         raise InputError("nothing to check: give an ARTICLE or at least one --quote")
     document, labels, url = None, {}, None
+    loaded: LoadedArticle | None = None
     if article is not None:
         loaded = load_article(article, fetcher)
         document = document_of(loaded)
@@ -566,9 +600,16 @@ def verify(
         sources,
         registry,
         labels=labels,
-        article_urls=(url, article.url if article else None),
+        article_urls=(url, article.url if article else None, loaded.base if loaded else None),
     )
     if not specs:
+        relative = _relative_links(loaded) if loaded is not None and follow_links else 0
+        if relative:
+            raise InputError(
+                f"no sources to check against: the article's {relative} link(s) are relative "
+                "and it gives no address to resolve them (no URL, no canonical link); "
+                "give the pages with --source"
+            )
         raise InputError(
             "no sources to check against: give --source, or an HTML article that links to them"
         )

@@ -8,7 +8,7 @@ The pipeline reads top to bottom:
 3. **Direct quotes**: each span is attributed from the words right around it —
    a cue before it in its sentence (``Putin said: "…"``, «По словам Пескова, «…»»)
    or right after it (``"…," he said``, «…», — заявил он), or a name and a colon
-   (``Dmitry Peskov: "…"``). A quote that is a sentence of its own continues the
+   (``Dmitry Peskov: "…"``), or a signature (``"…" — Tom Reyes``). A quote that is a sentence of its own continues the
    previous speaker (``"A," he said. "B."``). Russian attributions inside the marks
    («Мы готовы, — сказал он. — Но не сегодня») and dialogue paragraphs opened by a
    dash (— Мы готовы, — заявил Песков.) are split around the attribution.
@@ -18,12 +18,22 @@ The pipeline reads top to bottom:
 4. **Reported speech**: sentences shaped like ``X said (that) …``, ``X told Y that …``,
    ``according to X, …``, ``…, X said.``, ``…, saying (that) …``, «X заявил, что …»,
    «X заявил: …», «по словам X, …», «как сообщил X, …»; the quote is the reported
-   clause, without a trailing credit or attribution (", передает ТАСС").
+   clause, without a trailing credit or attribution (", передает ТАСС") or a wire
+   dateline ("GENEVA, March 4 (Wire) - "). An attribution set off by commas in
+   mid-sentence («Россия, по словам Пескова, готова к диалогу», "Russia, Peskov
+   said, is ready") gives **two fragments** with one speaker and cue — the words
+   before and after it — like an interrupted direct quote; the first may be one word.
 5. **Speakers** (:mod:`speakers`): names are normalised (titles dropped, Russian
    genitive turned nominative, one spelling per person); "he", «она», "the
    president", «глава государства», "the minister" resolve to the last fitting
    person named before them. «Об этом заявил Песков» names the speaker of the
-   quotes just before it.
+   quotes just before it. When no person speaks, an organisation or unnamed source
+   is the speaker, as written ("the ministry", "a source close to the talks",
+   «Минобороны», «источник в правительстве»; «В Кремле заявили» → «Кремль»). A
+   single unnamed source may be a later «он»/"he"; an organisation never is. An
+   outlet as the subject ("TASS reported that …", «Как сообщает «Интерфакс», …»)
+   gives a quote with speaker None, cited to the outlet; a person named inside
+   ("TASS reported that Peskov said …") is the speaker instead.
 6. **Outlets** (:mod:`attribution`): a credit ("quoted by TASS", «передает ТАСС»,
    "in his Telegram channel") applies to the quotes of its sentence; a credit
    sentence without quotes applies back ("This was reported by Gazeta.ru.") or
@@ -34,6 +44,10 @@ The pipeline reads top to bottom:
    cue next to it, is short or reads like a name (every word capitalised). A
    quote that is a whole sentence, or has a cue next to it, is speech. Terms are
    returned only with ``include_terms=True`` (kind ``"term"``, no speaker).
+
+Plain text hard-wrapped at ~70 columns is read through :func:`hardwrap.unwrap`, a
+same-length copy with the wrapping newlines turned to spaces: offsets index the
+original text, and a quote's ``text`` keeps its newlines.
 
 Everything is regex and bounded look-around on the text, linear in its length.
 """
@@ -735,7 +749,10 @@ def _medial(article: _Article, s: Sentence, cues: list[Cue]):
         ref = _subject(article, cue, first + 1, second, prefer_after=not lead)
         if ref is None:
             continue
-        return [(cue, ref, s.start, first), (cue, ref, second + 1, s.end)]
+        tail_piece = (cue, ref, second + 1, s.end)
+        if not _LEADING_FILLER.sub("", text[s.start : first + 1]).strip(" ,"):
+            return [tail_piece]  # "However, he said, …": the head is only a connective
+        return [(cue, ref, s.start, first), tail_piece]
     return []
 
 
@@ -773,9 +790,7 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
 
 
 # "GENEVA, March 4 (Wire) - ": the dateline opening a wire story is nobody's words
-_DATELINE = re.compile(
-    r"[A-ZА-ЯЁ]{2,}(?:[ -][A-ZА-ЯЁ]{2,}){0,2},[^\n—–-]{0,40}?\s[—–-]{1,2}\s+"
-)
+_DATELINE = re.compile(r"[A-ZА-ЯЁ]{2,}(?:[ -][A-ZА-ЯЁ]{2,}){0,2},[^\n—–-]{0,40}?\s[—–-]{1,2}\s+")
 
 
 def _trim_clause(article: _Article, a: int, b: int) -> tuple[int, int]:

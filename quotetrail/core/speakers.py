@@ -271,7 +271,11 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
             role = role_ends[b]
             unnamed = _INDEFINITE.search(text, start, role.start())
             if unnamed:  # "a senior diplomat": somebody new, not "the diplomat" named before
-                return SpeakerRef("body", name=_lower_common(text[unnamed.start() : b]), pos=a)
+                end = b
+                rest = text[b:seg_end].rstrip()
+                if _OF_PHRASE.match(rest) and len(rest.split()) <= 5:
+                    end = b + len(rest)  # "a spokesman for the ministry"
+                return SpeakerRef("body", name=_lower_common(text[unnamed.start() : end]), pos=a)
             return SpeakerRef("role", roles=_match_roles(role), pos=role.start())
         idx -= 1
         steps += 1
@@ -424,6 +428,7 @@ _BODY_MAX_WORDS = 8
 _SINGLE_SOURCE = re.compile(
     r"^(?:an?\s|one\s|another\s|источник(?!и)|собеседник(?!и))", re.IGNORECASE
 )
+_OF_PHRASE = re.compile(r"\s+(?:for|of|at|with|in)\s", re.IGNORECASE)
 _INDEFINITE = re.compile(r"(?<![\w-])(?:an?|another|one)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _BODY_MAX_CHARS = 120
 _RU_ADJECTIVE = ("ий", "ый", "ой", "ая", "ое", "ые", "ие", "ых", "их", "ого", "его")
@@ -773,8 +778,8 @@ class Resolver:
     def _body(self, ref: SpeakerRef) -> Person:
         """A body speaks but is not what a later "he" refers to, unless it is one person.
 
-    An unnamed single source («источник», "a senior diplomat") can be "he".
-    """
+        An unnamed single source («источник», "a senior diplomat") can be "he".
+        """
         key = ref.name.lower()
         if key not in self.bodies:
             self.bodies[key] = Person([ref.name], ref.gender)

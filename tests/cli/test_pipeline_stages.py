@@ -16,7 +16,9 @@ from quotetrail.pipeline import (
     ArticleInput,
     LoadedArticle,
     SourceSpec,
+    document_of,
     link_outlets,
+    load_article,
     quotes_for,
     read_source,
     read_sources,
@@ -208,3 +210,32 @@ def test_given_quote_in_other_case_gets_its_own_span_not_the_whole_quote(given, 
     )
     [quote] = quotes_for(document, [given], REGISTRY)
     assert document.text[quote.start : quote.end] == expected
+
+
+SAVED_ARTICLE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<link rel="canonical" href="https://news.example.test/2026/11/bridge">
+<title>Bridge</title></head><body><article><h1>Bridge</h1>
+<p>“The bridge will open in May,” the minister told <a href="/pages/tass/1874512">TASS</a>.</p>
+<p>See also <a href="#comments">comments</a>.</p>
+</article></body></html>"""
+
+
+def test_a_saved_article_resolves_its_relative_links_against_its_canonical_url(tmp_path):
+    saved = tmp_path / "bridge.html"
+    saved.write_text(SAVED_ARTICLE, encoding="utf-8")
+    loaded = load_article(ArticleInput(path=str(saved)))
+    document = document_of(loaded)
+    assert "https://news.example.test/pages/tass/1874512" in document.links
+    specs = sources_for(
+        document, [], REGISTRY, labels=link_outlets(loaded, REGISTRY), article_urls=(loaded.base,)
+    )
+    assert [(s.source, s.name) for s in specs] == [
+        ("https://news.example.test/pages/tass/1874512", "TASS")
+    ]
+
+
+def test_relative_links_without_an_address_are_explained(tmp_path):
+    saved = tmp_path / "bridge.html"
+    saved.write_text(SAVED_ARTICLE.replace('<link rel="canonical"', "<link"), encoding="utf-8")
+    with pytest.raises(InputError, match="relative"):
+        verify(ArticleInput(path=str(saved)), [], [], fetcher=None)

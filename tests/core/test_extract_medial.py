@@ -68,3 +68,8 @@ def test_not_a_medial_attribution(article):
 def test_trailing_attribution_still_gives_one_clause():
     (q,) = quotes("The talks will resume in March, Dmitry Peskov said.")
     assert (q.text, q.speaker) == ("The talks will resume in March", "Dmitry Peskov")
+
+
+def test_a_connective_before_the_attribution_is_not_a_fragment():
+    text = "Dmitry Peskov spoke. However, he said, the plan had failed."
+    assert summary(quotes(text)) == [("reported", "the plan had failed", "Dmitry Peskov")]
