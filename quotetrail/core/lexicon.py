@@ -61,6 +61,7 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("support supports supported", "oppose opposes opposed"),
         ("allow allows allowed", "ban bans banned forbid forbids forbidden"),
         ("day", "night"),
+        ("all", "some few"),
         ("above over", "below under"),
         ("first", "last"),
         ("fast faster quickly quick", "slow slower slowly"),
@@ -75,6 +76,7 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
             "сократят сократит сократили сократился сократилась уменьшат уменьшили",
         ),
         ("больше", "меньше"),
+        ("все всех всем всеми", "некоторые некоторых некоторым немногие"),
         ("выше", "ниже"),
         ("раньше", "позже позднее"),
         ("хорошо хороший хорошая хорошие лучше", "плохо плохой плохая плохие хуже"),
@@ -241,5 +243,24 @@ TIME_GROUPS: tuple[tuple[frozenset[str], ...], ...] = tuple(
             "saturday суббота субботу субботы",
             "sunday воскресенье воскресенья",
         ],
+        [
+            "day days день дня дней дне",
+            "week weeks неделя недели неделю неделе недель",
+            "month months месяц месяца месяцев месяце",
+            "quarter квартал квартала квартале",
+            "year years год года году",
+            "decade decades десятилетие десятилетия",
+        ],
+    ]
+)
+
+# Ordinals: "the first quarter" is not "the second quarter".
+ORDINALS: tuple[frozenset[str], ...] = tuple(
+    frozenset(_words(member))
+    for member in [
+        "first первый первая первое первые первого первой первом первую",
+        "second второй вторая второе вторые второго втором вторую",
+        "third третий третья третье третьего третьем третью",
+        "fourth четвертый четвертая четвертое четвертого четвертом",
     ]
 )

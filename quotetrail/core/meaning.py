@@ -24,6 +24,7 @@ from quotetrail.core.lexicon import (
     NOT_NEGATING_BIGRAMS,
     NUMBER_WORDS,
     ONE_IDIOMS,
+    ORDINALS,
     SCALES,
     STOPWORDS,
     TIME_GROUPS,
@@ -278,13 +279,24 @@ def content_keys(tokens: Sequence[Token]) -> list[str]:
 
 
 def date_reason(quote_words: Sequence[str], source_words: Sequence[str]) -> str | None:
-    """'date changed: spring → autumn' when the quote names another month, season or day."""
-    qs, ss = set(quote_words), set(source_words)
+    """'date changed: spring → autumn' when the quote names another month, season, day or period."""
     for group in TIME_GROUPS:
-        q_members = [m for m in group if m & qs]
-        s_members = [m for m in group if m & ss]
-        for m in q_members:
-            if m not in s_members and s_members:
-                was = sorted(s_members[0] & ss)[0]
-                return f"date changed: {was} → {sorted(m & qs)[0]}"
+        change = _member_change(group, quote_words, source_words)
+        if change:
+            return f"date changed: {change}"
+    change = _member_change(ORDINALS, quote_words, source_words)
+    return f"ordinal changed: {change}" if change else None
+
+
+def _member_change(
+    group: Sequence[frozenset[str]], quote_words: Sequence[str], source_words: Sequence[str]
+) -> str | None:
+    """'was → now' when the quote uses a member of `group` that the source, using another, lacks."""
+    qs, ss = set(quote_words), set(source_words)
+    q_members = [m for m in group if m & qs]
+    s_members = [m for m in group if m & ss]
+    for m in q_members:
+        if m not in s_members and s_members:
+            was = sorted(s_members[0] & ss)[0]
+            return f"{was} → {sorted(m & qs)[0]}"
     return None

@@ -119,6 +119,23 @@ def _number_norm(raw: str, grouped: bool) -> str:
     return raw.replace(",", ".")
 
 
+_CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
+
+
+def _negative_contraction(norm: str) -> tuple[str, int] | None:
+    """("could", 5) for "couldn't", ("can", 3) for "cannot": the word and where "not" starts.
+
+    Why: "could not" and "couldn't" say the same; as two words they align and
+    compare (negation included) like any other pair.
+    """
+    if norm == "cannot":
+        return "can", 3
+    if len(norm) > 4 and norm.endswith("n't"):
+        head = norm[:-3]
+        return _CONTRACTED.get(head, head), len(norm) - 3
+    return None
+
+
 def _editorial_spans(text: str) -> list[tuple[int, int]]:
     return [
         (m.start(), m.end())
@@ -155,18 +172,24 @@ def tokenize(text: str, *, with_fragments: bool = False) -> NormText:
         in_editorial = ed_i < len(editorial) and editorial[ed_i][0] < start
         while om_i < len(omissions) and omissions[om_i] < start:
             om_i += 1
-        tokens.append(
-            Token(
-                norm=norm,
-                start=start,
-                end=end,
-                capital=capital,
-                sentence_start=sentence_start,
-                editorial=in_editorial,
-                fragment=om_i,
-                number=number,
+        split = _negative_contraction(norm) if not number else None
+        pieces = [(norm, start, end)]
+        if split is not None:
+            word, cut = split
+            pieces = [(word, start, start + cut), ("not", start + cut, end)]
+        for k, (piece, a, b) in enumerate(pieces):
+            tokens.append(
+                Token(
+                    norm=piece,
+                    start=a,
+                    end=b,
+                    capital=capital and k == 0,
+                    sentence_start=sentence_start and k == 0,
+                    editorial=in_editorial,
+                    fragment=om_i,
+                    number=number,
+                )
             )
-        )
         prev_end = end
     if with_fragments and tokens:
         tokens = _renumber_fragments(tokens)

@@ -354,7 +354,7 @@ def _name_ref(
 ) -> SpeakerRef | None:
     words = [_strip_possessive(t[2]) for t in run]
     raw = " ".join(words)
-    if all(len(w) == 1 for w in words) or is_outlet(raw):
+    if all(len(w) == 1 for w in words) or is_outlet(raw) or _institution(text, run, words):
         return None
     if genitive:
         words = nominative(words)
@@ -366,6 +366,25 @@ def _name_ref(
     return SpeakerRef(
         "name", name=name, gender=guess_gender(words, title), roles=roles, pos=run[0][0]
     )
+
+
+# Heads of capitalised names that belong to papers, stations and institutions, not people.
+_INSTITUTION_HEADS = frozenset(
+    _words(
+        "herald times post radio news gazette journal courier tribune agency television tv "
+        "channel daily weekly review ledger observer chronicle telegraph express mirror press "
+        "service ministry office house council committee bank university company group "
+        "institute foundation parliament assembly court"
+    )
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _institution(text: str, run, words: list[str]) -> bool:
+    """ "told the Riverton Herald": a paper, not a person who could later be "she"."""
+    if words[-1].lower() in _INSTITUTION_HEADS:
+        return True
+    return bool(_THE_BEFORE.search(text[max(0, run[0][0] - 5) : run[0][0]]))
 
 
 def _with_dot(text: str, token, word: str) -> str:

@@ -137,3 +137,11 @@ def test_pronoun_prefers_the_subject_of_a_recent_sentence_over_an_object():
     assert by_text(found, "We discussed trade").speaker == "Vladimir Putin"
     assert by_text(found, "stands ready to help.").speaker == "Kaja Kallas"
     assert by_text(found, "stands ready to help.").cited_source == "X"
+
+
+def test_a_paper_named_after_the_speaker_is_not_who_she_is():
+    text = (
+        '"The depot will reopen in spring," Mayor Helen Marsh told the Riverton Herald. '
+        '"It will cost 12 million dollars," she said in an interview with the Valley Ledger.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Helen Marsh", "Helen Marsh"]

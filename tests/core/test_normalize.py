@@ -94,3 +94,20 @@ def test_empty_and_punctuation_only_text() -> None:
     assert tokenize("").tokens == ()
     assert tokenize(" — «…» !!! ").tokens == ()
     assert tokenize("").original_span(0, 3) == (-1, -1)
+
+
+@pytest.mark.parametrize(
+    ("text", "norms"),
+    [
+        ("I couldn't agree", ["i", "could", "not", "agree"]),
+        ("we can’t and won't", ["we", "can", "not", "and", "will", "not"]),
+        ("They cannot stay", ["they", "can", "not", "stay"]),
+    ],
+)
+def test_negative_contractions_become_two_words_with_their_own_offsets(text, norms):
+    nt = tokenize(text)
+    assert [t.norm for t in nt.tokens] == norms
+    for t in nt.tokens:
+        assert text[t.start : t.end]  # every piece maps to some original characters
+    spans = [(t.start, t.end) for t in nt.tokens]
+    assert spans == sorted(spans)

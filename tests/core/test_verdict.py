@@ -574,3 +574,40 @@ def test_swapped_names_are_altered(quote: str, page: str) -> None:
 def test_same_names_in_the_same_order_stay_matched() -> None:
     page = '"Smith defeated Jones in the final round of the vote," Vance said.'
     assert judge("Smith defeated Jones in the final round", page).verdict == "matched"
+
+
+@pytest.mark.parametrize(
+    ("quote", "page"),
+    [
+        (
+            "I could not agree more with the mayor",
+            '"I couldn\'t agree more with the mayor," he said.',
+        ),
+        ("We can't accept this offer", '"We cannot accept this offer," she said.'),
+        ("We will not leave", '"We won\'t leave," she said.'),
+    ],
+)
+def test_contracted_and_full_negations_match(quote: str, page: str) -> None:
+    assert judge(quote, page).verdict == "matched"
+
+
+@pytest.mark.parametrize(
+    ("quote", "page"),
+    [
+        ("Some schools will reopen on Monday", '"All schools will reopen on Monday," he said.'),
+        (
+            "Некоторые школы откроются в понедельник",
+            "«Все школы откроются в понедельник», — сказал он.",
+        ),
+        (
+            "Profit grew in the second quarter",
+            '"Profit grew in the first quarter," the chief executive said.',
+        ),
+        (
+            "Мы обязательно вернём долг до конца месяца",
+            "«Мы обязательно вернём долг до конца года», — сказал министр.",
+        ),
+    ],
+)
+def test_changed_quantifier_ordinal_or_period_is_altered(quote: str, page: str) -> None:
+    assert judge(quote, page).verdict == "altered"
