@@ -660,13 +660,18 @@ def _outlet_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     return None
 
 
+_COORDINATED = re.compile(r"(?<![\w-])(?:and|or|but|и|или|а|но),?\s*$", re.IGNORECASE)
+
+
 def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     window_end = min(end, cue.end + 100)
     m = THAT.search(text, cue.end, window_end)
-    # "said X, adding that …": a "that" after another cue is not this verb's
+    # "said X, adding that …": a "that" after another cue is not this verb's;
+    # "said A and that B": a "that" after a conjunction opens A's second half
     if (
         m
         and not re.search(r"[.;:!?]", text[cue.end : m.start()])
+        and not _COORDINATED.search(text, cue.end, m.start())
         and not find_cues(text, cue.end, m.start())
     ):
         return m.end()

@@ -132,3 +132,12 @@ def test_sentence_adverbs_and_countries_are_not_speakers():
 def test_outlet_name_is_never_a_speaker():
     found = quotes("Как заявил РИА Новости источник, встреча отменена.")
     assert [q.speaker for q in found] in ([], [None])
+
+
+def test_a_second_that_clause_does_not_cut_off_the_first():
+    found = quotes(
+        "Marsh said the building had stood empty for years and that neighbours wanted it used."
+    )
+    assert [q.text for q in found] == [
+        "the building had stood empty for years and that neighbours wanted it used"
+    ]
