@@ -395,12 +395,16 @@ def _md_diff(ops: Iterable[DiffOp]) -> str:
     return " ".join(p for p in parts if p)
 
 
+_EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+
+
 def _md(text: str) -> str:
     """Escape what Markdown would otherwise read as formatting or HTML."""
     text = " ".join(str(text).split())
     for ch in "\\`*[]<>#|~":
         text = text.replace(ch, "\\" + ch)
-    return text
+    # "_" emphasises only at a word's edge; inside a word (a URL's a_b) it is literal
+    return _EDGE_UNDERSCORE.sub(r"\\_", text)
 
 
 def _cell(text: str) -> str:

@@ -188,6 +188,17 @@ LIMITERS: frozenset[str] = frozenset(_words("only merely solely только л�
 CLAUSE_WORDS: frozenset[str] = frozenset(
     _words("and but or yet while whereas however и а но или однако зато")
 )
+# Verbs that a negation cancels rather than passes on: "I never doubted that [we
+# would win]" affirms the fragment.
+DOUBT_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+    doubt doubts doubted doubting deny denies denied question questioned
+    сомневаюсь сомневается сомневаемся сомневался сомнений сомнения отрицать отрицаю
+    отрицает отрицал
+    """
+    )
+)
 # After a comma these continue the clause ("Неправда, что …", "Я не считаю, что …").
 COMPLEMENTIZERS: frozenset[str] = frozenset(_words("that что чтобы будто якобы"))
 

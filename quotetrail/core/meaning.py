@@ -18,6 +18,7 @@ from quotetrail.core.lexicon import (
     CLAUSE_WORDS,
     COMPLEMENTIZERS,
     CONTEXT_NEGATORS,
+    DOUBT_WORDS,
     HUNDRED,
     LIMITERS,
     NEGATIONS,
@@ -151,12 +152,30 @@ def number_reasons(
 
 
 def number_order_reason(quote: Sequence[Token], source: Sequence[Token]) -> str | None:
-    """'numbers in another order: 5, 7 → 7, 5': the same numbers, swapped ("from 5 to 7")."""
-    qv = [m.value for m in number_mentions(quote)]
-    sv = [m.value for m in number_mentions(source)]
+    """'numbers in another order: 5, 7 → 7, 5': the same numbers, swapped ("from 5 to 7").
+
+    A swap is told by the word before each number: "from 7 to 5" pairs "from" with
+    another number than "from 5 to 7" does, while "to 7 from 5" keeps the pairs.
+    """
+    qm, sm = number_mentions(quote), number_mentions(source)
+    qv, sv = [m.value for m in qm], [m.value for m in sm]
     if len(qv) < 2 or qv == sv or Counter(qv) != Counter(sv):
         return None
+    q_pairs, s_pairs = _led_by(quote, qm), _led_by(source, sm)
+    if all(s_pairs.get(word, value) == value for word, value in q_pairs.items()):
+        return None
     return f"numbers in another order: {_values(sv)} → {_values(qv)}"
+
+
+def _led_by(tokens: Sequence[Token], mentions: Sequence[NumberMention]) -> dict[str, float]:
+    """The word before each number -> that number (words used twice are left out)."""
+    seen: Counter[str] = Counter()
+    pairs: dict[str, float] = {}
+    for m in mentions:
+        word = tokens[m.first - 1].norm if m.first > 0 else ""
+        seen[word] += 1
+        pairs[word] = m.value
+    return {w: v for w, v in pairs.items() if seen[w] == 1 and w}
 
 
 def _values(values: Sequence[float]) -> str:
@@ -198,6 +217,11 @@ def context_reason(
     """
     for i in range(first - 1, max(sentence_first, first - CONTEXT_WORDS) - 1, -1):
         t, nxt = tokens[i], tokens[i + 1]
+        if t.norm in DOUBT_WORDS:  # "I doubt that …" reverses; "never doubted that …" does not
+            lo = max(sentence_first, i - 3)
+            if any(is_negation(tokens, j) for j in range(lo, i)):
+                return None
+            return f"source context doubts it: “{text[t.start : tokens[first].start]}…”"
         between = text[t.end : nxt.start]
         if any(c in _CLAUSE_MARKS for c in between):
             return None

@@ -461,7 +461,9 @@ def _judge_loose(q: QuoteView, page: Page, regions: list[tuple[int, int]], sourc
         return Evidence(source, "not_found", reasons=("no passage shares the quote's words",))
     start, end = page.norm.span(best.first, best.last)
     passage = page.norm.original[start:end]
-    conflicts = _loose_conflicts(q, page, best)
+    # Below the semantic floor the passage is no candidate paraphrase: listing how it
+    # differs ("date changed", "negation differs") would read as a near miss.
+    conflicts = _loose_conflicts(q, page, best) if best.recall >= SEMANTIC_FLOOR else []
     share = f"closest passage carries {round(100 * best.recall)}% of the weight of the quote's content words"
     score = round(100 * best.recall, 1)
     if not conflicts and _supports(q, passage, best.recall):

@@ -179,3 +179,10 @@ def test_text_and_markdown_never_pass_control_characters_from_pages():
 def test_json_keeps_the_text_exactly():
     data = json.loads(render_json(_hostile_report()))
     assert data["quotes"][0]["text"] == _hostile_report().quotes[0].quote.text
+
+
+def test_markdown_escapes_emphasis_underscores_but_keeps_urls_readable():
+    from quotetrail.cli.render import _md
+
+    assert _md("the so-called _reform_ is") == r"the so-called \_reform\_ is"
+    assert _md("https://example.test/a_b/c_d") == "https://example.test/a_b/c_d"

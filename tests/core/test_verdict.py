@@ -611,3 +611,34 @@ def test_contracted_and_full_negations_match(quote: str, page: str) -> None:
 )
 def test_changed_quantifier_ordinal_or_period_is_altered(quote: str, page: str) -> None:
     assert judge(quote, page).verdict == "altered"
+
+
+def test_a_distant_passage_gets_no_spurious_conflict_reasons() -> None:
+    # 14% overlap is no candidate paraphrase: "date changed: года → day" would only confuse
+    page = "«Мы откроем мост осенью 2028 года», — сказал министр. Он не назвал подрядчика."
+    ev = judge("We will open the bridge in the autumn of 2028, and not a day later", page)
+    assert ev.verdict == "not_found"
+    assert len(ev.reasons) == 1 and ev.reasons[0].startswith("closest passage carries"), ev.reasons
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '"I never doubted that we would win this case," Vance said.',
+        '"Nobody can deny that we would win this case," Vance said.',
+        "«Я не сомневаюсь, что мы выиграем этот суд», — сказал Кольцов.",
+    ],
+)
+def test_double_negation_before_a_fragment_is_no_reversal(page: str) -> None:
+    quote = "we would win this case" if page.startswith('"') else "мы выиграем этот суд"
+    assert judge(quote, page).verdict == "matched"
+
+
+def test_a_fragment_the_speaker_doubts_is_altered() -> None:
+    ev = judge("we will win this case", '"I doubt that we will win this case," Vance said.')
+    assert ev.verdict == "altered" and any("context" in r for r in ev.reasons), ev
+
+
+def test_numbers_reordered_with_their_words_are_no_swap() -> None:
+    ev = judge("Prices rose to 7 from 5 per cent last year", CONTEXT_EN)
+    assert ev.verdict != "altered", ev
