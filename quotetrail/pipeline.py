@@ -5,7 +5,9 @@
           └──► sources_for ─► read_source (each, in a small thread pool)
 
 Each stage is usable alone so a worker can run them one by one (and store what
-each produced); `verify` runs them all. The stages that touch the outside world
+each produced); `verify` runs them all. `plan_check` is the left half — article to
+quotes and outlet-labelled sources — and is the one place both the CLI (`verify`)
+and the service's workers decide what to check, so both give the same report. The stages that touch the outside world
 (files and the fetcher) live here; the judging is the pure `quotetrail.core.report`.
 
 Source problems never raise: a source that cannot be fetched, decoded or read
@@ -52,7 +54,10 @@ from quotetrail.fetch import Fetcher, FetchResult, FetchSettings
 from quotetrail.fetch.errors import FetchError
 
 __all__ = [
+    "CLI_HINTS",
     "ArticleInput",
+    "CheckPlan",
+    "Hints",
     "LoadedArticle",
     "Progress",
     "SourceSpec",
@@ -64,11 +69,14 @@ __all__ = [
     "link_outlets",
     "load_article",
     "locate_quote",
+    "page_outlet",
+    "plan_check",
     "quotes_for",
     "read_article",
     "read_file_bytes",
     "read_source",
     "read_sources",
+    "source_outlet",
     "source_spec",
     "sources_for",
     "url_problem",
@@ -425,11 +433,7 @@ def read_source(
     spec: SourceSpec, fetcher: Fetcher | None = None, registry: OutletRegistry | None = None
 ) -> SourceText:
     """Read one source; problems come back as status "error" with a reason, never as exceptions."""
-    outlet = spec.name
-    if outlet is None and registry is not None and spec.kind == "url":
-        known = registry.for_url(spec.value)
-        outlet = known.name if known else None
-    base = SourceStatus(source=spec.source, status="ok", outlet=outlet)
+    base = SourceStatus(source=spec.source, status="ok", outlet=source_outlet(spec, registry))
     try:
         if spec.kind == "text":
             document = document_from_text(spec.value)
@@ -440,7 +444,7 @@ def read_source(
         if spec.kind == "file":
             body = read_file_bytes(spec.value)
             content_type = guess_content_type(spec.value, body)
-            status = _labelled(base, body, registry)
+            status = replace(base, outlet=source_outlet(spec, registry, body=body))
             try:
                 document = document_from_bytes(body, content_type)
             except InputError as exc:
@@ -455,10 +459,8 @@ def read_source(
             fetched_at=_iso(result.fetched_at),
             sha256=result.sha256,
         )
-        if status.outlet is None and registry is not None:
-            outlet = registry.for_url(result.final_url)
-            status = replace(status, outlet=outlet.name if outlet else None)
-        status = _labelled(status, result.body, registry)
+        outlet = source_outlet(spec, registry, final_url=result.final_url, body=result.body)
+        status = replace(status, outlet=outlet)
         fetched = {
             "body": result.body,
             "content_type": result.content_type,
@@ -513,19 +515,36 @@ _SITE_NAME = re.compile(
 )
 
 
-def _labelled(status: SourceStatus, body: bytes, registry: OutletRegistry | None) -> SourceStatus:
-    """Name the outlet of a copy of its page (a saved file, a mirror) from the page's own
-    canonical URL or og:site_name, when its address did not tell."""
-    if status.outlet is not None or registry is None:
-        return status
+def source_outlet(
+    spec: SourceSpec,
+    registry: OutletRegistry | None,
+    *,
+    final_url: str | None = None,
+    body: bytes | None = None,
+) -> str | None:
+    """The outlet a source is credited to: its label, its address, where it redirected to,
+    or — for a copy of the page (a saved file, a mirror) — the page's own canonical URL or
+    og:site_name. Shared by `read_source` and the workers, which label from stored records.
+    """
+    if spec.name is not None or registry is None:
+        return spec.name
+    for url in (spec.value if spec.kind == "url" else None, final_url):
+        outlet = registry.for_url(url) if url else None
+        if outlet is not None:
+            return outlet.name
+    return page_outlet(body, registry) if body is not None else None
+
+
+def page_outlet(body: bytes, registry: OutletRegistry) -> str | None:
+    """The outlet a page says it belongs to (canonical / og:url, else og:site_name)."""
     head = body[:65536].decode("utf-8", "replace")
     for match in _CANONICAL.finditer(head):
         outlet = registry.for_url(match.group(1) or match.group(2))
         if outlet is not None:
-            return replace(status, outlet=outlet.name)
+            return outlet.name
     site = _SITE_NAME.search(head)
     outlet = registry.resolve(site.group(1)) if site else None
-    return replace(status, outlet=outlet.name) if outlet else status
+    return outlet.name if outlet else None
 
 
 # --- files ----------------------------------------------------------------------
@@ -566,6 +585,82 @@ def guess_content_type(path: str, body: bytes) -> str | None:
 # --- all of it --------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """How an error tells the user to give what is missing: CLI flags, or an API request's fields."""
+
+    nothing: str = "give an ARTICLE or at least one --quote"
+    quotes: str = "give the quotes with --quote"
+    sources: str = "give --source, or an HTML article that links to them"
+    relative: str = "give the pages with --source"
+
+
+CLI_HINTS = Hints()
+
+
+@dataclass(frozen=True, slots=True)
+class CheckPlan:
+    """What one check will judge, decided before any source is read.
+
+    The single answer to "article → quotes + labelled sources", shared by `verify`
+    (the CLI) and the service's workers, so both find and label the same sources.
+    """
+
+    quotes: list[Quote]
+    specs: list[SourceSpec]
+    article: dict[str, Any]  # the report's `article` object (article_meta)
+    document: Document | None = field(default=None, compare=False, repr=False)
+
+
+def plan_check(
+    article: ArticleInput | None,
+    quotes: Sequence[str],
+    sources: Sequence[SourceSpec],
+    *,
+    fetcher: Fetcher | None,
+    registry: OutletRegistry | None = None,
+    follow_links: bool = True,
+    hints: Hints = CLI_HINTS,
+) -> CheckPlan:
+    """Read the article, pick the quotes, and the sources with their outlet labels.
+
+    Links are labelled by their anchor text (`link_outlets`), links back to the article
+    are skipped, a saved page's relative links resolve against its canonical URL, and at
+    most MAX_LINK_SOURCES links are kept. InputError when there is nothing to check.
+    """
+    registry = registry or OutletRegistry.default()
+    if article is None and not quotes:
+        raise InputError(f"nothing to check: {hints.nothing}")
+    document, labels, url = None, {}, None
+    loaded: LoadedArticle | None = None
+    if article is not None:
+        loaded = load_article(article, fetcher)
+        document = document_of(loaded)
+        labels = link_outlets(loaded, registry) if follow_links else {}
+        url = loaded.url
+    checked = quotes_for(document, quotes, registry)
+    if not checked:
+        raise InputError(f"no quotations found in the article; {hints.quotes}")
+    specs = sources_for(
+        document if follow_links else None,
+        sources,
+        registry,
+        labels=labels,
+        article_urls=(url, article.url if article else None, loaded.base if loaded else None),
+    )
+    if not specs:
+        relative = _relative_links(loaded) if loaded is not None and follow_links else 0
+        if relative:
+            raise InputError(
+                f"no sources to check against: the article's {relative} link(s) are relative "
+                f"and it gives no address to resolve them (no URL, no canonical link); "
+                f"{hints.relative}"
+            )
+        raise InputError(f"no sources to check against: {hints.sources}")
+    meta = article_meta(article or ArticleInput(), document, len(checked), url=url)
+    return CheckPlan(checked, specs, meta, document)
+
+
 def verify(
     article: ArticleInput | None,
     quotes: Sequence[str],
@@ -583,39 +678,11 @@ def verify(
     (no quotes, or no sources); source problems end up in the report instead.
     """
     registry = registry or OutletRegistry.default()
-    if article is None and not quotes:
-        raise InputError("nothing to check: give an ARTICLE or at least one --quote")
-    document, labels, url = None, {}, None
-    loaded: LoadedArticle | None = None
-    if article is not None:
-        loaded = load_article(article, fetcher)
-        document = document_of(loaded)
-        labels = link_outlets(loaded, registry) if follow_links else {}
-        url = loaded.url
-    checked = quotes_for(document, quotes, registry)
-    if not checked:
-        raise InputError("no quotations found in the article; give the quotes with --quote")
-    specs = sources_for(
-        document if follow_links else None,
-        sources,
-        registry,
-        labels=labels,
-        article_urls=(url, article.url if article else None, loaded.base if loaded else None),
+    plan = plan_check(
+        article, quotes, sources, fetcher=fetcher, registry=registry, follow_links=follow_links
     )
-    if not specs:
-        relative = _relative_links(loaded) if loaded is not None and follow_links else 0
-        if relative:
-            raise InputError(
-                f"no sources to check against: the article's {relative} link(s) are relative "
-                "and it gives no address to resolve them (no URL, no canonical link); "
-                "give the pages with --source"
-            )
-        raise InputError(
-            "no sources to check against: give --source, or an HTML article that links to them"
-        )
-    read = read_sources(specs, fetcher, registry, progress=progress, workers=workers)
-    meta = article_meta(article or ArticleInput(), document, len(checked), url=url)
-    return evaluate(checked, read, meta)
+    read = read_sources(plan.specs, fetcher, registry, progress=progress, workers=workers)
+    return evaluate(plan.quotes, read, plan.article)
 
 
 def build_fetcher(

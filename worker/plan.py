@@ -14,17 +14,18 @@ from typing import Any
 
 from quotetrail.core.models import Quote
 from quotetrail.errors import InputError
-from quotetrail.pipeline import (
-    ArticleInput,
-    SourceSpec,
-    article_meta,
-    quotes_for,
-    read_article,
-    sources_for,
-)
+from quotetrail.pipeline import ArticleInput, Hints, SourceSpec, plan_check
 
 # A job never reads the worker's own disk: "file" sources are for the CLI only.
 SERVICE_SOURCE_KINDS = ("url", "text", "html")
+
+# The pipeline's errors, worded for an API request rather than CLI flags.
+SERVICE_HINTS = Hints(
+    nothing="give an article or at least one quote",
+    quotes="give the quotes explicitly",
+    sources="give sources, or an article that links to them",
+    relative="give the pages as sources",
+)
 
 
 @dataclass(frozen=True)
@@ -94,20 +95,18 @@ def user_sources(request: Mapping[str, Any]) -> list[SourceSpec]:
 
 
 def build_plan(request: Mapping[str, Any], fetcher: Any, registry: Any) -> Plan:
-    """Read the article and pick quotes and sources; InputError when there is nothing to check."""
-    article = article_input(request)
-    quotes_given = given_quotes(request)
-    if article is None and not quotes_given:
-        raise InputError("nothing to check: give an article or at least one quote")
-    document = read_article(article, fetcher) if article is not None else None
-    quotes = quotes_for(document, quotes_given, registry)
-    if not quotes:
-        raise InputError("no quotations found in the article; give the quotes explicitly")
-    specs = [s for s in sources_for(document, user_sources(request), registry) if s.kind != "file"]
-    if not specs:
-        raise InputError(
-            "no sources to check against: give sources, or an article that links to them"
-        )
-    meta = article_meta(article or ArticleInput(), document, len(quotes))
-    text = document.text if document is not None else ""
-    return Plan(quotes=tuple(quotes), specs=tuple(specs), article=meta, text=text)
+    """Read the article and pick quotes and labelled sources exactly as `quotetrail verify`
+    does (one shared `plan_check`); InputError when there is nothing to check."""
+    checked = plan_check(
+        article_input(request),
+        given_quotes(request),
+        user_sources(request),
+        fetcher=fetcher,
+        registry=registry,
+        hints=SERVICE_HINTS,
+    )
+    specs = [s for s in checked.specs if s.kind in SERVICE_SOURCE_KINDS]
+    text = checked.document.text if checked.document is not None else ""
+    return Plan(
+        quotes=tuple(checked.quotes), specs=tuple(specs), article=checked.article, text=text
+    )

@@ -34,7 +34,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 
 from quotetrail.core.models import SourceStatus
 from quotetrail.errors import QuotetrailError
-from quotetrail.pipeline import SourceSpec, SourceText, read_source
+from quotetrail.pipeline import SourceSpec, SourceText, read_source, source_outlet
 from worker import progress, runtime, webhooks
 from worker.celery_app import app
 from worker.dispatch import EXTRACT_TASK, task_id
@@ -180,7 +180,17 @@ def finalize(self: JobTask, job_id: str, plan_data: dict[str, Any]) -> str:
     records = {record.source: record for record in store.get_sources(job_id)}
     if any(spec.source not in records for spec in plan.specs):
         return "waiting"  # a fetch is still out; its own completion check sends us again
-    texts = [_text_from_record(spec, records[spec.source]) for spec in plan.specs]
+    from quotetrail.core.outlets import OutletRegistry
+
+    registry = OutletRegistry.default()
+    texts = [
+        _text_from_record(
+            spec,
+            records[spec.source],
+            source_outlet_of(job_id, spec, records[spec.source], registry),
+        )
+        for spec in plan.specs
+    ]
     report = evaluate(plan.quotes, texts, plan.article)
     finished = store.finish_job(job_id, report.to_dict())
     _progress(job_id, finished.status)
@@ -374,26 +384,28 @@ def _is_integrity_error(exc: Exception) -> bool:
     return isinstance(exc, sqlalchemy.exc.IntegrityError)
 
 
-def _text_from_record(spec: SourceSpec, record: Any) -> SourceText:
+def source_outlet_of(job_id: str, spec: SourceSpec, record: Any, registry: Any) -> str | None:
+    """The source's outlet exactly as `read_source` names it in the CLI: from its label or
+    address, else from the stored page itself (read from the store only when needed)."""
+    outlet = source_outlet(spec, registry, final_url=record.final_url)
+    if outlet is not None or not record.body_size or spec.kind != "url":
+        return outlet
+    snapshot = runtime.store().get_snapshot(job_id, spec.source)
+    body = snapshot.body if snapshot is not None else None
+    return source_outlet(spec, registry, final_url=record.final_url, body=body)
+
+
+def _text_from_record(spec: SourceSpec, record: Any, outlet: str | None) -> SourceText:
     status = SourceStatus(
         source=spec.source,
         status="ok" if record.status == "ok" else "error",
         error=record.error,
-        outlet=spec.name or _outlet_for(record.final_url),
+        outlet=outlet,
         final_url=record.final_url,
         fetched_at=record.fetched_at.isoformat() if record.fetched_at else None,
         sha256=record.sha256,
     )
     return SourceText(spec, status, record.text)
-
-
-def _outlet_for(url: str | None) -> str | None:
-    if not url:
-        return None
-    from quotetrail.core.outlets import OutletRegistry
-
-    outlet = OutletRegistry.default().for_url(url)
-    return outlet.name if outlet else None
 
 
 def _error_text(spec: SourceSpec, reason: str) -> SourceText:

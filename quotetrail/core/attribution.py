@@ -61,9 +61,16 @@ _BACK = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Credit:
+    """An outlet credited at text[start:end]; `anaphoric` for "the agency", «изданию».
+
+    An anaphoric credit carries the last outlet credited before it; the caller
+    decides whether it refers to it (the same speaker talking to the same outlet).
+    """
+
     start: int
     end: int
     outlet: Outlet
+    anaphoric: bool = False
 
 
 def find_credits(
@@ -87,7 +94,35 @@ def find_credits(
             continue
         if _credit_context(text, start, end):
             credits.append(Credit(start, end, outlet))
-    return credits
+    return _with_anaphora(text, credits, ranges, starts, mentions)
+
+
+# "he told the agency", «сказал он изданию»: the outlet credited last, named again
+_ANAPHOR = re.compile(
+    r"(?<![\w-])(?:(?:told|to|with|by|in)\s+the\s+(?:agency|newspaper|paper|outlet|broadcaster"
+    r"|channel|magazine|publication|website|station)"
+    r"|(?-i:агентству|изданию|газете|телеканалу|журналу|порталу|радиостанции))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _with_anaphora(text, credits: list[Credit], ranges, starts, mentions) -> list[Credit]:
+    """Add the credits that name no outlet but point to the last one credited."""
+    if not credits:
+        return credits
+    mention_starts = sorted(m[0] for m in mentions)
+    found = list(credits)
+    credit_starts = [c.start for c in credits]
+    for m in _ANAPHOR.finditer(text, credits[0].end):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < ranges[i][1]:
+            continue  # inside somebody's words
+        j = bisect_right(mention_starts, m.end())
+        if j < len(mention_starts) and mention_starts[j] - m.end() <= 3:
+            continue  # «агентству ТАСС»: the name itself is the credit
+        last = credits[bisect_right(credit_starts, m.start()) - 1]
+        found.append(Credit(m.start(), m.end(), last.outlet, anaphoric=True))
+    return sorted(found, key=lambda c: c.start)
 
 
 def _credit_context(text: str, start: int, end: int) -> bool:

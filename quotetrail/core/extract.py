@@ -14,7 +14,11 @@ The pipeline reads top to bottom:
    dash (— Мы готовы, — заявил Песков.) are split around the attribution.
    Interrupted and multi-paragraph quotes are returned **one Quote per fragment**,
    each with the same speaker, so that ``text[q.start:q.end] == q.text`` always holds.
-   A reported clause may contain a short direct quote; both are returned.
+   A *partial quotation* — a direct quote of fewer than six words lying wholly inside
+   a reported clause whose cue stands before it ("Orlov said the bridge would open
+   “in the autumn of 2028”") — is not returned on its own: the reported quote
+   carries it, marks included, so no word is counted twice downstream. A longer
+   direct quote inside a reported clause is returned as well.
 4. **Reported speech**: sentences shaped like ``X said (that) …``, ``X told Y that …``,
    ``according to X, …``, ``…, X said.``, ``…, saying (that) …``, «X заявил, что …»,
    «X заявил: …», «по словам X, …», «как сообщил X, …»; the quote is the reported
@@ -26,7 +30,12 @@ The pipeline reads top to bottom:
 5. **Speakers** (:mod:`speakers`): names are normalised (titles dropped, Russian
    genitive turned nominative, one spelling per person); "he", «она», "the
    president", «глава государства», "the minister" resolve to the last fitting
-   person named before them. «Об этом заявил Песков» names the speaker of the
+   person named before them ("the mayor" only to someone titled mayor, never to
+   the previous speaker); a role nobody held speaks as written («мэр», "the
+   mayor") unless a person with that title is named later (a headline's "…, mayor
+   says" before the lede's "Mayor Helen Marsh said"). The one spoken to ("told
+   John Smith", "told TASS") is never a later "he", and an outlet after a name
+   («заявил Кольцов Интерфаксу») is not part of it. «Об этом заявил Песков» names the speaker of the
    quotes just before it. When no person speaks, an organisation or unnamed source
    is the speaker, as written ("the ministry", "a source close to the talks",
    «Минобороны», «источник в правительстве»; «В Кремле заявили» → «Кремль»). A
@@ -37,7 +46,9 @@ The pipeline reads top to bottom:
 6. **Outlets** (:mod:`attribution`): a credit ("quoted by TASS", «передает ТАСС»,
    "in his Telegram channel") applies to the quotes of its sentence; a credit
    sentence without quotes applies back ("This was reported by Gazeta.ru.") or
-   forward ("He gave an interview to Rossiya 24.").
+   forward ("He gave an interview to Rossiya 24."). "He told the agency", «сказал он
+   изданию» credit the outlet the same speaker last spoke to; otherwise nothing
+   («Источник рассказал агентству» means the article's own publisher).
 7. **Terms**: quoted names, titles and scare quotes are not anyone's words. A span
    is a *term* when it follows a naming noun (the film, the narrative, so-called,
    телеканал, партия, газета, операция…), names a known outlet, or, with no speech
@@ -204,6 +215,7 @@ def extract_quotes(
     candidates = _direct_quotes(article)
     candidates += _reported_speech(article, candidates)
     candidates.sort(key=lambda c: (c.start, c.end))
+    candidates = _without_partial_quotations(article, candidates)
     _apply_back_attributions(article, candidates)
     _resolve_speakers(article, candidates)
     _attach_outlets(article, candidates)
@@ -831,6 +843,42 @@ def _mostly_quoted(a: int, b: int, direct: list[_Candidate], starts: list[int]) 
     return covered * 2 > (b - a)
 
 
+_PARTIAL_WORDS = 6  # a direct quote this short inside a reported clause is part of it
+
+
+def _without_partial_quotations(article: _Article, candidates: list[_Candidate]):
+    """Drop a short direct quote lying inside a reported clause (`candidates` sorted).
+
+    In "Orlov said the bridge would open “in the autumn of 2028”" the marked words
+    are a partial quotation: the reported clause already carries them, marks
+    included, and a second quote would count the same words twice downstream.
+    """
+    # only clauses whose cue stands before them ("X said …"): in «…, «Мы победим», — сказал
+    # Петров» the marked words are the attributed quote, not a partial quotation
+    reported = [
+        (c.start, c.end)
+        for c in candidates
+        if c.kind == "reported" and c.cue is not None and c.cue.end <= c.start
+    ]
+    if not reported:
+        return candidates
+    starts = [a for a, _ in reported]
+    sizes: dict[int, int] = {}
+    for c in candidates:
+        if c.kind == "direct":
+            sizes[c.group] = sizes.get(c.group, 0) + 1
+
+    def partial(c: _Candidate) -> bool:
+        if c.kind != "direct" or sizes.get(c.group, 0) != 1:
+            return False
+        if len(_WORD.findall(article.text[c.start : c.end])) >= _PARTIAL_WORDS:
+            return False
+        i = bisect_right(starts, c.start) - 1
+        return i >= 0 and reported[i][0] <= c.start - 1 and c.end + 1 <= reported[i][1]
+
+    return [c for c in candidates if not partial(c)]
+
+
 # --- 5. speakers ---------------------------------------------------------------------
 
 
@@ -895,6 +943,21 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
             c.cue = c.cue or previous.cue
         if c.person is not None:
             previous = c
+    _name_unnamed_roles(resolver, candidates, mentions)
+
+
+def _name_unnamed_roles(
+    resolver: Resolver, candidates: list[_Candidate], mentions: list[SpeakerRef]
+) -> None:
+    """ "…, mayor says" in a headline, then "Mayor Helen Marsh said": the same person."""
+    named = {}
+    for c in candidates:
+        p = c.person
+        if p is not None and p in resolver.unnamed and id(p) not in named:
+            named[id(p)] = resolver.named_later(p, c.start, mentions)
+    for c in candidates:
+        if c.person is not None and named.get(id(c.person)) is not None:
+            c.person = named[id(c.person)]
 
 
 def _inside_quotes(mentions: list[SpeakerRef], candidates: list[_Candidate]) -> set[int]:
@@ -909,10 +972,15 @@ def _inside_quotes(mentions: list[SpeakerRef], candidates: list[_Candidate]) -> 
     return inside
 
 
+_ADDRESSEE = re.compile(r"(?<![\w-])(?:told|to|with|by|from|asked|met)\s+$", re.IGNORECASE)
+
+
 def _sentence_subjects(article: _Article, mentions: list[SpeakerRef]) -> set[int]:
     """Positions of the first name in each sentence (mentions sorted by position)."""
     first: dict[int, int] = {}
     for m in mentions:
+        if _ADDRESSEE.search(article.text, max(0, m.pos - 12), m.pos):
+            continue  # "the mayor told John Smith": the one spoken to is not a later "he"
         s = article.sentences.at(m.pos)
         if s is not None:
             first.setdefault(s.index, m.pos)
@@ -936,8 +1004,11 @@ def _attach_outlets(article: _Article, candidates: list[_Candidate]) -> None:
         if c.kind == "term":
             continue
         own = [cr for i in range(c.context[0], c.context[1] + 1) for cr in by_sentence.get(i, [])]
-        if own:
-            c.outlet = min(own, key=lambda cr: abs(cr.start - c.end)).outlet
+        named = [cr for cr in own if not cr.anaphoric]
+        if named:
+            c.outlet = min(named, key=lambda cr: abs(cr.start - c.end)).outlet
+        elif own:
+            c.outlet = _outlet_named_before(candidates, c)
     for index, found in sorted(by_sentence.items()):
         if index in quoted:
             continue
@@ -950,6 +1021,20 @@ def _attach_outlets(article: _Article, candidates: list[_Candidate]) -> None:
         for c in targets:
             if c.kind != "term" and c.outlet is None:
                 c.outlet = outlet
+
+
+def _outlet_named_before(candidates: list[_Candidate], c: _Candidate) -> Outlet | None:
+    """ "he told the agency": the outlet the same speaker last spoke to, if any.
+
+    Not any outlet named earlier: in «Источник рассказал агентству» the agency is
+    the article's own publisher, not the outlet credited for someone else's words.
+    """
+    if c.person is None:
+        return None
+    for earlier in reversed(candidates[: candidates.index(c)]):
+        if earlier.person is c.person and earlier.outlet is not None:
+            return earlier.outlet
+    return None
 
 
 def _to_quote(text: str, c: _Candidate) -> Quote:

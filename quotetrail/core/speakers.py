@@ -104,7 +104,8 @@ _ROLE_PATTERNS: dict[str, str] = {
     "spokesperson": r"spokes(?:man|woman|person)|press secretary|пресс-секретар\w*|официальн\w* представител\w*|представител\w*",
     "diplomat": r"diplomat|ambassador|envoy|foreign minister|дипломат\w*|посол|посла|послу|постпред\w*|глав\w* мид",
     "lawmaker": r"lawmaker|legislator|senator|congress(?:man|woman)|mp|депутат\w*|сенатор\w*|парламентари\w*",
-    "governor": r"governor|mayor|губернатор\w*|мэр\w*|глав\w* (?:региона|города|республики)",
+    "governor": r"governor|губернатор\w*|глав\w* (?:региона|республики)",
+    "mayor": r"mayor|мэр\w*|глав\w* города",
     "official": r"official|чиновник\w*",
     "chancellor": r"chancellor|канцлер\w*",
     "commander": r"commander|general|командующ\w*|генерал\w*",
@@ -262,8 +263,8 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
                 return None
             run = _run_left(text, tokens, idx)
             ref = _name_ref(text, run, start, is_outlet, appositive)
-            if ref is not None:
-                return ref
+            if ref is not None and not _OF_BEFORE.search(text, max(0, run[0][0] - 8), run[0][0]):
+                return ref  # not "the head of Port Marren": a place that completes a title
             idx -= len(run)  # an outlet ("в своем Telegram-канале"): look past it
             steps += 1
             continue
@@ -276,7 +277,7 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
                 if _OF_PHRASE.match(rest) and len(rest.split()) <= 5:
                     end = b + len(rest)  # "a spokesman for the ministry"
                 return SpeakerRef("body", name=_lower_common(text[unnamed.start() : end]), pos=a)
-            return SpeakerRef("role", roles=_match_roles(role), pos=role.start())
+            return _role_ref(text, role)
         idx -= 1
         steps += 1
     return None
@@ -320,8 +321,22 @@ def subject_after(
         if i >= 5:
             break
     if role is not None:
-        return SpeakerRef("role", roles=_match_roles(role), pos=role.start())
+        return _role_ref(text, role, genitive=genitive)
     return None
+
+
+_OF_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the\s+)?$", re.IGNORECASE)
+_THE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
+
+
+def _role_ref(text: str, role: re.Match[str], *, genitive: bool = False) -> SpeakerRef:
+    """A role standing for a person; `name` is how to call them if nobody held it ("the mayor")."""
+    start = role.start()
+    the = _THE.search(text, max(0, start - 5), start)
+    phrase = text[the.start() if the else start : role.end()]
+    if genitive and " " not in phrase:
+        phrase = nominative([phrase])[0]  # «по словам губернатора» → «губернатор»
+    return SpeakerRef("role", name=_lower_common(phrase), roles=_match_roles(role), pos=start)
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -331,7 +346,7 @@ def _run_left(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
     run = [tokens[idx]]
     j = idx - 1
     while j >= 0 and len(run) < 3 and _is_name_part(text, tokens[j]):
-        if not _joinable(text, tokens[j][1], run[0][0]):
+        if not _joinable(text, tokens[j][1], run[0][0]) or not _same_name(tokens[j], run[0]):
             break
         run.insert(0, tokens[j])
         j -= 1
@@ -342,16 +357,34 @@ def _run_right(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
     run = [tokens[idx]]
     j = idx + 1
     while j < len(tokens) and len(run) < 3 and _is_name_part(text, tokens[j]):
-        if not _joinable(text, run[-1][1], tokens[j][0]):
+        if not _joinable(text, run[-1][1], tokens[j][0]) or not _same_name(run[-1], tokens[j]):
             break
         run.append(tokens[j])
         j += 1
     return run
 
 
+def _same_name(left, right) -> bool:
+    """Can two neighbouring words be one name? Not «Орлов Orlov» (two scripts), not "Orlov Orlov"."""
+    a, b = left[2], right[2]
+    if bool(_CYRILLIC.search(a)) != bool(_CYRILLIC.search(b)):
+        return False
+    return len(a) <= 1 or surname_key(a) != surname_key(b)
+
+
+def _without_outlets(run, is_outlet: IsOutlet):
+    """ "заявил Кольцов Интерфаксу", "said Orlov Reuters": the outlet is the addressee, not a name."""
+    while len(run) > 1 and is_outlet(_strip_possessive(run[-1][2])):
+        run = run[:-1]
+    while len(run) > 1 and is_outlet(_strip_possessive(run[0][2])):
+        run = run[1:]
+    return run
+
+
 def _name_ref(
     text, run, clause_start, is_outlet, extra_roles, *, genitive=False, oblique=False
 ) -> SpeakerRef | None:
+    run = _without_outlets(run, is_outlet)
     words = [_strip_possessive(t[2]) for t in run]
     raw = " ".join(words)
     if all(len(w) == 1 for w in words) or is_outlet(raw) or _institution(text, run, words):
@@ -443,6 +476,11 @@ _LOCATIVE = {
 }  # fmt: skip
 _PROPER_RU = ("кремл", "минобороны", "мид", "госдеп", "пентагон", "генштаб", "совбез", "госдум", "белый")  # fmt: skip
 _BODY_MAX_WORDS = 8
+_HEAD_OF = re.compile(
+    r"(?:the\s+)?(?:head|chief|director|chair(?:man|woman)?|spokes(?:man|woman|person)"
+    r"|representative|leader)\s+of\s+(?=\S)",
+    re.IGNORECASE,
+)
 # a single unnamed person, whom a later pronoun may mean
 _SINGLE_SOURCE = re.compile(
     r"^(?:an?\s|one\s|another\s|источник(?!и)|собеседник(?!и))", re.IGNORECASE
@@ -475,13 +513,21 @@ def _body(text: str, lo: int, hi: int, is_outlet: IsOutlet, *, leading: bool) ->
     if hi - lo > _BODY_MAX_CHARS:
         return None  # longer than any body phrase: no need to read it word by word
     phrase = _CITING.sub("", text[lo:hi].strip(" \t\r\n—–-"))
+    head_of = _HEAD_OF.match(phrase)
+    if head_of:  # "the head of the Port Marren harbour authority": that body's person speaks
+        rest = phrase[head_of.end() :]
+        if _body(rest, 0, len(rest), is_outlet, leading=leading) is None:
+            return None
+        pos = lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip(" \t\r\n—–-")))
+        return SpeakerRef("body", name=_lower_common(phrase), pos=pos)
     tokens = _tokens(phrase, 0, len(phrase))
     if not tokens or len(tokens) > _BODY_MAX_WORDS or is_outlet(phrase):
         return None
     head = next((i for i, t in enumerate(tokens) if _is_body_head(t[2])), None)
-    if head is None or head > 3:
+    determined = bool(tokens) and tokens[0][2].lower() in ("the", "a", "an", "its", "their")
+    if head is None or head > (4 if determined else 3):  # the + three modifiers at most
         return None
-    determined = head > 0 and tokens[0][2].lower() in ("the", "a", "an", "its", "their")
+    determined = determined and head > 0
     for _a, _b, tok in tokens[:head]:
         low = tok.lower()
         modifier = determined and not _CYRILLIC.search(low)
@@ -693,15 +739,44 @@ def find_titled_mentions(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
     refs: list[SpeakerRef] = []
     for m in _ROLE.finditer(text):
         end = _clause_end(text, m.end(), min(len(text), m.end() + 60))
-        tokens = _tokens(text, m.end(), end)[:4]
+        tokens = _tokens(text, m.end(), end)[:6]
         for i in range(len(tokens)):
-            if _is_name_part(text, tokens[i]):
-                run = _run_right(text, tokens, i)
-                ref = _name_ref(text, run, m.start(), is_outlet, frozenset(), oblique=True)
-                if ref:
-                    refs.append(ref)
-                break
+            if _SENTENCE_GAP.search(text, m.end(), tokens[i][0]):
+                break  # «…, — сказал мэр. Губернатор Андрей Кольцов»: another sentence
+            if not _is_name_part(text, tokens[i]):
+                if _ends_title(tokens[i][2]):
+                    break  # "the mayor told Northwind": past the title, an addressee
+                continue
+            if _place_adjective(tokens, i):
+                continue  # «Губернатор Приветлужской области Андрей Кольцов»
+            run = _run_right(text, tokens, i)
+            ref = _name_ref(text, run, m.start(), is_outlet, frozenset(), oblique=True)
+            if ref:
+                refs.append(ref)
+            break
     return refs
+
+
+_SENTENCE_GAP = re.compile(r"[.!?…]\s")
+_TITLE_LINKS = frozenset(_words("of the for at and in on"))
+_RU_VERB = re.compile(r"(?:л|ла|ли|ло|лся|лась|лись|ет|ит|ют|ят|ется|ится)$")
+_PLACE_NOUNS = re.compile(
+    r"(?:област|кра[яюе]|район|округ|республик|город|сел[аеу]|поселени|губерни|муниципалитет)\w*$"
+)
+
+
+def _ends_title(word: str) -> bool:
+    """A lowercase word that a title cannot hold: an English verb, a Russian past tense."""
+    low = word.lower()
+    if _CYRILLIC.search(low):
+        return len(low) >= 5 and bool(_RU_VERB.search(low))  # not «дел» of «иностранных дел»
+    return low not in _TITLE_LINKS
+
+
+def _place_adjective(tokens, i: int) -> bool:
+    """A capitalised adjective before a place noun («Приветлужской области»): part of a title."""
+    nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+    return bool(nxt) and nxt[0].islower() and bool(_PLACE_NOUNS.match(nxt))
 
 
 def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
@@ -759,6 +834,7 @@ class Resolver:
         self.speakers: list[Person] = []  # spoke, most recent last
         self.subjects: list[Person] = []  # spoke or opened a sentence: what "he" refers to
         self.bodies: dict[str, Person] = {}  # organisations and sources, by phrase
+        self.unnamed: list[Person] = []  # roles nobody held when they spoke ("the mayor")
 
     def mention(self, ref: SpeakerRef, *, subject: bool = False) -> Person | None:
         """A name seen in the text; its spelling yields to how the person is cited speaking.
@@ -785,6 +861,8 @@ class Resolver:
             person = self._by_gender(ref.gender)
         else:
             person = self._by_role(ref.roles)
+            if person is None and ref.name:  # "the mayor", nobody named as one: as written
+                return self._unnamed(ref)
         if person is None:
             return None
         if person.gender is None and feminine is not None and ref.kind == "name":
@@ -807,6 +885,28 @@ class Resolver:
             self._touch(self.recent, person)
             self._touch(self.subjects, person)
         return person
+
+    def _unnamed(self, ref: SpeakerRef) -> Person:
+        """A role nobody was named to: one person, whom a later "he" may mean."""
+        key = ref.name.lower()
+        if key not in self.bodies:
+            self.bodies[key] = Person([ref.name], ref.gender, set(ref.roles))
+            self.unnamed.append(self.bodies[key])
+        person = self.bodies[key]
+        self._touch(self.recent, person)
+        self._touch(self.subjects, person)
+        return person
+
+    def named_later(self, person: Person, after: int, mentions: list[SpeakerRef]) -> Person | None:
+        """The first person named with an unnamed role's title after it spoke.
+
+        A headline's "…, mayor says" comes before "Mayor Helen Marsh said" in the lede.
+        `mentions` are sorted by position.
+        """
+        for ref in mentions:
+            if ref.pos > after and ref.kind == "name" and person.roles & ref.roles:
+                return self._person(ref, tentative=True)
+        return None
 
     def last_speaker(self) -> Person | None:
         return self.speakers[-1] if self.speakers else None
@@ -837,10 +937,7 @@ class Resolver:
         for person in reversed(self.recent):
             if person.roles & roles:
                 return person
-        for person in reversed(self.speakers):
-            if not person.roles:
-                return person
-        return None
+        return None  # not the last speaker: "Orlov said … the mayor said" are two people
 
     @staticmethod
     def _touch(pool: list[Person], person: Person) -> None:

@@ -42,6 +42,7 @@ from quotetrail.fetch.policies import (
 )
 from quotetrail.fetch.robots import ALLOW_ALL, is_allowed, origin_of, robots_text_for, robots_url
 from quotetrail.fetch.settings import FetchSettings
+from quotetrail.fetch.sniff import UNKNOWN_TYPES, sniff_media_type
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"
@@ -70,6 +71,7 @@ class _Hop:
     headers: dict[str, str]
     body: bytes
     redirects: tuple[str, ...]
+    content_type: str | None = None  # the header's, or the sniffed type when it told nothing
 
 
 class Fetcher:
@@ -129,7 +131,7 @@ class Fetcher:
             final_url=hop.final_url,
             status=hop.status,
             headers=hop.headers,
-            content_type=hop.headers.get("content-type"),
+            content_type=hop.content_type or hop.headers.get("content-type"),
             body=hop.body,
             fetched_at=_now(),
             sha256=hashlib.sha256(hop.body).hexdigest(),
@@ -203,7 +205,10 @@ class Fetcher:
                         )
                     self._check_content_type(response, current)
                     body = self._read(response, deadline, truncate=False)
-                    return _Hop(str(current), status, _headers(response), body, tuple(redirects))
+                    sniffed = self._sniffed_type(response, current, body)
+                    return _Hop(
+                        str(current), status, _headers(response), body, tuple(redirects), sniffed
+                    )
                 finally:
                     response.close()
 
@@ -233,9 +238,27 @@ class Fetcher:
         return b"".join(chunks)
 
     def _check_content_type(self, response: httpx.Response, url: httpx.URL) -> None:
-        media = (response.headers.get("content-type") or "").split(";", 1)[0].strip().lower()
-        if media and media not in self.settings.allowed_content_types:
+        media = _media_type(response)
+        if media in UNKNOWN_TYPES:
+            return  # judged by its bytes once read (`_sniffed_type`)
+        if media not in self.settings.allowed_content_types:
             raise UnsupportedContentType(f"{url} is {media}, not a web page or text")
+
+    def _sniffed_type(self, response: httpx.Response, url: httpx.URL, body: bytes) -> str | None:
+        """For a body served as octet-stream or untyped: its type from its first bytes.
+
+        None when the header is a real type; UnsupportedContentType for a binary body.
+        """
+        media = _media_type(response)
+        if media not in UNKNOWN_TYPES:
+            return None
+        sniffed = sniff_media_type(body)
+        if sniffed is None or sniffed not in self.settings.allowed_content_types:
+            served = media or "served without a content type"
+            raise UnsupportedContentType(
+                f"{url} is {served} and its content is binary, not a web page or text"
+            )
+        return sniffed
 
     # -- robots.txt ---------------------------------------------------------------------
 
@@ -316,6 +339,10 @@ def _parse_url(url: str) -> httpx.URL:
         raise InvalidURL(f"not a valid URL: {url!r}") from exc
     check_url(parsed)
     return parsed.copy_with(fragment=None)
+
+
+def _media_type(response: httpx.Response) -> str:
+    return (response.headers.get("content-type") or "").split(";", 1)[0].strip().lower()
 
 
 def _validators(cached: CachedPage) -> dict[str, str]:

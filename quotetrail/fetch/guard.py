@@ -35,7 +35,7 @@ from quotetrail.fetch.errors import (
     NetworkError,
     UnsupportedScheme,
 )
-from quotetrail.fetch.settings import FetchSettings, IPNetwork
+from quotetrail.fetch.settings import ALLOW_ENV, EGRESS_ENV, FetchSettings, IPNetwork
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], list[str]]
@@ -102,14 +102,26 @@ def check_address(ip: IPAddress, policy: NetworkPolicy) -> None:
     """Raise BlockedAddress (or EgressDenied) unless `ip` may be connected to under `policy`."""
     target = _connect_address(ip)
     if policy.egress is not None and not _within(target, policy.egress):
-        raise EgressDenied(f"{ip} is outside the allowed egress networks")
+        # The operator's hard limit: no user flag lifts it, so the message names it instead.
+        raise EgressDenied(
+            f"refusing to connect to {ip}: outside the egress networks the operator "
+            f"allows ({EGRESS_ENV})"
+        )
     if _within(target, policy.allow):
         return
     for address in _addresses_to_vet(ip):
         why = blocked_reason(address)
         if why is not None:
             shown = f"{ip} ({address})" if address != ip else str(ip)
-            raise BlockedAddress(f"refusing to connect to {shown}: {why} address")
+            raise BlockedAddress(
+                f"refusing to connect to {shown}: {why} address; {allow_hint(target)}"
+            )
+
+
+def allow_hint(ip: IPAddress) -> str:
+    """How a user who means it lets quotetrail reach `ip` (a local test site, an intranet)."""
+    network = f"{ip}/{ip.max_prefixlen}"
+    return f"to allow it, pass --allow-network {network} or set {ALLOW_ENV}={network}"
 
 
 def blocked_reason(ip: IPAddress) -> str | None:
