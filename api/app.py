@@ -19,6 +19,7 @@ from fastapi.openapi.utils import get_openapi
 from api import dashboard
 from api.body_limit import BodyLimitMiddleware
 from api.context import ApiContext, redis_client
+from api.head import HeadAsGetMiddleware
 from api.http_metrics import HttpMetrics, HttpMetricsMiddleware
 from api.metrics import metrics_registry
 from api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
@@ -94,6 +95,7 @@ def create_app(
     app.include_router(ops_router, responses={500: problem_responses[500]})
     dashboard.mount(app, store, config)
     # Outermost last: the body limit runs first, and rate-limit headers reach every response.
+    app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(RateLimitHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(HttpMetricsMiddleware, metrics=http_metrics)

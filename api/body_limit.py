@@ -48,7 +48,13 @@ class BodyLimitMiddleware:
             if int(declared) > self.max_bytes:
                 await _respond(scope, send, self._too_large(path))
                 return
-        if path.startswith(self.json_prefix) and not _is_json(headers.get("content-type")):
+        if path.startswith(self.json_prefix) and "content-type" not in headers:
+            # No type at all: read it as JSON (FastAPI would otherwise see raw bytes).
+            scope = {
+                **scope,
+                "headers": [*scope["headers"], (b"content-type", b"application/json")],
+            }
+        elif path.startswith(self.json_prefix) and not _is_json(headers.get("content-type")):
             await _respond(
                 scope,
                 send,

@@ -176,18 +176,11 @@ def cancel_job(
         response.status_code = 200
         return views.job_detail(job)
     try:
-        canceled = context.store.cancel_job(job_id)
+        canceled = context.store.cancel_job(job_id, actor=principal.actor)  # audited with it
     except InvalidTransition as exc:
         raise ApiProblem(
             409, "Job already finished", str(exc), "job-finished", job_status=exc.status
         ) from None
-    context.store.append_audit(
-        actor=principal.actor,
-        action="job.cancel",
-        job_id=job_id,
-        before={"status": job.status},
-        after={"status": "canceled"},
-    )
     try:
         context.dispatcher.cancel(job_id)
     except Exception:

@@ -29,6 +29,7 @@ CASE_FILES = (
     "cases_blind2.jsonl",
     "cases_tuned.jsonl",
     "cases_qa.jsonl",
+    "cases_partial.jsonl",
 )
 
 

@@ -39,6 +39,10 @@ HERE = Path(__file__).parent
 STATIC_DIR = HERE / "static"
 TEMPLATE_DIR = HERE / "templates"
 LANG_COOKIE_MAX_AGE = 365 * 24 * 3600
+_BARE_ERROR_PAGE = (
+    '<!doctype html><html lang="en"><meta charset="utf-8"><title>Error · quotetrail</title>'
+    "<h1>Something is wrong</h1><p>The server hit an unexpected error. It has been logged.</p>"
+)
 
 
 @dataclass
@@ -185,6 +189,17 @@ def _install_error_pages(app: FastAPI) -> None:
         if exc.status_code == 404:
             return error_page(request, "error.not_found", 404)
         return error_page(request, "error.title", exc.status_code, detail=str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        # Starlette logs and re-raises after this page is sent; the page says nothing more.
+        log.error("dashboard error on %s %s", request.method, request.url.path, exc_info=exc)
+        try:
+            response = error_page(request, "error.server", 500)
+        except Exception:  # the page itself cannot be drawn (no session, broken template)
+            response = HTMLResponse(_BARE_ERROR_PAGE, status_code=500)
+        apply_security_headers(response)
+        return response
 
 
 # -- helpers the route modules share ----------------------------------------------------

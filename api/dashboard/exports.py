@@ -17,6 +17,7 @@ import io
 import json
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import quote as percent_encode
 
 from api.dashboard.article import ArticleView, QuoteView
 
@@ -147,7 +148,7 @@ def to_markdown(job, view: ArticleView, state, audit: list[dict[str, Any]]) -> s
     article = result.get("article") or {}
     lines = [f"# Quote review: {_md(job.title or article.get('title') or job.id)}", ""]
     if article.get("url"):
-        lines.append(f"- Article: <{article['url']}>")
+        lines.append(f"- Article: <{_md_url(article['url'])}>")
     lines += [
         f"- Job: `{job.id}`",
         f"- Submitted: {_iso(job.created_at)}",
@@ -187,7 +188,7 @@ def to_markdown(job, view: ArticleView, state, audit: list[dict[str, Any]]) -> s
         lines += ["## Audit trail", ""]
         for entry in audit:
             lines.append(
-                f"- {entry.get('at')} {entry.get('actor')}: {entry.get('action')}"
+                f"- {entry.get('at')} {_md(entry.get('actor'))}: {_md(entry.get('action'))}"
                 + (
                     f" (quote {entry['quote_index'] + 1})"
                     if entry.get("quote_index") is not None
@@ -264,6 +265,11 @@ def _md(value: Any) -> str:
     for char in "\\`*_[]<>#|":
         text = text.replace(char, "\\" + char)
     return text
+
+
+def _md_url(value: Any) -> str:
+    """An address inside <…>: characters that would end it or break the line are escaped."""
+    return percent_encode(str(value), safe="/:?#[]@!$&'*+,;=%~-._")  # [] for IPv6 hosts
 
 
 def _cellmd(value: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -13,9 +14,10 @@ from api.dashboard.auth import CsrfForm, CurrentUser
 from api.dashboard.jobdata import article_url, job_title
 from api.dashboard.submit import Submission, SubmitRefused, create_job
 from quotetrail.core.models import VERDICTS
-from quotetrail.store import JOB_STATUSES
+from quotetrail.store import JOB_STATUSES, BadCursor
 from quotetrail.store.reviews import ARTICLE_STATES
 
+log = logging.getLogger("quotetrail.dashboard")
 router = APIRouter()
 
 PAGE_SIZE = 50
@@ -84,7 +86,7 @@ def jobs(
                 cursor=next_cursor,
                 limit=PAGE_SIZE,
             )
-        except ValueError:  # a cursor this store did not make
+        except BadCursor:  # a cursor this store did not make: start from the top
             page, next_cursor = [], None
         scanned += len(page)
         states = dashboard.reviews.article_states(j.id for j in page)
@@ -152,8 +154,10 @@ def submit(request: Request, user: CurrentUser, form: CsrfForm):
         errors = [t("submit.failed", reason=message) for message in exc.messages]
         context = {"nav": "submit", "form": submission, "errors": errors}
         return render(request, "submit.html", context, status=400)
-    except Exception as exc:  # the database is down: say so, keep the form
-        context = {"nav": "submit", "form": submission, "errors": [t("submit.failed", reason=exc)]}
+    except Exception:  # the database is down: say so, keep the form, log the details
+        log.exception("dashboard could not create a job")
+        errors = [t("submit.failed", reason=t("submit.unavailable"))]
+        context = {"nav": "submit", "form": submission, "errors": errors}
         return render(request, "submit.html", context, status=503)
     dashboard.store.append_audit(
         actor=user.username,

@@ -201,6 +201,18 @@ DOUBT_WORDS: frozenset[str] = frozenset(
 )
 # After a comma these continue the clause ("Неправда, что …", "Я не считаю, что …").
 COMPLEMENTIZERS: frozenset[str] = frozenset(_words("that что чтобы будто якобы"))
+# Words that open a subordinate clause: a negation after one ("developers who never
+# paid", "если они не …") belongs to that clause, not to the words before it.
+SUBORDINATORS: frozenset[str] = frozenset(
+    _words(
+        """
+    who whom whose which where when whenever if unless because although though since
+    until whether
+    который которая которое которые которого которой которому котором которую которым
+    которыми которых кто чей где когда если потому поскольку хотя пока ли
+    """
+    )
+)
 
 
 # Verbs of attribution: a name next to one is who spoke, not what was said, and may

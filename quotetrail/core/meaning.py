@@ -28,6 +28,7 @@ from quotetrail.core.lexicon import (
     ORDINALS,
     SCALES,
     STOPWORDS,
+    SUBORDINATORS,
     TIME_GROUPS,
 )
 from quotetrail.core.normalize import Token
@@ -235,6 +236,36 @@ def context_reason(
         if i == first - 1 and t.norm in LIMITERS and before not in NEGATIONS:
             return f"source context limits it: “{text[t.start : tokens[first].start]}…”"
     return None
+
+
+_CLAUSE_BREAKS = _CLAUSE_MARKS | frozenset(",:")
+_CLAUSE_OPENERS = CLAUSE_WORDS | COMPLEMENTIZERS | SUBORDINATORS
+
+
+def clause_bounds(
+    tokens: Sequence[Token], text: str, first: int, last: int, sentence: tuple[int, int]
+) -> tuple[int, int]:
+    """The clause around tokens first..last: never past the sentence, a comma, a colon,
+    a dash, a quote mark, or a word that starts another clause ("and", "that", "who", "но").
+
+    Why: a passage aligned to part of a sentence ("Selling the land …") can stop short
+    of the negation its own clause carries ("… was never part of our plans"), while a
+    negation in another clause ("…, and the library will keep …") or above a reported
+    one ("never said that …") says nothing about the words quoted.
+    """
+    lo, hi = first, last
+    while lo > sentence[0] and not _clause_break(tokens, text, lo - 1):
+        lo -= 1
+    while hi < sentence[1] and not _clause_break(tokens, text, hi):
+        hi += 1
+    return lo, hi
+
+
+def _clause_break(tokens: Sequence[Token], text: str, i: int) -> bool:
+    """Whether a new clause starts between token i and token i + 1."""
+    between = text[tokens[i].end : tokens[i + 1].start]
+    nxt = tokens[i + 1].norm
+    return any(c in _CLAUSE_BREAKS for c in between) or nxt in _CLAUSE_OPENERS
 
 
 def is_name(t: Token) -> bool:

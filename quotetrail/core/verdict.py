@@ -6,7 +6,12 @@ The decision is made from honest, inspectable signals that need no model:
    (most of the quote's words, by stem, in order, in a passage of about the quote's
    length) the quote is judged word by word:
    - any changed negation, number, name or opposite word → `altered`
-     (checked before anything else: such a quote must never be called matched);
+     (checked before anything else: such a quote must never be called matched),
+     unless the passage covers only part of its sentence and the rest of that
+     clause carries the negation, number or name the quote "adds" ("Selling the
+     land … was never part of our plans" for "We never planned to sell the land …"):
+     then the quote rewords the whole sentence and goes to the paraphrase test (2)
+     on it, staying `altered` if that test fails;
    - otherwise, if every difference is one normalisation forgives (an omission
      mark standing for skipped words, words in place of an [editorial insertion])
      → `matched`;
@@ -48,6 +53,7 @@ from quotetrail.core.lexicon import SPEECH_VERBS, WEAK_NEGATIONS
 from quotetrail.core.meaning import (
     antonym_conflict,
     antonym_reason,
+    clause_bounds,
     content_keys,
     context_reason,
     date_reason,
@@ -236,6 +242,10 @@ def _judge_near_verbatim(q: QuoteView, page: Page, al: Alignment, source: str) -
     diff = ops_from_runs(cmp.runs, q.norm.original, q.tokens, page.norm.original, passage_tokens)
     passage = page.norm.original[start:end]
     if reasons:
+        if swapped is None and _said_in_clause(q, page, cmp, reasons):
+            reworded = _judge_sentence(q, page, cmp, source)
+            if reworded.verdict == "paraphrased":
+                return reworded
         return Evidence(
             source, "altered", round(100 * sim, 1), passage, start, end, diff, tuple(reasons)
         )
@@ -245,6 +255,54 @@ def _judge_near_verbatim(q: QuoteView, page: Page, al: Alignment, source: str) -
         return None  # same frame, other key words: let the loose search decide
     why = ("wording differs from the source",)
     return Evidence(source, "paraphrased", round(100 * sim, 1), passage, start, end, diff, why)
+
+
+def _said_in_clause(q: QuoteView, page: Page, cmp: _Comparison, reasons: list[str]) -> bool:
+    """Whether every change is a negation, number or name the rest of the passage's clause says.
+
+    Why: a quote that rewords a whole sentence aligns near-verbatim to only part of it
+    ("Selling the land to private developers" for "We never planned to sell the land to
+    private developers"), and the passage then lacks the "never" that the clause goes on
+    to say ("… was never part of our plans"). Only additions can be explained so: a
+    negation the passage has and the quote lacks, or a number or name the passage
+    gives otherwise ("number changed"), stays a change.
+    """
+    if not all(_clause_can_explain(r) for r in reasons):
+        return False
+    sentence = (
+        page.sentence_span(page.sentence_of(cmp.first))[0],
+        page.sentence_span(page.sentence_of(cmp.last))[1],
+    )
+    lo, hi = clause_bounds(page.tokens, page.norm.original, cmp.first, cmp.last, sentence)
+    if (lo, hi) == (cmp.first, cmp.last):
+        return False
+    skipped = {id(t) for t in cmp.hidden} | {id(t) for t in cmp.replaced}
+    clause = [t for t in page.tokens[lo : hi + 1] if id(t) not in skipped]
+    if negation_reason(q.tokens, clause):
+        return False
+    if number_reasons(q.tokens, q.norm.original, clause, page.norm.original):
+        return False
+    context = page.tokens[max(0, cmp.first - NAME_CONTEXT) : hi + 1]
+    return all(any(same_name(t.norm, c.norm) for c in context) for t in q.tokens if is_name(t))
+
+
+_EXPLAINABLE = ("negation added: ", "number not in source: ")
+
+
+def _clause_can_explain(reason: str) -> bool:
+    """Reasons that words outside a partial passage may answer (not word swaps: "не…" → "…")."""
+    if reason.startswith("name not in source passage: "):
+        return True
+    return reason.startswith(_EXPLAINABLE) and not (
+        reason.startswith("negation added: ") and "→" in reason
+    )
+
+
+def _judge_sentence(q: QuoteView, page: Page, cmp: _Comparison, source: str) -> Evidence:
+    """The paraphrase decision on the sentence(s) holding the passage."""
+    lo = page.sentence_span(page.sentence_of(cmp.first))[0]
+    hi = page.sentence_span(page.sentence_of(cmp.last))[1]
+    return _judge_loose(q, page, [(lo, hi + 1)], source)
 
 
 def _quote_names(q: QuoteView, page: Page) -> list[Token]:

@@ -27,14 +27,13 @@ class AuditMixin(StoreBase):
     ) -> AuditEntry:
         """Add an entry to the append-only audit log (the database refuses edits)."""
         with self.session() as session:
-            row = AuditRow(
-                at=utcnow(),
+            row = audit_row(
                 actor=actor,
                 action=action,
                 job_id=job_id,
                 quote_index=quote_index,
-                before=storable(before),
-                after=storable(after),
+                before=before,
+                after=after,
             )
             session.add(row)
             session.flush()
@@ -46,6 +45,28 @@ class AuditMixin(StoreBase):
         with self._reading() as session:
             rows = session.scalars(select(AuditRow).where(condition).order_by(AuditRow.id))
             return [_audit_entry(row) for row in rows]
+
+
+def audit_row(
+    *,
+    actor: str,
+    action: str,
+    job_id: str | None,
+    quote_index: int | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditRow:
+    """An audit row to add in the caller's own session, so that a change and its audit
+    entry commit together: a change must never stand without its entry."""
+    return AuditRow(
+        at=utcnow(),
+        actor=actor,
+        action=action,
+        job_id=job_id,
+        quote_index=quote_index,
+        before=storable(before),
+        after=storable(after),
+    )
 
 
 def _audit_entry(row: AuditRow) -> AuditEntry:

@@ -4,6 +4,11 @@ SQLite: WAL (readers never block the writer), foreign keys on, a busy timeout so
 second writer waits instead of failing, and `BEGIN IMMEDIATE` for write transactions
 so two writers never deadlock upgrading a read lock (SQLITE_BUSY that no timeout
 cures). PostgreSQL needs nothing special: `postgresql+psycopg://`.
+
+On both, every text parameter is made storable (NUL and lone surrogates become U+FFFD)
+just before it is sent: PostgreSQL refuses NUL in any text value, and a URL, a form
+field or a header can carry %00 into a lookup anywhere. Writes already store U+FFFD, so
+a lookup finds exactly what a write of the same string stored, on both databases.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
+from quotetrail.store.storable import storable_parameters
+
 BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "quotetrail_write"
 
@@ -25,8 +32,19 @@ def is_sqlite(url: str) -> bool:
 
 def create_store_engine(url: str, **kwargs: Any) -> Engine:
     if is_sqlite(url):
-        return _sqlite_engine(url, **kwargs)
-    return create_engine(url, pool_pre_ping=True, future=True, **kwargs)
+        engine = _sqlite_engine(url, **kwargs)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, future=True, **kwargs)
+    event.listen(engine, "before_cursor_execute", _storable_parameters, retval=True)
+    return engine
+
+
+def _storable_parameters(
+    _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, executemany: bool
+) -> tuple[str, Any]:
+    if executemany:
+        return statement, [storable_parameters(p) for p in parameters]
+    return statement, storable_parameters(parameters)
 
 
 def write_engine(engine: Engine) -> Engine:
@@ -58,6 +76,9 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
                 cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            # Without it, INSERT OR REPLACE deletes a row without firing its delete triggers:
+            # an audit entry could be rewritten past the append-only guard.
+            cursor.execute("PRAGMA recursive_triggers=ON")
             # FULL (the default) keeps a commit durable across power loss even in WAL mode.
             cursor.execute("PRAGMA synchronous=FULL")
         finally:

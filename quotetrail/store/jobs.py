@@ -10,13 +10,14 @@ import hashlib
 import json
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import MAXYEAR, UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quotetrail.store import facets
+from quotetrail.store.audit import audit_row
 from quotetrail.store.base import StoreBase
 from quotetrail.store.cursor import decode_cursor, encode_cursor
 from quotetrail.store.models import IdempotencyRow, JobFacetRow, JobRow, utcnow
@@ -128,17 +129,34 @@ class JobsMixin(StoreBase):
         next_cursor = encode_cursor(page[-1].created_at, page[-1].id) if len(rows) > limit else None
         return page, next_cursor
 
-    def cancel_job(self, job_id: str) -> JobRecord:
+    def cancel_job(self, job_id: str, *, actor: str | None = None) -> JobRecord:
         """queued|running → canceled. Canceling a canceled job is a no-op.
 
+        With an actor, the audit entry ("job.cancel", before/after status) is written in
+        the same transaction, and only when this call is the one that canceled the job.
         Raises JobNotFound, or InvalidTransition if the job already succeeded or failed.
         """
         now = utcnow()
-        self._transition(
-            job_id,
-            allowed=("queued", "running"),
-            values={"status": "canceled", "finished_at": now, "updated_at": now},
-        )
+        with self.session() as session:
+            row = session.get(JobRow, job_id, with_for_update=True)
+            if row is None:
+                raise JobNotFound(job_id)
+            before = row.status
+            changed = session.execute(
+                update(JobRow)
+                .where(JobRow.id == job_id, JobRow.status.in_(("queued", "running")))
+                .values(status="canceled", finished_at=now, updated_at=now)
+            ).rowcount
+            if changed and actor is not None:
+                session.add(
+                    audit_row(
+                        actor=actor,
+                        action="job.cancel",
+                        job_id=job_id,
+                        before={"status": before},
+                        after={"status": "canceled"},
+                    )
+                )
         job = self._require(job_id)
         if job.status != "canceled":
             raise InvalidTransition(job_id, job.status, "canceled")
@@ -325,10 +343,14 @@ def _after(cursor: str) -> ColumnElement[bool]:
 def _moment(value: datetime | date, *, end: bool) -> datetime:
     """A bound for created_at: datetimes as given (UTC if naive); dates as midnight UTC,
     the day after for an inclusive upper bound."""
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    day = value + timedelta(days=1) if end else value
-    return datetime.combine(day, time.min, tzinfo=UTC)
+    try:
+        if isinstance(value, datetime):
+            return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        day = value + timedelta(days=1) if end else value
+        return datetime.combine(day, time.min, tzinfo=UTC)
+    except OverflowError:  # past 9999-12-31 or before year 1 in UTC: the calendar's edge
+        edge = datetime.max if value.year == MAXYEAR else datetime.min
+        return edge.replace(tzinfo=UTC)
 
 
 def _job_record(row: JobRow) -> JobRecord:

@@ -17,7 +17,9 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from quotetrail.core.models import VERDICTS
 from quotetrail.errors import QuotetrailError
+from quotetrail.store.audit import audit_row
 from quotetrail.store.models import Base, UTCDateTime
+from quotetrail.store.storable import storable_text
 
 REVIEW_ACTIONS: tuple[str, ...] = ("confirm", "override")
 ARTICLE_STATES: tuple[str, ...] = ("unreviewed", "in_review", "reviewed")
@@ -156,7 +158,7 @@ def check_review(action: str, verdict: str, reason: str) -> tuple[str, str]:
         raise ReviewError("bad_action", f"unknown review action {action!r}")
     if verdict not in VERDICTS:
         raise ReviewError("bad_verdict", f"unknown verdict {verdict!r}")
-    reason = (reason or "").strip()
+    reason = storable_text(reason or "").strip()
     if action == "override" and not reason:
         raise ReviewError("reason_required", "an override needs a reason")
     if len(reason) > MAX_REASON:
@@ -167,8 +169,8 @@ def check_review(action: str, verdict: str, reason: str) -> tuple[str, str]:
 class ReviewStore:
     """Review state of jobs, kept beside the jobs in the service's store.
 
-    Each write commits its own row, then appends the audit entry through
-    `Store.append_audit`, so the audit trail stays the store's single source.
+    Each write adds its audit entry (`quotetrail.store.audit.audit_row`) in the same
+    transaction as the change, so a change never stands without its entry.
     """
 
     def __init__(self, store):
@@ -236,17 +238,25 @@ class ReviewStore:
     ) -> QuoteReview:
         """Confirm the verdict in force or override it (an override must give a reason)."""
         verdict, reason = check_review(action, verdict, reason)
-        if self.article_state(job_id).state == "reviewed":
-            raise ReviewError("locked", "the article is marked reviewed; reopen it first")
-        previous = self.latest_reviews(job_id).get(quote_index)
-        before = {
-            "verdict": previous.verdict if previous else original_verdict,
-            "reviewed": previous is not None,
-        }
-        if previous is not None:
-            before.update(action=previous.action, reason=previous.reason)
         now = datetime.now(UTC)
         with self._store.session() as session:
+            # Read the lock and the review in force inside the writing transaction: a
+            # sign-off that commits first wins, and `before` is what this review replaced.
+            state = session.get(ArticleReviewRow, job_id, with_for_update=True)
+            if state is not None and state.state == "reviewed":
+                raise ReviewError("locked", "the article is marked reviewed; reopen it first")
+            previous = session.scalars(
+                select(ReviewRow)
+                .where(ReviewRow.job_id == job_id, ReviewRow.quote_index == quote_index)
+                .order_by(ReviewRow.id.desc())
+                .limit(1)
+            ).first()
+            before: dict[str, Any] = {
+                "verdict": previous.verdict if previous else original_verdict,
+                "reviewed": previous is not None,
+            }
+            if previous is not None:
+                before.update(action=previous.action, reason=previous.reason or "")
             row = ReviewRow(
                 job_id=job_id,
                 quote_index=quote_index,
@@ -259,17 +269,23 @@ class ReviewStore:
             )
             session.add(row)
             self._set_state(session, job_id, "in_review", actor, now, only_from="unreviewed")
-            session.commit()
-            review = _review(row)
-        self._store.append_audit(
-            actor=actor,
-            action=f"review.{action}",
-            job_id=job_id,
-            quote_index=quote_index,
-            before=before,
-            after={"verdict": verdict, "action": action, "reason": reason, "reviewed": True},
-        )
-        return review
+            session.add(
+                audit_row(
+                    actor=actor,
+                    action=f"review.{action}",
+                    job_id=job_id,
+                    quote_index=quote_index,
+                    before=before,
+                    after={
+                        "verdict": verdict,
+                        "action": action,
+                        "reason": reason,
+                        "reviewed": True,
+                    },
+                )
+            )
+            session.flush()
+            return _review(row)
 
     def assign(
         self, job_id: str, quote_index: int | None, *, assignee: str, actor: str
@@ -288,37 +304,38 @@ class ReviewStore:
                 row = AssignmentRow(job_id=job_id, quote_index=key)
                 session.add(row)
             row.assignee, row.assigned_by, row.assigned_at = assignee, actor, now
-            session.commit()
-            assignment = _assignment(row)
-        self._store.append_audit(
-            actor=actor,
-            action="assign",
-            job_id=job_id,
-            quote_index=quote_index,
-            before=before,
-            after={"assignee": assignee},
-        )
-        return assignment
+            session.add(
+                audit_row(
+                    actor=actor,
+                    action="assign",
+                    job_id=job_id,
+                    quote_index=quote_index,
+                    before=before,
+                    after={"assignee": assignee},
+                )
+            )
+            session.flush()
+            return _assignment(row)
 
     def set_article_state(self, job_id: str, state: str, *, actor: str) -> ArticleState:
         """Sign an article off (`reviewed`) or reopen it (`in_review`)."""
         if state not in ARTICLE_STATES:
             raise ReviewError("bad_state", f"unknown review state {state!r}")
-        before = self.article_state(job_id)
-        if before.state == state:
-            return before
         now = datetime.now(UTC)
         with self._store.session() as session:
+            before = _state(session.get(ArticleReviewRow, job_id, with_for_update=True), job_id)
+            if before.state == state:
+                return before
             self._set_state(session, job_id, state, actor, now)
-            session.commit()
-        action = "article.reviewed" if state == "reviewed" else "article.reopened"
-        self._store.append_audit(
-            actor=actor,
-            action=action,
-            job_id=job_id,
-            before={"state": before.state},
-            after={"state": state},
-        )
+            session.add(
+                audit_row(
+                    actor=actor,
+                    action="article.reviewed" if state == "reviewed" else "article.reopened",
+                    job_id=job_id,
+                    before={"state": before.state},
+                    after={"state": state},
+                )
+            )
         return ArticleState(job_id, state, actor, now)
 
     @staticmethod

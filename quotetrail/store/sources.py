@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 
 from quotetrail.store.base import StoreBase
 from quotetrail.store.models import JobRow, JobSourceRow, utcnow
-from quotetrail.store.records import JobNotFound, SourceRecord
+from quotetrail.store.records import FINISHED_STATUSES, JobNotFound, SourceRecord
 from quotetrail.store.storable import storable_text
 
 
@@ -57,7 +57,12 @@ class SourcesMixin(StoreBase):
         body: bytes | None = None,
         text: str | None = None,
     ) -> None:
-        """Record one source's fetch (upsert keyed on (job, source)) and recount sources_done."""
+        """Record one source's fetch (upsert keyed on (job, source)) and recount sources_done.
+
+        Only while the job is queued or running: once it finished, its sources are the
+        evidence its verdicts were given on, and a late (redelivered, twin) fetch task
+        must not replace them. Such a save is ignored.
+        """
         source = storable_text(source)
         key = _source_key(source)
         error = storable_text(error) if error is not None else None
@@ -78,8 +83,12 @@ class SourcesMixin(StoreBase):
             "saved_at": utcnow(),
         }
         with self.session() as session:
-            if session.get(JobRow, job_id) is None:
+            # Locked, so a finish_job committing meanwhile is seen (SQLite: BEGIN IMMEDIATE).
+            job = session.get(JobRow, job_id, with_for_update=True)
+            if job is None:
                 raise JobNotFound(job_id)
+            if job.status in FINISHED_STATUSES:
+                return
             row = session.scalar(
                 select(JobSourceRow).where(
                     JobSourceRow.job_id == job_id, JobSourceRow.source_key == key

@@ -24,3 +24,21 @@ def storable(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [storable(v) for v in value]
     return value
+
+
+def storable_parameters(parameters: Any) -> Any:
+    """A DB-API parameter set (dict or sequence) with its text values made storable;
+    bytes, numbers and dates pass untouched, and so does a set with nothing to change."""
+    if isinstance(parameters, dict):
+        if not any(_unstorable(v) for v in parameters.values()):
+            return parameters
+        return {k: storable_text(v) if isinstance(v, str) else v for k, v in parameters.items()}
+    if isinstance(parameters, list | tuple):
+        if not any(_unstorable(v) for v in parameters):
+            return parameters
+        return type(parameters)(storable_text(v) if isinstance(v, str) else v for v in parameters)
+    return parameters
+
+
+def _unstorable(value: Any) -> bool:
+    return isinstance(value, str) and _UNSTORABLE.search(value) is not None

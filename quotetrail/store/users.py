@@ -18,7 +18,9 @@ from sqlalchemy import Boolean, Integer, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from quotetrail.errors import QuotetrailError
-from quotetrail.store.models import Base, UTCDateTime
+from quotetrail.store.audit import audit_row
+from quotetrail.store.models import AuditRow, Base, UTCDateTime
+from quotetrail.store.storable import storable_text
 
 ROLES: tuple[str, ...] = ("reviewer", "editor", "admin")
 ROLE_LEVEL: dict[str, int] = {role: level for level, role in enumerate(ROLES)}
@@ -135,7 +137,7 @@ class UserStore:
                 raise UserError("exists", f"a user named {name!r} exists")
             row = UserRow(
                 username=name,
-                display_name=display_name.strip()[:200],
+                display_name=storable_text(display_name).strip()[:200],
                 password_hash=_hasher.hash(password),
                 role=role,
                 disabled=False,
@@ -143,9 +145,9 @@ class UserStore:
                 created_at=datetime.now(UTC),
             )
             session.add(row)
-            session.commit()
+            session.flush()
             user = _to_user(row)
-        self._audit(actor, "user.add", None, _public(user))
+            session.add(_audit(actor, "user.add", None, _public(user)))
         return user
 
     def authenticate(self, username: str, password: str) -> User | None:
@@ -207,18 +209,18 @@ class UserStore:
             for key, value in values.items():
                 setattr(row, key, value)
             row.session_version += 1
-            session.commit()
+            session.flush()
             user = _to_user(row)
-        after = _public(user)
-        if "password_hash" in values:
-            after["password"] = "changed"
-        self._audit(actor, action, before, after)
+            after = _public(user)
+            if "password_hash" in values:
+                after["password"] = "changed"
+            session.add(_audit(actor, action, before, after))
         return user
 
-    def _audit(self, actor: str, action: str, before: dict | None, after: dict) -> None:
-        self._store.append_audit(
-            actor=actor, action=action, job_id=None, before=before, after=after
-        )
+
+def _audit(actor: str, action: str, before: dict | None, after: dict) -> AuditRow:
+    """Added in the change's own transaction: no account change without its entry."""
+    return audit_row(actor=actor, action=action, job_id=None, before=before, after=after)
 
 
 def _public(user: User) -> dict[str, object]:

@@ -642,3 +642,124 @@ def test_a_fragment_the_speaker_doubts_is_altered() -> None:
 def test_numbers_reordered_with_their_words_are_no_swap() -> None:
     ev = judge("Prices rose to 7 from 5 per cent last year", CONTEXT_EN)
     assert ev.verdict != "altered", ev
+
+
+# --- a passage that covers only part of its sentence ---------------------------------
+# The near-verbatim passage can stop short of a negation, number or name that the rest
+# of its clause carries: that is a rewording (paraphrased), not an added negation.
+
+SALE_EN = (
+    "Asked about earlier rumours of a sale, she said: "
+    '"Selling the land to private developers was never part of our plans."'
+)
+SALE_RU = (
+    "Отвечая на вопрос о слухах о продаже, она сказала: "
+    "«Продажа земли застройщикам никогда не входила в наши планы»."
+)
+
+
+def test_negation_in_the_rest_of_the_sentence_makes_a_paraphrase() -> None:
+    ev = verdict("We never planned to sell the land to private developers", SALE_EN)
+    assert ev.verdict == "paraphrased", ev
+    assert ev.passage == "Selling the land to private developers was never part of our plans"
+    assert not any("negation" in r for r in ev.reasons), ev.reasons
+
+
+def test_russian_negation_in_the_rest_of_the_sentence_makes_a_paraphrase() -> None:
+    ev = verdict("Мы никогда не планировали продавать землю застройщикам", SALE_RU)
+    assert ev.verdict == "paraphrased", ev
+    assert "никогда не входила в наши планы" in ev.passage
+
+
+@pytest.mark.parametrize(
+    ("quote", "page"),
+    [
+        (
+            "The park will open to the public with a new footbridge in 2028",
+            '"In 2028 the park will open to the public with a new footbridge," Calloway said.',
+        ),
+        (
+            "Парк откроется для горожан вместе с новым мостом в 2028 году",
+            "«В 2028 году парк откроется для горожан вместе с новым мостом», — сказала Сомова.",
+        ),
+    ],
+)
+def test_a_number_in_the_rest_of_the_sentence_makes_a_paraphrase(quote: str, page: str) -> None:
+    ev = verdict(quote, page)
+    assert ev.verdict == "paraphrased", ev
+    assert "2028" in ev.passage
+
+
+def test_a_name_in_the_rest_of_the_sentence_makes_a_paraphrase() -> None:
+    page = '"The new footbridge will be finished in the spring by Harwick," she said.'
+    ev = verdict("The new footbridge will be finished by Harwick in the spring", page)
+    assert ev.verdict == "paraphrased", ev
+    assert "Harwick" in ev.passage
+
+
+def test_a_name_the_source_replaced_stays_altered() -> None:
+    page = '"The new footbridge over the Lune will be built by Harwick Construction," she said.'
+    ev = verdict("the new footbridge over the Lune will be built by Tollard Construction", page)
+    assert ev.verdict == "altered" and any("name changed" in r for r in ev.reasons), ev
+
+
+@pytest.mark.parametrize(
+    ("quote", "page", "reason"),
+    [
+        # the negation is gone from the source, not moved
+        ("We will sell the land", '"We will not sell the land," she said.', "negation"),
+        ("Мы будем продавать землю", "«Мы не будем продавать землю», — сказала она.", "negation"),
+        # the sentence negates another clause ("…, and the library …")
+        (
+            "the library will not keep its Sunday hours",
+            '"We will not raise parking charges this year, and the library will keep its'
+            ' Sunday hours," Calloway said.',
+            "negation",
+        ),
+        (
+            "библиотека не сохранит воскресные часы",
+            "«Мы не будем поднимать плату за парковку, а библиотека сохранит воскресные часы»,"
+            " — сказала Сомова.",
+            "negation",
+        ),
+        # the negation belongs to the main clause, not to the reported one
+        ("the plant will never close", "Our mayor never said that the plant will close.", "neg"),
+        # the negation belongs to a relative or conditional clause
+        (
+            "We will never sell the land to developers",
+            '"We will sell the land to developers who never paid their taxes," she said.',
+            "negation",
+        ),
+        (
+            "Мы никогда не продадим землю застройщикам",
+            "«Мы продадим землю застройщикам которые никогда не платили налоги», — сказала она.",
+            "negation",
+        ),
+        (
+            "The council will not close the school",
+            "The council will close the school if parents do not object.",
+            "negation",
+        ),
+        # the passage gives another figure where the quote has one the sentence also holds
+        (
+            "The new buses will cost 2 million pounds",
+            '"The 2 new buses will cost 5 million pounds," he said.',
+            "number",
+        ),
+        # a changed figure stays changed, whatever else the sentence holds
+        (
+            "The work will cost 12 million dollars, all of it from the city budget",
+            '"The work will cost 21 million dollars, all of it from the city budget," Marsh'
+            " said in 2026.",
+            "number",
+        ),
+        # a fragment of a negated clause is still reversed by its context
+        ("we will win", '"I do not think we will win," Vance said.', "context"),
+    ],
+)
+def test_real_alterations_near_a_partial_passage_stay_altered(
+    quote: str, page: str, reason: str
+) -> None:
+    ev = verdict(quote, page)
+    assert ev.verdict == "altered", ev
+    assert any(reason in r for r in ev.reasons), ev.reasons

@@ -67,3 +67,15 @@ def test_submit_over_the_wire(served: tuple[str, int], store) -> None:
     )
     assert response.status_code == 202
     assert store.get_job(response.json()["id"]).request["quotes"] == ["on the wire"]
+
+
+def test_head_over_the_wire_ends_cleanly(served: tuple[str, int]) -> None:
+    """uvicorn sends no body for HEAD; the keep-alive connection must stay usable."""
+    import httpx
+
+    host, port = served
+    with httpx.Client(base_url=f"http://{host}:{port}", timeout=5) as client:
+        head = client.head("/healthz")
+        assert head.status_code == 200 and head.content == b""
+        assert int(head.headers["content-length"]) == len(client.get("/healthz").content)
+        assert client.get("/healthz").json()["status"] == "ok"
