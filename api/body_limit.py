@@ -2,7 +2,8 @@
 
 A declared Content-Length over the limit is answered 413 at once, without reading a
 byte; a chunked body is counted as it streams and cut off at the limit, so a 20 MB
-upload never sits in memory. Non-JSON bodies sent to the JSON API get 415.
+upload never sits in memory. Bodies sent to the JSON API without a JSON Content-Type
+(none at all included) get 415.
 """
 
 from __future__ import annotations
@@ -48,13 +49,13 @@ class BodyLimitMiddleware:
             if int(declared) > self.max_bytes:
                 await _respond(scope, send, self._too_large(path))
                 return
-        if path.startswith(self.json_prefix) and "content-type" not in headers:
-            # No type at all: read it as JSON (FastAPI would otherwise see raw bytes).
-            scope = {
-                **scope,
-                "headers": [*scope["headers"], (b"content-type", b"application/json")],
-            }
-        elif path.startswith(self.json_prefix) and not _is_json(headers.get("content-type")):
+        has_body = (declared is not None and declared != "0") or "transfer-encoding" in headers
+        content_type = headers.get("content-type")
+        if (
+            path.startswith(self.json_prefix)
+            and (content_type is not None or has_body)
+            and not _is_json(content_type)
+        ):
             await _respond(
                 scope,
                 send,
@@ -109,8 +110,10 @@ def _headers(scope: Scope) -> dict[str, str]:
 
 
 def _is_json(content_type: str | None) -> bool:
-    if content_type is None:  # curl --data without a type still says form; absent is lenient
-        return True
+    # No type at all is refused too: FastAPI would not parse it as JSON, and a page on
+    # another site can send a typeless body without a CORS preflight.
+    if content_type is None:
+        return False
     media = content_type.split(";", 1)[0].strip().lower()
     return media == "application/json" or (
         media.startswith("application/") and media.endswith("+json")

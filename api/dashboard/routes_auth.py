@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
@@ -18,18 +18,25 @@ router = APIRouter()
 # are refused.
 MAX_FAILURES = 10
 FAILURE_WINDOW = 300.0
+MAX_KEYS = 10_000
 
 
 class FailureLog:
-    """In-process throttle of password guessing (sliding window per key)."""
+    """In-process throttle of password guessing (sliding window per key).
 
-    def __init__(self, limit: int = MAX_FAILURES, window: float = FAILURE_WINDOW):
-        self.limit, self.window = limit, window
-        self._failures: dict[str, deque[float]] = {}
+    At most `max_keys` keys are remembered: past that, expired ones are dropped, then the
+    longest idle, so a new user name per guess cannot grow memory without bound.
+    """
+
+    def __init__(
+        self, limit: int = MAX_FAILURES, window: float = FAILURE_WINDOW, max_keys: int = MAX_KEYS
+    ):
+        self.limit, self.window, self.max_keys = limit, window, max_keys
+        self._failures: OrderedDict[str, deque[float]] = OrderedDict()
         self._lock = threading.Lock()
 
     def _recent(self, key: str, now: float) -> deque[float]:
-        times = self._failures.setdefault(key, deque())
+        times = self._failures.get(key) or deque()
         while times and now - times[0] > self.window:
             times.popleft()
         return times
@@ -40,7 +47,16 @@ class FailureLog:
 
     def fail(self, key: str) -> None:
         with self._lock:
-            self._recent(key, time.monotonic()).append(time.monotonic())
+            now = time.monotonic()
+            times = self._recent(key, now)
+            times.append(now)
+            self._failures[key] = times
+            self._failures.move_to_end(key)
+            if len(self._failures) > self.max_keys:
+                for old in [k for k, t in self._failures.items() if not self._recent(k, now)]:
+                    del self._failures[old]
+            while len(self._failures) > self.max_keys:
+                self._failures.popitem(last=False)
 
     def clear(self, key: str) -> None:
         with self._lock:

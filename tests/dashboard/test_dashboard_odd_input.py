@@ -144,3 +144,22 @@ def test_markdown_export_keeps_urls_and_actors_inert(reviewer, store):
     assert "\n# Owned" not in text
     assert re.search(r"(?<!\\)<(b|img)\b", text) is None
     assert "- Article: <https://x.example/a%3E" in text
+
+
+def test_failed_sign_in_log_stays_bounded():
+    """Guessing with a new user name each time must not grow the throttle's memory forever."""
+    import time
+
+    from api.dashboard.routes_auth import FailureLog
+
+    log = FailureLog(limit=3, window=0.05, max_keys=100)
+    for i in range(1000):
+        log.fail(f"203.0.113.9|user{i}")
+    assert len(log._failures) <= 100
+    time.sleep(0.06)
+    log.fail("203.0.113.9|last")
+    assert len(log._failures) <= 2
+    # The throttle itself still works.
+    for _ in range(3):
+        log.fail("198.51.100.7|ada")
+    assert log.blocked("198.51.100.7|ada")

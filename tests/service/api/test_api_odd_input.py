@@ -84,11 +84,14 @@ def test_head_is_answered_like_get(client: TestClient) -> None:
     assert client.head("/v1/jobs").headers.get("ratelimit")
 
 
-def test_json_body_without_a_content_type_is_read_as_json(client: TestClient) -> None:
-    """The body limit lets a body with no Content-Type through as JSON: it must be parsed."""
+def test_body_without_a_content_type_is_415(client: TestClient, dispatcher) -> None:
+    """A page on another site can POST a body with no Content-Type and no preflight
+    (fetch with a typeless Blob): refusing it keeps anonymous APIs out of reach, and a
+    client that forgot the header learns why instead of getting a puzzling 422."""
     response = client.post("/v1/jobs", content=b'{"quotes": ["the depot opens in May"]}')
-    assert response.status_code == 202, response.text
-    assert response.json()["status"] == "queued"
+    body = assert_problem(response, 415)
+    assert "application/json" in body["detail"]
+    assert dispatcher.enqueued == []
 
 
 def test_made_up_methods_do_not_grow_the_metrics(client: TestClient) -> None:
