@@ -30,6 +30,7 @@ CASE_FILES = (
     "cases_tuned.jsonl",
     "cases_qa.jsonl",
     "cases_partial.jsonl",
+    "cases_clause.jsonl",
 )
 
 

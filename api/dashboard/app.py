@@ -27,10 +27,11 @@ from api.dashboard.article import VERDICT_LETTER
 from api.dashboard.auth import CsrfRefused, Forbidden, LoginRequired
 from api.dashboard.i18n import LANG_COOKIE, LANGUAGES, pick_language, translator
 from api.dashboard.security import apply_security_headers
-from api.dashboard.sessions import SESSION_COOKIE, SessionCodec, write_cookie
+from api.dashboard.sessions import SESSION_COOKIE, SESSION_MAX_AGE, SessionCodec, write_cookie
 from quotetrail.config import ServiceConfig
 from quotetrail.core.models import VERDICTS
 from quotetrail.store.reviews import ReviewStore
+from quotetrail.store.sessions import SessionStore
 from quotetrail.store.users import UserStore
 
 log = logging.getLogger("quotetrail.dashboard")
@@ -54,6 +55,7 @@ class Dashboard:
     users: UserStore
     reviews: ReviewStore
     codec: SessionCodec
+    sessions: SessionStore
     templates: Any
     dispatcher: Callable[[], Any]
     static_version: str
@@ -107,6 +109,7 @@ def create_dashboard(
         routes_admin,
         routes_article,
         routes_auth,
+        routes_events,
         routes_export,
         routes_jobs,
         routes_review,
@@ -119,6 +122,7 @@ def create_dashboard(
         users=UserStore(store),
         reviews=ReviewStore(store),
         codec=SessionCodec(secret_key(config)),
+        sessions=SessionStore(store, SESSION_MAX_AGE),
         templates=_templates(),
         dispatcher=dispatcher,
         static_version=_static_version(),
@@ -129,6 +133,7 @@ def create_dashboard(
         routes_auth,
         routes_jobs,
         routes_article,
+        routes_events,
         routes_review,
         routes_export,
         routes_admin,

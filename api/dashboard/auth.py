@@ -29,12 +29,19 @@ def session_of(request: Request) -> Session:
 
 
 def current_user(request: Request) -> User:
-    """The signed-in user; the session dies if the account was disabled or changed since."""
+    """The signed-in user; the session dies if the account was disabled or changed since,
+    or if this session was signed out (its server-side id is gone)."""
     session = session_of(request)
     if session.user_id is None:
         raise LoginRequired()
-    user = request.app.state.dashboard.users.get(session.user_id)
-    if user is None or user.disabled or user.session_version != session.version:
+    dashboard = request.app.state.dashboard
+    user = dashboard.users.get(session.user_id)
+    if (
+        user is None
+        or user.disabled
+        or user.session_version != session.version
+        or not dashboard.sessions.active(session.sid, user.id)
+    ):
         session.logout()
         raise LoginRequired()
     request.state.user = user

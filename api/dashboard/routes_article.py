@@ -75,24 +75,25 @@ def job_view(request: Request, job_id: str, user: CurrentUser, q: int | None = N
     return render_job(request, user, load_job(request, job_id), selected=q)
 
 
+def progress_payload(job, t) -> dict[str, Any]:
+    """A job's progress as the page's script shows it (polled JSON and live events alike)."""
+    return {
+        "status": job.status,
+        "status_label": t(f"status.{job.status}"),
+        "finished": job.finished,
+        "sources_done": job.sources_done,
+        "sources_total": job.sources_total,
+        "quotes_done": job.quotes_done,
+        "quotes_total": job.quotes_total,
+        "sources_text": t("job.sources_done", done=job.sources_done, total=job.sources_total),
+        "quotes_text": t("job.quotes_done", done=job.quotes_done, total=job.quotes_total),
+    }
+
+
 @router.get("/jobs/{job_id}/progress")
 def job_progress(request: Request, job_id: str, user: CurrentUser):
-    """Polled by the page's script while the job runs."""
-    job = load_job(request, job_id)
-    t = t_for(request)
-    return JSONResponse(
-        {
-            "status": job.status,
-            "status_label": t(f"status.{job.status}"),
-            "finished": job.finished,
-            "sources_done": job.sources_done,
-            "sources_total": job.sources_total,
-            "quotes_done": job.quotes_done,
-            "quotes_total": job.quotes_total,
-            "sources_text": t("job.sources_done", done=job.sources_done, total=job.sources_total),
-            "quotes_text": t("job.quotes_done", done=job.quotes_done, total=job.quotes_total),
-        }
-    )
+    """Polled by the page's script when live events are not available."""
+    return JSONResponse(progress_payload(load_job(request, job_id), t_for(request)))
 
 
 @router.get("/jobs/{job_id}/snapshot")

@@ -74,8 +74,9 @@ def home(request: Request):
 @router.get("/login")
 def login_page(request: Request, next: str = ""):
     target = safe_next(next, prefix(request))
-    if session_of(request).user_id is not None and dashboard_of(request).users.get(
-        session_of(request).user_id
+    session = session_of(request)
+    if session.user_id is not None and dashboard_of(request).sessions.active(
+        session.sid, session.user_id
     ):
         return redirect(request, target[len(prefix(request)) :] if target else "/jobs")
     return render(request, "login.html", {"next": target or "", "username": "", "error": None})
@@ -100,7 +101,9 @@ def login(request: Request, form: CsrfForm):
         }
         return render(request, "login.html", context, status=401)
     failures.clear(key)
-    session_of(request).login(user.id, user.session_version)
+    session_of(request).login(
+        user.id, user.session_version, dashboard_of(request).sessions.start(user.id)
+    )
     if target:
         return RedirectResponse(target, status_code=303)
     return redirect(request, "/jobs")
@@ -108,6 +111,8 @@ def login(request: Request, form: CsrfForm):
 
 @router.post("/logout")
 def logout(request: Request, _form: CsrfForm):
+    """Ends this session server-side too, so a copy of its cookie stops working."""
+    dashboard_of(request).sessions.end(session_of(request).sid)
     session_of(request).logout()
     flash(request, "info", "login.signed_out")
     return redirect(request, "/login")

@@ -148,8 +148,13 @@ def submit(request: Request, user: CurrentUser, form: CsrfForm):
         context = {"nav": "submit", "form": submission, "errors": errors}
         return render(request, "submit.html", context, status=400)
     dashboard = dashboard_of(request)
+    audit = {
+        "actor": user.username,
+        "action": "job.submitted",
+        "after": {"request": _summary(body)},
+    }
     try:
-        job = create_job(dashboard, body, owner=user.username)
+        job = create_job(dashboard, body, owner=user.username, audit=audit)
     except SubmitRefused as exc:
         errors = [t("submit.failed", reason=message) for message in exc.messages]
         context = {"nav": "submit", "form": submission, "errors": errors}
@@ -159,12 +164,6 @@ def submit(request: Request, user: CurrentUser, form: CsrfForm):
         errors = [t("submit.failed", reason=t("submit.unavailable"))]
         context = {"nav": "submit", "form": submission, "errors": errors}
         return render(request, "submit.html", context, status=503)
-    dashboard.store.append_audit(
-        actor=user.username,
-        action="job.submitted",
-        job_id=job.id,
-        after={"request": _summary(body)},
-    )
     return redirect(request, f"/jobs/{job.id}")
 
 

@@ -1,8 +1,9 @@
 """Signed-cookie sessions and CSRF tokens for the dashboard.
 
-The cookie holds only the user id, the user's session version (bumped on password
-change, role change or disable, so old cookies die at once) and a random CSRF token.
-It is signed with QUOTETRAIL_SECRET_KEY, so nothing server-side needs cleaning up.
+The cookie holds the user id, the user's session version (bumped on password change,
+role change or disable, so old cookies die at once), the id of a session recorded
+server-side (deleted at sign-out, so a copied cookie dies too) and a random CSRF token.
+It is signed with QUOTETRAIL_SECRET_KEY.
 """
 
 from __future__ import annotations
@@ -28,18 +29,22 @@ class Session:
 
     user_id: int | None = None
     version: int = 0
+    sid: str | None = None  # the server-side session id (quotetrail.store.sessions)
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     flash: list[tuple[str, str]] = field(default_factory=list)
     dirty: bool = False
 
-    def login(self, user_id: int, version: int) -> None:
+    def login(self, user_id: int, version: int, sid: str | None = None) -> None:
+        """Sign in; without `sid` the current server-side session id is kept."""
         # A new token at sign-in, so a token planted before sign-in is worthless.
         self.user_id, self.version = user_id, version
+        if sid is not None:
+            self.sid = sid
         self.csrf = secrets.token_urlsafe(32)
         self.dirty = True
 
     def logout(self) -> None:
-        self.user_id, self.version = None, 0
+        self.user_id, self.version, self.sid = None, 0, None
         self.csrf = secrets.token_urlsafe(32)
         self.dirty = True
 
@@ -65,6 +70,8 @@ class SessionCodec:
 
     def dumps(self, session: Session) -> str:
         data: dict[str, Any] = {"u": session.user_id, "v": session.version, "c": session.csrf}
+        if session.sid:
+            data["s"] = session.sid
         if session.flash:
             data["f"] = session.flash[-5:]
         return self._serializer.dumps(data)
@@ -78,6 +85,7 @@ class SessionCodec:
             return Session(
                 user_id=int(data["u"]) if data.get("u") is not None else None,
                 version=int(data.get("v", 0)),
+                sid=str(data["s"]) if data.get("s") else None,
                 csrf=str(data["c"]),
                 flash=[(str(k), str(m)) for k, m in data.get("f", [])],
             )

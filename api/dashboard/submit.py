@@ -94,23 +94,30 @@ class SubmitRefused(Exception):
         self.messages = messages
 
 
-def create_job(dashboard, request: dict[str, Any], owner: str):
+def create_job(dashboard, request: dict[str, Any], owner: str, audit: dict[str, Any] | None = None):
     """Create and enqueue the job as POST /v1/jobs does (through the API's context when
-    the dashboard is mounted on the API app; store + dispatcher when it stands alone)."""
+    the dashboard is mounted on the API app; store + dispatcher when it stands alone).
+
+    `audit` (actor, action, before, after) is written in the job's own transaction, so a
+    submitted job never stands without its "job.submitted" entry. On the API's path the
+    steps of accept_job (check_urls, create_job, enqueue) are taken one by one for that.
+    """
     context = dashboard.api_context() if dashboard.api_context else None
     if context is None:
-        job, _created = dashboard.store.create_job(request, owner=owner)
+        job, _created = dashboard.store.create_job(request, owner=owner, audit=audit)
         dashboard.dispatcher().enqueue(job.id)
         return job
     from pydantic import ValidationError
 
     from api.problems import ApiProblem
     from api.schemas import JobIn
-    from api.submission import accept_job
+    from api.submission import check_urls, enqueue
 
     try:
         body = JobIn.model_validate(request)
-        job, _created = accept_job(body, context, owner=owner)
+        check_urls(body, context)
+        job, _created = context.store.create_job(body.to_request(), owner=owner, audit=audit)
+        enqueue(context, job.id)
     except ValidationError as exc:
         raise SubmitRefused([_pydantic_message(e) for e in exc.errors()]) from None
     except ApiProblem as exc:

@@ -215,6 +215,15 @@ SUBORDINATORS: frozenset[str] = frozenset(
 )
 
 
+# Words that introduce the agent of a passive verb ("built by Harwick", «построен силами
+# компании …»): the agent is the subject of the active version, so it moves to the front.
+AGENT_MARKERS: frozenset[str] = frozenset(_words("by силами усилиями"))
+# Russian instrumental endings (a passive agent: «построен Вектором») and the
+# prepositions that make an instrumental something else («с Ивановой», «над Ольхой»).
+INSTRUMENTAL_ENDINGS: tuple[str, ...] = ("ом", "ем", "ой", "ей", "ым", "им", "ами", "ями")
+NOT_AGENT_PREPOSITIONS: frozenset[str] = frozenset(_words("с со между над под за перед"))
+
+
 # Verbs of attribution: a name next to one is who spoke, not what was said, and may
 # move freely between a source and a reported version ("Vance said Smith won").
 SPEECH_VERBS: frozenset[str] = frozenset(

@@ -261,6 +261,39 @@ def clause_bounds(
     return lo, hi
 
 
+def clause_spans(
+    tokens: Sequence[Token], text: str, first: int, last: int
+) -> list[tuple[int, int]]:
+    """Split tokens first..last into clauses (inclusive index pairs) at clause breaks.
+
+    A clause of function words only is no statement of its own: it joins the clause
+    before ("they failed where we had not": an elided verb) or, at the start, the
+    one after ("He did not, he said, resign") unless that one opens a reported or
+    subordinate clause ("He never said that …" negates the saying, not what follows).
+    """
+    spans: list[tuple[int, int]] = []
+    lo = first
+    for i in range(first, last):
+        if _clause_break(tokens, text, i):
+            spans.append((lo, i))
+            lo = i + 1
+    spans.append((lo, last))
+    merged: list[tuple[int, int]] = []
+    pending = -1  # start of a leading function-word clause waiting for the next one
+    for k, (a, b) in enumerate(spans):
+        a = a if pending < 0 else pending
+        pending = -1
+        if content_keys(tokens[a : b + 1]) or (k == len(spans) - 1 and not merged):
+            merged.append((a, b))
+        elif merged:
+            merged[-1] = (merged[-1][0], b)
+        elif tokens[b + 1].norm in COMPLEMENTIZERS | SUBORDINATORS:
+            merged.append((a, b))
+        else:
+            pending = a
+    return merged
+
+
 def _clause_break(tokens: Sequence[Token], text: str, i: int) -> bool:
     """Whether a new clause starts between token i and token i + 1."""
     between = text[tokens[i].end : tokens[i + 1].start]

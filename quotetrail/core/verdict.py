@@ -49,11 +49,18 @@ from quotetrail.core.align import (
     prepare_quote,
 )
 from quotetrail.core.diff import Run, ops_from_runs, token_runs
-from quotetrail.core.lexicon import SPEECH_VERBS, WEAK_NEGATIONS
+from quotetrail.core.lexicon import (
+    AGENT_MARKERS,
+    INSTRUMENTAL_ENDINGS,
+    NOT_AGENT_PREPOSITIONS,
+    SPEECH_VERBS,
+    WEAK_NEGATIONS,
+)
 from quotetrail.core.meaning import (
     antonym_conflict,
     antonym_reason,
     clause_bounds,
+    clause_spans,
     content_keys,
     context_reason,
     date_reason,
@@ -150,6 +157,9 @@ def _extend(q: QuoteView, page: Page, al: Alignment) -> tuple[int, int]:
 def _name_order(q: QuoteView, page: Page, first: int, last: int) -> tuple[str, int, int] | None:
     """The quote's names in another order than its source sentence's, and the span showing them.
 
+    The reason is empty when the order differs only because the quote turns the
+    source's passive into an active: the span still has to show the agent.
+
     Why: "Jones defeated Smith" for "Smith defeated Jones" keeps every word yet reverses
     the claim. Names next to a speech verb (who said it) are left out: reported speech
     moves the speaker freely.
@@ -181,12 +191,75 @@ def _name_order(q: QuoteView, page: Page, first: int, last: int) -> tuple[str, i
         if at is None or at in positions:
             return None
         positions.append(at)
-    if positions == sorted(positions):
-        return None
+    if positions == _expected_order(q, page, names, positions, lo):
+        if positions == sorted(positions):
+            return None
+        return "", min(first, *positions), max(last, *positions)  # passive → active
     src = page.norm.original
     was = " … ".join(src[page.tokens[p].start : page.tokens[p].end] for p in sorted(positions))
     now = " … ".join(q.norm.original[t.start : t.end] for t in names)
     return f"names in another order: {was} → {now}", min(first, *positions), max(last, *positions)
+
+
+def _expected_order(
+    q: QuoteView, page: Page, names: list[Token], positions: list[int], lo: int
+) -> list[int]:
+    """The source positions in the order an unswapped quote would name them.
+
+    Why: "Harwick will build the footbridge" for "The footbridge will be built by
+    Harwick" turns a passive into an active: the agent moves to the front without
+    any swap of roles. A quote that keeps the passive (its own "by …") keeps the
+    source's order, so "Smith defeated Jones" for "Smith was defeated by Jones"
+    is still a swap. A Russian instrumental counts as an agent only while the quote
+    puts no name of its own in the instrumental: «Сидоров руководил Петровым» for
+    «Петров руководил Сидоровым» swaps roles.
+    """
+    pairs = list(zip(names, positions, strict=True))
+    marked = {p for t, p in pairs if _by_agent(page, p, lo) and not _quote_agent(q, t)}
+    quote_instrumental = any(
+        _instrumental(t.norm) and t.norm != page.tokens[p].norm for t, p in pairs
+    )
+    if not quote_instrumental:
+        marked |= {p for t, p in pairs if _instrumental_agent(page, p, lo, t)}
+    return sorted(positions, key=lambda p: (p not in marked, p))
+
+
+AGENT_REACH = 2  # words allowed between "by"/«силами» and the name ("by the", «силами компании»)
+
+
+def _by_agent(page: Page, p: int, lo: int) -> bool:
+    """Whether source name p follows "by"/«силами» (name parts and two words between)."""
+    tokens = page.tokens
+    i, between = p - 1, 0
+    while i >= lo and between <= AGENT_REACH:
+        if tokens[i].norm in AGENT_MARKERS:
+            return True
+        if not tokens[i].capital:  # name parts ("by Harwick Construction") are not counted
+            between += 1
+        i -= 1
+    return False
+
+
+def _instrumental(norm: str) -> bool:
+    return norm.endswith(INSTRUMENTAL_ENDINGS)
+
+
+def _instrumental_agent(page: Page, p: int, lo: int, quoted: Token) -> bool:
+    """A Russian name the source puts in the instrumental and the quote does not («Вектором»)."""
+    norm = page.tokens[p].norm
+    before = page.tokens[p - 1].norm if p > lo else ""
+    return (
+        norm != quoted.norm
+        and _instrumental(norm)
+        and not _instrumental(quoted.norm)
+        and before not in NOT_AGENT_PREPOSITIONS
+    )
+
+
+def _quote_agent(q: QuoteView, t: Token) -> bool:
+    """Whether the quote itself gives name t as a passive's agent ("… by Jones")."""
+    i = q.tokens.index(t)
+    return any(u.norm in AGENT_MARKERS for u in q.tokens[max(0, i - 1 - AGENT_REACH) : i])
 
 
 def _next_to_speech_verb(tokens: Sequence[Token], i: int) -> bool:
@@ -235,14 +308,14 @@ def _judge_near_verbatim(q: QuoteView, page: Page, al: Alignment, source: str) -
         first, last = swapped[1], swapped[2]
         cmp = _compare(q, page, first, last)
     reasons = _meaning_changes(q, page, cmp)
-    if swapped is not None:
+    if swapped is not None and swapped[0]:
         reasons.append(swapped[0])
     passage_tokens = page.tokens[first : last + 1]
     start, end = page.norm.span(first, last)
     diff = ops_from_runs(cmp.runs, q.norm.original, q.tokens, page.norm.original, passage_tokens)
     passage = page.norm.original[start:end]
     if reasons:
-        if swapped is None and _said_in_clause(q, page, cmp, reasons):
+        if (swapped is None or not swapped[0]) and _said_in_clause(q, page, cmp, reasons):
             reworded = _judge_sentence(q, page, cmp, source)
             if reworded.verdict == "paraphrased":
                 return reworded
@@ -561,6 +634,8 @@ def _loose_conflicts(q: QuoteView, page: Page, w: _Window) -> list[str]:
     s_neg = negation_words(core) + [t.norm for t in core if t.norm in WEAK_NEGATIONS]
     if bool(q_neg) != bool(s_neg):
         reasons.append("negation differs" if q_neg else "source negates it")
+    elif q_neg and not _negated_where_said(q, page, w):
+        reasons.append("negation differs: the source negates another clause")
     swap = antonym_conflict([t.norm for t in q.tokens], [t.norm for t in core])
     if swap:
         reasons.append(swap)
@@ -568,3 +643,25 @@ def _loose_conflicts(q: QuoteView, page: Page, w: _Window) -> list[str]:
     if date:
         reasons.append(date)
     return _unique(reasons)
+
+
+def _negated_where_said(q: QuoteView, page: Page, w: _Window) -> bool:
+    """Whether a clause carrying the quote's content words is negated.
+
+    Why: in "The mayor never said that the plant will close" the "never" negates
+    "said"; the clause holding "plant" and "close" is positive, so it cannot back
+    "the plant will never close". (A positive quote is checked per sentence above: a
+    negation anywhere around it, "never said that …", already keeps it unsupported.)
+    """
+    keys = set(content_keys(q.tokens))
+    prefixes = {k[:5] for k in keys if len(k) >= 5}
+    text = page.norm.original
+    for a, b in clause_spans(page.tokens, text, w.core_first, w.core_last):
+        carries = any(
+            page.keys[k] in keys or (len(page.keys[k]) >= 5 and page.keys[k][:5] in prefixes)
+            for k in range(a, b + 1)
+        )
+        clause = page.tokens[a : b + 1]
+        if carries and (negation_words(clause) or any(t.norm in WEAK_NEGATIONS for t in clause)):
+            return True
+    return False

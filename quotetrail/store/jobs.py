@@ -42,8 +42,13 @@ class JobsMixin(StoreBase):
         *,
         idempotency_key: str | None = None,
         owner: str | None = None,
+        audit: dict[str, Any] | None = None,
     ) -> tuple[JobRecord, bool]:
         """Store a queued job; returns (job, created).
+
+        `audit` (audit_row's actor, action, before, after; job_id is filled in) adds an
+        audit entry in the job's own transaction, so a job never stands without it. A
+        replayed idempotency key writes no second entry.
 
         With an idempotency key, the same key and the same body return the job made the
         first time (created False); the same key with another body raises
@@ -76,6 +81,10 @@ class JobsMixin(StoreBase):
                     quotes_done=0,
                 )
                 session.add(row)
+                if audit is not None:
+                    session.flush()
+                    session.add(audit_row(job_id=row.id, **audit))
+                    session.flush()  # an audit failure here is not taken for a key race below
                 if idempotency_key is not None:
                     session.flush()
                     session.add(

@@ -763,3 +763,78 @@ def test_real_alterations_near_a_partial_passage_stay_altered(
     ev = verdict(quote, page)
     assert ev.verdict == "altered", ev
     assert any(reason in r for r in ev.reasons), ev.reasons
+
+
+@pytest.mark.parametrize(
+    ("quote", "page"),
+    [
+        ("the plant will never close", "The mayor never said that the plant will close."),
+        ("завод никогда не закроется", "Мэр никогда не говорил, что завод закроется."),
+    ],
+)
+def test_negation_above_a_reported_clause_does_not_support_a_negated_quote(
+    quote: str, page: str
+) -> None:
+    # "never" negates "said", not "close": the clause holding the quote's words is positive
+    assert verdict(quote, page).verdict in ("not_found", "altered")
+
+
+@pytest.mark.parametrize(
+    ("quote", "page"),
+    [
+        ("the plant will close", "The mayor never said that the plant will close."),
+        ("the owners will sell", "Nobody believes the owners will sell."),
+        ("the plant will not close", "The mayor said that the plant will not close for now."),
+    ],
+)
+def test_negation_per_clause_keeps_the_old_safeguards(quote: str, page: str) -> None:
+    ev = verdict(quote, page)
+    if "not close" in quote:
+        assert ev.verdict in ("paraphrased", "matched"), ev
+    else:
+        assert ev.verdict != "paraphrased" and ev.verdict != "matched", ev
+
+
+@pytest.mark.parametrize(
+    ("quote", "page"),
+    [
+        (
+            "Harwick Construction will build the new footbridge over the Lune",
+            "The new footbridge over the Lune will be built by Harwick Construction.",
+        ),
+        (
+            "компания «Вектор» построит новый пешеходный мост через Ольху",
+            "Новый пешеходный мост через Ольху будет построен силами компании «Вектор».",
+        ),
+        (
+            "Вектор построит мост через Ольху",
+            "Мост через Ольху будет построен Вектором.",
+        ),
+    ],
+)
+def test_passive_agent_is_not_a_name_swap(quote: str, page: str) -> None:
+    ev = verdict(quote, page)
+    assert ev.verdict == "paraphrased", ev
+    assert not any("names in another order" in r for r in ev.reasons)
+
+
+@pytest.mark.parametrize(
+    ("quote", "page"),
+    [
+        ("Jones defeated Smith in the final", "Smith defeated Jones in the final."),
+        ("In the final Smith defeated Jones", "In the final, Smith was defeated by Jones."),
+        (
+            "Тогда Сидоров обыграл Петрова в решающей партии",
+            "Тогда Петров обыграл Сидорова в решающей партии.",
+        ),
+        # an instrumental object, not a passive agent: roles swapped
+        (
+            "Тогда Сидоров руководил Петровым в решающей партии",
+            "Тогда Петров руководил Сидоровым в решающей партии.",
+        ),
+    ],
+)
+def test_real_name_swaps_stay_altered(quote: str, page: str) -> None:
+    ev = verdict(quote, page)
+    assert ev.verdict == "altered", ev
+    assert any("names in another order" in r for r in ev.reasons), ev.reasons

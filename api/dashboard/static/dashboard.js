@@ -1,5 +1,6 @@
 // quotetrail dashboard: progressive enhancement only. Every page works without it.
-// Opens quote panels in place, moves between quotes with j / k, polls job progress.
+// Opens quote panels in place, moves between quotes with j / k, follows job progress
+// (server-sent events, polling as the fallback).
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -97,24 +98,49 @@
       var el = box.querySelector('[data-bar="' + name + '"]');
       if (el) { el.max = Math.max(total, 1); el.value = done; }
     }
+    // Shows one progress update; true once the job has finished (the page then reloads).
+    function show(data) {
+      set('[data-field="sources"]', data.sources_text);
+      set('[data-field="quotes"]', data.quotes_text);
+      bar("sources", data.sources_done, data.sources_total);
+      bar("quotes", data.quotes_done, data.quotes_total);
+      var status = box.querySelector(".status");
+      if (status) { status.textContent = data.status_label; status.className = "status s-" + data.status; }
+      if (data.status !== "queued") { var waiting = box.querySelector('[data-field="waiting"]'); if (waiting) waiting.hidden = true; }
+      if (data.finished) { location.reload(); return true; }
+      return false;
+    }
     function poll() {
       fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
         .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
         .then(function (data) {
           failures = 0;
-          set('[data-field="sources"]', data.sources_text);
-          set('[data-field="quotes"]', data.quotes_text);
-          bar("sources", data.sources_done, data.sources_total);
-          bar("quotes", data.quotes_done, data.quotes_total);
-          var status = box.querySelector(".status");
-          if (status) { status.textContent = data.status_label; status.className = "status s-" + data.status; }
-          if (data.status !== "queued") { var waiting = box.querySelector('[data-field="waiting"]'); if (waiting) waiting.hidden = true; }
-          if (data.finished) { location.reload(); return; }
-          setTimeout(poll, 700);
+          if (!show(data)) setTimeout(poll, 700);
         })
         .catch(function () { failures += 1; setTimeout(poll, Math.min(10000, 1000 * failures)); });
     }
-    setTimeout(poll, 500);
+    // Server-sent events first; the stream closes itself every minute and EventSource
+    // reconnects. If it cannot connect at all (or gives up), fall back to polling.
+    function listen(eventsUrl) {
+      var source = new EventSource(eventsUrl);
+      var heard = false;
+      source.addEventListener("progress", function (event) {
+        heard = true;
+        try { if (show(JSON.parse(event.data))) source.close(); } catch (e) { /* a bad event: wait for the next */ }
+      });
+      source.addEventListener("done", function () { source.close(); location.reload(); });
+      source.onerror = function () {
+        if (!heard || source.readyState === EventSource.CLOSED) {
+          source.close();
+          box.setAttribute("data-live", "polling");
+          setTimeout(poll, 500);
+        }
+      };
+      box.setAttribute("data-live", "events");
+    }
+    var eventsUrl = box.getAttribute("data-events-url");
+    if (eventsUrl && window.EventSource) listen(eventsUrl);
+    else setTimeout(poll, 500);
   }
 
   // -- submit form: show the field of the chosen mode ------------------------------------
