@@ -2,7 +2,7 @@
 
 `mount(app, store, config)` attaches it to the API app. Jobs are submitted through
 the same store + dispatcher path as the API; reviews, assignments and users live in
-the store's tables of migration 0002_review.
+the store's tables of migrations 0002_review and 0003_sessions.
 """
 
 from __future__ import annotations
