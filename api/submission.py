@@ -19,12 +19,18 @@ log = logging.getLogger("quotetrail.api")
 
 
 def accept_job(
-    body: JobIn, context: ApiContext, *, owner: str | None, idempotency_key: str | None = None
+    body: JobIn,
+    context: ApiContext,
+    *,
+    owner: str | None,
+    idempotency_key: str | None = None,
+    audit: dict[str, Any] | None = None,
 ) -> tuple[JobRecord, bool]:
-    """Check the URLs, store the job, enqueue it when new; (job, created)."""
+    """Check the URLs, store the job (with its audit entry, in one transaction), enqueue
+    it when new; (job, created)."""
     check_urls(body, context)
     job, created = context.store.create_job(
-        body.to_request(), idempotency_key=idempotency_key, owner=owner
+        body.to_request(), idempotency_key=idempotency_key, owner=owner, audit=audit
     )
     if created:
         enqueue(context, job.id)

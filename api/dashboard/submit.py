@@ -99,8 +99,7 @@ def create_job(dashboard, request: dict[str, Any], owner: str, audit: dict[str, 
     the dashboard is mounted on the API app; store + dispatcher when it stands alone).
 
     `audit` (actor, action, before, after) is written in the job's own transaction, so a
-    submitted job never stands without its "job.submitted" entry. On the API's path the
-    steps of accept_job (check_urls, create_job, enqueue) are taken one by one for that.
+    submitted job never stands without its "job.submitted" entry.
     """
     context = dashboard.api_context() if dashboard.api_context else None
     if context is None:
@@ -111,13 +110,11 @@ def create_job(dashboard, request: dict[str, Any], owner: str, audit: dict[str, 
 
     from api.problems import ApiProblem
     from api.schemas import JobIn
-    from api.submission import check_urls, enqueue
+    from api.submission import accept_job
 
     try:
         body = JobIn.model_validate(request)
-        check_urls(body, context)
-        job, _created = context.store.create_job(body.to_request(), owner=owner, audit=audit)
-        enqueue(context, job.id)
+        job, _created = accept_job(body, context, owner=owner, audit=audit)
     except ValidationError as exc:
         raise SubmitRefused([_pydantic_message(e) for e in exc.errors()]) from None
     except ApiProblem as exc:
