@@ -7,6 +7,7 @@ to show what an unreadable source looks like in a report.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager, suppress
@@ -60,6 +61,15 @@ class DemoSite:
 Reply = tuple[int, Mapping[str, str], bytes]  # status, headers, body
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A client that hangs up early (the fetcher refusing a PDF after its headers) is
+    normal here, not an error worth a traceback on the user's terminal."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 class LoopbackServer:
     """A threaded HTTP/1.1 server on a free port of `host`; `reply(request)` answers each
     GET and HEAD (Content-Length is added here). The demo's pages run on it, and so do
@@ -73,7 +83,7 @@ class LoopbackServer:
         self, reply: Callable[[BaseHTTPRequestHandler], Reply], host: str = "127.0.0.1"
     ) -> None:
         self.host = host
-        self._httpd = ThreadingHTTPServer((host, 0), _handler_for(reply))
+        self._httpd = _QuietServer((host, 0), _handler_for(reply))
         self._httpd.daemon_threads = True
         self.port: int = self._httpd.server_address[1]
         self._thread = threading.Thread(
