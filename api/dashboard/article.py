@@ -73,27 +73,14 @@ class ArticleView:
         return {v: counts[v] for v in VERDICTS if counts[v]}
 
 
-def article_text(job_result: dict[str, Any] | None, request: dict[str, Any] | None) -> str:
-    """The text the quote offsets point into: the result's article text, else what was pasted."""
-    article = (job_result or {}).get("article") or {}
-    for key in ("text", "body", "content"):
-        value = article.get(key)
-        if isinstance(value, str) and value:
-            return value
-    given = (request or {}).get("article") or {}
-    value = given.get("text") if isinstance(given, dict) else None
-    return value if isinstance(value, str) else ""
-
-
 def build_view(
     job_result: dict[str, Any] | None,
-    request: dict[str, Any] | None,
+    text: str,
     reviews: dict[int, Any] | None = None,
     assignments: dict[int | None, Any] | None = None,
 ) -> ArticleView:
     reviews = reviews or {}
     assignments = assignments or {}
-    text = article_text(job_result, request)
     quotes: list[QuoteView] = []
     for index, data in enumerate((job_result or {}).get("quotes") or []):
         pipeline = data.get("verdict") or "unverifiable"

@@ -1,24 +1,19 @@
 """A job as the pages need it: title, article text, reviews folded in, audit rows.
 
-The quote offsets point into the text the pipeline extracted from the article, which
-the report does not carry. The dashboard re-derives it with the same pure functions
-the pipeline used (deterministic), or from the article's stored snapshot for a URL.
+The quote offsets point into the text the pipeline extracted from the article; the
+worker stores that text with the job (`job.article["text"]`), so the dashboard shows
+exactly what was checked and never extracts anything again.
 """
 
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
 from fastapi import HTTPException, Request
 
 from api.dashboard.article import ArticleView, build_view
-from quotetrail.errors import QuotetrailError
-
-TEXT_CACHE_SIZE = 64
 
 
 @dataclass
@@ -28,32 +23,6 @@ class JobPage:
     state: Any
     assignments: dict
     audit: list[dict[str, Any]]
-
-
-class _TextCache:
-    """Article texts of finished jobs; re-extracting HTML on every page view would be slow."""
-
-    def __init__(self, size: int = TEXT_CACHE_SIZE):
-        self._items: OrderedDict[str, str] = OrderedDict()
-        self._size = size
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> str | None:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-            return None
-
-    def put(self, key: str, value: str) -> None:
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-
-
-_texts = _TextCache()
 
 
 def load_job(request: Request, job_id: str):
@@ -86,49 +55,10 @@ def article_url(job) -> str | None:
     return None
 
 
-def article_text(store, job) -> str:
-    """The text quote offsets point into; "" when it cannot be re-derived."""
-    for meta in ((job.result or {}).get("article") or {}, job.article or {}):
-        if isinstance(meta.get("text"), str) and meta["text"]:
-            return meta["text"]
-    cached = _texts.get(job.id)
-    if cached is not None:
-        return cached
-    try:
-        text = _derive_text(store, job)
-    except (QuotetrailError, ValueError):
-        text = ""
-    if job.finished:
-        _texts.put(job.id, text)
-    return text
-
-
-def _derive_text(store, job) -> str:
-    from quotetrail.core.document import (
-        document_from_bytes,
-        document_from_html,
-        document_from_text,
-    )
-
-    given = (job.request or {}).get("article")
-    if isinstance(given, str):
-        given = (
-            {"url": given} if given.strip().startswith(("http://", "https://")) else {"text": given}
-        )
-    if not isinstance(given, dict):
-        return ""
-    # Same precedence as the worker: url, then html, then text.
-    url = given.get("url")
-    if isinstance(url, str) and url.strip():
-        snapshot = store.get_snapshot(job.id, url)
-        if snapshot is None or snapshot.body is None:
-            return ""
-        return document_from_bytes(snapshot.body, snapshot.content_type, snapshot.final_url).text
-    if isinstance(given.get("html"), str) and given["html"].strip():
-        return document_from_html(given["html"], None).text
-    if isinstance(given.get("text"), str) and given["text"].strip():
-        return document_from_text(given["text"]).text
-    return ""
+def article_text(job) -> str:
+    """The text quote offsets point into; "" when the job carries none (quotes only)."""
+    text = (job.article or {}).get("text")
+    return text if isinstance(text, str) else ""
 
 
 def audit_rows(store, job_id: str, t) -> list[dict[str, Any]]:
@@ -174,8 +104,8 @@ def job_page(request: Request, job, t=None) -> JobPage:
     dashboard = request.app.state.dashboard
     reviews = dashboard.reviews.latest_reviews(job.id)
     assignments = dashboard.reviews.assignments(job.id)
-    text = article_text(dashboard.store, job) if job.status == "succeeded" else ""
-    view = build_view(job.result, {"article": {"text": text}}, reviews, assignments)
+    text = article_text(job) if job.status == "succeeded" else ""
+    view = build_view(job.result, text, reviews, assignments)
     return JobPage(
         job=job,
         view=view,

@@ -112,7 +112,7 @@ def reviewer(app, users) -> TestClient:
 
 def seed_finished_job(store: Store) -> str:
     """A job finished the way a worker finishes one, with the pipeline's own report."""
-    from quotetrail.pipeline import ArticleInput, SourceSpec, verify
+    from quotetrail.pipeline import ArticleInput, SourceSpec, plan_check, verify
 
     html = newsroom.article_html()
     specs = [
@@ -120,6 +120,8 @@ def seed_finished_job(store: Store) -> str:
         SourceSpec(source=RADIO, kind="text", value=newsroom.RADIO_TEXT),
     ]
     report = verify(ArticleInput(html=html), [], specs, fetcher=None).to_dict()
+    # As the worker does: the article's extracted text is stored with the job.
+    text = plan_check(ArticleInput(html=html), [], specs, fetcher=None).document.text
     request = {
         "article": {"html": html},
         "sources": [
@@ -132,7 +134,7 @@ def seed_finished_job(store: Store) -> str:
         job.id,
         quotes_total=len(report["quotes"]),
         sources_total=2,
-        article=report["article"],
+        article={**report["article"], "text": text},
     )
     pages = {
         HERALD: (newsroom.HERALD_HTML, "text/html; charset=utf-8"),
