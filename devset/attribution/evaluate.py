@@ -1,0 +1,311 @@
+"""Score quote extraction against hand-annotated attributions, with the literature's metrics.
+
+    English: _data/<split>.jsonl (rebuilt from PolNeAR train/dev by build.py, git-ignored)
+    Russian: ru_synthetic.jsonl (written for this project, committed)
+        --> extract_quotes(text) --> align predictions to gold contents by character overlap
+        --> table: exact-boundary and partial-overlap P/R/F1, token F1, speaker accuracy,
+            by direct and reported
+
+    python devset/attribution/evaluate.py                  # en dev + ru synthetic
+    python devset/attribution/evaluate.py --split train --limit 200
+    python devset/attribution/evaluate.py --show-errors 20
+
+Conventions (stated so figures can be compared):
+
+* **Speech only.** A gold attribution counts when its cue is a verb or phrase of saying
+  (`SPEECH_CUES`: say, tell, according to, add, warn, deny, ... and the bare ":"/"―"
+  that PolNeAR uses for quotes without a verb). Beliefs, plans and findings ("wants",
+  "shows", "believes") are not speech; a prediction that only overlaps one of them is
+  neither right nor wrong (it is left out of precision).
+* **Direct vs reported.** A gold content is *direct* when quote marks enclose at least
+  80% of its characters, else *reported* (mixed quotes are reported).
+* **Exact boundary.** Both spans are compared after trimming spaces, quote marks and
+  edge punctuation, and one leading "that"/«что»: quotetrail returns the reported
+  clause *without* the complementiser, PolNeAR includes it. A gold content split in
+  pieces (an interrupted quote) is matched by the fragments aligned to it, joined.
+* **Partial overlap.** A prediction is right when it shares a character with a speech
+  gold content; a gold is found when some prediction is aligned to it.
+* **Speaker accuracy**, over found golds with a gold source: the predicted speaker shares
+  a content word with the gold source; a gold pronoun source ("he", "she", "they") is
+  first replaced by the nearest earlier gold source of the article that is not a pronoun
+  (PolNeAR has no coreference layer; this is an approximation, and a stricter one than
+  the annotators' own "he").
+* **Token F1** (the Russian measure): tokens of predicted contents that fall inside the
+  aligned gold content, micro-averaged over the set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT))
+
+from quotetrail.core.extract import extract_quotes  # noqa: E402
+from quotetrail.core.outlets import OutletRegistry  # noqa: E402
+
+SPEECH_CUES = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|telling|according|add|adds|added|adding"
+    r"|note|notes|noted|noting|write|writes|wrote|writing|report|reports|reported|reporting"
+    r"|announce[sd]?|announcing|ask|asks|asked|asking|acknowledge[sd]?|acknowledging"
+    r"|warn|warns|warned|warning|claim|claims|claimed|claiming|argue[sd]?|arguing"
+    r"|insist|insists|insisted|insisting|state[sd]?|stating|declare[sd]?|declaring"
+    r"|explain|explains|explained|explaining|emphasi[sz]e[sd]?|emphasi[sz]ing|stress|stressed"
+    r"|stresses|stressing|recall|recalls|recalled|respond|responds|responded|reply|replied"
+    r"|replies|comment|comments|commented|mention|mentions|mentioned|suggest|suggests"
+    r"|suggested|suggesting|tweet|tweets|tweeted|put it|continue[sd]?|remark|remarked"
+    r"|confirm|confirms|confirmed|deny|denies|denied|denying|admit|admits|admitted"
+    r"|concede[sd]?|assert|asserts|asserted|vow|vows|vowed|promise[sd]?|promising|pledge[sd]?"
+    r"|urge[sd]?|urging|call(?:s|ed|ing)? (?:for|on)|disclose[sd]?|reveal|reveals|revealed"
+    r"|statement|interview|spokes\w+|echoed|predicted|predicts|testified|wrote in)\b"
+    r"|^\W+$",
+    re.IGNORECASE,
+)
+PRONOUNS = frozenset(re.findall(r"\S+", "he she they him her them his it i we you"))
+STOP = frozenset(re.findall(r"\S+", "the a an of and 's mr mr. ms ms. mrs mrs. dr dr. in"))
+MARKS = "\"“”‘’'«»„"
+EDGE = MARKS + " \t\n.,;:!?—–-()[]"
+TOKEN = re.compile(r"\w+")
+
+
+def norm(s: str) -> str:
+    s = s.strip(EDGE)
+    s = re.sub(r"^(?:that|что)\s+", "", s, flags=re.IGNORECASE).strip(EDGE)
+    return re.sub(r"\s+", " ", s).lower()
+
+
+def words(s: str | None) -> set[str]:
+    return {w.lower() for w in TOKEN.findall(s or "")} - STOP
+
+
+def quoted_share(text: str, a: int, b: int) -> float:
+    """How much of text[a:b] lies between quote marks (marks counted as inside)."""
+    inside, depth = 0, False
+    for ch in text[a:b]:
+        if ch in '"“”«»':
+            if ch in "“«":
+                depth = True
+            elif ch in "”»":
+                depth = False
+                inside += 1
+                continue
+            else:
+                depth = not depth
+                if not depth:
+                    inside += 1
+                    continue
+        inside += depth
+    return inside / max(1, b - a)
+
+
+@dataclass
+class Gold:
+    pieces: list[tuple[int, int]]
+    source: str
+    kind: str  # direct | reported
+    speech: bool
+    pronoun: bool = False
+    preds: list = field(default_factory=list)
+
+
+@dataclass
+class Tally:
+    n_pred: dict = field(default_factory=lambda: {"direct": 0, "reported": 0})
+    ok_partial: dict = field(default_factory=lambda: {"direct": 0, "reported": 0})
+    ok_exact: dict = field(default_factory=lambda: {"direct": 0, "reported": 0})
+    n_gold: dict = field(default_factory=lambda: {"direct": 0, "reported": 0})
+    found: dict = field(default_factory=lambda: {"direct": 0, "reported": 0})
+    exact: dict = field(default_factory=lambda: {"direct": 0, "reported": 0})
+    spk_n: dict = field(default_factory=lambda: {"direct": 0, "reported": 0})
+    spk_ok: dict = field(default_factory=lambda: {"direct": 0, "reported": 0})
+    pron_n: int = 0
+    pron_ok: int = 0
+    tok_tp: int = 0
+    tok_pred: int = 0
+    tok_gold: int = 0
+
+
+def tokens_in(text: str, a: int, b: int) -> set[int]:
+    return {a + m.start() for m in TOKEN.finditer(text[a:b])}
+
+
+def score_article(text: str, golds: list[Gold], preds, tally: Tally, errors: list, same) -> None:
+    for p in preds:
+        if p.kind not in ("direct", "reported"):
+            continue
+        best, overlap = None, 0
+        for g in golds:
+            ov = sum(max(0, min(p.end, b) - max(p.start, a)) for a, b in g.pieces)
+            if ov > overlap:
+                best, overlap = g, ov
+        if best is not None and not best.speech:
+            continue  # overlaps a belief/plan attribution only: not scored
+        tally.n_pred[p.kind] += 1
+        pt = tokens_in(text, p.start, p.end)
+        tally.tok_pred += len(pt)
+        if best is None:
+            errors.append(("FP", p.kind, p.text[:160], p.speaker))
+            continue
+        best.preds.append(p)
+        tally.ok_partial[p.kind] += 1
+        tally.tok_tp += len(pt & set().union(*(tokens_in(text, a, b) for a, b in best.pieces)))
+    for g in golds:
+        if not g.speech:
+            continue
+        k = g.kind
+        tally.n_gold[k] += 1
+        tally.tok_gold += sum(len(tokens_in(text, a, b)) for a, b in g.pieces)
+        gold_text = " ".join(text[a:b] for a, b in g.pieces)
+        if not g.preds:
+            errors.append(("FN", k, gold_text[:160], g.source))
+            continue
+        tally.found[k] += 1
+        ps = sorted(g.preds, key=lambda p: p.start)
+        if norm(" ".join(norm(p.text) for p in ps)) == norm(
+            " ".join(norm(text[a:b]) for a, b in g.pieces)
+        ):
+            tally.exact[k] += 1
+            for p in ps:
+                tally.ok_exact[p.kind] += 1
+        else:
+            errors.append(("BOUND", k, f"{gold_text[:120]!r} <> {ps[0].text[:120]!r}", ""))
+        if g.source:
+            ok = same(ps[0].speaker, g.source)
+            tally.spk_n[k] += 1
+            tally.spk_ok[k] += ok
+            if g.pronoun:
+                tally.pron_n += 1
+                tally.pron_ok += ok
+            if not ok:
+                errors.append(("SPEAKER", k, gold_text[:80], f"{ps[0].speaker!r} <> {g.source!r}"))
+
+
+def same_en(pred: str | None, gold: str) -> bool:
+    pw, gw = words(pred), words(gold)
+    return bool(pw & gw)
+
+
+def same_ru(pred: str | None, gold: str) -> bool:
+    if not pred:
+        return False
+    pred, gold = pred.lower().replace("ё", "е"), gold.lower().replace("ё", "е")
+    return pred == gold or gold.split()[-1] == pred.split()[-1]
+
+
+def load_en(split: str, limit: int | None):
+    path = HERE / "_data" / f"{split}.jsonl"
+    if not path.exists():
+        raise SystemExit(f"{path} missing: run devset/attribution/build.py --polnear PATH first")
+    with path.open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if limit and i >= limit:
+                break
+            d = json.loads(line)
+            text = d["text"]
+            golds, last_named = [], ""
+            rels = sorted(d["relations"], key=lambda r: min(a for a, _ in r["content"]))
+            for r in rels:
+                cue = " ".join(text[a:b] for a, b in r["cue"])
+                src = " ".join(text[a:b] for a, b in sorted(r["source"]))
+                pron = bool(src) and words(src) <= PRONOUNS
+                if src and not pron:
+                    last_named = src
+                resolved = last_named if pron else src
+                pieces = [tuple(p) for p in r["content"]]
+                total = sum(b - a for a, b in pieces)
+                share = sum(quoted_share(text, a, b) * (b - a) for a, b in pieces) / max(1, total)
+                golds.append(
+                    Gold(
+                        pieces,
+                        resolved,
+                        "direct" if share >= 0.8 else "reported",
+                        bool(SPEECH_CUES.search(cue)) or not cue.strip(),
+                        pronoun=pron and words(src) & {"he", "she"} != set(),
+                    )
+                )
+            yield d["id"], text, golds
+
+
+def load_ru(path: Path):
+    with path.open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            text = d["text"]
+            golds = []
+            for q in d["quotes"]:
+                pieces = []
+                for part in q["content"] if isinstance(q["content"], list) else [q["content"]]:
+                    a = text.find(part)
+                    if a < 0:
+                        raise SystemExit(f"ru line {i + 1}: content not in text: {part!r}")
+                    pieces.append((a, a + len(part)))
+                golds.append(
+                    Gold(pieces, q.get("speaker") or "", q["kind"], True, q.get("pronoun", False))
+                )
+            yield f"ru{i + 1}", text, golds
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def table(name: str, t: Tally) -> None:
+    print(f"\n== {name}")
+    print(
+        f"{'':10} {'gold':>5} {'pred':>5} | {'exP':>5} {'exR':>5} {'exF1':>5} | {'ptP':>5} {'ptR':>5} {'ptF1':>5} | {'spk':>5}"
+    )
+    for k in ("direct", "reported", "all"):
+        keys = ("direct", "reported") if k == "all" else (k,)
+        s = lambda d, keys=keys: sum(d[x] for x in keys)  # noqa: E731
+        npred, ngold = s(t.n_pred), s(t.n_gold)
+        ep, er = s(t.ok_exact) / max(1, npred), s(t.exact) / max(1, ngold)
+        pp, pr = s(t.ok_partial) / max(1, npred), s(t.found) / max(1, ngold)
+        spk = s(t.spk_ok) / max(1, s(t.spk_n))
+        print(
+            f"{k:10} {ngold:>5} {npred:>5} | {ep:5.2f} {er:5.2f} {f1(ep, er):5.2f} |"
+            f" {pp:5.2f} {pr:5.2f} {f1(pp, pr):5.2f} | {spk:5.2f}"
+        )
+    tp, tr = t.tok_tp / max(1, t.tok_pred), t.tok_tp / max(1, t.tok_gold)
+    print(
+        f"token P {tp:.2f} R {tr:.2f} F1 {f1(tp, tr):.2f}; he/she speaker accuracy "
+        f"{t.pron_ok}/{t.pron_n} = {t.pron_ok / max(1, t.pron_n):.2f}"
+    )
+
+
+def run(articles, same, show: int) -> Tally:
+    registry = OutletRegistry.default()
+    tally, errors = Tally(), []
+    for _id, text, golds in articles:
+        preds = extract_quotes(text, registry)
+        score_article(text, golds, preds, tally, errors, same)
+    for e in errors[:show]:
+        print(" ", *e, sep=" | ")
+    return tally
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="attribution metrics on the development sample")
+    parser.add_argument("--split", default="dev", choices=("dev", "train", "none"))
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--ru", default=str(HERE / "ru_synthetic.jsonl"))
+    parser.add_argument("--show-errors", type=int, default=0)
+    args = parser.parse_args()
+    if args.split != "none":
+        table(
+            f"English PolNeAR {args.split}",
+            run(load_en(args.split, args.limit), same_en, args.show_errors),
+        )
+    if args.ru and Path(args.ru).exists():
+        table("Russian synthetic", run(load_ru(Path(args.ru)), same_ru, args.show_errors))
+
+
+if __name__ == "__main__":
+    main()
