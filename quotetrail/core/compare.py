@@ -18,6 +18,7 @@ in the evidence list, not in the comparison.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -36,6 +37,8 @@ def rank_key(evidence: Evidence) -> tuple[int, float, str]:
 
 def summarize(quote: Quote, evidence: Sequence[Evidence]) -> QuoteResult:
     """Overall verdict = the best evidence; with no evidence at all, `unverifiable`."""
+    if quote.kind == "claim":
+        evidence = [_claim_evidence(quote, ev) for ev in evidence]
     ordered = tuple(sorted(evidence, key=rank_key))
     if not ordered:
         return QuoteResult(quote=quote, verdict="unverifiable", score=0.0)
@@ -47,6 +50,18 @@ def summarize(quote: Quote, evidence: Sequence[Evidence]) -> QuoteResult:
         evidence=ordered,
         comparison=wording_groups(ordered),
     )
+
+
+def _claim_evidence(quote: Quote, ev: Evidence) -> Evidence:
+    """A claim is the writer's summary: it supports, it is not `matched`, unless the words are there.
+
+    `judge` forgives small wording changes in a quote; for a claim ("X thanked Y for the
+    support") those changes are the writer's, so a near-verbatim passage only counts as
+    `matched` when it holds every word of the claim in order (after normalisation).
+    """
+    if ev.verdict != "matched" or normalize(quote.text) in normalize(ev.passage):
+        return ev
+    return replace(ev, verdict="paraphrased")
 
 
 def wording_groups(evidence: Sequence[Evidence]) -> tuple[WordingGroup, ...]:

@@ -87,9 +87,9 @@ from quotetrail.core.speakers import (
     subject_after,
     subject_before,
 )
-from quotetrail.core.speech import THAT, Cue, find_cues
+from quotetrail.core.speech import THAT, Cue, find_acts, find_cues
 
-__all__ = ["extract_quotes"]
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "extract_quotes"]
 
 _REACH = 300  # how far from a quote its attribution may stand
 
@@ -204,10 +204,24 @@ class _Article:
         return out
 
 
+# Items below this confidence are what "hide low-confidence items" hides (CLI
+# `--min-confidence` without a value, the API's `min_confidence`, the dashboard toggle).
+# At 0.5 it drops quotes nobody is credited with and claims with no speaker or outlet;
+# see `_confidence` for the scale.
+DEFAULT_MIN_CONFIDENCE = 0.5
+
+
 def extract_quotes(
-    text: str, registry: OutletRegistry | None = None, *, include_terms: bool = False
+    text: str,
+    registry: OutletRegistry | None = None,
+    *,
+    include_terms: bool = False,
+    min_confidence: float = 0.0,
 ) -> list[Quote]:
-    """The quotes of `text` in article order (see the module docstring for the rules)."""
+    """The quotes of `text` in article order (see the module docstring for the rules).
+
+    Items whose `confidence` is below `min_confidence` are left out (0 keeps all).
+    """
     if not text or not text.strip():
         return []
     # hard-wrapped lines are joined on a same-length copy, so offsets stay valid
@@ -216,10 +230,13 @@ def extract_quotes(
     candidates += _reported_speech(article, candidates)
     candidates.sort(key=lambda c: (c.start, c.end))
     candidates = _without_partial_quotations(article, candidates)
+    candidates += _claims(article, candidates)
+    candidates.sort(key=lambda c: (c.start, c.end))
     _apply_back_attributions(article, candidates)
     _resolve_speakers(article, candidates)
     _attach_outlets(article, candidates)
-    return [_to_quote(text, c) for c in candidates if c.kind != "term" or include_terms]
+    quotes = [_to_quote(text, c) for c in candidates if c.kind != "term" or include_terms]
+    return [q for q in quotes if q.confidence >= min_confidence]
 
 
 # --- 3. direct quotes ----------------------------------------------------------------
@@ -879,6 +896,113 @@ def _without_partial_quotations(article: _Article, candidates: list[_Candidate])
     return [c for c in candidates if not partial(c)]
 
 
+# --- 4b. credited claims -------------------------------------------------------------
+
+# "On Facebook, …", «В своем Telegram-канале …»: the channel, not part of the claim
+_CHANNEL_LEAD = re.compile(
+    r"(?:on|in|via|writing on|в|на)\s+(?:(?:his|her|their|its|своем|своём|своей)\s+)?[^,.;:]{1,40}?,\s*",
+    re.IGNORECASE,
+)
+_CLAIM_MIN_WORDS = 4
+
+
+def _claims(article: _Article, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Statements credited without quoted words: kind ``claim``.
+
+    Two shapes, in sentences that hold no quote of their own:
+
+    * a speech act with a subject: "Pashinyan thanked Putin for the support",
+      «Министр обвинил оппозицию в срыве переговоров», "On Facebook, he thanked …";
+    * a sentence credited to an outlet — by a credit at its end ("…, as RIA Novosti
+      reported", «…, пишет «Коммерсантъ»») or by the next sentence pointing back
+      ("This was reported by Gazeta.ru.") — with no speaker of its own.
+
+    The claim's text is the statement from its subject (or the sentence start) to the
+    end, without a leading channel ("On Facebook,") or a trailing credit. Speaker and
+    outlet are filled in by the same steps as for quotes.
+    """
+    text = article.text
+    taken = {c.sentence for c in candidates if c.kind != "term"}
+    quoted = [(c.start, c.end) for c in candidates if c.kind == "direct"]
+    credited: set[int] = set()
+    for credit in find_credits(text, article.registry, quoted, article.mentions):
+        s = article.sentences.at(credit.start)
+        if s is not None and not credit.anaphoric:
+            credited.add(s.index)
+    items = article.sentences.items
+    out = []
+    for s in items:
+        if s.index in taken or article.in_span(s.start):
+            continue
+        sentence = text[s.start : s.end]
+        back = s.index in credited and points_back(sentence)
+        if back:
+            continue  # "This was reported by Gazeta.ru." is the credit, not a claim
+        if sentence.rstrip()[-1:] not in _TERMINAL + '"”»)':
+            continue  # a headline or a caption: no sentence to credit
+        made = _speech_act(article, s)
+        if made is None:
+            nxt = items[s.index + 1] if s.index + 1 < len(items) else None
+            pointed = (
+                nxt is not None
+                and nxt.para == s.para
+                and nxt.index in credited
+                and nxt.index not in taken
+                and points_back(text[nxt.start : nxt.end])
+            )
+            if not pointed and not _ends_with_credit(article, s):
+                continue
+            made = (None, None, s.start)
+        cue, ref, a = made
+        lead = _CHANNEL_LEAD.match(text, a, s.end)
+        if lead and article.registry.find_mentions(lead.group()):
+            a = lead.end()
+        a, b = _trim_clause(article, a, s.end)
+        if len(_WORD.findall(text[a:b])) < _CLAIM_MIN_WORDS or text[a:b].rstrip().endswith("?"):
+            continue
+        out.append(_Candidate("claim", a, b, s.para, s.index, (s.index, s.index), cue=cue, ref=ref))
+    return out
+
+
+def _speech_act(article: _Article, s: Sentence):
+    """ "X thanked Y …": the first speech act with a person, pronoun or body before it."""
+    text = article.text
+    for act in find_acts(text, s.start, s.end):
+        if article.in_span(act.start):
+            continue
+        ref = subject_before(text, s.start, act.start, article.is_outlet)
+        if ref is None:
+            ref = body_before(text, s.start, act.start, article.is_outlet)
+            if ref is not None and _GENERIC.match(ref.name):
+                ref = None
+        if ref is None:
+            continue
+        start = ref.pos if s.start <= ref.pos < act.start else s.start
+        head = text[s.start : start]
+        if re.fullmatch(r"\W*(?:the|a|an)?\s*", head, re.IGNORECASE):
+            start = s.start  # "The senator accused …": the claim keeps its whole subject
+        return act, ref, start
+    return None
+
+
+def _ends_with_credit(article: _Article, s: Sentence) -> bool:
+    """ "…, as RIA Novosti reported." / «…, пишет «Коммерсантъ».»: a credit closes the sentence."""
+    text = article.text
+    comma = text.rfind(",", s.start, s.end)
+    if comma <= s.start:
+        return False
+    return _is_credit(article, comma + 1, s.end) and bool(
+        re.search(r"(?:report|writ|сообща|пиш|переда)\w*", text[comma + 1 : s.end], re.IGNORECASE)
+    )
+
+
+# "Local businesses", "many residents": a generic group is not a source
+_GENERIC = re.compile(
+    r"(?:local|many|some|most|other|several|critics|residents|businesses|people|experts|analysts)\b",
+    re.IGNORECASE,
+)
+
+
 # --- 5. speakers ---------------------------------------------------------------------
 
 
@@ -1046,4 +1170,33 @@ def _to_quote(text: str, c: _Candidate) -> Quote:
         speaker=c.person.name if c.person else None,
         cue=c.cue.text if c.cue else None,
         cited_source=c.outlet.name if c.outlet else None,
+        confidence=_confidence(c),
     )
+
+
+def _confidence(c: _Candidate) -> float:
+    """How sure we are that this is somebody's statement, credited to the right speaker.
+
+    A fixed scale, not a learned probability: marks and a cue with a named person are
+    the surest (0.95); a body or an unresolved role as speaker, a medial or trailing
+    attribution, or words with no cue cost a little; a quote nobody is credited with
+    and a claim with neither speaker nor outlet fall below DEFAULT_MIN_CONFIDENCE.
+    Terms (not speech) are 0.2.
+    """
+    if c.kind == "term":
+        return 0.2
+    person = c.person
+    if person is None:
+        base = {"direct": 0.55, "reported": 0.45, "claim": 0.4}[c.kind]
+        if c.outlet is not None:
+            base += 0.1  # the outlet is the source: "TASS reported that …"
+        return round(base, 2)
+    named = person.words and person.words[0][:1].isupper() and not person.tentative
+    score = {"direct": 0.95, "reported": 0.9, "claim": 0.75}[c.kind]
+    if c.cue is None:
+        score -= 0.1
+    if not named:
+        score -= 0.1  # a body or a role as written: "the ministry", «следователь»
+    if c.kind == "claim" and c.outlet is not None:
+        score += 0.05
+    return round(min(1.0, score), 2)

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 Verdict = Literal["matched", "paraphrased", "altered", "not_found", "unverifiable"]
-QuoteKind = Literal["direct", "reported", "term"]
+QuoteKind = Literal["direct", "reported", "term", "claim"]
 DiffOpName = Literal["equal", "insert", "delete", "replace"]
 
 VERDICTS: tuple[Verdict, ...] = ("matched", "paraphrased", "altered", "not_found", "unverifiable")
@@ -33,6 +33,11 @@ class Quote:
 
     `start`/`end` are character offsets into the article text; both are -1 for a
     quote the user typed with `--quote` that was not located in the article.
+    `kind` "claim" is a statement the article credits to a speaker or an outlet
+    without quoting words ("X thanked Y for …. This was reported by Z."); its text
+    is the writer's, so it is judged for support, never `matched` unless a source
+    carries the same words. `confidence` (0..1) is how sure extraction is that
+    this is somebody's statement with the right speaker; a quote the user typed is 1.
     """
 
     text: str
@@ -42,6 +47,7 @@ class Quote:
     speaker: str | None = None
     cue: str | None = None
     cited_source: str | None = None
+    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -125,6 +131,7 @@ class QuoteResult:
             "speaker": q.speaker,
             "cue": q.cue,
             "cited_source": q.cited_source,
+            "confidence": q.confidence,
             "start": q.start,
             "end": q.end,
             "verdict": self.verdict,

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["THAT", "Cue", "CueKind", "find_cues"]
+__all__ = ["THAT", "Cue", "CueKind", "find_acts", "find_cues"]
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -38,14 +38,16 @@ _EN_VERBS = _words(
     concludes confirmed confirms denied denies assured assures promised promises urged urges
     mentioned mentions observed observes predicted predicts revealed reveals complained
     complains believes believed called calls continued continues reiterated reiterates vowed
-    vows reported reports
+    vows reported reports asserted asserts conceded concedes contended contends maintained
+    maintains testified tweeted posted disclosed discloses
     """
 )
 _EN_PHRASES = ("pointed out", "points out", "made clear", "went on")
 # Participles introduce reported speech only with "that": "…, adding that …".
 _EN_PARTICIPLES = _words(
     """
-    saying adding noting stressing warning explaining insisting claiming
+    saying adding noting stressing warning explaining insisting claiming announcing
+    arguing asserting acknowledging suggesting conceding telling declaring
     """
 )
 
@@ -55,6 +57,7 @@ _RU_PAST = _words(
     заверил признал предупредил напомнил констатировал ответил написал заметил призвал
     пообещал выразил подытожил резюмировал заключил оценил прокомментировал высказал
     объяснил утверждал уверил посетовал пожаловался назвал охарактеризовал
+    возразил описал парировал признался
     """
 )
 _RU_PRESENT = _words(
@@ -149,3 +152,42 @@ def _drop_overlaps(cues: list[Cue]) -> list[Cue]:
             continue
         kept.append(cue)
     return kept
+
+
+# Speech acts reported without the words: "X thanked Y for …", «X призвал Y …». They
+# make a *claim* (the writer's summary of what X said), not a quote.
+_EN_ACTS = _words(
+    """
+    thanked thanks congratulated congratulates accused accuses urged urges warned warns
+    promised promises denied denies condemned condemns pledged pledges vowed vows demanded
+    demands apologised apologized
+    """
+)
+_EN_ACT_PHRASES = ("called for", "calls for", "called on", "calls on")
+_RU_ACTS = _words(
+    """
+    поблагодарил поздравил призвал обвинил предупредил пообещал опроверг осудил потребовал
+    извинился благодарит призывает обвиняет предупреждает обещает опровергает осуждает
+    требует
+    """
+)
+_ACT = re.compile(
+    rf"(?<![\w-])(?:(?P<ru>(?:{_alternation(_RU_ACTS)})(?:а|и|о)?)"
+    rf"|(?:(?:has|have|had)\s+|(?:publicly|personally|also|again|sharply|strongly)\s+)*"
+    rf"(?P<en>{_alternation(_EN_ACT_PHRASES + tuple(_EN_ACTS))}))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def find_acts(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
+    """Speech acts ("thanked", «призвал») in text[start:end]: the cues of credited claims."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _ACT.finditer(text, start, end):
+        group = "ru" if m.group("ru") else "en"
+        a, b = m.span(group)
+        word = m.group(group)
+        out.append(
+            Cue(a, b, word, "verb", feminine=_ru_feminine(word.lower()) if group == "ru" else None)
+        )
+    return out

@@ -80,11 +80,20 @@ EXPECTED = {
 }  # fmt: skip
 
 
+# Credited claims (speech acts without quoted words) the same articles hold.
+EXPECTED_CLAIMS = {
+    "en_kremlin_ceasefire.txt": [
+    ],
+}  # fmt: skip
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_whole_article(name):
     text = (FIXTURES / name).read_text(encoding="utf-8")
     found = quotes(text)
-    assert [(q.kind, q.speaker, q.cue, q.cited_source, q.text) for q in found] == EXPECTED[name]
+    got = [(q.kind, q.speaker, q.cue, q.cited_source, q.text) for q in found]
+    assert [g for g in got if g[0] != "claim"] == EXPECTED[name]
+    assert [g for g in got if g[0] == "claim"] == EXPECTED_CLAIMS.get(name, [])
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
