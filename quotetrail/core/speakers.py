@@ -92,6 +92,7 @@ _STOP = frozenset(
     сентября октября ноября декабря российский российского российская американский
     украинский источник источники источника источников собеседник собеседники
     ведомство министерство власти source sources officials
+    local many some most several other others few both critics residents businesses people
     """
     )
 )

@@ -70,6 +70,7 @@ EXPECTED = {
         ('reported', None, 'Как сообщает', 'Interfax', 'в порту Новороссийска ожидают погрузки 14 судов'),
     ],
     "mixed_pull_quotes.txt": [
+        ('reported', 'both delegations', 'said', None, 'the door remained open'),  # a body as written
         ('direct', 'Tom Reyes', 'told', None, 'We came here to listen, and we listened'),
         ('direct', 'Tom Reyes', 'told', None, 'Now it is up to the capitals.'),
         ('direct', 'Tom Reyes', None, None, 'Now it is up to the capitals.'),
