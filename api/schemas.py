@@ -95,6 +95,9 @@ class JobIn(_Strict):
     quotes: list[QuoteText] | None = Field(default=None, max_length=MAX_QUOTES)
     sources: list[SourceIn] = Field(default_factory=list, max_length=MAX_SOURCES)
     callback_url: Url | None = None
+    # leave out the article's items extracted with less confidence than this (0..1);
+    # quotetrail.core.extract.DEFAULT_MIN_CONFIDENCE is the documented "hide low" value
+    min_confidence: float | None = Field(default=None, ge=0.0, le=1.0)
 
     @model_validator(mode="after")
     def _something_to_check(self) -> JobIn:

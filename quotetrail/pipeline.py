@@ -288,10 +288,22 @@ def _fetch_or_input_error(fetcher: Fetcher, url: str) -> FetchResult:
 
 
 def quotes_for(
-    document: Document | None, given: Sequence[str], registry: OutletRegistry
+    document: Document | None,
+    given: Sequence[str],
+    registry: OutletRegistry,
+    *,
+    min_confidence: float = 0.0,
 ) -> list[Quote]:
-    """The quotes to check: the user's (located in the article when possible) or the article's own."""
-    found = extract_quotes(document.text, registry) if document is not None else []
+    """The quotes to check: the user's (located in the article when possible) or the article's own.
+
+    `min_confidence` hides the article's own low-confidence items; a quote the user gave
+    is always checked.
+    """
+    found = (
+        extract_quotes(document.text, registry, min_confidence=min_confidence)
+        if document is not None
+        else []
+    )
     if not given:
         return found
     quotes = []
@@ -621,6 +633,7 @@ def plan_check(
     registry: OutletRegistry | None = None,
     follow_links: bool = True,
     hints: Hints = CLI_HINTS,
+    min_confidence: float = 0.0,
 ) -> CheckPlan:
     """Read the article, pick the quotes, and the sources with their outlet labels.
 
@@ -638,7 +651,7 @@ def plan_check(
         document = document_of(loaded)
         labels = link_outlets(loaded, registry) if follow_links else {}
         url = loaded.url
-    checked = quotes_for(document, quotes, registry)
+    checked = quotes_for(document, quotes, registry, min_confidence=min_confidence)
     if not checked:
         raise InputError(f"no quotations found in the article; {hints.quotes}")
     specs = sources_for(
@@ -671,6 +684,7 @@ def verify(
     progress: Progress | None = None,
     workers: int = DEFAULT_WORKERS,
     follow_links: bool = True,
+    min_confidence: float = 0.0,
 ) -> Report:
     """Read the article, pick the quotes and sources, read the sources, judge everything.
 
@@ -679,7 +693,13 @@ def verify(
     """
     registry = registry or OutletRegistry.default()
     plan = plan_check(
-        article, quotes, sources, fetcher=fetcher, registry=registry, follow_links=follow_links
+        article,
+        quotes,
+        sources,
+        fetcher=fetcher,
+        registry=registry,
+        follow_links=follow_links,
+        min_confidence=min_confidence,
     )
     read = read_sources(plan.specs, fetcher, registry, progress=progress, workers=workers)
     return evaluate(plan.quotes, read, plan.article)

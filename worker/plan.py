@@ -104,6 +104,7 @@ def build_plan(request: Mapping[str, Any], fetcher: Any, registry: Any) -> Plan:
         fetcher=fetcher,
         registry=registry,
         hints=SERVICE_HINTS,
+        min_confidence=float(request.get("min_confidence") or 0.0),
     )
     specs = [s for s in checked.specs if s.kind in SERVICE_SOURCE_KINDS]
     text = checked.document.text if checked.document is not None else ""

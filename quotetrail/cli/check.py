@@ -51,6 +51,7 @@ def _register_extract(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="also list short quoted terms («так называемый», scare quotes)",
     )
+    _add_min_confidence(p)
     _add_common(p)
     p.set_defaults(handler=run_extract)
 
@@ -103,6 +104,7 @@ def _register_verify(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--workers", type=int, default=4, metavar="N", help="sources fetched at once (default 4)"
     )
+    _add_min_confidence(p)
     _add_common(p)
     p.set_defaults(handler=run_verify)
 
@@ -120,6 +122,31 @@ def _register_demo(sub: argparse._SubParsersAction) -> None:
     )
     _add_color(p)
     p.set_defaults(handler=run_demo)
+
+
+def _confidence(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {value}")
+    return number
+
+
+def _add_min_confidence(p: argparse.ArgumentParser) -> None:
+    from quotetrail.core.models import DEFAULT_MIN_CONFIDENCE
+
+    p.add_argument(
+        "--min-confidence",
+        nargs="?",
+        type=_confidence,
+        const=DEFAULT_MIN_CONFIDENCE,
+        default=0.0,
+        metavar="X",
+        help="hide the article's items extracted with confidence below X (0..1; "
+        f"without X: {DEFAULT_MIN_CONFIDENCE}); quotes given with --quote are always kept",
+    )
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
@@ -167,7 +194,12 @@ def run_extract(args: argparse.Namespace) -> int:
         with _fetcher_for(args, needed=article.url is not None) as fetcher:
             loaded = load_article(article, fetcher)
         document = document_of(loaded)
-        quotes = extract_quotes(document.text, registry, include_terms=args.include_terms)
+        quotes = extract_quotes(
+            document.text,
+            registry,
+            include_terms=args.include_terms,
+            min_confidence=args.min_confidence,
+        )
         meta = article_meta(article, document, len(quotes), url=loaded.url)
     _write(render_extract(quotes, meta, args.format, color=_color(args, sys.stdout)))
     return EXIT_OK
@@ -198,6 +230,7 @@ def run_verify(args: argparse.Namespace) -> int:
                 registry=registry,
                 progress=progress.callback,
                 workers=args.workers,
+                min_confidence=args.min_confidence,
                 follow_links=not args.no_links,
             )
     _write_report(report, args)

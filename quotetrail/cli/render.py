@@ -192,7 +192,11 @@ def _attribution(quote: Quote) -> str:
     bits = [f"speaker: {quote.speaker or 'unknown'}"]
     if quote.cited_source:
         bits.append(f"cited outlet: {quote.cited_source}")
-    bits.append(f"{quote.kind} quote")
+    bits.append(
+        "credited claim, not quoted words" if quote.kind == "claim" else f"{quote.kind} quote"
+    )
+    if quote.confidence < 1.0:
+        bits.append(f"confidence {quote.confidence:.2f}")
     if quote.start >= 0:
         bits.append(f"article chars {quote.start}–{quote.end}")
     elif quote.start < 0:

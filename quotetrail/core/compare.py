@@ -52,6 +52,22 @@ def summarize(quote: Quote, evidence: Sequence[Evidence]) -> QuoteResult:
     )
 
 
+def judge_claim(quote: Quote, source_text: str, source: str) -> Evidence:
+    """A claim against one source: its whole text, or what was said after the cue.
+
+    "Андрей Кольцов пообещал открыть мост в мае" rarely stands in the source as
+    written; "открыть мост в мае" (the act's content) does, reworded. The better of
+    the two judgements counts, and it is never `matched` unless the words are there.
+    """
+    tries = [judge(quote.text, source_text, source)]
+    cue = (quote.cue or "").lower()
+    at = quote.text.lower().find(cue) if cue else -1
+    rest = quote.text[at + len(cue) :].strip(" ,:") if at >= 0 else ""
+    if len(rest.split()) >= 3:
+        tries.append(judge(rest, source_text, source))
+    return _claim_evidence(quote, min(tries, key=rank_key))
+
+
 def _claim_evidence(quote: Quote, ev: Evidence) -> Evidence:
     """A claim is the writer's summary: it supports, it is not `matched`, unless the words are there.
 

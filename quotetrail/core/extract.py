@@ -72,7 +72,7 @@ from itertools import groupby
 
 from quotetrail.core.attribution import Credit, find_credits, points_back
 from quotetrail.core.hardwrap import unwrap
-from quotetrail.core.models import Quote, QuoteKind
+from quotetrail.core.models import DEFAULT_MIN_CONFIDENCE, Quote, QuoteKind
 from quotetrail.core.outlets import Outlet, OutletRegistry
 from quotetrail.core.quotemarks import QuoteSpan, find_quote_spans
 from quotetrail.core.sentences import Sentence, Sentences
@@ -202,13 +202,6 @@ class _Article:
                 out.append(self._cues[i])
             i += 1
         return out
-
-
-# Items below this confidence are what "hide low-confidence items" hides (CLI
-# `--min-confidence` without a value, the API's `min_confidence`, the dashboard toggle).
-# At 0.5 it drops quotes nobody is credited with and claims with no speaker or outlet;
-# see `_confidence` for the scale.
-DEFAULT_MIN_CONFIDENCE = 0.5
 
 
 def extract_quotes(

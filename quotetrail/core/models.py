@@ -13,6 +13,12 @@ Verdict = Literal["matched", "paraphrased", "altered", "not_found", "unverifiabl
 QuoteKind = Literal["direct", "reported", "term", "claim"]
 DiffOpName = Literal["equal", "insert", "delete", "replace"]
 
+# Extracted items below this `Quote.confidence` are what "hide low-confidence items"
+# hides: `--min-confidence` given without a value, the API's `min_confidence`, the
+# dashboard toggle. At 0.5 it drops quotes nobody is credited with and claims with
+# neither speaker nor outlet (the scale is in quotetrail.core.extract._confidence).
+DEFAULT_MIN_CONFIDENCE = 0.5
+
 VERDICTS: tuple[Verdict, ...] = ("matched", "paraphrased", "altered", "not_found", "unverifiable")
 
 # Strength of evidence, best first: used to pick a quote's overall verdict.

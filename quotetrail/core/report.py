@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
-from quotetrail.core.compare import summarize
+from quotetrail.core.compare import judge_claim, summarize
 from quotetrail.core.models import VERDICTS, Evidence, Quote, QuoteResult, Report, SourceStatus
 from quotetrail.core.verdict import judge, unverifiable
 
@@ -35,6 +35,8 @@ def evidence_for(quote: Quote, source: ReadSource) -> Evidence:
     if status.status != "ok" or not source.text or not source.text.strip():
         reason = status.error or "the source has no readable text"
         return unverifiable(status.source, reason)
+    if quote.kind == "claim":
+        return judge_claim(quote, source.text, status.source)
     return judge(quote.text, source.text, status.source)
 
 

@@ -47,6 +47,8 @@ def test_malformed_json(client: TestClient, dispatcher: RecordingDispatcher) -> 
         ({"quotes": ["nul \x00 inside"]}, "/quotes/0"),
         ({"quotes": ["x" * 2001]}, "/quotes/0"),
         ({"quotes": ["q"] * 101}, "/quotes"),
+        ({"quotes": ["q"], "min_confidence": 1.5}, "/min_confidence"),
+        ({"quotes": ["q"], "min_confidence": "high"}, "/min_confidence"),
         ([1, 2, 3], ""),
     ],
 )

@@ -63,3 +63,17 @@ def test_errors_speak_of_the_request_not_cli_flags() -> None:
     with pytest.raises(InputError, match="relative") as caught:
         build_plan({"article": {"html": relative}}, None, REGISTRY)
     assert "--source" not in str(caught.value)
+
+
+def test_min_confidence_hides_the_articles_low_confidence_items() -> None:
+    html = (
+        "<html><body><article><p>Port director Anna Keller said: “The quay opens in March.”</p>"
+        "<p>He said the old harbour would take ships again in the spring.</p>"
+        '<p>Read <a href="https://www.gazeta.ru/business/quay.shtml">Gazeta.ru</a>.</p>'
+        "</article></body></html>"
+    )
+    every = build_plan({"article": {"html": html}}, None, REGISTRY)
+    sure = build_plan({"article": {"html": html}, "min_confidence": 0.5}, None, REGISTRY)
+    assert any(q.confidence < 0.5 for q in every.quotes)
+    assert [q.text for q in sure.quotes] == [q.text for q in every.quotes if q.confidence >= 0.5]
+    assert sure.quotes and all(q.confidence >= 0.5 for q in sure.quotes)
