@@ -162,6 +162,7 @@ class _Candidate:
     group: int = -1
     person: Person | None = None
     outlet: Outlet | None = None
+    mixed: bool = False  # reported words around a quoted fragment: the clause is the quote
 
 
 class _Article:
@@ -458,7 +459,8 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
         return None, None
     cue = cues[0]
     lead = article.text[lo : cue.start]
-    if len(lead) > 80 or re.search(r"[.;:!?]", lead):
+    limit = 160 if lead.count(",") >= 2 else 80  # "…," Jane Roe, a lawyer for the city, said
+    if len(lead) > limit or re.search(r"[;:!?]|\.(?!\s*\w)|(?<=[a-z]{3})\.\s", lead):
         return None, None
     return cue, _subject(article, cue, lo, hi, prefer_after=False)
 
@@ -613,10 +615,13 @@ def _reported_in(
         a, b = _trim_clause(article, a, b)
         if b <= a or len(_WORD.findall(article.text[a:b])) < min_words or article.text[a] in _MARKS:
             continue
-        if _mostly_quoted(a, b, direct, starts):
-            continue
+        mixed = _mostly_quoted(a, b, direct, starts)
+        if mixed and not _words_outside(article, a, b, direct, starts):
+            continue  # `He said: "…"`: the direct quote is the whole clause
         out.append(
-            _Candidate("reported", a, b, s.para, s.index, (s.index, s.index), cue=cue, ref=ref)
+            _Candidate(
+                "reported", a, b, s.para, s.index, (s.index, s.index), cue=cue, ref=ref, mixed=mixed
+            )
         )
     return out
 
@@ -1002,6 +1007,28 @@ def _mostly_quoted(a: int, b: int, direct: list[_Candidate], starts: list[int]) 
     return covered * 2 > (b - a)
 
 
+def _words_outside(
+    article: _Article, a: int, b: int, direct: list[_Candidate], starts: list[int]
+) -> bool:
+    """Does a reported clause hold words of the writer's around its quoted fragments?
+
+    `Trump said Kaine “has a passion for the wrong people”` does ("Kaine"): a mixed
+    quote, returned whole as reported speech. "that"/«что» and marks do not count.
+    """
+    text = article.text
+    inside = [
+        (c.start - 1, c.end + 1)
+        for c in direct[max(0, bisect_left(starts, a) - 2) : bisect_left(starts, b)]
+        if c.kind != "term" and c.end > a and c.start < b
+    ]
+    for m in _WORD.finditer(text, a, b):
+        if any(lo <= m.start() < hi for lo, hi in inside):
+            continue
+        if not THAT.fullmatch(m.group()):
+            return True
+    return False
+
+
 _PARTIAL_WORDS = 6  # a direct quote this short inside a reported clause is part of it
 
 
@@ -1015,25 +1042,28 @@ def _without_partial_quotations(article: _Article, candidates: list[_Candidate])
     # only clauses whose cue stands before them ("X said …"): in «…, «Мы победим», — сказал
     # Петров» the marked words are the attributed quote, not a partial quotation
     reported = [
-        (c.start, c.end)
+        (c.start, c.end, c.mixed)
         for c in candidates
-        if c.kind == "reported" and c.cue is not None and c.cue.end <= c.start
+        if c.kind == "reported" and c.cue is not None and (c.cue.end <= c.start or c.mixed)
     ]
     if not reported:
         return candidates
-    starts = [a for a, _ in reported]
+    starts = [a for a, _, _ in reported]
     sizes: dict[int, int] = {}
     for c in candidates:
         if c.kind == "direct":
             sizes[c.group] = sizes.get(c.group, 0) + 1
 
     def partial(c: _Candidate) -> bool:
-        if c.kind != "direct" or sizes.get(c.group, 0) != 1:
-            return False
-        if len(_WORD.findall(article.text[c.start : c.end])) >= _PARTIAL_WORDS:
+        if c.kind != "direct":
             return False
         i = bisect_right(starts, c.start) - 1
-        return i >= 0 and reported[i][0] <= c.start - 1 and c.end + 1 <= reported[i][1]
+        if i < 0 or not (reported[i][0] <= c.start - 1 and c.end + 1 <= reported[i][1]):
+            return False
+        if reported[i][2]:
+            return True  # a mixed quote: the reported clause carries the fragment
+        short = len(_WORD.findall(article.text[c.start : c.end])) < _PARTIAL_WORDS
+        return short and sizes.get(c.group, 0) == 1
 
     return [c for c in candidates if not partial(c)]
 

@@ -244,9 +244,13 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
         chunk = text[prev + 1 : comma].strip() if prev >= 0 else ""
         if (
             chunk
-            and (chunk[0].islower() or chunk.lower().startswith("the "))
+            and (
+                chunk[0].islower()
+                or chunk.lower().startswith(("the ", "a ", "an "))
+                or re.search(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*$", chunk)
+            )
             and len(chunk.split()) <= 12
-        ):
+        ):  # "Jane Roe, a lawyer, said", "Ben Rhodes, Mr. Obama's deputy adviser, said"
             appositive = roles_in(chunk)
             seg_end = prev
     start = _clause_start(text, max(lo, seg_end - _REACH), seg_end)
@@ -264,6 +268,8 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
                 return None
             run = _run_left(text, tokens, idx)
             ref = _name_ref(text, run, start, is_outlet, appositive)
+            if _PLACE_BEFORE.search(text, max(0, run[0][0] - 8), run[0][0]):
+                return None  # "an ad buy in California on Tuesday and announced": a place
             if ref is not None and not _OF_BEFORE.search(text, max(0, run[0][0] - 8), run[0][0]):
                 return ref  # not "the head of Port Marren": a place that completes a title
             idx -= len(run)  # an outlet ("в своем Telegram-канале"): look past it
@@ -327,6 +333,7 @@ def subject_after(
 
 
 _OF_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|from|into|across|near|outside)\s+(?:the\s+)?$")
 _THE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
 
 

@@ -115,12 +115,21 @@ class Cue:
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     """Every speech cue in text[start:end], in order."""
     end = len(text) if end is None else end
-    cues = [_cue(m) for m in _CUE.finditer(text, start, end)]
+    cues = [_cue(m) for m in _CUE.finditer(text, start, end) if not _in_name(text, m)]
     for m in _EN_AS.finditer(text, start, end):
         if m.start() == 0 or not text[m.start() - 1].isalpha():
             cues.append(Cue(m.start(), m.end(), m.group(), "as"))
     cues.sort(key=lambda c: c.start)
     return _drop_overlaps(cues)
+
+
+def _in_name(text: str, m: re.Match[str]) -> bool:
+    """ "the United States", "Reports Without Borders": a capitalised verb mid-sentence."""
+    word = m.group()
+    if not word[:1].isupper() or m.group("according") or m.group("as_ru"):
+        return False
+    before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?\"“”«»—–-:\n'’"
 
 
 def _cue(m: re.Match[str]) -> Cue:

@@ -38,8 +38,8 @@ EXPECTED = {
         ("direct", "Nikol Pashinyan", "told", None, "We have never been closer to an agreement"),
         ("direct", "Nikol Pashinyan", "told", None, "But there are still questions that need answers."),
         ("direct", "Ilham Aliyev", "said", "APA", "The ball is in Yerevan's court"),
-        ("direct", "Kaja Kallas", "wrote", "X", "stands ready to help both sides."),
-        ("direct", "Dmitry Peskov", "told", None, "supports any steps towards peace in the South Caucasus."),
+        ("reported", "Kaja Kallas", "wrote", "X", 'the EU "stands ready to help both sides."'),  # mixed
+        ("reported", "Dmitry Peskov", "told", None, 'Russia "supports any steps towards peace in the South Caucasus."'),  # mixed
         ("reported", "Dmitry Peskov", "added", None, "President Vladimir Putin had discussed the issue with both leaders by phone"),
         ("direct", "Dmitry Peskov", "said", "Interfax", "Moscow remains a key partner for the region"),
     ],
@@ -74,8 +74,8 @@ EXPECTED = {
         ('direct', 'Tom Reyes', 'told', None, 'We came here to listen, and we listened'),
         ('direct', 'Tom Reyes', 'told', None, 'Now it is up to the capitals.'),
         ('direct', 'Tom Reyes', None, None, 'Now it is up to the capitals.'),
-        ('direct', 'Tom Reyes', 'said', None, 'political will, not technical details.'),
-        ('direct', 'Игорь Ланской', 'заявил', None, 'готова продолжать работу'),
+        ('reported', 'Tom Reyes', 'said', None, 'the next round would depend on "political will, not technical details."'),  # mixed
+        ('reported', 'Игорь Ланской', 'заявил', None, 'Москва "готова продолжать работу"'),  # mixed
         ('direct', 'Игорь Ланской', 'добавил', None, 'Мы услышали друг друга'),
     ],
 }  # fmt: skip
