@@ -146,6 +146,20 @@ _DIRECT_CLAUSE_START = re.compile(
 )
 
 
+# "according to official figures": numbers, not anybody's words
+_DATA = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|official|latest|preliminary|new|recent|government|final"
+    r"|early|first|census|police|ministry|federal|state|national|[\w-]+'s)\s+){0,3}"
+    r"(?:figures|data|statistics|stats|estimates|numbers|records|census|calculations|forecasts?"
+    r"|results|tallies|tally|polls?|surveys?|projections|counts?)\b",
+    re.IGNORECASE,
+)
+
+
+def _data_source(text: str, cue: Cue) -> bool:
+    return cue.kind == "according" and _DATA.match(text, cue.end) is not None
+
+
 @dataclass
 class _Candidate:
     """A quote in the making; offsets fixed, speaker and outlet filled in by later steps."""
@@ -174,7 +188,9 @@ class _Article:
         self.spans = find_quote_spans(text)
         self.sentences = Sentences(text, self.spans)
         self.span_opens = [s.open for s in self.spans]
-        self._cues = [c for c in find_cues(text) if not self.in_span(c.start)]
+        self._cues = [
+            c for c in find_cues(text) if not self.in_span(c.start) and not _data_source(text, c)
+        ]
         self._cue_starts = [c.start for c in self._cues]
         self.mentions = registry.find_mentions(text)
         self._mention_starts = [m[0] for m in self.mentions]
@@ -462,7 +478,52 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
     limit = 160 if lead.count(",") >= 2 else 80  # "…," Jane Roe, a lawyer for the city, said
     if len(lead) > limit or re.search(r"[;:!?]|\.(?!\s*\w)|(?<=[a-z]{3})\.\s", lead):
         return None, None
-    return cue, _subject(article, cue, lo, hi, prefer_after=False)
+    ref = _subject(article, cue, lo, hi, prefer_after=False)
+    if cue.kind == "verb" and (ref is None or ref.kind == "role") and not lead.strip(" ,—–-"):
+        common = _common_noun_after(article, cue, hi)
+        if common is not None and ref is None:
+            ref = common
+        elif common is not None and len(common.name.split()) > len(ref.name.split()):
+            # «представитель прокуратуры»: the role with what completes it, same roles
+            ref = SpeakerRef("role", name=common.name, roles=ref.roles, pos=common.pos)
+    return cue, ref
+
+
+# «…», — сказал следователь. / «…», — описала шахматистка. / "…," said the detective.
+_COMMON_AFTER = re.compile(
+    r"\s+(?P<np>(?:(?:the|a|an)\s+)?(?-i:[a-zа-яё][\w-]*)(?:\s+(?-i:[a-zа-яё][\w-]*)){0,3})"
+    r"\s*(?:[.!?…]|$)",
+    re.IGNORECASE,
+)
+_NOT_NOUN = re.compile(
+    r"(?:он|она|они|it|he|she|they|him|her|then|later|again|also|today|yesterday|on|in|at"
+    r"|that|this|there|here|так|тогда|затем|потом|позже|также|тоже|сегодня|вчера|ранее)$",
+    re.IGNORECASE,
+)
+
+
+def _common_noun_after(article: _Article, cue: Cue, hi: int) -> SpeakerRef | None:
+    """A common noun closing the sentence after the cue is the speaker, as written.
+
+    Russian puts the speaker after the verb («— сказал следователь», «— сообщил
+    представитель прокуратуры»); English does with "said the detective". The
+    person is one unnamed speaker whom a later «он»/"he" may mean.
+    """
+    text = article.text
+    m = _COMMON_AFTER.match(text, cue.end, hi)
+    if m is None:
+        return None
+    phrase = m.group("np")
+    words = phrase.split()
+    if _NOT_NOUN.match(words[0]) or _NOT_NOUN.match(words[-1]):
+        return None
+    latin = not _CYRILLIC.search(phrase)
+    if latin and words[0].lower() not in ("the", "a", "an"):
+        return None  # "said quietly": English needs an article before a common noun
+    if not latin and (_CYRILLIC.search(phrase) and words[0].lower().endswith(("о", "е"))):
+        return None  # «— сказал тихо», «— добавил позже»: adverbs
+    gender = None if cue.feminine is None else ("f" if cue.feminine else "m")
+    return SpeakerRef("role", name=phrase, gender=gender, pos=m.start("np"))
 
 
 def _head_attribution(article: _Article, head: tuple[int, int]):
@@ -641,6 +702,11 @@ def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
     ref = _subject(article, cue, s.start, comma, prefer_after=True)
     if not ref and not _is_credit(article, cue.end, comma):
         return []
+    if not ref:  # "According to TASS, Putin said that …": the words are Putin's
+        rest = Sentence(comma + 1, s.end, s.para, s.index)
+        inner = _verb_that(article, rest, article.cues(rest.start, rest.end))
+        if inner and inner[0][1] is not None:
+            return inner
     return [(cue, ref, comma + 1, s.end)]  # «Как сообщает «Интерфакс», …»: no speaker
 
 
@@ -983,6 +1049,13 @@ def _trim_clause(article: _Article, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ".,;:—–-"):
         b -= 1
+    # a writer's aside closing the clause: "… in the future (that is, now is not the time)"
+    if b > a and text[b - 1] == ")":
+        open_ = text.rfind("(", a, b)
+        if open_ > a and text[open_ - 1].isspace() and len(_WORD.findall(text[open_:b])) >= 3:
+            b = open_
+            while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
+                b -= 1
     # a credit or attribution tacked on at the end: ", передает ТАСС", ", he said"
     comma = text.rfind(",", a, b)
     if comma > a:

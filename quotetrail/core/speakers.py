@@ -277,6 +277,14 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
             continue
         if b in role_ends:
             role = role_ends[b]
+            head = next(
+                (r for r in role_ends.values() if r.end() < role.start()
+                 and not text[r.end() : role.start()].strip() and _CYRILLIC.search(r.group())),
+                None,
+            )  # fmt: skip
+            if head is not None:  # «пресс-секретарь президента»: the secretary, not the president
+                phrase = _lower_common(text[head.start() : role.end()])
+                return SpeakerRef("role", name=phrase, roles=_match_roles(head), pos=head.start())
             unnamed = _INDEFINITE.search(text, start, role.start())
             if unnamed:  # "a senior diplomat": somebody new, not "the diplomat" named before
                 end = b
@@ -332,6 +340,7 @@ def subject_after(
     return None
 
 
+_PLACE_GENITIVE = ("стана", "ии", "ы", "ска", "рга")
 _OF_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|from|into|across|near|outside)\s+(?:the\s+)?$")
 _THE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
@@ -393,6 +402,12 @@ def _name_ref(
     text, run, clause_start, is_outlet, extra_roles, *, genitive=False, oblique=False
 ) -> SpeakerRef | None:
     run = _without_outlets(run, is_outlet)
+    if (
+        len(run) >= 3
+        and _CYRILLIC.search(run[0][2])
+        and run[0][2].lower().endswith(_PLACE_GENITIVE)
+    ):
+        run = run[1:]  # «Президент Узбекистана Тимур Рашидов»: the country completes the title
     words = [_strip_possessive(t[2]) for t in run]
     raw = " ".join(words)
     if all(len(w) == 1 for w in words) or is_outlet(raw) or _institution(text, run, words):
