@@ -865,6 +865,7 @@ _PREP_START = re.compile(
     r"(?:in|on|at|to|after|before|during|with|from|of|about|for|by|as)\b", re.IGNORECASE
 )
 _SAY = ("said", "says", "say")
+_NEEDS_THAT = frozenset(_words("called calls asked asks continued continues believes believed"))
 
 
 def _past_adjuncts(text: str, pos: int, end: int) -> int:
@@ -911,6 +912,8 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     if _CYRILLIC.search(cue.text):
         return None
     low = cue.lower
+    if low in _NEEDS_THAT:
+        return None  # "called the plan …", "asked the court …": an object, not a clause
     if low in _TOLD and pos == cue.end:
         return None  # "told" needs the one spoken to before its clause
     rest = text[pos:window_end]
@@ -1180,8 +1183,7 @@ def _claims(article: _Article, candidates: list[_Candidate]) -> list[_Candidate]
         if s.index in taken or article.in_span(s.start):
             continue
         sentence = text[s.start : s.end]
-        back = s.index in credited and points_back(sentence)
-        if back:
+        if points_back(sentence):
             continue  # "This was reported by Gazeta.ru." is the credit, not a claim
         if sentence.rstrip()[-1:] not in _TERMINAL + '"”»)':
             continue  # a headline or a caption: no sentence to credit

@@ -124,7 +124,30 @@ _FEMALE_FIRST = frozenset(
     maria anna elena olga natalia natalya tatiana tatyana svetlana irina ekaterina
     yekaterina valentina lyudmila marina julia yulia ursula angela kamala hillary theresa
     nancy kaja annalena giorgia marine emmanuelle liz sarah jane mary elizabeth victoria
-    kristi
+    kristi ann anne lena ida helen helena karen linda susan lisa laura emily emma olivia
+    sophia amy amanda jennifer jessica michelle melania nikki kristen kirsten megyn hope
+    ivanka chelsea betsy elaine nicola ruth rosa rachel rebecca claire catherine katherine
+    kate kathleen margaret patricia barbara deborah donna carol carly janet diana diane
+    heather heidi tulsi kellyanne sheila alexandria ilhan rashida ayanna maxine debbie
+    dianne lindsey stephanie nicole christine christina jill joan judith judy julie
+    alice grace sandra shirley theresa teresa virginia martha monica mara marta greta
+    """
+    )
+)
+_MALE_FIRST = frozenset(
+    _words(
+        """
+    john james robert michael william david richard joseph thomas charles daniel matthew
+    mark donald paul steven andrew kenneth george joshua kevin brian edward ronald timothy
+    jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott
+    brandon benjamin samuel frank gregory raymond patrick jack dennis jerry tyler aaron
+    jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold keith
+    christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan
+    joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy
+    eugene vincent russell elijah louis bobby philip johnny bernie ted marco jeb mike
+    chris tom tim jim bill bob dick ben rick ron hal ray oleg vladimir sergei dmitry
+    ivan nikol ilham recep emmanuel olaf boris barack mitch chuck newt rand
+    arvid lee tony hugh ian neil kurt lars hans
     """
     )
 )
@@ -734,6 +757,8 @@ def guess_gender(words: list[str], title: str = "") -> Gender:
         first = words[0].lower()
         if first in _FEMALE_FIRST:
             return "f"
+        if first in _MALE_FIRST:
+            return "m"
         if first.endswith(("а", "я")) and first not in _MALE_A:
             return "f"
         if _CYRILLIC.search(first):
@@ -950,6 +975,11 @@ class Resolver:
         return person
 
     def _by_gender(self, gender: Gender) -> Person | None:
+        """The latest subject whose gender fits (or is unknown); never the other gender.
+
+        "Paul Grant met Ann Diaz. She said …": she is Ann Diaz (first names tell the
+        gender), though Paul Grant opened the sentence.
+        """
         for pool in (self.subjects, self.recent):
             for person in reversed(pool):
                 if gender is None or person.gender in (None, gender):

@@ -33,10 +33,13 @@ def test_extract_never_raises_and_offsets_hold(text, include_terms):
         assert text[q.start : q.end] == q.text
         assert q.text.strip()
         assert q.kind in (
-            ("direct", "reported", "term") if include_terms else ("direct", "reported")
+            ("direct", "reported", "claim", "term")
+            if include_terms
+            else ("direct", "reported", "claim")
         )
         if q.kind == "term":
             assert q.speaker is None and q.cited_source is None
+        assert 0.0 <= q.confidence <= 1.0
         if q.cited_source is not None:
             assert REGISTRY.resolve(q.cited_source) is not None
     assert [q.start for q in found] == sorted(q.start for q in found)
