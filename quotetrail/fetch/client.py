@@ -20,7 +20,9 @@ from types import TracebackType
 
 import httpx
 
+from quotetrail.fetch.decoding import ACCEPT_ENCODING, BodyDecoder
 from quotetrail.fetch.errors import (
+    BadEncoding,
     BlockedAddress,
     FetchError,
     HTTPStatusError,
@@ -29,6 +31,7 @@ from quotetrail.fetch.errors import (
     RobotsDisallowed,
     TooLarge,
     TooManyRedirects,
+    TooSlow,
     UnsupportedContentType,
 )
 from quotetrail.fetch.guard import GuardedTransport, NetworkPolicy, Resolver, check_url
@@ -101,7 +104,11 @@ class Fetcher:
             ),
             follow_redirects=False,
             trust_env=False,  # an HTTP(S)_PROXY from the environment would bypass the pinning
-            headers={"User-Agent": s.user_agent, "Accept": _ACCEPT},
+            headers={
+                "User-Agent": s.user_agent,
+                "Accept": _ACCEPT,
+                "Accept-Encoding": ACCEPT_ENCODING,  # only what BodyDecoder decodes
+            },
         )
         self._cache = cache
         self._politeness = politeness or HostPoliteness(min_interval=s.min_interval)
@@ -170,9 +177,7 @@ class Fetcher:
         redirects: list[str] = []
         while True:
             if time.monotonic() > deadline:
-                raise NetworkError(
-                    f"fetching {url} took longer than {s.total_timeout:g} s", reason="timeout"
-                )
+                raise TooSlow(f"fetching {url} took longer than {s.total_timeout:g} s")
             if s.obey_robots and not for_robots:
                 self._check_robots(current, deadline)
             headers = _validators(cached) if cached and str(current) == cached.final_url else {}
@@ -213,28 +218,33 @@ class Fetcher:
                     response.close()
 
     def _read(self, response: httpx.Response, deadline: float, *, truncate: bool) -> bytes:
-        """The body, refusing (or for robots.txt, cutting) it past the size limit, mid-stream."""
+        """The decoded body, refusing (or for robots.txt, cutting) it past the size limit.
+
+        Wire bytes are decoded here, a bounded piece at a time (`BodyDecoder`), never by
+        httpx, which would inflate a whole chunk before anything could count it."""
         limit = self.settings.robots_max_bytes if truncate else self.settings.max_bytes
         declared = response.headers.get("content-length", "")
         if not truncate and declared.isdigit() and int(declared) > limit:
             raise TooLarge(
                 f"{response.request.headers.get('host')} announces {_mb(int(declared))}, over the {_mb(limit)} limit"
             )
+        decoder = BodyDecoder(
+            response.headers.get("content-encoding"),
+            limit=limit,
+            max_ratio=self.settings.max_ratio,
+            truncate=truncate,
+        )
         chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > limit:
-                if truncate:
-                    chunks.append(chunk[: len(chunk) - (size - limit)])
-                    break
-                raise TooLarge(f"the page is larger than the {_mb(limit)} limit")
-            chunks.append(chunk)
+        for raw in response.iter_raw():
+            chunks.append(decoder.feed(raw))
+            if decoder.done:
+                break
             if time.monotonic() > deadline:
-                raise NetworkError(
-                    f"reading the page took longer than {self.settings.total_timeout:g} s",
-                    reason="timeout",
+                raise TooSlow(
+                    f"reading the page took longer than {self.settings.total_timeout:g} s"
                 )
+        else:
+            chunks.append(decoder.finish())
         return b"".join(chunks)
 
     def _check_content_type(self, response: httpx.Response, url: httpx.URL) -> None:
@@ -278,8 +288,8 @@ class Fetcher:
             hop = self._follow(robots_url(url), deadline, for_robots=True)
         except TooManyRedirects:
             return ALLOW_ALL  # RFC 9309 2.3.1.2: treat as unavailable (like 4xx)
-        except BlockedAddress:
-            raise
+        except (BlockedAddress, TooSlow, TooLarge, BadEncoding):
+            raise  # final: the same robots.txt would hold or flood a worker again
         except FetchError as exc:
             raise RobotsDisallowed(
                 f"robots.txt of {origin} could not be read ({exc}); not fetching until it can",
