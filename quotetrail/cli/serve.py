@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import os
 import signal
 import subprocess
 import sys
@@ -137,6 +138,7 @@ def _run_api(config: ServiceConfig, store, dispatcher, host: str, port: int, log
 
     from api.app import create_app
 
+    os.environ["QUOTETRAIL_BIND_HOST"] = host  # keys are required beyond loopback ("auto")
     app = create_app(config, store=store, dispatcher=dispatcher)
     print(f"quotetrail API on http://{host}:{port} ({_mode(config)})", flush=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)

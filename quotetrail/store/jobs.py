@@ -27,6 +27,10 @@ from quotetrail.store.storable import storable, storable_text
 MAX_PAGE_SIZE = 200
 
 
+# `list_jobs(owner=NO_OWNER)`: only jobs nobody owns (submitted anonymously).
+NO_OWNER = ""
+
+
 def request_hash(request: dict[str, Any]) -> str:
     """Stable fingerprint of a request body, independent of key order."""
     canonical = json.dumps(request, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -320,7 +324,9 @@ def _filters(
     conditions: list[ColumnElement[bool]] = []
     if status:
         conditions.append(JobRow.status.in_([status] if isinstance(status, str) else list(status)))
-    if owner is not None:
+    if owner == NO_OWNER:
+        conditions.append(JobRow.owner.is_(None))
+    elif owner is not None:
         conditions.append(JobRow.owner == owner)
     for facet, value in (("outlet", outlet), ("verdict", verdict)):
         if value:  # facets are plain indexed rows: no JSON queries, same SQL on both databases
