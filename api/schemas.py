@@ -102,6 +102,22 @@ class JobIn(_Strict):
             raise ValueError("give an article, or at least one quote")
         return self
 
+    @model_validator(mode="after")
+    def _distinct_source_names(self) -> JobIn:
+        """A source's name (its URL, or the name of pasted text) keys its evidence: two
+        sources with one name would be merged and one silently dropped."""
+        seen: dict[str, int] = {}
+        clashes = []
+        for i, source in enumerate(self.sources):
+            label = source.url if source.url is not None else source.name
+            if label in seen:
+                clashes.append(f"{label!r} (sources {seen[label]} and {i})")
+            else:
+                seen[str(label)] = i
+        if clashes:
+            raise ValueError("each source needs its own name; given twice: " + ", ".join(clashes))
+        return self
+
     def to_request(self) -> dict[str, Any]:
         """What the store keeps and the workers read."""
         return self.model_dump(exclude_none=True)
