@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Any
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -42,10 +43,26 @@ def _text(max_length: int) -> Any:
 
 
 Text = _text(MAX_TEXT_CHARS)
+
+
+def _without_credentials(value: str) -> str:
+    """`https://user:pw@host/x` → `https://host/x`: credentials are never stored, echoed in
+    `source` or `final_url`, nor sent by the fetcher."""
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return value  # check_urls says why it is not a URL
+    if "@" not in parts.netloc:
+        return value
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit(parts._replace(netloc=host))
+
+
 Url = Annotated[
     str,
     Field(min_length=1, max_length=MAX_URL_CHARS, examples=["https://news.example/2026/bridges"]),
     AfterValidator(_storable),
+    AfterValidator(_without_credentials),
 ]
 QuoteText = _text(MAX_QUOTE_CHARS)
 Name = _text(MAX_NAME_CHARS)

@@ -116,7 +116,7 @@ class Fetcher:
 
     def fetch(self, url: str) -> FetchResult:
         """GET `url`; raise a FetchError subclass saying why when the page cannot be had."""
-        url = url.strip()
+        url = _without_credentials(url.strip())
         cached = self._cache.get(url) if self._cache is not None else None
         deadline = time.monotonic() + self.settings.total_timeout
         hop = self._follow(url, deadline, cached=cached)
@@ -348,7 +348,18 @@ def _parse_url(url: str) -> httpx.URL:
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
         raise InvalidURL(f"not a valid URL: {url!r}") from exc
     check_url(parsed)
-    return parsed.copy_with(fragment=None)
+    # Credentials in a URL are never sent nor kept (final_url, reports, the store).
+    return parsed.copy_with(fragment=None, userinfo=b"")
+
+
+def _without_credentials(url: str) -> str:
+    """The URL as given, minus any `user:pw@` (kept out of FetchResult.url and caches)."""
+    scheme, sep, rest = url.partition("://")
+    end = next((i for i, c in enumerate(rest) if c in "/?#"), len(rest))
+    authority = rest[:end]
+    if not sep or "@" not in authority:
+        return url
+    return f"{scheme}://{authority.rsplit('@', 1)[1]}{rest[end:]}"
 
 
 def _media_type(response: httpx.Response) -> str:

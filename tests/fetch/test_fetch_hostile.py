@@ -139,3 +139,19 @@ def test_a_process_fetching_a_bomb_keeps_its_peak_rss_bounded(raw, encoding, lay
     assert figures["outcome"] in {"bad_encoding", "too_large"}
     grown_mb = (figures["peak_kb"] - figures["before_kb"]) / 1024
     assert grown_mb < 64, f"peak RSS grew by {grown_mb:.0f} MB"
+
+
+def test_url_credentials_are_neither_sent_nor_kept(make_fetcher, raw) -> None:
+    with raw(_answer(PAGE, None)) as server:
+        url = server.url("/p").replace("http://", "http://editor:hunter2@")
+        result = make_fetcher(obey_robots=False).fetch(url)
+    assert "hunter2" not in result.final_url + result.url and "editor" not in result.final_url
+    assert b"authorization" not in server.heads[0].lower()
+
+
+def test_only_the_authority_loses_its_credentials() -> None:
+    from quotetrail.fetch.client import _without_credentials
+
+    assert _without_credentials("http://h.example/?to=a@b") == "http://h.example/?to=a@b"
+    assert _without_credentials("http://h.example?to=a@b") == "http://h.example?to=a@b"
+    assert _without_credentials("http://u:p@h.example/x@y") == "http://h.example/x@y"
