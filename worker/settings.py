@@ -57,6 +57,9 @@ class WorkerSettings:
     # Per source host, across all workers (through Redis) or per process (embedded).
     host_concurrency: int = _env("QUOTETRAIL_HOST_CONCURRENCY", 2)
     host_interval: float = _env("QUOTETRAIL_HOST_INTERVAL", 1.0)
+    # The longest a task waits in-process for a host slot; longer waits re-queue the task
+    # with a countdown, so one busy host never holds workers other jobs need.
+    host_max_wait: float = _env("QUOTETRAIL_HOST_MAX_WAIT", 0.25)
 
     @classmethod
     def from_env(cls) -> WorkerSettings:
