@@ -49,6 +49,17 @@ class CeleryDispatcher:
             retry_policy=ENQUEUE_RETRY,
         )
 
+    def queue_length(self) -> int | None:
+        """Messages waiting in the job queue (not those held by workers), None if unknown."""
+        from worker.celery_app import queue_name
+
+        try:
+            with self.app.connection_for_write() as connection:
+                channel = connection.default_channel
+                return int(channel.queue_declare(queue=queue_name(), passive=True).message_count)
+        except Exception:
+            return None
+
     def cancel(self, job_id: str) -> None:
         """Nothing to send: the store's status is the signal.
 

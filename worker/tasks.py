@@ -161,6 +161,7 @@ def fetch_source(self: SourceTask, job_id: str, spec_data: dict[str, Any], plan:
     elif read.status.status == "error":
         delay = retry_delay(recorder.error, self.request.retries)
         if delay is not None:
+            store.touch_job(job_id)  # heartbeat: a retry is coming, the job is not stale
             raise self.retry(countdown=delay, exc=recorder.error)
         if recorder.error is not None and recorder.error.retryable:
             read = _error_text(

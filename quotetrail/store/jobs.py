@@ -243,6 +243,15 @@ class JobsMixin(StoreBase):
                 .values(updated_at=utcnow(), **values)
             )
 
+    def touch_job(self, job_id: str) -> None:
+        """A heartbeat: the job is alive (a retry is scheduled), so the sweep leaves it be."""
+        with self.session() as session:
+            session.execute(
+                update(JobRow)
+                .where(JobRow.id == job_id, JobRow.status.in_(("queued", "running")))
+                .values(updated_at=utcnow())
+            )
+
     def finish_job(self, job_id: str, report: dict[str, Any]) -> JobRecord:
         """running (or queued) → succeeded with the report; a canceled or already
         finished job is left as it is and returned unchanged."""
