@@ -60,7 +60,8 @@ class WorkerSettings:
     stale_after: float = _env("QUOTETRAIL_JOB_STALE_AFTER", 90.0)
     sweep_interval: float = _env("QUOTETRAIL_SWEEP_INTERVAL", 30.0)
     restore_interval: float = _env("QUOTETRAIL_RESTORE_INTERVAL", 10.0)
-    polling_interval: float = _env("QUOTETRAIL_BROKER_POLL_INTERVAL", 0.2)
+    # Embedded broker: a backstop only; consumers are woken by producers (sqlite_broker).
+    polling_interval: float = _env("QUOTETRAIL_BROKER_POLL_INTERVAL", 1.0)
     webhook_retries: int = _env("QUOTETRAIL_WEBHOOK_RETRIES", 8)
     webhook_timeout: float = _env("QUOTETRAIL_WEBHOOK_TIMEOUT", 10.0)
     # Per source host, across all workers (through Redis) or per process (embedded).
