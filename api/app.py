@@ -85,7 +85,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.quotetrail = context
-    app.state.metrics_registry = metrics_registry(store)
+    app.state.metrics_registry = metrics_registry(store, by_host=settings.metrics_hosts)
     http_metrics = HttpMetrics(app.state.metrics_registry)
     install_problem_handlers(app)
     problem_responses: dict[int | str, dict[str, Any]] = {

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import threading
 import time
 from collections import OrderedDict
@@ -95,13 +96,13 @@ return {count, ttl}
 class RedisRateLimiter:
     """Fixed window shared by every API process through Redis."""
 
-    def __init__(
-        self, client: Any, limit: int, window: int, *, prefix: str = "quotetrail:ratelimit:"
-    ):
+    def __init__(self, client: Any, limit: int, window: int, *, prefix: str | None = None):
         self.limit = limit
         self.window = window
         self._client = client
-        self._prefix = prefix
+        # QUOTETRAIL_REDIS_PREFIX, like every other key: deployments sharing a Redis (or
+        # parallel test runs) never share quotas.
+        self._prefix = prefix if prefix is not None else f"{redis_prefix()}:ratelimit:"
         self._script = client.register_script(_FIXED_WINDOW_LUA)
 
     def hit(self, identity: str) -> RateDecision:
@@ -133,6 +134,11 @@ class NoRateLimit:
 
     def hit(self, identity: str) -> RateDecision | None:  # type: ignore[override]
         return None
+
+
+def redis_prefix() -> str:
+    """The worker's rule (worker.runtime.redis_prefix), read here without importing it."""
+    return os.environ.get("QUOTETRAIL_REDIS_PREFIX", "").strip() or "qt"
 
 
 def make_rate_limiter(limit: int, window: int, redis_client: Any | None) -> Any:

@@ -24,7 +24,7 @@ from api.schemas import (
 from api.security import Caller, Principal, authenticate
 from api.snapshots import snapshot_response
 from api.submission import accept_job
-from quotetrail.store import BadCursor, IdempotencyConflict, InvalidTransition, JobRecord
+from quotetrail.store import NO_OWNER, BadCursor, IdempotencyConflict, InvalidTransition, JobRecord
 
 log = logging.getLogger("quotetrail.api")
 
@@ -132,15 +132,16 @@ def _when(value: str | None, name: str) -> date | datetime | None:
         raise field_problem(name, ["query", name], message) from None
 
 
-def _owner_scope(principal: Principal, context: ApiContext) -> str | None:
-    """With keys required, each key sees only its own jobs."""
-    return principal.key_id if context.settings.require_api_key else None
+def _owner_scope(principal: Principal, context: ApiContext) -> str:
+    """Each key sees only its own jobs, and an anonymous caller only anonymous jobs: never
+    a dashboard user's (owned by the username) nor a key's."""
+    return principal.key_id or NO_OWNER
 
 
 def _visible_job(job_id: str, principal: Principal, context: ApiContext) -> JobRecord:
     job = context.store.get_job(job_id)
     owner = _owner_scope(principal, context)
-    if job is None or (owner is not None and job.owner != owner):
+    if job is None or (job.owner or NO_OWNER) != owner:
         raise ApiProblem(404, "Not Found", f"no job {job_id}", "job-not-found")
     return job
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Any
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -42,10 +43,26 @@ def _text(max_length: int) -> Any:
 
 
 Text = _text(MAX_TEXT_CHARS)
+
+
+def _without_credentials(value: str) -> str:
+    """`https://user:pw@host/x` → `https://host/x`: credentials are never stored, echoed in
+    `source` or `final_url`, nor sent by the fetcher."""
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return value  # check_urls says why it is not a URL
+    if "@" not in parts.netloc:
+        return value
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit(parts._replace(netloc=host))
+
+
 Url = Annotated[
     str,
     Field(min_length=1, max_length=MAX_URL_CHARS, examples=["https://news.example/2026/bridges"]),
     AfterValidator(_storable),
+    AfterValidator(_without_credentials),
 ]
 QuoteText = _text(MAX_QUOTE_CHARS)
 Name = _text(MAX_NAME_CHARS)
@@ -103,6 +120,22 @@ class JobIn(_Strict):
     def _something_to_check(self) -> JobIn:
         if self.article is None and not self.quotes:
             raise ValueError("give an article, or at least one quote")
+        return self
+
+    @model_validator(mode="after")
+    def _distinct_source_names(self) -> JobIn:
+        """A source's name (its URL, or the name of pasted text) keys its evidence: two
+        sources with one name would be merged and one silently dropped."""
+        seen: dict[str, int] = {}
+        clashes = []
+        for i, source in enumerate(self.sources):
+            label = source.url if source.url is not None else source.name
+            if label in seen:
+                clashes.append(f"{label!r} (sources {seen[label]} and {i})")
+            else:
+                seen[str(label)] = i
+        if clashes:
+            raise ValueError("each source needs its own name; given twice: " + ", ".join(clashes))
         return self
 
     def to_request(self) -> dict[str, Any]:

@@ -7,6 +7,7 @@ runs anonymously. Quotas count per key, or per client IP for anonymous calls.
 
 from __future__ import annotations
 
+import ipaddress
 import time
 from dataclasses import dataclass
 from typing import Annotated
@@ -72,7 +73,7 @@ def authenticate(request: Request, context: Context) -> Principal:
         raise ApiProblem(
             401, "Unauthorized", "unknown or revoked API key", "unauthorized", headers=unauthorized
         )
-    if key is None and context.settings.require_api_key:
+    if key is None and keys_required(request, context):
         raise ApiProblem(
             401,
             "Unauthorized",
@@ -83,6 +84,34 @@ def authenticate(request: Request, context: Context) -> Principal:
     if key is not None:
         _touch(context, key.id)
     return Principal(key.id if key else None, key.name if key else None, client)
+
+
+def keys_required(request: Request, context: ApiContext) -> bool:
+    """Keys are required when the operator says so, or by default ("auto") whenever the API
+    listens beyond loopback: an anonymous API is only for the machine it runs on."""
+    setting = context.settings.require_api_key
+    if setting is not None:
+        return setting
+    return beyond_loopback(context.settings.bind_host) or beyond_loopback(
+        (request.scope.get("server") or (None,))[0]
+    )
+
+
+def beyond_loopback(host: str | None) -> bool:
+    """True for an address other hosts can reach: 0.0.0.0, ::, 10.1.2.3, a public name.
+
+    None (a Unix socket, or unknown), 'localhost' and loopback addresses are local. A
+    server address that is a name other than localhost (an in-process test client's
+    'testserver') is judged by the bind host alone, which `serve` always sets."""
+    if not host:
+        return False
+    text = host.strip("[]").lower()
+    if text == "localhost":
+        return False
+    try:
+        return not ipaddress.ip_address(text).is_loopback
+    except ValueError:
+        return False
 
 
 Caller = Annotated[Principal, Depends(authenticate)]  # a handler parameter: who is calling

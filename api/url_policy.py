@@ -9,11 +9,12 @@ again at connect time, since a name can re-resolve.
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from quotetrail.fetch.errors import FetchError, NetworkError
+from quotetrail.fetch.errors import BlockedAddress, FetchError, NetworkError
 from quotetrail.fetch.guard import (
     ALLOWED_SCHEMES,
     NetworkPolicy,
@@ -52,8 +53,21 @@ def check_url(url: str, resolver: Resolver | None = None) -> UrlRefusal | None:
         resolve_host(host, port or (443 if scheme == "https" else 80), _policy(), resolver)
     except NetworkError:
         return UrlRefusal(f"the host {host} does not resolve")
+    except BlockedAddress as exc:
+        if _is_ip_literal(host):
+            return UrlRefusal(str(exc))
+        # Never say what a name resolved to: that maps an internal network for a caller.
+        return UrlRefusal(f"the host {host} is not reachable from this service")
     except FetchError as exc:
         return UrlRefusal(str(exc))
     except (ValueError, UnicodeError):
         return UrlRefusal("not a valid URL")
     return None
+
+
+def _is_ip_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True

@@ -24,6 +24,7 @@ from __future__ import annotations
 import mimetypes
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
@@ -65,6 +66,7 @@ __all__ = [
     "article_meta",
     "build_fetcher",
     "document_of",
+    "duplicate_sources",
     "is_web_url",
     "link_outlets",
     "load_article",
@@ -400,11 +402,10 @@ def sources_for(
     labels = labels or {}
     specs: list[SourceSpec] = []
     seen: set[str] = set()
-    given: set[str] = set()
-    for spec in user_sources:  # kept as typed: results are joined back on these strings
-        if spec.source in given:
-            continue
-        given.add(spec.source)
+    duplicates = duplicate_sources(user_sources)
+    if duplicates:  # results are joined back on these strings: merging would lose one
+        raise InputError(f"two sources have the same name: {', '.join(duplicates)}")
+    for spec in user_sources:  # kept as typed
         seen.add(_dedupe_key(spec))
         specs.append(_with_outlet(spec, registry))
     links = document.links if document is not None else ()
@@ -421,6 +422,13 @@ def sources_for(
         added += 1
         specs.append(_with_outlet(spec, registry))
     return specs
+
+
+def duplicate_sources(user_sources: Sequence[SourceSpec]) -> list[str]:
+    """Source names given more than once, in first-seen order (each evidence row is keyed
+    by its name, so two pasted texts with one name would silently become one)."""
+    counts = Counter(spec.source for spec in user_sources)
+    return [name for name, count in counts.items() if count > 1]
 
 
 def _with_outlet(spec: SourceSpec, registry: OutletRegistry) -> SourceSpec:

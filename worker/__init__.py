@@ -1,6 +1,6 @@
 """quotetrail's Celery workers: the job as tasks, and what runs them.
 
-    celery_app  the Celery app (Redis broker, or the filesystem broker when embedded)
+    celery_app  the Celery app (Redis broker, or the SQLite queue when embedded)
     tasks       extract → fetch_source × N → finalize → webhook, idempotent per job/source
     dispatch    get_dispatcher(config).enqueue(job_id) — all the API needs
     plan        a job's stored request → the pipeline's inputs

@@ -1,8 +1,9 @@
 """The Celery application: one app for both modes, configured from the environment.
 
-With REDIS_URL the broker is Redis. Without it the broker is kombu's `filesystem://`
-transport under QUOTETRAIL_DATA_DIR/broker, so `quotetrail serve` needs no Redis and
-the API process and the worker process still share one queue on disk.
+With REDIS_URL the broker is Redis. Without it the broker is a SQLite queue under
+QUOTETRAIL_DATA_DIR/broker (worker/sqlite_broker.py: atomic, consumers woken by
+producers), so `quotetrail serve` needs no Redis and the API process and the worker
+process still share one queue on disk.
 
 Delivery is at-least-once on purpose (`acks_late`, `reject_on_worker_lost`, prefetch 1):
 a worker killed mid-task gives its message back, and every task is idempotent, keyed
@@ -20,6 +21,7 @@ from celery import Celery, bootsteps
 from celery.signals import celeryd_init
 
 from quotetrail.config import ServiceConfig
+from worker import sqlite_broker
 from worker.settings import REDIS_PREFIX_ENV, WorkerSettings, env_text
 
 
@@ -28,14 +30,14 @@ def queue_name() -> str:
     return env_text("QUOTETRAIL_QUEUE", "quotetrail")
 
 
-# The host part means nothing to the filesystem transport; naming one keeps kombu quiet.
-FILESYSTEM_BROKER = "filesystem://localhost//"
+sqlite_broker.register()
+# The host part means nothing to the SQLite transport; naming one keeps kombu quiet.
+EMBEDDED_BROKER = f"{sqlite_broker.ALIAS}://localhost//"
 
 
-def broker_folders(data_dir: Path) -> dict[str, Path]:
-    """Where the embedded (filesystem) broker keeps messages: producer and consumer agree."""
-    root = data_dir / "broker"
-    return {"queue": root / "queue", "control": root / "control"}
+def broker_folder(data_dir: Path) -> Path:
+    """Where the embedded broker keeps its queue: producer and consumer agree."""
+    return data_dir / "broker"
 
 
 def broker_settings(config: ServiceConfig, settings: WorkerSettings) -> dict[str, Any]:
@@ -56,13 +58,10 @@ def broker_settings(config: ServiceConfig, settings: WorkerSettings) -> dict[str
                 "health_check_interval": 10,
             },
         }
-    folders = broker_folders(config.data_dir)
     return {
-        "broker_url": FILESYSTEM_BROKER,
+        "broker_url": EMBEDDED_BROKER,
         "broker_transport_options": {
-            "data_folder_in": str(folders["queue"]),
-            "data_folder_out": str(folders["queue"]),
-            "control_folder": str(folders["control"]),
+            "folder": str(broker_folder(config.data_dir)),
             "polling_interval": settings.polling_interval,
         },
     }
@@ -111,12 +110,11 @@ def make_app(
 
 
 def ensure_broker_folders(celery: Celery) -> None:
-    """Create the filesystem broker's folders (no-op with Redis); called before first use,
+    """Create the embedded broker's folder (no-op with Redis); called before first use,
     not at import, so importing the app has no side effects on disk."""
-    options = celery.conf.broker_transport_options or {}
-    for name in ("data_folder_in", "data_folder_out", "control_folder"):
-        if options.get(name):
-            Path(options[name]).mkdir(parents=True, exist_ok=True)
+    folder = (celery.conf.broker_transport_options or {}).get("folder")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
 
 
 @celeryd_init.connect

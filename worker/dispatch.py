@@ -1,7 +1,7 @@
 """How the API hands a job to the workers, without knowing which mode it runs in.
 
 Both modes use the same Celery tasks; only the broker differs (Redis, or the
-filesystem broker of `quotetrail serve`). Messages carry just the job id: the job's
+SQLite queue of `quotetrail serve`). Messages carry just the job id: the job's
 request lives in the SQL store, so a message can be re-sent at any time.
 """
 
@@ -14,6 +14,7 @@ from celery import Celery
 
 from quotetrail.config import ServiceConfig
 
+EMBEDDED_SCHEME = "qtsqlite"  # worker.sqlite_broker.ALIAS
 EXTRACT_TASK = "quotetrail.extract"  # the first task of a job (worker/tasks.py)
 ENQUEUE_RETRY = {"max_retries": 3, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 
@@ -35,7 +36,7 @@ class CeleryDispatcher:
 
     @property
     def embedded(self) -> bool:
-        return str(self.app.conf.broker_url).startswith("filesystem:")
+        return str(self.app.conf.broker_url).startswith(f"{EMBEDDED_SCHEME}:")
 
     def enqueue(self, job_id: str) -> None:
         """Send the job's first task. Fails fast (about a second) when the broker is down:
@@ -49,13 +50,24 @@ class CeleryDispatcher:
             retry_policy=ENQUEUE_RETRY,
         )
 
+    def queue_length(self) -> int | None:
+        """Messages waiting in the job queue (not those held by workers), None if unknown."""
+        from worker.celery_app import queue_name
+
+        try:
+            with self.app.connection_for_write() as connection:
+                channel = connection.default_channel
+                return int(channel.queue_declare(queue=queue_name(), passive=True).message_count)
+        except Exception:
+            return None
+
     def cancel(self, job_id: str) -> None:
         """Nothing to send: the store's status is the signal.
 
         The API marks the job canceled in the store; every task reads the status before
         it starts and before it saves, so queued tasks end at once and a running fetch
         stops at its next step. Revoking by task id would need a broadcast, which the
-        filesystem broker only half supports, and would not reach retries in flight.
+        embedded broker does not support, and would not reach retries in flight.
         """
 
 
@@ -76,18 +88,18 @@ def get_dispatcher(config: ServiceConfig | None = None) -> CeleryDispatcher:
 
 
 def _broker_for(config: ServiceConfig) -> str:
-    from worker.celery_app import FILESYSTEM_BROKER
+    from worker.celery_app import EMBEDDED_BROKER
 
-    return config.redis_url or FILESYSTEM_BROKER
+    return config.redis_url or EMBEDDED_BROKER
 
 
 def _folder(app: Celery) -> str | None:
-    return (app.conf.broker_transport_options or {}).get("data_folder_in")
+    return (app.conf.broker_transport_options or {}).get("folder")
 
 
 def _folder_for(config: ServiceConfig) -> str | None:
     if config.redis_url:
         return None
-    from worker.celery_app import broker_folders
+    from worker.celery_app import broker_folder
 
-    return str(broker_folders(config.data_dir)["queue"])
+    return str(broker_folder(config.data_dir))

@@ -15,8 +15,8 @@ import httpx
 from quotetrail.fetch.client import Fetcher
 from quotetrail.fetch.errors import NetworkError
 from quotetrail.fetch.guard import GuardedTransport, NetworkPolicy
-from quotetrail.fetch.policies import HostPoliteness
 from quotetrail.fetch.settings import FetchSettings
+from worker.politeness import LocalPoliteness
 from worker.redis_cache import redis_fetch_backends
 from worker.settings import WorkerSettings
 
@@ -28,12 +28,10 @@ def build_fetcher(client: Any, *, prefix: str = "qt") -> Fetcher:
     limits = WorkerSettings.from_env()
     if client is None:
         concurrency, interval = limits.host_limits()
-        return Fetcher(settings, politeness=HostPoliteness(interval, concurrency))
+        politeness = LocalPoliteness(interval, concurrency, max_wait=limits.host_max_wait)
+        return Fetcher(settings, politeness=politeness)
     backends = redis_fetch_backends(
-        client,
-        prefix=prefix,
-        lease=limits.time_limit + 1,
-        max_wait=max(1.0, limits.soft_time_limit / 2),
+        client, prefix=prefix, lease=limits.time_limit + 1, max_wait=limits.host_max_wait
     )
     return Fetcher(settings, **backends)
 

@@ -33,15 +33,17 @@ return 0
 
 
 class PolitenessTimeout(TimeoutError):
-    """No slot for the host within the wait budget: the caller retries the task later."""
+    """No slot for the host within the wait budget: the task is re-queued with a countdown
+    (`retry_after`, the expected wait) instead of sleeping in a worker other jobs need."""
 
     retryable = True  # read like a FetchError by the tasks' retry policy
-    retry_after: float | None = None
+    reason = "host_busy"
 
-    def __init__(self, host: str, waited: float):
+    def __init__(self, host: str, waited: float, retry_after: float | None = None):
         super().__init__(f"no fetch slot for {host} after {waited:.1f} s (host busy)")
         self.host = host
         self.waited = waited
+        self.retry_after = retry_after
 
 
 class RedisPoliteness:
@@ -90,7 +92,7 @@ class RedisPoliteness:
                 return token
             waited = time.monotonic() - started
             if waited + wait > self.max_wait:
-                raise PolitenessTimeout(host, waited)
+                raise PolitenessTimeout(host, waited, retry_after=wait)
             time.sleep(wait)
 
     def release(self, host: str, token: str) -> None:
@@ -106,3 +108,41 @@ class RedisPoliteness:
             yield
         finally:
             self.release(host, token)
+
+
+class LocalPoliteness:
+    """The embedded mode's per-process limits, with the same rule as RedisPoliteness: a
+    wait longer than `max_wait` raises PolitenessTimeout instead of sleeping."""
+
+    def __init__(self, interval: float, concurrency: int, *, max_wait: float) -> None:
+        import threading
+
+        self.interval = max(0.0, interval)
+        self.concurrency = max(1, concurrency)
+        self.max_wait = max_wait
+        self._lock = threading.Lock()
+        self._next: dict[str, float] = {}
+        self._busy: dict[str, int] = {}
+
+    @contextmanager
+    def slot(self, host: str) -> Iterator[None]:
+        host = host.lower()
+        started = time.monotonic()
+        while True:
+            with self._lock:
+                now = time.monotonic()
+                wait = self._next.get(host, 0.0) - now
+                if wait <= 0 and self._busy.get(host, 0) < self.concurrency:
+                    self._busy[host] = self._busy.get(host, 0) + 1
+                    self._next[host] = now + self.interval
+                    break
+                wait = max(wait, 0.05)
+            waited = time.monotonic() - started
+            if waited + wait > self.max_wait:
+                raise PolitenessTimeout(host, waited, retry_after=wait)
+            time.sleep(wait)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._busy[host] -= 1

@@ -39,24 +39,37 @@ def _env(name: str, default: float) -> Any:
     return field(default=default, metadata={"env": name})
 
 
+# Recovery in about two minutes with the defaults (the trade-off, in numbers):
+# - a task held by a killed worker comes back after the visibility timeout (120 s), which
+#   must exceed the longest a task may legitimately stay unacknowledged: its hard time
+#   limit (60 s) plus the longest retry countdown (30 s);
+# - a job whose messages were lost (submitted while the broker was down) is re-sent by
+#   the sweep after `stale_after` (90 s) of silence, checked every `sweep_interval` (30 s),
+#   and only while the queue is empty (a backlog is not a loss). Every saved source and
+#   every retry is a heartbeat (updated_at), and no task runs longer than 60 s, so a live
+#   job is never silent that long. Shorter values recover faster but re-send live work.
 @dataclass(frozen=True)
 class WorkerSettings:
-    soft_time_limit: float = _env("QUOTETRAIL_TASK_SOFT_TIME_LIMIT", 60.0)
-    time_limit: float = _env("QUOTETRAIL_TASK_TIME_LIMIT", 90.0)
-    visibility_timeout: float = _env("QUOTETRAIL_VISIBILITY_TIMEOUT", 900.0)
+    soft_time_limit: float = _env("QUOTETRAIL_TASK_SOFT_TIME_LIMIT", 50.0)
+    time_limit: float = _env("QUOTETRAIL_TASK_TIME_LIMIT", 60.0)
+    visibility_timeout: float = _env("QUOTETRAIL_VISIBILITY_TIMEOUT", 120.0)
     max_retries: int = _env("QUOTETRAIL_TASK_MAX_RETRIES", 5)
     retry_backoff: float = _env("QUOTETRAIL_RETRY_BACKOFF", 2.0)
-    retry_backoff_max: float = _env("QUOTETRAIL_RETRY_BACKOFF_MAX", 120.0)
+    retry_backoff_max: float = _env("QUOTETRAIL_RETRY_BACKOFF_MAX", 30.0)
     job_deadline: float = _env("QUOTETRAIL_JOB_DEADLINE", 1800.0)
-    stale_after: float = _env("QUOTETRAIL_JOB_STALE_AFTER", 1200.0)
-    sweep_interval: float = _env("QUOTETRAIL_SWEEP_INTERVAL", 60.0)
+    stale_after: float = _env("QUOTETRAIL_JOB_STALE_AFTER", 90.0)
+    sweep_interval: float = _env("QUOTETRAIL_SWEEP_INTERVAL", 30.0)
     restore_interval: float = _env("QUOTETRAIL_RESTORE_INTERVAL", 10.0)
-    polling_interval: float = _env("QUOTETRAIL_BROKER_POLL_INTERVAL", 0.2)
+    # Embedded broker: a backstop only; consumers are woken by producers (sqlite_broker).
+    polling_interval: float = _env("QUOTETRAIL_BROKER_POLL_INTERVAL", 1.0)
     webhook_retries: int = _env("QUOTETRAIL_WEBHOOK_RETRIES", 8)
     webhook_timeout: float = _env("QUOTETRAIL_WEBHOOK_TIMEOUT", 10.0)
     # Per source host, across all workers (through Redis) or per process (embedded).
     host_concurrency: int = _env("QUOTETRAIL_HOST_CONCURRENCY", 2)
     host_interval: float = _env("QUOTETRAIL_HOST_INTERVAL", 1.0)
+    # The longest a task waits in-process for a host slot; longer waits re-queue the task
+    # with a countdown, so one busy host never holds workers other jobs need.
+    host_max_wait: float = _env("QUOTETRAIL_HOST_MAX_WAIT", 0.25)
 
     @classmethod
     def from_env(cls) -> WorkerSettings:

@@ -52,9 +52,14 @@ def sweep(
     stale_after: float,
     now: datetime | None = None,
     on_failed: Any = None,
+    queued_messages: int | None = None,
 ) -> dict[str, list[str]]:
+    """Fail overdue jobs; re-send stale ones — unless `queued_messages` (the broker's
+    queue length, None when unknown) says a backlog is waiting: a job behind a long queue
+    is slow, not lost, and re-sending it would only grow the queue."""
     now = now or datetime.now(UTC)
     outcome: dict[str, list[str]] = {"failed": [], "kicked": []}
+    may_kick = not queued_messages
     for job in list(unfinished_jobs(store)):
         age = (now - job.created_at).total_seconds()
         idle = (now - job.updated_at).total_seconds()
@@ -64,7 +69,7 @@ def sweep(
                 outcome["failed"].append(job.id)
                 if on_failed is not None:
                     on_failed(job.id)
-        elif stale_after and idle > stale_after:
+        elif stale_after and idle > stale_after and may_kick:
             dispatcher.enqueue(job.id)
             outcome["kicked"].append(job.id)
     return outcome
@@ -84,12 +89,14 @@ def sweep_safely() -> None:
 
     try:
         s = runtime.settings()
+        dispatcher = get_dispatcher(runtime.config())
         outcome = sweep(
             runtime.store(),
-            get_dispatcher(runtime.config()),
+            dispatcher,
             deadline=s.job_deadline,
             stale_after=s.stale_after,
             on_failed=notify,
+            queued_messages=dispatcher.queue_length(),
         )
         if outcome["failed"] or outcome["kicked"]:
             log.warning("sweep: failed %s, re-sent %s", outcome["failed"], outcome["kicked"])

@@ -39,6 +39,7 @@ from worker import progress, runtime, webhooks
 from worker.celery_app import app
 from worker.dispatch import EXTRACT_TASK, task_id
 from worker.plan import Plan, build_plan
+from worker.politeness import PolitenessTimeout
 
 log = logging.getLogger("quotetrail.worker")
 
@@ -150,11 +151,17 @@ def fetch_source(self: SourceTask, job_id: str, spec_data: dict[str, Any], plan:
     recorder = RecordingFetcher()
     fetcher = recorder if spec.kind == "url" else None
     read = read_source(spec, fetcher, OutletRegistry.default())
+    if isinstance(recorder.error, PolitenessTimeout):
+        # Fair scheduling: the host is busy, so this worker goes on with other jobs; the
+        # same attempt (not counted as a retry) comes back when a slot should be free.
+        _requeue(self, recorder.error.retry_after)
+        return "host busy: re-queued"
     if recorder.timed_out:
         read = _error_text(spec, _over_time_limit())
     elif read.status.status == "error":
         delay = retry_delay(recorder.error, self.request.retries)
         if delay is not None:
+            store.touch_job(job_id)  # heartbeat: a retry is coming, the job is not stale
             raise self.retry(countdown=delay, exc=recorder.error)
         if recorder.error is not None and recorder.error.retryable:
             read = _error_text(
@@ -334,6 +341,18 @@ def notify(job_id: str) -> None:
 
 def _progress(job_id: str, stage: str, **fields: Any) -> None:
     progress.publish(runtime.redis_client(), job_id, stage, prefix=runtime.redis_prefix(), **fields)
+
+
+def _requeue(task: Task, wait: float | None) -> None:
+    """Send this very task again after `wait` s (jittered), keeping its retry count."""
+    countdown = round(max(0.05, wait or 0.5) * random.uniform(1.0, 1.5), 3)
+    app.send_task(
+        task.name,
+        args=list(task.request.args or ()),
+        countdown=countdown,
+        task_id=task_id(str(task.request.args[0]), task.name),
+        retries=task.request.retries,
+    )
 
 
 def _send(name: str, job_id: str, *args: Any) -> None:

@@ -64,8 +64,8 @@ def same_origin(request: Request) -> bool:
     origin = request.headers.get("origin")
     if not origin or origin == "null":
         return origin is None
-    host = request.headers.get("x-forwarded-host") or request.headers.get("host", "")
-    return urlsplit(origin).netloc == host
+    # Host only: X-Forwarded-Host is whatever the client sends unless a proxy overwrites it.
+    return urlsplit(origin).netloc == request.headers.get("host", "")
 
 
 async def checked_form(request: Request) -> FormData:

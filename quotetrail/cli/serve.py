@@ -1,7 +1,7 @@
 """`quotetrail serve` (API + workers in one process group) and `quotetrail worker`.
 
 `serve` is the embedded default: on a fresh machine, with SQLite and no Redis, it
-migrates the store, starts a Celery worker child on the filesystem broker under
+migrates the store, starts a Celery worker child on the embedded SQLite queue under
 QUOTETRAIL_DATA_DIR, re-sends every job left unfinished by a previous run, and serves
 the API with uvicorn. With REDIS_URL set the same command uses Redis instead, and
 `quotetrail worker` adds worker processes anywhere that reaches Redis and the database.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import os
 import signal
 import subprocess
 import sys
@@ -84,7 +85,7 @@ def worker_argv(config: ServiceConfig, *, concurrency: int, pool: str, log_level
         queue_name(),
     ]
     if not config.redis_url:
-        # The filesystem broker has no use for the cluster chatter; it only slows start-up.
+        # The embedded broker has no use for the cluster chatter; it only slows start-up.
         argv += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
     return argv
 
@@ -137,6 +138,7 @@ def _run_api(config: ServiceConfig, store, dispatcher, host: str, port: int, log
 
     from api.app import create_app
 
+    os.environ["QUOTETRAIL_BIND_HOST"] = host  # keys are required beyond loopback ("auto")
     app = create_app(config, store=store, dispatcher=dispatcher)
     print(f"quotetrail API on http://{host}:{port} ({_mode(config)})", flush=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
@@ -144,7 +146,7 @@ def _run_api(config: ServiceConfig, store, dispatcher, host: str, port: int, log
 
 
 def _mode(config: ServiceConfig) -> str:
-    broker = "Redis" if config.redis_url else f"filesystem broker in {config.data_dir / 'broker'}"
+    broker = "Redis" if config.redis_url else f"SQLite queue in {config.data_dir / 'broker'}"
     return f"{broker}, database {_safe_url(config.database_url)}"
 
 

@@ -9,6 +9,7 @@ Failures raise a `FetchError` subclass with `reason`, `retryable` and `retry_aft
 
 from quotetrail.fetch.client import Fetcher, FetchResult, parse_retry_after
 from quotetrail.fetch.errors import (
+    BadEncoding,
     BlockedAddress,
     EgressDenied,
     FetchError,
@@ -18,6 +19,7 @@ from quotetrail.fetch.errors import (
     RobotsDisallowed,
     TooLarge,
     TooManyRedirects,
+    TooSlow,
     UnsupportedContentType,
     UnsupportedScheme,
 )
@@ -40,6 +42,7 @@ from quotetrail.fetch.policies import (
 from quotetrail.fetch.settings import FetchSettings, parse_networks
 
 __all__ = [
+    "BadEncoding",
     "BlockedAddress",
     "CachedPage",
     "EgressDenied",
@@ -61,6 +64,7 @@ __all__ = [
     "RobotsDisallowed",
     "TooLarge",
     "TooManyRedirects",
+    "TooSlow",
     "UnsupportedContentType",
     "UnsupportedScheme",
     "check_address",

@@ -20,7 +20,9 @@ from types import TracebackType
 
 import httpx
 
+from quotetrail.fetch.decoding import ACCEPT_ENCODING, BodyDecoder
 from quotetrail.fetch.errors import (
+    BadEncoding,
     BlockedAddress,
     FetchError,
     HTTPStatusError,
@@ -29,6 +31,7 @@ from quotetrail.fetch.errors import (
     RobotsDisallowed,
     TooLarge,
     TooManyRedirects,
+    TooSlow,
     UnsupportedContentType,
 )
 from quotetrail.fetch.guard import GuardedTransport, NetworkPolicy, Resolver, check_url
@@ -101,7 +104,11 @@ class Fetcher:
             ),
             follow_redirects=False,
             trust_env=False,  # an HTTP(S)_PROXY from the environment would bypass the pinning
-            headers={"User-Agent": s.user_agent, "Accept": _ACCEPT},
+            headers={
+                "User-Agent": s.user_agent,
+                "Accept": _ACCEPT,
+                "Accept-Encoding": ACCEPT_ENCODING,  # only what BodyDecoder decodes
+            },
         )
         self._cache = cache
         self._politeness = politeness or HostPoliteness(min_interval=s.min_interval)
@@ -109,7 +116,7 @@ class Fetcher:
 
     def fetch(self, url: str) -> FetchResult:
         """GET `url`; raise a FetchError subclass saying why when the page cannot be had."""
-        url = url.strip()
+        url = _without_credentials(url.strip())
         cached = self._cache.get(url) if self._cache is not None else None
         deadline = time.monotonic() + self.settings.total_timeout
         hop = self._follow(url, deadline, cached=cached)
@@ -170,9 +177,7 @@ class Fetcher:
         redirects: list[str] = []
         while True:
             if time.monotonic() > deadline:
-                raise NetworkError(
-                    f"fetching {url} took longer than {s.total_timeout:g} s", reason="timeout"
-                )
+                raise TooSlow(f"fetching {url} took longer than {s.total_timeout:g} s")
             if s.obey_robots and not for_robots:
                 self._check_robots(current, deadline)
             headers = _validators(cached) if cached and str(current) == cached.final_url else {}
@@ -213,28 +218,33 @@ class Fetcher:
                     response.close()
 
     def _read(self, response: httpx.Response, deadline: float, *, truncate: bool) -> bytes:
-        """The body, refusing (or for robots.txt, cutting) it past the size limit, mid-stream."""
+        """The decoded body, refusing (or for robots.txt, cutting) it past the size limit.
+
+        Wire bytes are decoded here, a bounded piece at a time (`BodyDecoder`), never by
+        httpx, which would inflate a whole chunk before anything could count it."""
         limit = self.settings.robots_max_bytes if truncate else self.settings.max_bytes
         declared = response.headers.get("content-length", "")
         if not truncate and declared.isdigit() and int(declared) > limit:
             raise TooLarge(
                 f"{response.request.headers.get('host')} announces {_mb(int(declared))}, over the {_mb(limit)} limit"
             )
+        decoder = BodyDecoder(
+            response.headers.get("content-encoding"),
+            limit=limit,
+            max_ratio=self.settings.max_ratio,
+            truncate=truncate,
+        )
         chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > limit:
-                if truncate:
-                    chunks.append(chunk[: len(chunk) - (size - limit)])
-                    break
-                raise TooLarge(f"the page is larger than the {_mb(limit)} limit")
-            chunks.append(chunk)
+        for raw in response.iter_raw():
+            chunks.append(decoder.feed(raw))
+            if decoder.done:
+                break
             if time.monotonic() > deadline:
-                raise NetworkError(
-                    f"reading the page took longer than {self.settings.total_timeout:g} s",
-                    reason="timeout",
+                raise TooSlow(
+                    f"reading the page took longer than {self.settings.total_timeout:g} s"
                 )
+        else:
+            chunks.append(decoder.finish())
         return b"".join(chunks)
 
     def _check_content_type(self, response: httpx.Response, url: httpx.URL) -> None:
@@ -278,8 +288,8 @@ class Fetcher:
             hop = self._follow(robots_url(url), deadline, for_robots=True)
         except TooManyRedirects:
             return ALLOW_ALL  # RFC 9309 2.3.1.2: treat as unavailable (like 4xx)
-        except BlockedAddress:
-            raise
+        except (BlockedAddress, TooSlow, TooLarge, BadEncoding):
+            raise  # final: the same robots.txt would hold or flood a worker again
         except FetchError as exc:
             raise RobotsDisallowed(
                 f"robots.txt of {origin} could not be read ({exc}); not fetching until it can",
@@ -338,7 +348,18 @@ def _parse_url(url: str) -> httpx.URL:
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
         raise InvalidURL(f"not a valid URL: {url!r}") from exc
     check_url(parsed)
-    return parsed.copy_with(fragment=None)
+    # Credentials in a URL are never sent nor kept (final_url, reports, the store).
+    return parsed.copy_with(fragment=None, userinfo=b"")
+
+
+def _without_credentials(url: str) -> str:
+    """The URL as given, minus any `user:pw@` (kept out of FetchResult.url and caches)."""
+    scheme, sep, rest = url.partition("://")
+    end = next((i for i, c in enumerate(rest) if c in "/?#"), len(rest))
+    authority = rest[:end]
+    if not sep or "@" not in authority:
+        return url
+    return f"{scheme}://{authority.rsplit('@', 1)[1]}{rest[end:]}"
 
 
 def _media_type(response: httpx.Response) -> str:

@@ -62,6 +62,19 @@ class TooLarge(FetchError):
     reason = "too_large"
 
 
+class BadEncoding(FetchError):
+    """Stacked, unknown or corrupt content-encoding, or a decompression bomb."""
+
+    reason = "bad_encoding"
+
+
+class TooSlow(FetchError):
+    """The whole response took longer than the total time budget (a drip feed). Final: the
+    same server would hold a worker just as long again."""
+
+    reason = "too_slow"
+
+
 class TooManyRedirects(FetchError):
     reason = "too_many_redirects"
 

@@ -45,7 +45,8 @@ class FetchSettings:
     read_timeout: float = 15.0
     # A server that drips one byte every few seconds never trips the read timeout.
     total_timeout: float = 60.0
-    max_bytes: int = 10 * 1024 * 1024
+    max_bytes: int = 10 * 1024 * 1024  # decoded bytes, checked as they are decoded
+    max_ratio: float = 100.0  # decoded / wire bytes, judged past the first MB
     max_redirects: int = 5
     allowed_content_types: frozenset[str] = DEFAULT_CONTENT_TYPES
     user_agent: str = DEFAULT_USER_AGENT

@@ -6,6 +6,7 @@ job, created = store.create_job({"article": {"text": "…"}})
 """
 
 from quotetrail.store.cursor import BadCursor
+from quotetrail.store.jobs import NO_OWNER
 from quotetrail.store.records import (
     FINISHED_STATUSES,
     JOB_STATUSES,
@@ -23,6 +24,7 @@ from quotetrail.store.store import Store, request_hash
 __all__ = [
     "FINISHED_STATUSES",
     "JOB_STATUSES",
+    "NO_OWNER",
     "ApiKeyRecord",
     "AuditEntry",
     "BadCursor",

@@ -27,6 +27,10 @@ from quotetrail.store.storable import storable, storable_text
 MAX_PAGE_SIZE = 200
 
 
+# `list_jobs(owner=NO_OWNER)`: only jobs nobody owns (submitted anonymously).
+NO_OWNER = ""
+
+
 def request_hash(request: dict[str, Any]) -> str:
     """Stable fingerprint of a request body, independent of key order."""
     canonical = json.dumps(request, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -239,6 +243,15 @@ class JobsMixin(StoreBase):
                 .values(updated_at=utcnow(), **values)
             )
 
+    def touch_job(self, job_id: str) -> None:
+        """A heartbeat: the job is alive (a retry is scheduled), so the sweep leaves it be."""
+        with self.session() as session:
+            session.execute(
+                update(JobRow)
+                .where(JobRow.id == job_id, JobRow.status.in_(("queued", "running")))
+                .values(updated_at=utcnow())
+            )
+
     def finish_job(self, job_id: str, report: dict[str, Any]) -> JobRecord:
         """running (or queued) → succeeded with the report; a canceled or already
         finished job is left as it is and returned unchanged."""
@@ -320,7 +333,9 @@ def _filters(
     conditions: list[ColumnElement[bool]] = []
     if status:
         conditions.append(JobRow.status.in_([status] if isinstance(status, str) else list(status)))
-    if owner is not None:
+    if owner == NO_OWNER:
+        conditions.append(JobRow.owner.is_(None))
+    elif owner is not None:
         conditions.append(JobRow.owner == owner)
     for facet, value in (("outlet", outlet), ("verdict", verdict)):
         if value:  # facets are plain indexed rows: no JSON queries, same SQL on both databases

@@ -158,3 +158,10 @@ def test_error_line_carries_no_terminal_escapes(capsys, tmp_path):
 def test_missing_source_name_carries_no_terminal_escapes(capsys, tmp_path):
     line = usage_error(capsys, "verify", "-q", MATCHED_QUOTE, "-s", str(tmp_path / "a\x1b[2J"))
     assert "\x1b" not in line and "no such file" in line
+
+
+def test_the_same_source_twice_is_a_usage_error_naming_it(capsys, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<p>The minister said nothing.</p>", encoding="utf-8")
+    line = usage_error(capsys, "verify", "-q", MATCHED_QUOTE, "-s", str(page), "-s", str(page))
+    assert "same name" in line and "page.html" in line

@@ -182,8 +182,10 @@ def test_links_back_to_the_article_are_not_sources():
 
 
 def test_user_sources_are_kept_as_typed():
-    user = [source_spec("st.html"), source_spec("./st.html"), source_spec("st.html")]
+    user = [source_spec("st.html"), source_spec("./st.html")]
     assert [s.source for s in sources_for(None, user, REGISTRY)] == ["st.html", "./st.html"]
+    with pytest.raises(InputError, match=r"same name: st\.html"):  # never merged silently
+        sources_for(None, [*user, source_spec("st.html")], REGISTRY)
 
 
 def test_an_unreadable_outlet_page_keeps_its_outlet_and_status():

@@ -219,3 +219,14 @@ def test_language_switch_is_remembered(reviewer):
     assert "Статьи" in again.text
     english = reviewer.get("/dashboard/jobs?lang=en")
     assert re.search(r"<h1>Articles</h1>", english.text)
+
+
+def test_origin_check_ignores_x_forwarded_host(reviewer, job_id):
+    """A client can send X-Forwarded-Host itself: matching it to a forged Origin proves nothing."""
+    token = csrf_token(reviewer.get(f"/dashboard/jobs/{job_id}").text)
+    response = reviewer.post(
+        f"/dashboard/jobs/{job_id}/quotes/1/review",
+        data={"action": "confirm", "verdict": "matched", "csrf_token": token},
+        headers={"Origin": "https://evil.example", "X-Forwarded-Host": "evil.example"},
+    )
+    assert response.status_code == 403

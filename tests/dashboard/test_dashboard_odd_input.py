@@ -163,3 +163,31 @@ def test_failed_sign_in_log_stays_bounded():
     for _ in range(3):
         log.fail("198.51.100.7|ada")
     assert log.blocked("198.51.100.7|ada")
+
+
+def test_submit_refuses_a_source_given_twice_and_keeps_the_form(reviewer, store, dispatcher):
+    token = csrf_token(reviewer.get("/dashboard/submit").text)
+    response = reviewer.post(
+        "/dashboard/submit",
+        data={
+            "mode": "text",
+            "text": "The mayor said “the depot opens in May”.",
+            "sources": "https://herald.example/a\nhttps://herald.example/a",
+            "csrf_token": token,
+        },
+    )
+    assert response.status_code in (400, 422)
+    assert "given twice" in response.text and "herald.example/a" in response.text
+    assert dispatcher.enqueued == []
+    assert "the depot opens in May" in response.text
+
+
+def test_submit_refuses_more_sources_than_the_cap_instead_of_cutting(reviewer, dispatcher):
+    token = csrf_token(reviewer.get("/dashboard/submit").text)
+    sources = "\n".join(f"https://herald.example/{i}" for i in range(51))
+    response = reviewer.post(
+        "/dashboard/submit",
+        data={"mode": "text", "text": "He said “yes”.", "sources": sources, "csrf_token": token},
+    )
+    assert response.status_code in (400, 422)
+    assert dispatcher.enqueued == []

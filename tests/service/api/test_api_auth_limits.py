@@ -169,3 +169,16 @@ def test_api_with_redis_limiter(make_app) -> None:
         statuses = [api.get("/v1/jobs").status_code for _ in range(3)]
         assert statuses == [200, 200, 429]
         assert api.get("/readyz").json()["checks"] == {"database": "ok", "redis": "ok"}
+
+
+def test_redis_limiter_keys_honour_the_redis_prefix(monkeypatch) -> None:
+    client = _redis()
+    prefix = f"qt-test-{uuid.uuid4().hex}"
+    monkeypatch.setenv("QUOTETRAIL_REDIS_PREFIX", prefix)
+    limiter = RedisRateLimiter(client, 3, 30)
+    try:
+        limiter.hit("ip:9")
+        assert [k.decode() for k in client.scan_iter(f"{prefix}:*")] == [f"{prefix}:ratelimit:ip:9"]
+    finally:
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)

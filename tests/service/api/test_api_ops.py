@@ -72,14 +72,37 @@ def test_metrics_read_the_store(client: TestClient, store: Store) -> None:
         ]
         == 1
     )
-    assert (
-        samples[("quotetrail_source_fetches_total", (("host", "127.0.0.1"), ("outcome", "ok")))]
-        == 1
-    )
-    assert (
-        samples[("quotetrail_source_fetches_total", (("host", "localhost"), ("outcome", "error")))]
-        == 1
-    )
+    # No host names by default: they tell an outsider what a newsroom is checking.
+    assert samples[("quotetrail_source_fetches_total", (("outcome", "ok"),))] == 1
+    assert samples[("quotetrail_source_fetches_total", (("outcome", "error"),))] == 1
+    assert "127.0.0.1" not in response.text and "localhost" not in response.text
+
+
+def test_metrics_name_hosts_only_when_asked(make_app, store: Store) -> None:
+    with TestClient(make_app({"QUOTETRAIL_METRICS_HOSTS": "1"})) as client:
+        job = client.post("/v1/jobs", json={"quotes": ["q"]}).json()["id"]
+        store.start_job(job, quotes_total=1, sources_total=1)
+        store.save_source(job, "http://127.0.0.1:81/a", status="ok")
+        samples = _samples(client.get("/metrics").text)
+    key = ("quotetrail_source_fetches_total", (("host", "127.0.0.1"), ("outcome", "ok")))
+    assert samples[key] == 1
+
+
+def test_metrics_need_the_metrics_key_when_one_is_set(make_app) -> None:
+    with TestClient(make_app({"QUOTETRAIL_METRICS_KEY": "m-secret"})) as client:
+        assert client.get("/metrics").status_code == 401
+        assert client.get("/metrics", headers={"Authorization": "Bearer nope"}).status_code == 401
+        good = client.get("/metrics", headers={"Authorization": "Bearer m-secret"})
+        assert good.status_code == 200 and "quotetrail_jobs" in good.text
+
+
+def test_metrics_are_not_anonymous_beyond_loopback(make_app, store: Store) -> None:
+    with TestClient(make_app(), base_url="http://10.9.8.7") as client:  # in-process: no socket
+        refused = client.get("/metrics")
+        assert refused.status_code == 401
+        assert refused.headers["content-type"].startswith("application/problem+json")
+        _key, token = store.create_api_key("scraper")
+        assert client.get("/metrics", headers={"X-API-Key": token}).status_code == 200
 
 
 def test_openapi_documents_problems(client: TestClient) -> None:

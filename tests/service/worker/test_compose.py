@@ -116,3 +116,26 @@ def test_compose_commands_are_lists():
         if "command" in service:
             assert isinstance(service["command"], list), name
             assert shlex.join(service["command"])
+
+
+def test_only_the_api_is_published():
+    published = {name for name, service in SERVICES.items() if service.get("ports")}
+    assert published == {"api"}
+
+
+def test_compose_ships_no_default_secret():
+    env = COMPOSE["x-quotetrail-env"]
+    assert re.fullmatch(r"\$\{QUOTETRAIL_SECRET_KEY:\?[^}]+\}", env["QUOTETRAIL_SECRET_KEY"])
+    assert "change-me" not in (ROOT / "docker-compose.yml").read_text()
+
+
+def test_flower_is_opt_in_and_behind_basic_auth():
+    flower = SERVICES["flower"]
+    assert "ports" not in flower and flower.get("profiles") == ["ops"]
+    assert flower["environment"]["FLOWER_BASIC_AUTH"].startswith("${FLOWER_BASIC_AUTH:?")
+
+
+def test_the_api_knows_it_listens_beyond_loopback_and_aggregates_metrics():
+    env = SERVICES["api"]["environment"]
+    assert env["QUOTETRAIL_BIND_HOST"] == "0.0.0.0"
+    assert env["PROMETHEUS_MULTIPROC_DIR"] in SERVICES["api"]["tmpfs"]

@@ -45,12 +45,13 @@ def test_reliability_settings(tmp_path):
     assert conf.task_soft_time_limit < conf.task_time_limit
 
 
-def test_embedded_mode_uses_a_filesystem_broker_under_the_data_dir(tmp_path):
+def test_embedded_mode_uses_the_sqlite_queue_under_the_data_dir(tmp_path):
     dispatcher = get_dispatcher(_config(tmp_path))
     assert dispatcher.embedded
+    assert dispatcher.app.conf.broker_url.startswith("qtsqlite://")
     options = dispatcher.app.conf.broker_transport_options
-    assert Path(options["data_folder_in"]).is_dir()
-    assert Path(options["data_folder_in"]).is_relative_to(tmp_path)
+    assert Path(options["folder"]).is_dir()
+    assert Path(options["folder"]).is_relative_to(tmp_path)
 
 
 def test_redis_mode_dispatcher(tmp_path):

@@ -72,3 +72,31 @@ def test_sweep_kicks_stale_and_fails_overdue(store):
     failed = store.get_job(job.id)
     assert failed.status == "failed" and "deadline" in failed.error
     assert sweep(store, dispatcher, deadline=600, stale_after=60, now=much_later)["failed"] == []
+
+
+def test_a_backlog_in_the_queue_is_not_taken_for_lost_messages(store):
+    job = _job(store, 1)
+    dispatcher = Recorder()
+    later = datetime.now(UTC) + timedelta(seconds=120)
+    waiting = sweep(store, dispatcher, deadline=600, stale_after=60, now=later, queued_messages=7)
+    assert waiting == {"failed": [], "kicked": []} and dispatcher.sent == []
+    empty = sweep(store, dispatcher, deadline=600, stale_after=60, now=later, queued_messages=0)
+    assert empty["kicked"] == [job.id]
+
+
+def test_a_heartbeat_keeps_a_job_from_looking_stale(store):
+    job = _job(store, 1)
+    store.start_job(job.id, quotes_total=1, sources_total=1)
+    before = store.get_job(job.id).updated_at
+    store.touch_job(job.id)
+    assert store.get_job(job.id).updated_at >= before
+
+
+def test_default_recovery_is_within_two_minutes():
+    from worker.settings import WorkerSettings
+
+    s = WorkerSettings()
+    assert s.problems() == []
+    assert s.visibility_timeout <= 120
+    assert s.stale_after + s.sweep_interval <= 120
+    assert s.time_limit < s.stale_after  # a running task is never mistaken for a lost one
