@@ -30,10 +30,9 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from html import unescape as html_unescape
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urldefrag, urlsplit
 
-from bs4 import BeautifulSoup
 from rapidfuzz import fuzz
 
 from quotetrail.core.charset import MAX_INPUT_BYTES, decode_body
@@ -51,8 +50,11 @@ from quotetrail.core.models import Quote, Report, SourceStatus
 from quotetrail.core.outlets import OutletRegistry
 from quotetrail.core.report import evaluate
 from quotetrail.errors import InputError
-from quotetrail.fetch import Fetcher, FetchResult, FetchSettings
 from quotetrail.fetch.errors import FetchError
+from quotetrail.fetch.settings import FetchSettings
+
+if TYPE_CHECKING:  # httpx (the fetcher's client) loads only when something is fetched
+    from quotetrail.fetch import Fetcher, FetchResult
 
 __all__ = [
     "CLI_HINTS",
@@ -67,6 +69,7 @@ __all__ = [
     "build_fetcher",
     "document_of",
     "duplicate_sources",
+    "fetch_settings",
     "is_web_url",
     "link_outlets",
     "load_article",
@@ -239,6 +242,8 @@ def link_outlets(loaded: LoadedArticle, registry: OutletRegistry) -> dict[str, s
     media_type = (loaded.content_type or "").split(";", 1)[0].strip().lower()
     if media_type not in HTML_TYPES and not (not media_type and looks_like_html(html)):
         return {}
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(html, "lxml")
     base = base_url(soup, loaded.link_base)
     labels: dict[str, str] = {}
@@ -724,15 +729,37 @@ def build_fetcher(
 
     A malformed CIDR is an InputError (the user typed it).
     """
+    from quotetrail.fetch import Fetcher
+
+    return Fetcher(
+        fetch_settings(
+            allow_networks=allow_networks,
+            respect_robots=respect_robots,
+            min_interval=min_interval,
+            env=env,
+        )
+    )
+
+
+def fetch_settings(
+    *,
+    allow_networks: Sequence[str] = (),
+    respect_robots: bool = True,
+    min_interval: float | None = None,
+    env: Mapping[str, str] | None = None,
+) -> FetchSettings:
+    """The fetcher's settings, checked without building its HTTP client (no httpx import).
+
+    A malformed CIDR is an InputError (the user typed it).
+    """
     overrides: dict[str, Any] = {"obey_robots": respect_robots}
     if min_interval is not None:
         overrides["min_interval"] = min_interval
     try:
         settings = FetchSettings.from_env(dict(env) if env is not None else None, **overrides)
-        settings = settings.with_allowed(*allow_networks)
+        return settings.with_allowed(*allow_networks)
     except ValueError as exc:
         raise InputError(str(exc)) from None
-    return Fetcher(settings)
 
 
 def url_problem(value: str) -> str | None:

@@ -322,13 +322,44 @@ def _fetcher_for(args: argparse.Namespace, *, needed: bool) -> AbstractContextMa
 def _make_fetcher(
     allow_networks: Sequence[str], *, robots: bool, min_interval: float | None = None
 ) -> AbstractContextManager[Any]:
-    """A fetcher configured from the environment, plus the networks the user allowed."""
-    from quotetrail.pipeline import build_fetcher
+    """A fetcher configured from the environment, plus the networks the user allowed.
 
-    fetcher = build_fetcher(
+    The settings are checked now (a bad CIDR is a usage error before any work), but
+    the HTTP client is built on first use: a run whose sources are all files never
+    imports httpx.
+    """
+    from quotetrail.pipeline import fetch_settings
+
+    settings = fetch_settings(
         allow_networks=allow_networks, respect_robots=robots, min_interval=min_interval
     )
-    return closing(fetcher) if hasattr(fetcher, "close") else nullcontext(fetcher)
+    return closing(_LazyFetcher(settings))
+
+
+class _LazyFetcher:
+    """Stands in for a Fetcher and builds it (thread-safely) the first time it is used."""
+
+    def __init__(self, settings: Any) -> None:
+        import threading
+
+        self._settings = settings
+        self._fetcher: Any = None
+        self._lock = threading.Lock()
+
+    def _real(self) -> Any:
+        with self._lock:
+            if self._fetcher is None:
+                from quotetrail.fetch import Fetcher
+
+                self._fetcher = Fetcher(self._settings)
+            return self._fetcher
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real(), name)
+
+    def close(self) -> None:
+        if self._fetcher is not None and hasattr(self._fetcher, "close"):
+            self._fetcher.close()
 
 
 def _usage(message: str) -> Exception:

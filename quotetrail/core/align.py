@@ -9,8 +9,8 @@ search runs in two cheap-then-precise steps, like BLAST:
 2. alignment — each candidate region is aligned token by token with rapidfuzz's
    Indel (LCS) opcodes on stems, and the densest run of matches becomes the passage.
 
-Pages are tokenised and indexed once and cached (keyed by the text itself), since
-the pipeline judges many quotes against the same page.
+Pages are tokenised and indexed once and cached (keyed by the text itself, bounded
+by bytes: pagecache.py), since the pipeline judges many quotes against the same page.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from rapidfuzz.distance import Indel
 from quotetrail.core.lexicon import NEGATIONS, STOPWORDS
 from quotetrail.core.meaning import is_name
 from quotetrail.core.normalize import NormText, Token, tokenize
+from quotetrail.core.pagecache import PageCache
 from quotetrail.core.stem import stem
 
 MAX_ANCHOR_FREQ = 40  # a stem seen more often than this is too common to anchor a search
@@ -93,8 +94,7 @@ class Alignment:
         return len(self.pairs)
 
 
-@lru_cache(maxsize=8)  # a prepared 50,000-char page holds ~2 MB; judge quotes page by page
-def prepare_page(text: str) -> Page:
+def _prepare_page(text: str) -> Page:
     """Tokenise and index a source page (cached: pages are judged against many quotes).
 
     Words inside [square brackets] are dropped (except negations): they are editorial
@@ -150,6 +150,11 @@ def prepare_page(text: str) -> Page:
     )
 
 
+prepare_page: PageCache[Page] = PageCache(_prepare_page)
+"""The prepared page of a text; cached by bytes (pagecache.py), pinned by evaluate."""
+
+
+@lru_cache(maxsize=2048)  # a job judges each quote against every source
 def prepare_quote(text: str) -> QuoteView:
     """Tokenise a quote, noting omission fragments and where editorial insertions stood."""
     norm = tokenize(text, with_fragments=True)

@@ -35,12 +35,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from quotetrail.core import html_main, html_trafilatura
 from quotetrail.core.charset import MAX_INPUT_BYTES, decode_body
 from quotetrail.core.html_meta import resolve_links
 from quotetrail.errors import InputError
+
+if TYPE_CHECKING:  # the HTML readers load BeautifulSoup and lxml: only HTML needs them
+    from quotetrail.core import html_main
 
 Extractor = Literal["auto", "bs4", "trafilatura"]
 
@@ -115,6 +117,8 @@ def document_from_html(
     max_bytes: int = MAX_INPUT_BYTES,
 ) -> Document:
     """Main text of an HTML page, with title, language, body links and a map back to the HTML."""
+    from quotetrail.core import html_main
+
     _check_text_input(html, max_bytes)
     soup = html_main.parse(html)
     extraction = html_main.extract_main(html, url, soup=soup)
@@ -136,14 +140,20 @@ def document_from_text(text: str, *, max_bytes: int = MAX_INPUT_BYTES) -> Docume
     """A plain-text article: paragraphs are runs of lines separated by blank lines."""
     _check_text_input(text, max_bytes)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    raw = [
-        html_main.RawBlock(_tidy_paragraph(p), "p", "", -1, -1)
-        for p in _BLANK_LINES.split(text)
-        if p.strip()
-    ]
+    raw = [_TextBlock(_tidy_paragraph(p)) for p in _BLANK_LINES.split(text) if p.strip()]
     joined, blocks = _assemble(raw)
     title = raw[0].text.split("\n", 1)[0] if raw else None
     return Document(joined, title, (), None, blocks)
+
+
+class _TextBlock(NamedTuple):
+    """A plain-text paragraph, shaped like html_main.RawBlock for `_assemble`."""
+
+    text: str
+    tag: str = "p"
+    path: str = ""
+    source_start: int = -1
+    source_end: int = -1
 
 
 def looks_like_html(text: str) -> bool:
@@ -154,6 +164,8 @@ def _trafilatura_blocks(
     html: str, url: str | None, extraction: html_main.Extraction
 ) -> list[html_main.RawBlock] | None:
     """trafilatura's paragraphs, each tied back to the bs4 element with the same text."""
+    from quotetrail.core import html_main, html_trafilatura
+
     paragraphs = html_trafilatura.extract_paragraphs(html, url)
     if not paragraphs:
         return None
@@ -183,12 +195,14 @@ def _trafilatura_blocks(
 
 
 def _all_blocks(html: str) -> list[html_main.RawBlock]:
+    from quotetrail.core import html_main
+
     soup = html_main.parse(html)
     root = soup.body or soup
     return html_main.paragraphs(root, html, html_main.LineOffsets(html))
 
 
-def _assemble(raw: list[html_main.RawBlock]) -> tuple[str, tuple[Block, ...]]:
+def _assemble(raw: list[html_main.RawBlock] | list[_TextBlock]) -> tuple[str, tuple[Block, ...]]:
     pieces: list[str] = []
     blocks: list[Block] = []
     offset = 0

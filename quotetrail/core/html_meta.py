@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+if TYPE_CHECKING:  # callers pass a parsed page; resolving links needs no parser
+    from bs4 import BeautifulSoup
 
 
 def base_url(soup: BeautifulSoup, url: str | None) -> str | None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
+from quotetrail.core.align import prepare_page
 from quotetrail.core.compare import judge_claim, summarize
 from quotetrail.core.models import VERDICTS, Evidence, Quote, QuoteResult, Report, SourceStatus
 from quotetrail.core.verdict import judge, unverifiable
@@ -45,11 +46,21 @@ def evaluate(
     sources: Sequence[ReadSource],
     article: Mapping[str, Any] | None = None,
 ) -> Report:
-    """Judge each quote × source, summarise each quote, and keep the sources' statuses."""
-    results = []
-    for quote in quotes:
-        evidence = [evidence_for(quote, source) for source in sources]
-        results.append(credited_source_rule(summarize(quote, evidence), sources))
+    """Judge each quote × source, summarise each quote, and keep the sources' statuses.
+
+    Source by source: each page is prepared once, judged against every quote while it
+    is pinned, then released — so the cost grows with pages + pairs, never with
+    pages × quotes re-preparations, whatever the page cache can hold.
+    """
+    grid: list[list[Evidence]] = [[] for _ in quotes]
+    for source in sources:
+        with prepare_page.pinned(source.text or ""):
+            for row, quote in zip(grid, quotes, strict=True):
+                row.append(evidence_for(quote, source))
+    results = [
+        credited_source_rule(summarize(quote, evidence), sources)
+        for quote, evidence in zip(quotes, grid, strict=True)
+    ]
     return Report(
         quotes=tuple(results),
         sources=tuple(source.status for source in sources),
