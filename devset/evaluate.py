@@ -22,7 +22,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from quotetrail.core.verdict import judge, unverifiable  # noqa: E402
 
-LABELS = ("matched", "paraphrased", "altered", "not_found", "unverifiable")
+LABELS = ("matched", "translated", "paraphrased", "altered", "not_found", "unverifiable")
 CASE_FILES = (
     "cases_blind.jsonl",
     "cases_long.jsonl",
@@ -58,7 +58,8 @@ def load_cases() -> list[dict]:
 
 def page_text(case: dict) -> str:
     names = [*case.get("pad_before", []), case["page"], *case.get("pad_after", [])]
-    return "\n\n".join((HERE / "pages" / f"{n}.txt").read_text(encoding="utf-8") for n in names)
+    pages = Path(case.get("pages_dir", HERE / "pages"))
+    return "\n\n".join((pages / f"{n}.txt").read_text(encoding="utf-8") for n in names)
 
 
 def run_case(case: dict) -> Outcome:
@@ -96,6 +97,7 @@ def print_report(table: dict, confusion: Counter, total: int) -> None:
     print(f"\ncases: {total}\n\nconfusion (rows: expected, columns: got)")
     short = {
         "matched": "match",
+        "translated": "trans",
         "paraphrased": "para",
         "altered": "alter",
         "not_found": "nf",

@@ -715,7 +715,19 @@ def verify(
         min_confidence=min_confidence,
     )
     read = read_sources(plan.specs, fetcher, registry, progress=progress, workers=workers)
-    return evaluate(plan.quotes, read, plan.article)
+    return judge_all(plan.quotes, read, plan.article)
+
+
+def judge_all(
+    quotes: Sequence[Quote], read: Sequence[Any], article: Mapping[str, Any] | None
+) -> Report:
+    """evaluate() with this process's models: the embedder (loaded once; its absence is
+    reported in the evidence) and the optional display-only passage translator."""
+    from quotetrail.embed import install
+    from quotetrail.translate import add_translations, load_translator
+
+    install()
+    return add_translations(evaluate(quotes, read, article), load_translator())
 
 
 def build_fetcher(

@@ -177,7 +177,7 @@ def fetch_source(self: SourceTask, job_id: str, spec_data: dict[str, Any], plan:
 
 @app.task(bind=True, base=JobTask, name=FINALIZE)
 def finalize(self: JobTask, job_id: str, plan_data: dict[str, Any]) -> str:
-    from quotetrail.core.report import evaluate
+    from quotetrail.pipeline import judge_all
 
     store = runtime.store()
     job = store.get_job(job_id)
@@ -198,7 +198,7 @@ def finalize(self: JobTask, job_id: str, plan_data: dict[str, Any]) -> str:
         )
         for spec in plan.specs
     ]
-    report = evaluate(plan.quotes, texts, plan.article)
+    report = judge_all(plan.quotes, texts, plan.article)
     finished = store.finish_job(job_id, report.to_dict())
     _progress(job_id, finished.status)
     if finished.status == "succeeded":

@@ -296,3 +296,29 @@ ORDINALS: tuple[frozenset[str], ...] = tuple(
         "fourth четвертый четвертая четвертое четвертого четвертом",
     ]
 )
+
+# Lexical negatives: words that carry their own "not", so "groundless" agrees with "has
+# no grounds" and «безосновательны» with «не имеют оснований» (same polarity), and a
+# translation that renders one as the other is no negation flip.
+LEXICAL_NEGATIVES: frozenset[str] = frozenset(
+    _words(
+        """
+    groundless baseless unfounded unacceptable unacceptably inadmissible impossible
+    unthinkable untrue pointless meaningless senseless unjustified unwarranted
+    беспочвенны беспочвенно
+    """
+    )
+)
+# Russian lexical negatives by stem (every case and short form): безосновательны,
+# необоснованные, неприемлемо, недопустимы, невозможно, бессмысленно, неправда.
+LEXICAL_NEGATIVE_PREFIXES: tuple[str, ...] = (
+    "безоснователь",
+    "необоснован",
+    "неприемлем",
+    "недопустим",
+    "невозмож",
+    "беспочвен",
+    "бессмыслен",
+    "неправд",
+    "немыслим",
+)

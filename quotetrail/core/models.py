@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-Verdict = Literal["matched", "paraphrased", "altered", "not_found", "unverifiable"]
+Verdict = Literal["matched", "translated", "paraphrased", "altered", "not_found", "unverifiable"]
 QuoteKind = Literal["direct", "reported", "term", "claim"]
 DiffOpName = Literal["equal", "insert", "delete", "replace"]
 
@@ -19,17 +19,27 @@ DiffOpName = Literal["equal", "insert", "delete", "replace"]
 # neither speaker nor outlet (the scale is in quotetrail.core.extract._confidence).
 DEFAULT_MIN_CONFIDENCE = 0.5
 
-VERDICTS: tuple[Verdict, ...] = ("matched", "paraphrased", "altered", "not_found", "unverifiable")
+VERDICTS: tuple[Verdict, ...] = (
+    "matched",
+    "translated",
+    "paraphrased",
+    "altered",
+    "not_found",
+    "unverifiable",
+)
 
 # Strength of evidence, best first: used to pick a quote's overall verdict.
 # `altered` outranks `paraphrased`: a near-verbatim passage with a changed meaning is
-# the most important thing a reader must see.
+# the most important thing a reader must see. `translated` (the same statement in the
+# other language, every anchor agreeing) is stronger evidence than a paraphrase, weaker
+# than the words themselves, and never hides an `altered` passage.
 VERDICT_RANK: dict[str, int] = {
     "matched": 0,
     "altered": 1,
-    "paraphrased": 2,
-    "not_found": 3,
-    "unverifiable": 4,
+    "translated": 2,
+    "paraphrased": 3,
+    "not_found": 4,
+    "unverifiable": 5,
 }
 
 
@@ -77,6 +87,37 @@ class DiffOp:
 
 
 @dataclass(frozen=True, slots=True)
+class AlignedPair:
+    """One quote sentence aligned to one source sentence, with the model's similarity (0..1)."""
+
+    quote: str
+    source: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"quote": self.quote, "source": self.source, "score": round(self.score, 3)}
+
+
+AnchorKind = Literal["number", "name", "date", "negation"]
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A language-independent fact compared between quote and passage ("4,000" vs "4 тыс.").
+
+    `quote`/`source` are the words as written on each side ("" when one side lacks it).
+    """
+
+    kind: AnchorKind
+    quote: str
+    source: str
+    agree: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "quote": self.quote, "source": self.source, "agree": self.agree}
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """The verdict of one quote against one source, with what supports it.
 
@@ -93,6 +134,10 @@ class Evidence:
     end: int = -1
     diff: tuple[DiffOp, ...] = ()
     reasons: tuple[str, ...] = ()
+    lang: str | None = None  # language of the passage ("en", "ru"), None without one
+    aligned: tuple[AlignedPair, ...] = ()  # sentence pairs a model aligned (cross-language)
+    anchors: tuple[Anchor, ...] = ()  # numbers, names, dates, negation compared
+    translation: str | None = None  # display-only translation of the passage
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +149,10 @@ class Evidence:
             "end": self.end,
             "diff": [op.to_dict() for op in self.diff],
             "reasons": list(self.reasons),
+            "lang": self.lang,
+            "aligned": [a.to_dict() for a in self.aligned],
+            "anchors": [a.to_dict() for a in self.anchors],
+            "translation": self.translation,
         }
 
 

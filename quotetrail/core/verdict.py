@@ -35,8 +35,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from quotetrail.core import semantic
 from quotetrail.core.align import (
     FRAGMENT_GAP,
     Alignment,
@@ -48,6 +49,7 @@ from quotetrail.core.align import (
     prepare_page,
     prepare_quote,
 )
+from quotetrail.core.anchors import text_lang
 from quotetrail.core.diff import Run, ops_from_runs, token_runs
 from quotetrail.core.lexicon import (
     AGENT_MARKERS,
@@ -104,7 +106,25 @@ def unverifiable(source: str, reason: str) -> Evidence:
 
 
 def judge(quote: str, source_text: str, source: str = "") -> Evidence:
-    """Judge one quote against one source text; never raises on any pair of strings."""
+    """Judge one quote against one source text; never raises on any pair of strings.
+
+    A source in the other language goes to semantic.judge_across (`translated`); in
+    the same language, a quote the word-level tests cannot find gets one more chance
+    from the sentence-similarity model when one is plugged in (semantic.py).
+    """
+    q_lang, page_lang = text_lang(quote), semantic.page_lang(source_text)
+    evidence = _judge_same_language(quote, source_text, source)
+    if q_lang and page_lang and q_lang != page_lang:
+        # a page in the other language may still carry the quote's own words
+        if evidence.verdict in ("matched", "altered", "paraphrased"):
+            return replace(evidence, lang=q_lang)
+        return semantic.judge_across(quote, source_text, source)
+    if evidence.verdict == "not_found" and semantic.unavailable_reason() is None:
+        evidence = semantic.paraphrase_in_other_words(quote, source_text, source) or evidence
+    return replace(evidence, lang=page_lang) if evidence.lang is None else evidence
+
+
+def _judge_same_language(quote: str, source_text: str, source: str) -> Evidence:
     q = prepare_quote(quote)
     if not q.tokens:
         return Evidence(source, "not_found", reasons=("the quote has no words to look for",))

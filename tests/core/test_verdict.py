@@ -285,8 +285,11 @@ def test_not_found(quote: str, text: str) -> None:
     assert ev.reasons
 
 
-def test_quote_from_another_language_page_is_not_found() -> None:
-    assert verdict("Мост нужен городу как воздух", EN_PAGE).verdict == "not_found"
+def test_quote_from_another_language_page_without_a_model_is_unverifiable() -> None:
+    """No model plugged in: cross-language checking says so instead of "not_found"."""
+    ev = verdict("Мост нужен городу как воздух", EN_PAGE)
+    assert ev.verdict == "unverifiable"
+    assert ev.reasons[0].startswith("cross-language check unavailable")
 
 
 @pytest.mark.parametrize(
@@ -615,8 +618,10 @@ def test_changed_quantifier_ordinal_or_period_is_altered(quote: str, page: str) 
 
 def test_a_distant_passage_gets_no_spurious_conflict_reasons() -> None:
     # 14% overlap is no candidate paraphrase: "date changed: года → day" would only confuse
-    page = "«Мы откроем мост осенью 2028 года», — сказал министр. Он не назвал подрядчика."
-    ev = judge("We will open the bridge in the autumn of 2028, and not a day later", page)
+    page = "We will open the road in 2028, the minister said. He did not name the contractor."
+    ev = judge("Мы откроем мост осенью 2028 года, и ни днём позже", page + " Мост нужен.")
+    assert ev.verdict == "unverifiable"  # another language and no model plugged in
+    ev = judge("We will open the bridge in the autumn, and not a day later", page)
     assert ev.verdict == "not_found"
     assert len(ev.reasons) == 1 and ev.reasons[0].startswith("closest passage carries"), ev.reasons
 

@@ -1,0 +1,56 @@
+"""Load the embedder once per process and plug it into the pure core.
+
+    install() ─► load_embedder() ─ok─► PageCache ─► core.semantic.use_similarity(cache)
+                                 └─unavailable─► use_similarity(None, reason)
+
+What ends it: the first call decides for the process; later calls return the same
+status without touching the model (reset() forgets it, for tests and settings changes).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from quotetrail.core import semantic
+from quotetrail.embed.backends import EmbedderUnavailable, load_embedder
+from quotetrail.embed.cache import PageCache
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_state: dict[str, object] = {}
+
+
+def install(setting: str | None = None) -> str | None:
+    """Load (once) and plug in the embedder; returns None when ready, else why not."""
+    with _lock:
+        if "status" not in _state:
+            try:
+                cache = PageCache(load_embedder(setting))
+            except EmbedderUnavailable as exc:
+                reason = str(exc)
+                log.warning("cross-language checking unavailable: %s", reason)
+                semantic.use_similarity(None, reason)
+                _state["status"] = reason
+            else:
+                semantic.use_similarity(cache)
+                _state["cache"] = cache
+                _state["status"] = None
+        status = _state["status"]
+        return status if isinstance(status, str) else None
+
+
+def embedder_status() -> str | None:
+    """None when the model is loaded, the reason when it is not, "not loaded yet" before install."""
+    with _lock:
+        if "status" not in _state:
+            return "not loaded yet"
+        status = _state["status"]
+        return status if isinstance(status, str) else None
+
+
+def reset() -> None:
+    """Forget the loaded model (the core falls back to "unavailable")."""
+    with _lock:
+        _state.clear()
+        semantic.use_similarity(None, "no sentence-embedding model is configured")
