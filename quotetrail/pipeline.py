@@ -122,6 +122,15 @@ class SourceSpec:
     value: str
     name: str | None = None
     origin: SourceOrigin = "user"
+    # provenance (the report's sources[].found_by / found_via / archived_at); None = from origin
+    found_by: str | None = None
+    found_via: str | None = None
+    archived_at: str | None = None
+
+    @property
+    def how_found(self) -> str:
+        """`found_by` of the report: given by the user, a link of the article, or discovery's."""
+        return self.found_by or ("given" if self.origin == "user" else "link")
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,7 +442,14 @@ def read_source(
     spec: SourceSpec, fetcher: Fetcher | None = None, registry: OutletRegistry | None = None
 ) -> SourceText:
     """Read one source; problems come back as status "error" with a reason, never as exceptions."""
-    base = SourceStatus(source=spec.source, status="ok", outlet=source_outlet(spec, registry))
+    base = SourceStatus(
+        source=spec.source,
+        status="ok",
+        outlet=source_outlet(spec, registry),
+        found_by=spec.how_found,
+        found_via=spec.found_via,
+        archived_at=spec.archived_at,
+    )
     try:
         if spec.kind == "text":
             document = document_from_text(spec.value)
@@ -610,6 +626,7 @@ class CheckPlan:
     specs: list[SourceSpec]
     article: dict[str, Any]  # the report's `article` object (article_meta)
     document: Document | None = field(default=None, compare=False, repr=False)
+    loaded: LoadedArticle | None = field(default=None, compare=False, repr=False)
 
 
 def plan_check(
@@ -621,12 +638,14 @@ def plan_check(
     registry: OutletRegistry | None = None,
     follow_links: bool = True,
     hints: Hints = CLI_HINTS,
+    discover: bool = False,
 ) -> CheckPlan:
     """Read the article, pick the quotes, and the sources with their outlet labels.
 
     Links are labelled by their anchor text (`link_outlets`), links back to the article
     are skipped, a saved page's relative links resolve against its canonical URL, and at
-    most MAX_LINK_SOURCES links are kept. InputError when there is nothing to check.
+    most MAX_LINK_SOURCES links are kept. InputError when there is nothing to check
+    (with `discover`, quotes crediting an outlet are something to check: discovery looks).
     """
     registry = registry or OutletRegistry.default()
     if article is None and not quotes:
@@ -648,7 +667,7 @@ def plan_check(
         labels=labels,
         article_urls=(url, article.url if article else None, loaded.base if loaded else None),
     )
-    if not specs:
+    if not specs and not (discover and any(q.cited_source for q in checked)):
         relative = _relative_links(loaded) if loaded is not None and follow_links else 0
         if relative:
             raise InputError(
@@ -658,7 +677,7 @@ def plan_check(
             )
         raise InputError(f"no sources to check against: {hints.sources}")
     meta = article_meta(article or ArticleInput(), document, len(checked), url=url)
-    return CheckPlan(checked, specs, meta, document)
+    return CheckPlan(checked, specs, meta, document, loaded)
 
 
 def verify(
@@ -671,18 +690,31 @@ def verify(
     progress: Progress | None = None,
     workers: int = DEFAULT_WORKERS,
     follow_links: bool = True,
+    discovery: Any = None,
 ) -> Report:
     """Read the article, pick the quotes and sources, read the sources, judge everything.
 
-    Raises InputError when the article cannot be read or there is nothing to check
-    (no quotes, or no sources); source problems end up in the report instead.
+    `discovery` (quotetrail.discover.DiscoveryOptions) turns on the search for credited
+    outlets' pages. Raises InputError when the article cannot be read or there is nothing
+    to check (no quotes, or no sources); source problems end up in the report instead.
     """
     registry = registry or OutletRegistry.default()
     plan = plan_check(
-        article, quotes, sources, fetcher=fetcher, registry=registry, follow_links=follow_links
+        article,
+        quotes,
+        sources,
+        fetcher=fetcher,
+        registry=registry,
+        follow_links=follow_links,
+        discover=discovery is not None and fetcher is not None,
     )
     read = read_sources(plan.specs, fetcher, registry, progress=progress, workers=workers)
-    return evaluate(plan.quotes, read, plan.article)
+    if discovery is None or fetcher is None:
+        return evaluate(plan.quotes, read, plan.article)
+    from quotetrail.discover.stage import run_discovery  # lazy: discovery uses this module
+
+    read, meta, searches = run_discovery(plan, read, fetcher, registry, discovery)
+    return evaluate(plan.quotes, read, meta, searches)
 
 
 def build_fetcher(
@@ -694,9 +726,16 @@ def build_fetcher(
 ) -> Fetcher:
     """A fetcher from the environment's settings, plus the networks the user allowed.
 
-    A malformed CIDR is an InputError (the user typed it).
+    A malformed CIDR is an InputError (the user typed it). QUOTETRAIL_HOST_INTERVAL (the
+    workers' per-host spacing, seconds) sets the CLI's too when `min_interval` is not given.
     """
     overrides: dict[str, Any] = {"obey_robots": respect_robots}
+    source_env = os.environ if env is None else env
+    if min_interval is None and source_env.get("QUOTETRAIL_HOST_INTERVAL", "").strip():
+        try:
+            min_interval = max(0.0, float(source_env["QUOTETRAIL_HOST_INTERVAL"]))
+        except ValueError:
+            raise InputError("QUOTETRAIL_HOST_INTERVAL must be a number of seconds") from None
     if min_interval is not None:
         overrides["min_interval"] = min_interval
     try:

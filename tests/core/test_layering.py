@@ -16,6 +16,14 @@ FORBIDDEN = {
     "celery", "kombu", "redis", "fastapi", "starlette", "uvicorn",
     "sqlalchemy", "alembic", "psycopg",
     "api", "worker", "quotetrail.fetch", "quotetrail.store", "quotetrail.pipeline",
+    "quotetrail.discover",
+}  # fmt: skip
+DISCOVER = CORE.parent / "discover"
+# discovery may use the fetcher, the pipeline's readers and the core; never the service
+DISCOVER_FORBIDDEN = {
+    "celery", "kombu", "redis", "fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic",
+    "psycopg", "api", "worker", "quotetrail.store", "socket", "requests", "urllib.request",
+    "http.client",
 }  # fmt: skip
 
 
@@ -43,3 +51,13 @@ def test_the_check_sees_a_forbidden_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("def f():\n    from quotetrail.fetch import Fetcher\n    import httpx\n")
     assert {n for n in _imports(sample) if _forbidden(n)} == {"quotetrail.fetch", "httpx"}
+
+
+@pytest.mark.parametrize("path", sorted(DISCOVER.glob("*.py")), ids=lambda p: p.name)
+def test_discovery_uses_the_fetcher_not_the_service(path: Path) -> None:
+    bad = sorted(
+        n
+        for n in _imports(path)
+        if any(n == f or n.startswith(f + ".") for f in DISCOVER_FORBIDDEN)
+    )
+    assert not bad, f"discover/{path.name} imports {bad}"

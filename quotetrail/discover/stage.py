@@ -1,0 +1,54 @@
+"""The discovery stage between reading the sources and judging them, for CLI and workers.
+
+    CheckPlan + sources read ─► discover() ─► sources (+ archived copies, + found pages),
+                                              article (+ date, date_source, window), searches[]
+
+What ends it: `discover` returns (it never raises for a source or outlet problem).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from quotetrail.core.charset import decode_body
+from quotetrail.core.outlets import OutletRegistry
+from quotetrail.discover.driver import DiscoveryOptions, discover
+from quotetrail.errors import InputError
+from quotetrail.fetch import Fetcher
+from quotetrail.pipeline import CheckPlan, SourceText
+
+
+def article_html(plan: CheckPlan) -> str | None:
+    """The article's HTML (for its date), or None for text or a bare list of quotes."""
+    loaded = plan.loaded
+    if loaded is None:
+        return None
+    if isinstance(loaded.content, str):
+        return loaded.content
+    try:
+        return decode_body(loaded.content, loaded.content_type)
+    except InputError:
+        return None
+
+
+def run_discovery(
+    plan: CheckPlan,
+    read: Sequence[SourceText],
+    fetcher: Fetcher,
+    registry: OutletRegistry,
+    options: DiscoveryOptions,
+) -> tuple[list[SourceText], dict[str, Any], list[dict[str, Any]]]:
+    """The sources to judge, the article object and searches[] after discovery."""
+    found = discover(
+        plan.quotes,
+        read,
+        text=plan.document.text if plan.document is not None else "",
+        html=article_html(plan),
+        url=plan.loaded.link_base if plan.loaded is not None else None,
+        fetcher=fetcher,
+        registry=registry,
+        options=options,
+    )
+    sources = [found.replaced.get(i, r) for i, r in enumerate(read)] + found.sources
+    return sources, {**plan.article, **found.article}, found.searches
