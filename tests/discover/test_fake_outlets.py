@@ -197,3 +197,68 @@ def test_bad_date_or_window_is_a_usage_error(tmp_path, flag) -> None:
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert run.stderr.strip()
+
+
+def test_text_and_markdown_tell_how_sources_were_found_and_what_was_searched(
+    world, tmp_path
+) -> None:
+    from quotetrail.cli.render import render
+    from quotetrail.core.models import Report
+
+    html = ARTICLE.replace(
+        "</article>", f'<p>"{BREAD}," economist Ivan Orlov told Blocked Times.</p></article>'
+    )
+    data = _run(world, tmp_path, html)
+    report = _report_from(data)
+    text = render(report, "text")
+    assert (
+        "found by sitemap " + world.servers["northwind"].url("/sitemaps/news-2020-11-15.xml")
+        in text
+    )
+    assert "Searches" in text
+    assert (
+        "article dated 2020-11-16 (from the page); outlets searched 2020-11-09 … 2020-11-17" in text
+    )
+    assert "Blocked Times refused" in text and "HTTP 403" in text
+    assert "searched Northwind Agency listings for 2020-11-09 … 2020-11-17" in text
+    markdown = render(report, "markdown")
+    assert "## Searches" in markdown
+    assert "| Blocked Times | refused |" in markdown
+    assert "found by archive_page" in markdown
+    assert isinstance(report, Report)
+
+
+def _report_from(data: dict):
+    """A Report rebuilt from its JSON (what the dashboard and exports read back)."""
+    from quotetrail.core.models import (
+        DiffOp,
+        Evidence,
+        Quote,
+        QuoteResult,
+        Report,
+        SourceStatus,
+        WordingGroup,
+    )
+
+    quotes = []
+    for q in data["quotes"]:
+        quote = Quote(
+            q["text"], q["kind"], q["start"], q["end"], q["speaker"], q["cue"], q["cited_source"]
+        )
+        evidence = tuple(
+            Evidence(
+                e["source"], e["verdict"], e["score"], e["passage"], e["start"], e["end"],
+                tuple(DiffOp(**d) for d in e["diff"]), tuple(e["reasons"]),
+            )
+            for e in q["evidence"]
+        )  # fmt: skip
+        groups = tuple(
+            WordingGroup(g["wording"], g["verdict"], tuple(g["sources"])) for g in q["comparison"]
+        )
+        quotes.append(QuoteResult(quote, q["verdict"], q["score"], evidence, groups))
+    return Report(
+        tuple(quotes),
+        tuple(SourceStatus(**s) for s in data["sources"]),
+        data["article"],
+        tuple(data["searches"]),
+    )
