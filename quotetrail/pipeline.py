@@ -639,13 +639,17 @@ def plan_check(
     follow_links: bool = True,
     hints: Hints = CLI_HINTS,
     discover: bool = False,
+    date: str | None = None,
+    window: str | None = None,
 ) -> CheckPlan:
     """Read the article, pick the quotes, and the sources with their outlet labels.
 
     Links are labelled by their anchor text (`link_outlets`), links back to the article
     are skipped, a saved page's relative links resolve against its canonical URL, and at
     most MAX_LINK_SOURCES links are kept. InputError when there is nothing to check
-    (with `discover`, quotes crediting an outlet are something to check: discovery looks).
+    (with `discover`, quotes crediting an outlet are something to check: discovery looks,
+    and the article object gains its date, date_source and the `window` searched — from
+    the user's `date` (YYYY-MM-DD) and `window` when given).
     """
     registry = registry or OutletRegistry.default()
     if article is None and not quotes:
@@ -677,6 +681,10 @@ def plan_check(
             )
         raise InputError(f"no sources to check against: {hints.sources}")
     meta = article_meta(article or ArticleInput(), document, len(checked), url=url)
+    if discover:
+        from quotetrail.discover.stage import article_dating  # lazy: discovery uses this module
+
+        meta.update(article_dating(loaded, date, window))
     return CheckPlan(checked, specs, meta, document, loaded)
 
 
@@ -707,6 +715,8 @@ def verify(
         registry=registry,
         follow_links=follow_links,
         discover=discovery is not None and fetcher is not None,
+        date=discovery.date.isoformat() if discovery is not None and discovery.date else None,
+        window=discovery.window if discovery is not None else None,
     )
     read = read_sources(plan.specs, fetcher, registry, progress=progress, workers=workers)
     if discovery is None or fetcher is None:

@@ -16,12 +16,11 @@ from quotetrail.core.outlets import OutletRegistry
 from quotetrail.discover.driver import DiscoveryOptions, discover
 from quotetrail.errors import InputError
 from quotetrail.fetch import Fetcher
-from quotetrail.pipeline import CheckPlan, SourceText
+from quotetrail.pipeline import CheckPlan, LoadedArticle, SourceText
 
 
-def article_html(plan: CheckPlan) -> str | None:
+def article_html(loaded: LoadedArticle | None) -> str | None:
     """The article's HTML (for its date), or None for text or a bare list of quotes."""
-    loaded = plan.loaded
     if loaded is None:
         return None
     if isinstance(loaded.content, str):
@@ -30,6 +29,22 @@ def article_html(plan: CheckPlan) -> str | None:
         return decode_body(loaded.content, loaded.content_type)
     except InputError:
         return None
+
+
+def article_dating(
+    loaded: LoadedArticle | None, given: str | None, window: str | None
+) -> dict[str, Any]:
+    """The article's date, where it was read, and the window: the report's article fields.
+
+    Computed by `plan_check` where the article's HTML is in hand (the service's discovery
+    task no longer has it). InputError for a bad date or window.
+    """
+    from quotetrail.discover.dates import parse_date
+    from quotetrail.discover.driver import article_fields, dating
+
+    day = parse_date(given) if given else None
+    url = loaded.link_base if loaded is not None else None
+    return article_fields(*dating(article_html(loaded), url, day, window))
 
 
 def run_discovery(
@@ -44,7 +59,7 @@ def run_discovery(
         plan.quotes,
         read,
         text=plan.document.text if plan.document is not None else "",
-        html=article_html(plan),
+        html=article_html(plan.loaded),
         url=plan.loaded.link_base if plan.loaded is not None else None,
         fetcher=fetcher,
         registry=registry,
