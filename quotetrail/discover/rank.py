@@ -8,8 +8,9 @@ Everything is compared in Latin letters: Cyrillic words are transliterated
 (cyrtranslit, the Russian scheme) and folded further (kh→h, ya→a, …) and cut to a
 5-letter prefix, so «Песков заявил» meets `peskov-zayavil` and `Peskov said` meets
 «Песков», whichever side is Cyrillic. Words common to many listed titles ("said",
-«заявил») weigh little; numbers and the speaker's name weigh more. Ties go to the
-article closest to the article date. No page is fetched here.
+«заявил») weigh little; numbers and the speaker's name weigh more, and a headline
+showing only other numbers than the quote's weighs less. Ties go to the article closest
+to the article date. No page is fetched here.
 """
 
 from __future__ import annotations
@@ -138,9 +139,15 @@ def keys(text: str) -> list[str]:
     return out
 
 
+_PATH_DATE = re.compile(
+    r"(?<!\d)(?:19|20)\d\d(?:[/-]?(?:0[1-9]|1[0-2]))(?:[/-]?(?:0[1-9]|[12]\d|3[01]))?(?!\d)"
+)
+
+
 def listed_keys(item: Listed) -> set[str]:
-    """Keys of what a listing shows of an article: its title and its URL slug."""
-    path = unquote(urlsplit(item.url).path)
+    """Keys of what a listing shows of an article: its title and its URL slug (without the
+    date in the path: /2020/10/14/ must not match "10" or "14" in a quote)."""
+    path = _PATH_DATE.sub(" ", unquote(urlsplit(item.url).path))
     slug = re.sub(r"[-_/.+]+", " ", path)
     return set(keys(item.title)) | set(keys(slug))
 
@@ -172,10 +179,16 @@ def rank(
             return 999
         return min(abs((item.day - d).days) for d in near_days)
 
+    numbers = {k for k in wanted if k.isdigit()}
     scored = []
     for item, ks in zip(items, item_keys, strict=True):
         got = sum(weight(k) for k in wanted if k in ks)
         got += 2 * sum(weight(k) for k in speaker_keys if k in ks)
-        scored.append((got / total, -distance(item), item))
+        shown = {k for k in ks if k.isdigit()}
+        if numbers and shown and not numbers & shown:
+            # other numbers in the headline: likely another statement (kept, ranked lower,
+            # since an altered quote's original also shows another number)
+            got -= sum(weight(k) for k in numbers)
+        scored.append((max(got, 0.0) / total, -distance(item), item))
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     return [(score, item) for score, _, item in scored]
