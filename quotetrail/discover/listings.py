@@ -32,7 +32,7 @@ from quotetrail.errors import InputError
 from quotetrail.fetch.errors import FetchError, HTTPStatusError, RobotsDisallowed
 
 MAX_CHILD_SITEMAPS = 8  # undated child sitemaps read per sitemap index
-MAX_PAGES = 5  # pages of one daily archive (first + "next" pages)
+MAX_PAGES = 20  # pages of one daily archive (first + "next" pages)
 MAX_LISTED = 20_000  # articles kept per outlet
 
 
