@@ -68,6 +68,29 @@ QuoteText = _text(MAX_QUOTE_CHARS)
 Name = _text(MAX_NAME_CHARS)
 
 
+def _iso_date(value: str) -> str:
+    from quotetrail.discover.dates import parse_date
+    from quotetrail.errors import InputError
+
+    try:
+        return parse_date(value).isoformat()
+    except InputError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _window(value: str) -> str:
+    from datetime import date
+
+    from quotetrail.discover.dates import parse_window
+    from quotetrail.errors import InputError
+
+    try:
+        parse_window(value, date.today())
+    except InputError as exc:
+        raise ValueError(str(exc).replace("--window", "window")) from None
+    return value.strip()
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -115,6 +138,19 @@ class JobIn(_Strict):
     # leave out the article's items extracted with less confidence than this (0..1);
     # quotetrail.core.extract.DEFAULT_MIN_CONFIDENCE is the documented "hide low" value
     min_confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+    # discovery (quotetrail/discover): look for the credited outlets' pages by itself
+    discover: bool = Field(
+        default=True, description="search the credited outlets' listings for their pages"
+    )
+    date: Annotated[str, AfterValidator(_iso_date)] | None = Field(
+        default=None, description="the article's date, YYYY-MM-DD (default: read from the page)"
+    )
+    window: Annotated[str, AfterValidator(_window)] | None = Field(
+        default=None,
+        description="days searched around the article date: BEFORE:AFTER (default 7:1) "
+        "or YYYY-MM-DD..YYYY-MM-DD",
+        max_length=40,
+    )
 
     @model_validator(mode="after")
     def _something_to_check(self) -> JobIn:

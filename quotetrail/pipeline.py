@@ -127,6 +127,15 @@ class SourceSpec:
     value: str
     name: str | None = None
     origin: SourceOrigin = "user"
+    # provenance (the report's sources[].found_by / found_via / archived_at); None = from origin
+    found_by: str | None = None
+    found_via: str | None = None
+    archived_at: str | None = None
+
+    @property
+    def how_found(self) -> str:
+        """`found_by` of the report: given by the user, a link of the article, or discovery's."""
+        return self.found_by or ("given" if self.origin == "user" else "link")
 
 
 @dataclass(frozen=True, slots=True)
@@ -458,7 +467,14 @@ def read_source(
     spec: SourceSpec, fetcher: Fetcher | None = None, registry: OutletRegistry | None = None
 ) -> SourceText:
     """Read one source; problems come back as status "error" with a reason, never as exceptions."""
-    base = SourceStatus(source=spec.source, status="ok", outlet=source_outlet(spec, registry))
+    base = SourceStatus(
+        source=spec.source,
+        status="ok",
+        outlet=source_outlet(spec, registry),
+        found_by=spec.how_found,
+        found_via=spec.found_via,
+        archived_at=spec.archived_at,
+    )
     try:
         if spec.kind == "text":
             document = document_from_text(spec.value)
@@ -635,6 +651,7 @@ class CheckPlan:
     specs: list[SourceSpec]
     article: dict[str, Any]  # the report's `article` object (article_meta)
     document: Document | None = field(default=None, compare=False, repr=False)
+    loaded: LoadedArticle | None = field(default=None, compare=False, repr=False)
 
 
 def plan_check(
@@ -647,12 +664,18 @@ def plan_check(
     follow_links: bool = True,
     hints: Hints = CLI_HINTS,
     min_confidence: float = 0.0,
+    discover: bool = False,
+    date: str | None = None,
+    window: str | None = None,
 ) -> CheckPlan:
     """Read the article, pick the quotes, and the sources with their outlet labels.
 
     Links are labelled by their anchor text (`link_outlets`), links back to the article
     are skipped, a saved page's relative links resolve against its canonical URL, and at
-    most MAX_LINK_SOURCES links are kept. InputError when there is nothing to check.
+    most MAX_LINK_SOURCES links are kept. InputError when there is nothing to check
+    (with `discover`, quotes crediting an outlet are something to check: discovery looks,
+    and the article object gains its date, date_source and the `window` searched — from
+    the user's `date` (YYYY-MM-DD) and `window` when given).
     """
     registry = registry or OutletRegistry.default()
     if article is None and not quotes:
@@ -674,7 +697,7 @@ def plan_check(
         labels=labels,
         article_urls=(url, article.url if article else None, loaded.base if loaded else None),
     )
-    if not specs:
+    if not specs and not (discover and any(q.cited_source for q in checked)):
         relative = _relative_links(loaded) if loaded is not None and follow_links else 0
         if relative:
             raise InputError(
@@ -684,7 +707,11 @@ def plan_check(
             )
         raise InputError(f"no sources to check against: {hints.sources}")
     meta = article_meta(article or ArticleInput(), document, len(checked), url=url)
-    return CheckPlan(checked, specs, meta, document)
+    if discover:
+        from quotetrail.discover.stage import article_dating  # lazy: discovery uses this module
+
+        meta.update(article_dating(loaded, date, window))
+    return CheckPlan(checked, specs, meta, document, loaded)
 
 
 def verify(
@@ -698,11 +725,13 @@ def verify(
     workers: int = DEFAULT_WORKERS,
     follow_links: bool = True,
     min_confidence: float = 0.0,
+    discovery: Any = None,
 ) -> Report:
     """Read the article, pick the quotes and sources, read the sources, judge everything.
 
-    Raises InputError when the article cannot be read or there is nothing to check
-    (no quotes, or no sources); source problems end up in the report instead.
+    `discovery` (quotetrail.discover.DiscoveryOptions) turns on the search for credited
+    outlets' pages. Raises InputError when the article cannot be read or there is nothing
+    to check (no quotes, or no sources); source problems end up in the report instead.
     """
     registry = registry or OutletRegistry.default()
     plan = plan_check(
@@ -713,13 +742,26 @@ def verify(
         registry=registry,
         follow_links=follow_links,
         min_confidence=min_confidence,
+        discover=discovery is not None and fetcher is not None,
+        date=discovery.date.isoformat() if discovery is not None and discovery.date else None,
+        window=discovery.window if discovery is not None else None,
     )
     read = read_sources(plan.specs, fetcher, registry, progress=progress, workers=workers)
-    return judge_all(plan.quotes, read, plan.article)
+    if discovery is None or fetcher is None:
+        return judge_all(plan.quotes, read, plan.article)
+    from quotetrail.discover.stage import run_discovery  # lazy: discovery uses this module
+    from quotetrail.embed import install
+
+    install()  # candidates are judged during discovery, with the same models as the report
+    read, meta, searches = run_discovery(plan, read, fetcher, registry, discovery)
+    return judge_all(plan.quotes, read, meta, searches)
 
 
 def judge_all(
-    quotes: Sequence[Quote], read: Sequence[Any], article: Mapping[str, Any] | None
+    quotes: Sequence[Quote],
+    read: Sequence[Any],
+    article: Mapping[str, Any] | None,
+    searches: Sequence[Mapping[str, Any]] = (),
 ) -> Report:
     """evaluate() with this process's models: the embedder (loaded once; its absence is
     reported in the evidence) and the optional display-only passage translator."""
@@ -727,7 +769,7 @@ def judge_all(
     from quotetrail.translate import add_translations, load_translator
 
     install()
-    return add_translations(evaluate(quotes, read, article), load_translator())
+    return add_translations(evaluate(quotes, read, article, searches), load_translator())
 
 
 def build_fetcher(
@@ -739,7 +781,8 @@ def build_fetcher(
 ) -> Fetcher:
     """A fetcher from the environment's settings, plus the networks the user allowed.
 
-    A malformed CIDR is an InputError (the user typed it).
+    A malformed CIDR is an InputError (the user typed it). QUOTETRAIL_HOST_INTERVAL (the
+    workers' per-host spacing, seconds) sets the CLI's too when `min_interval` is not given.
     """
     from quotetrail.fetch import Fetcher
 
@@ -765,6 +808,12 @@ def fetch_settings(
     A malformed CIDR is an InputError (the user typed it).
     """
     overrides: dict[str, Any] = {"obey_robots": respect_robots}
+    source_env = os.environ if env is None else env
+    if min_interval is None and source_env.get("QUOTETRAIL_HOST_INTERVAL", "").strip():
+        try:
+            min_interval = max(0.0, float(source_env["QUOTETRAIL_HOST_INTERVAL"]))
+        except ValueError:
+            raise InputError("QUOTETRAIL_HOST_INTERVAL must be a number of seconds") from None
     if min_interval is not None:
         overrides["min_interval"] = min_interval
     try:

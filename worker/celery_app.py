@@ -75,7 +75,7 @@ def make_app(
 ) -> Celery:
     config = config or ServiceConfig.from_env()
     settings = settings or WorkerSettings.from_env()
-    celery = Celery("quotetrail", include=["worker.tasks"])
+    celery = Celery("quotetrail", include=["worker.tasks", "worker.discovery"])
     celery.conf.update(
         **broker_settings(config, settings),
         task_default_queue=queue or queue_name(),

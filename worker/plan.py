@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from functools import cache
 from typing import Any
 
 from quotetrail.core.models import Quote
@@ -36,12 +37,14 @@ class Plan:
     # The article's main text: stored once with the job (quote offsets point into it),
     # never sent along with task messages.
     text: str = ""
+    discover: bool = False  # run the discovery stage (worker/discovery.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "quotes": [q.to_dict() for q in self.quotes],
             "specs": [asdict(s) for s in self.specs],
             "article": self.article,
+            "discover": self.discover,
         }
 
     @classmethod
@@ -50,7 +53,17 @@ class Plan:
             quotes=tuple(Quote(**q) for q in data["quotes"]),
             specs=tuple(SourceSpec(**s) for s in data["specs"]),
             article=dict(data.get("article") or {}),
+            discover=bool(data.get("discover")),
         )
+
+
+@cache
+def service_registry() -> Any:
+    """The packaged outlet registry extended by the QUOTETRAIL_OUTLETS files, as in the CLI
+    (discovery needs the operator's `[[outlet.listing]]` entries)."""
+    from quotetrail.core.outlets import OutletRegistry
+
+    return OutletRegistry.load()
 
 
 def article_input(request: Mapping[str, Any]) -> ArticleInput | None:
@@ -97,6 +110,9 @@ def user_sources(request: Mapping[str, Any]) -> list[SourceSpec]:
 def build_plan(request: Mapping[str, Any], fetcher: Any, registry: Any) -> Plan:
     """Read the article and pick quotes and labelled sources exactly as `quotetrail verify`
     does (one shared `plan_check`); InputError when there is nothing to check."""
+    from worker.discovery import wanted  # discovery stage: its request fields
+
+    discover = wanted(request)
     checked = plan_check(
         article_input(request),
         given_quotes(request),
@@ -105,9 +121,16 @@ def build_plan(request: Mapping[str, Any], fetcher: Any, registry: Any) -> Plan:
         registry=registry,
         hints=SERVICE_HINTS,
         min_confidence=float(request.get("min_confidence") or 0.0),
+        discover=discover,
+        date=request.get("date"),
+        window=request.get("window"),
     )
     specs = [s for s in checked.specs if s.kind in SERVICE_SOURCE_KINDS]
     text = checked.document.text if checked.document is not None else ""
     return Plan(
-        quotes=tuple(checked.quotes), specs=tuple(specs), article=checked.article, text=text
+        quotes=tuple(checked.quotes),
+        specs=tuple(specs),
+        article=checked.article,
+        text=text,
+        discover=discover,
     )

@@ -37,8 +37,9 @@ from quotetrail.errors import QuotetrailError
 from quotetrail.pipeline import SourceSpec, SourceText, read_source, source_outlet
 from worker import progress, runtime, webhooks
 from worker.celery_app import app
+from worker.discovery import next_stage
 from worker.dispatch import EXTRACT_TASK, task_id
-from worker.plan import Plan, build_plan
+from worker.plan import Plan, build_plan, service_registry
 from worker.politeness import PolitenessTimeout
 
 log = logging.getLogger("quotetrail.worker")
@@ -105,12 +106,10 @@ def extract(self: JobTask, job_id: str) -> str:
     job = store.get_job(job_id)
     if job is None or job.finished:
         return "skipped"
-    from quotetrail.core.outlets import OutletRegistry
-
     recorder = RecordingFetcher()
     _progress(job_id, "extracting")
     try:
-        plan = build_plan(job.request, recorder, OutletRegistry.default())
+        plan = build_plan(job.request, recorder, service_registry())
     except (QuotetrailError, SoftTimeLimitExceeded) as exc:
         delay = retry_delay(recorder.error, self.request.retries)
         if delay is not None:
@@ -130,7 +129,7 @@ def extract(self: JobTask, job_id: str) -> str:
     _progress(job_id, "fetching", sources=len(plan.specs))
     payload = plan.to_dict()
     if not pending:
-        _send(FINALIZE, job_id, payload)
+        _send(next_stage(payload), job_id, payload)  # discovery: worker/discovery.py
     for spec in pending:
         _send(FETCH_SOURCE, job_id, asdict(spec), payload)
     return f"{len(pending)} source(s) sent"
@@ -146,11 +145,9 @@ def fetch_source(self: SourceTask, job_id: str, spec_data: dict[str, Any], plan:
     if any(record.source == spec.source for record in store.get_sources(job_id)):
         maybe_finalize(job_id, plan)  # a redelivery after the save: only the check is left
         return "already saved"
-    from quotetrail.core.outlets import OutletRegistry
-
     recorder = RecordingFetcher()
     fetcher = recorder if spec.kind == "url" else None
-    read = read_source(spec, fetcher, OutletRegistry.default())
+    read = read_source(spec, fetcher, service_registry())
     if isinstance(recorder.error, PolitenessTimeout):
         # Fair scheduling: the host is busy, so this worker goes on with other jobs; the
         # same attempt (not counted as a retry) comes back when a slot should be free.
@@ -187,9 +184,7 @@ def finalize(self: JobTask, job_id: str, plan_data: dict[str, Any]) -> str:
     records = {record.source: record for record in store.get_sources(job_id)}
     if any(spec.source not in records for spec in plan.specs):
         return "waiting"  # a fetch is still out; its own completion check sends us again
-    from quotetrail.core.outlets import OutletRegistry
-
-    registry = OutletRegistry.default()
+    registry = service_registry()
     texts = [
         _text_from_record(
             spec,
@@ -198,7 +193,7 @@ def finalize(self: JobTask, job_id: str, plan_data: dict[str, Any]) -> str:
         )
         for spec in plan.specs
     ]
-    report = judge_all(plan.quotes, texts, plan.article)
+    report = judge_all(plan.quotes, texts, plan.article, plan_data.get("searches") or ())
     finished = store.finish_job(job_id, report.to_dict())
     _progress(job_id, finished.status)
     if finished.status == "succeeded":
@@ -315,7 +310,7 @@ def maybe_finalize(job_id: str, plan: dict[str, Any]) -> None:
         client = runtime.redis_client()
         if client is not None and not _first_to_finalize(client, job_id):
             return
-        _send(FINALIZE, job_id, plan)
+        _send(next_stage(plan), job_id, plan)  # discovery first: worker/discovery.py
 
 
 def _first_to_finalize(client: Any, job_id: str) -> bool:
@@ -423,6 +418,9 @@ def _text_from_record(spec: SourceSpec, record: Any, outlet: str | None) -> Sour
         final_url=record.final_url,
         fetched_at=record.fetched_at.isoformat() if record.fetched_at else None,
         sha256=record.sha256,
+        found_by=spec.how_found,  # discovery's provenance (worker/discovery.py)
+        found_via=spec.found_via,
+        archived_at=spec.archived_at,
     )
     return SourceText(spec, status, record.text)
 

@@ -63,9 +63,11 @@ def _register_verify(sub: argparse._SubParsersAction) -> None:
         description="Check each quote against every source and give a verdict: matched, "
         "paraphrased, altered, not_found or unverifiable. Links in an HTML article are "
         "added as sources. Exit status: 0 all matched, 1 any not matched, 2 usage/input error.",
-        epilog="quotetrail cannot search an outlet's site by itself: the outlet an article "
-        "credits is checked when the article links to its page or you pass the page "
-        "with --source.",
+        epilog="Discovery (on by default): for a quote no source carries, the outlet the "
+        "article credits is searched through its listings (sitemaps, feeds, daily archive "
+        "pages, the web archive) for the days around the article's date: --window 7:1 "
+        "means 7 days before to 1 day after it; --window 2020-11-10..2020-11-18 an exact "
+        "range. Listings are cached in QUOTETRAIL_CACHE_DIR.",
     )
     p.add_argument(
         "article",
@@ -105,6 +107,22 @@ def _register_verify(sub: argparse._SubParsersAction) -> None:
         "--workers", type=int, default=4, metavar="N", help="sources fetched at once (default 4)"
     )
     _add_min_confidence(p)
+    p.add_argument(
+        "--no-discover",
+        action="store_true",
+        help="do not search the credited outlets' listings for their pages",
+    )
+    p.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the article's date (default: read from the page or its URL, else today)",
+    )
+    p.add_argument(
+        "--window",
+        metavar="BEFORE:AFTER|FROM..TO",
+        help="days searched around the article date: BEFORE:AFTER days (default 7:1) "
+        "or a range YYYY-MM-DD..YYYY-MM-DD",
+    )
     _add_common(p)
     p.set_defaults(handler=run_verify)
 
@@ -232,6 +250,7 @@ def run_verify(args: argparse.Namespace) -> int:
                 workers=args.workers,
                 min_confidence=args.min_confidence,
                 follow_links=not args.no_links,
+                discovery=_discovery(args, progress),
             )
     _write_report(report, args)
     return EXIT_OK if all_matched(report) else EXIT_NOT_ALL_MATCHED
@@ -265,6 +284,25 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 # --- pieces -----------------------------------------------------------------------------
+
+
+def _discovery(args: argparse.Namespace, progress: _progress) -> Any:
+    """Discovery options from --no-discover, --date and --window (None: discovery off)."""
+    if args.no_discover:
+        if args.date or args.window:
+            raise _usage("--date and --window are for discovery; drop --no-discover")
+        return None
+    from quotetrail.discover import DirectoryListingCache, DiscoveryOptions
+    from quotetrail.discover.dates import parse_date, parse_window
+
+    day = parse_date(args.date) if args.date else None
+    if args.window:
+        from datetime import date
+
+        parse_window(args.window, day or date.today())  # a typo is a usage error, now
+    return DiscoveryOptions(
+        date=day, window=args.window, cache=DirectoryListingCache.from_env(), note=progress.note
+    )
 
 
 def article_input(value: str) -> ArticleInput:

@@ -158,9 +158,20 @@ def tidy_error(source: str, message: str | None) -> str:
     return message
 
 
-def _unverifiable_meaning(result: QuoteResult, sources: Sequence[SourceStatus]) -> str:
-    """Why a quote is unverifiable: its credited outlet's page failed, or was never given."""
+def _unverifiable_meaning(
+    result: QuoteResult,
+    sources: Sequence[SourceStatus],
+    searches: Sequence[Mapping[str, Any]] = (),
+) -> str:
+    """Why a quote is unverifiable: its credited outlet could not be searched, its page
+    failed, or it was never given."""
     cited = result.quote.cited_source
+    search = next(
+        (x for x in searches if cited and str(x.get("outlet", "")).casefold() == cited.casefold()),
+        None,
+    )
+    if search is not None and search.get("status") != "ok":
+        return f"{search.get('reason')}"
     if cited and not any(s.outlet and s.outlet.casefold() == cited.casefold() for s in sources):
         return (
             f"the outlet it credits ({cited}) was not among the sources; "
@@ -226,9 +237,12 @@ def render_text(report: Report, *, color: bool = False) -> str:
             lines.append(paint(f"         {report.article['source']}", "dim"))
         lines.append("")
     for n, result in enumerate(report.quotes, 1):
-        lines.extend(_text_quote(n, result, paint, outlets, errors, report.sources))
+        lines.extend(
+            _text_quote(n, result, paint, outlets, errors, report.sources, report.searches)
+        )
         lines.append("")
     lines.extend(_text_sources(report.sources, paint))
+    lines.extend(_text_searches(report, paint))
     lines.append("")
     lines.append(paint(_summary_line(report), "bold"))
     if any(_has_changes(e.diff) for r in report.quotes for e in r.evidence):
@@ -243,13 +257,14 @@ def _text_quote(
     outlets: Mapping[str, str],
     errors: Mapping[str, str | None],
     sources: Sequence[SourceStatus] = (),
+    searches: Sequence[Mapping[str, Any]] = (),
 ) -> list[str]:
     verdict = paint(result.verdict.upper(), _VERDICT_STYLE.get(result.verdict, "bold"))
     lines = [f"[{n}] {verdict} ({result.score:.0f}) {_quoted(result.quote.text)}"]
     lines.append("    " + paint(_attribution(result.quote), "dim"))
     best = best_evidence(result)
     if result.verdict == "unverifiable":
-        lines.append(f"    {_unverifiable_meaning(result, sources)}")
+        lines.append(f"    {_unverifiable_meaning(result, sources, searches)}")
     if best is not None and best.verdict != "unverifiable" and best.passage:
         label = "closest passage in" if best.verdict == "not_found" else "best source"
         lines.append(f"    {label}: {_source_label(best.source, outlets)}")
@@ -289,7 +304,48 @@ def _text_sources(sources: Sequence[SourceStatus], paint: _Painter) -> list[str]
         state = paint("ok   ", "green") if s.status == "ok" else paint("error", "red")
         outlet = f" [{s.outlet}]" if s.outlet else ""
         error = f" — {tidy_error(s.source, s.error)}" if s.error else ""
+        how = found_how(s)
         lines.append(f"  {state} {s.source}{outlet}{error}")
+        if how:
+            lines.append(paint(f"        {how}", "dim"))
+    return lines
+
+
+def found_how(s: SourceStatus) -> str:
+    """How discovery found a source, in words ("" for a source given or linked as is)."""
+    bits = []
+    if s.found_by and s.found_by not in ("given", "link"):
+        via = f" {s.found_via}" if s.found_via else ""
+        bits.append(f"found by {s.found_by}{via}")
+    if s.archived_at:
+        bits.append(f"read from the web archive's copy of {s.archived_at}")
+    return "; ".join(bits)
+
+
+def article_window(article: Mapping[str, Any]) -> str:
+    """ "article dated 2020-11-16 (from the page); searched 2020-11-09 … 2020-11-17"."""
+    window = article.get("window")
+    if not window:
+        return ""
+    where = {"page": "from the page", "url": "from its URL", "given": "as given"}
+    if article.get("date"):
+        dated = f"article dated {article['date']} ({where.get(article.get('date_source'), '')})"
+    else:
+        dated = "the article's date is unknown, so the window ends today"
+    return f"{dated}; outlets searched {window['from']} … {window['to']}"
+
+
+def _text_searches(report: Report, paint: _Painter) -> list[str]:
+    if not report.searches:
+        return []
+    lines = ["", paint("Searches", "bold")]
+    window = article_window(report.article)
+    if window:
+        lines.append(paint(f"  {window}", "dim"))
+    for x in report.searches:
+        style = "green" if x.get("status") == "ok" else "red"
+        status = f"{x.get('status')!s:<11}"
+        lines.append(f"  {paint(status, style)} {x.get('reason')}")
     return lines
 
 
@@ -324,13 +380,25 @@ def render_markdown(report: Report) -> str:
         )
     out.append("")
     for n, r in enumerate(report.quotes, 1):
-        out += _md_quote(n, r, outlets, errors, report.sources)
+        out += _md_quote(n, r, outlets, errors, report.sources, report.searches)
     out += ["## Sources", "", "| Source | Outlet | Status | Problem |", "|---|---|---|---|"]
     for s in report.sources:
+        how = found_how(s)
+        problem = "; ".join(p for p in (tidy_error(s.source, s.error), how) if p)
         out.append(
-            f"| {_cell(s.source)} | {_cell(s.outlet or '—')} | {s.status} "
-            f"| {_cell(tidy_error(s.source, s.error))} |"
+            f"| {_cell(s.source)} | {_cell(s.outlet or '—')} | {s.status} | {_cell(problem)} |"
         )
+    if report.searches:
+        out += ["", "## Searches", ""]
+        window = article_window(report.article)
+        if window:
+            out += [_md(window[0].upper() + window[1:]) + ".", ""]
+        out += ["| Outlet | Status | What was done |", "|---|---|---|"]
+        for x in report.searches:
+            out.append(
+                f"| {_cell(str(x.get('outlet')))} | {x.get('status')} "
+                f"| {_cell(str(x.get('reason')))} |"
+            )
     out += [
         "",
         "Diffs: ~~struck~~ words are in the source but not in the quote; "
@@ -346,11 +414,12 @@ def _md_quote(
     outlets: Mapping[str, str],
     errors: Mapping[str, str | None],
     sources: Sequence[SourceStatus] = (),
+    searches: Sequence[Mapping[str, Any]] = (),
 ) -> list[str]:
     out = [f"## {n}. {_md(_short(r.quote.text, 80))} — {r.verdict}", ""]
     out += [f"> {_md(r.quote.text)}", ""]
     meaning = (
-        _unverifiable_meaning(r, sources)
+        _unverifiable_meaning(r, sources, searches)
         if r.verdict == "unverifiable"
         else _VERDICT_MEANING.get(r.verdict, "")
     )

@@ -198,7 +198,12 @@ class QuoteResult:
 
 @dataclass(frozen=True, slots=True)
 class SourceStatus:
-    """Whether a source could be read. `source` is exactly the string the user gave."""
+    """Whether a source could be read. `source` is exactly the string the user gave.
+
+    `found_by` says how the page was found (link | given | sitemap | feed | archive_page |
+    search | wayback), `found_via` the listing URL or query, and `archived_at` the
+    archive's timestamp when the text was read from an archived copy.
+    """
 
     source: str
     status: Literal["ok", "error"]
@@ -207,6 +212,9 @@ class SourceStatus:
     final_url: str | None = None
     fetched_at: str | None = None
     sha256: str | None = None
+    found_by: str | None = None
+    found_via: str | None = None
+    archived_at: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -214,15 +222,20 @@ class SourceStatus:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """Everything `quotetrail verify --format json` prints and the API returns."""
+    """Everything `quotetrail verify --format json` prints and the API returns.
+
+    `searches` holds one entry per outlet discovery searched (see quotetrail.discover).
+    """
 
     quotes: tuple[QuoteResult, ...]
     sources: tuple[SourceStatus, ...]
     article: dict[str, Any] = field(default_factory=dict)
+    searches: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "article": self.article,
             "quotes": [q.to_dict() for q in self.quotes],
             "sources": [s.to_dict() for s in self.sources],
+            "searches": [dict(s) for s in self.searches],
         }

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from quotetrail.errors import InputError
 
-__all__ = ["Outlet", "OutletRegistry", "word_key"]
+__all__ = ["LISTING_KINDS", "Listing", "Outlet", "OutletRegistry", "word_key"]
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -35,11 +35,35 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 KINDS = frozenset({"agency", "newspaper", "tv", "radio", "online", "social", "magazine", "other"})
+LISTING_KINDS = frozenset({"sitemap", "feed", "archive_page", "wayback_prefix"})
+_TEMPLATE_KEYS = frozenset({"yyyy", "mm", "dd", "yyyymmdd", "dd.mm.yyyy", "query"})
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One place where an outlet lists its articles (`[[outlet.listing]]`), used by discovery.
+
+    `url` may hold the date placeholders {yyyy} {mm} {dd} {yyyymmdd} {dd.mm.yyyy}; `links`
+    (archive_page only) is a CSS selector of article links.
+    """
+
+    kind: str
+    url: str
+    links: str | None = None
+
+    @property
+    def dated(self) -> bool:
+        """Whether the URL changes with the day (one request per day of the window)."""
+        return "{" in self.url
 
 
 @dataclass(frozen=True)
 class Outlet:
-    """One outlet. `name` is what reports show; `aliases` are how articles name it."""
+    """One outlet. `name` is what reports show; `aliases` are how articles name it.
+
+    `name_ru` is the Russian display name (falls back to `name`); `listings` and `search`
+    tell discovery where the outlet lists its articles and how its own site search is called.
+    """
 
     id: str
     name: str
@@ -47,6 +71,17 @@ class Outlet:
     domains: tuple[str, ...] = ()
     language: str = ""
     kind: str = "other"
+    name_ru: str = ""
+    listings: tuple[Listing, ...] = ()
+    search: str | None = None
+
+    @property
+    def display_name_ru(self) -> str:
+        return self.name_ru or self.name
+
+    def serves(self, url: str) -> bool:
+        """Whether `url` is on one of the outlet's domains (or their subdomains, or host:port)."""
+        return any(_domain_matches(d, url) for d in self.domains)
 
 
 # --- word keys -------------------------------------------------------------
@@ -215,15 +250,8 @@ class OutletRegistry:
 
     def for_url(self, url: str) -> Outlet | None:
         """The outlet whose domain (or a subdomain of it) serves `url`."""
-        try:
-            host = urlsplit(url if "//" in url else "//" + url).hostname
-        except ValueError:
-            return None
-        if not host:
-            return None
-        host = host.lower().rstrip(".")
         for domain, outlet in self._domains:
-            if host == domain or host.endswith("." + domain):
+            if _domain_matches(domain, url):
                 return outlet
         return None
 
@@ -269,6 +297,24 @@ class OutletRegistry:
         return None
 
 
+def _domain_matches(domain: str, url: str) -> bool:
+    """A domain covers its subdomains; a `host:port` or IP domain (a test or evaluation
+    outlet on loopback) covers exactly that address."""
+    try:
+        parts = urlsplit(url if "//" in url else "//" + url)
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        return False
+    if not host:
+        return False
+    host = host.lower().rstrip(".")
+    domain = domain.lower().removeprefix("www.")
+    if ":" in domain and not domain.startswith("["):
+        name, _, want = domain.rpartition(":")
+        return host == name and str(port or "") == want
+    return host == domain or host.endswith("." + domain)
+
+
 def _tight_gap(text: str, end: int, next_start: int) -> bool:
     """Words of one alias may be separated only by a space, dot, hyphen or quote mark."""
     gap = text[end:next_start]
@@ -305,6 +351,11 @@ def _outlet_from_entry(entry: dict, n: int) -> Outlet:
         raise InputError(
             f"outlet registry: entry {n}: kind {kind!r} is not one of {', '.join(sorted(KINDS))}"
         )
+    search = entry.get("search")
+    if search is not None:
+        search = _checked_url(search, f"entry {n}: `search`")
+        if "{query}" not in search:
+            raise InputError(f"outlet registry: entry {n}: `search` must hold {{query}}")
     return Outlet(
         id=text_field("id").lower(),
         name=text_field("name"),
@@ -312,7 +363,42 @@ def _outlet_from_entry(entry: dict, n: int) -> Outlet:
         domains=tuple(d.lower() for d in list_field("domains")),
         language=text_field("language", "und"),
         kind=kind,
+        name_ru=entry["name_ru"].strip() if isinstance(entry.get("name_ru"), str) else "",
+        listings=_listings(entry.get("listing", []), n),
+        search=search,
     )
+
+
+def _listings(value: object, n: int) -> tuple[Listing, ...]:
+    """The `[[outlet.listing]]` tables of entry `n`, checked so a typo is named, not ignored."""
+    if not isinstance(value, list):
+        raise InputError(f"outlet registry: entry {n}: [[outlet.listing]] must be tables")
+    listings = []
+    for m, item in enumerate(value, 1):
+        where = f"entry {n}, listing {m}"
+        if not isinstance(item, dict):
+            raise InputError(f"outlet registry: {where} is not a table")
+        kind = item.get("kind")
+        if kind not in LISTING_KINDS:
+            raise InputError(
+                f"outlet registry: {where}: kind {kind!r} is not one of "
+                f"{', '.join(sorted(LISTING_KINDS))}"
+            )
+        links = item.get("links")
+        if links is not None and (not isinstance(links, str) or not links.strip()):
+            raise InputError(f"outlet registry: {where}: `links` must be a CSS selector")
+        url = _checked_url(item.get("url"), f"{where}: `url`")
+        listings.append(Listing(kind=kind, url=url, links=links.strip() if links else None))
+    return tuple(listings)
+
+
+def _checked_url(value: object, where: str) -> str:
+    if not isinstance(value, str) or not re.match(r"https?://[^/\s]+", value.strip()):
+        raise InputError(f"outlet registry: {where} must be an http(s) URL")
+    for key in re.findall(r"\{([^}]*)\}", value):
+        if key not in _TEMPLATE_KEYS:
+            raise InputError(f"outlet registry: {where}: unknown placeholder {{{key}}}")
+    return value.strip()
 
 
 @cache

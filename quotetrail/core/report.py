@@ -45,12 +45,16 @@ def evaluate(
     quotes: Sequence[Quote],
     sources: Sequence[ReadSource],
     article: Mapping[str, Any] | None = None,
+    searches: Sequence[Mapping[str, Any]] = (),
 ) -> Report:
     """Judge each quote × source, summarise each quote, and keep the sources' statuses.
 
     Source by source: each page is prepared once, judged against every quote while it
     is pinned, then released — so the cost grows with pages + pairs, never with
     pages × quotes re-preparations, whatever the page cache can hold.
+
+    `searches` are discovery's searches[] entries: an outlet searched for a quote
+    (status ok) without finding it makes `not_found` stand for that quote.
     """
     grid: list[list[Evidence]] = [[] for _ in quotes]
     for source in sources:
@@ -58,26 +62,44 @@ def evaluate(
             for row, quote in zip(grid, quotes, strict=True):
                 row.append(evidence_for(quote, source))
     results = [
-        credited_source_rule(summarize(quote, evidence), sources)
-        for quote, evidence in zip(quotes, grid, strict=True)
+        credited_source_rule(summarize(quote, evidence), sources, searched_for(n, searches))
+        for n, (quote, evidence) in enumerate(zip(quotes, grid, strict=True))
     ]
     return Report(
         quotes=tuple(results),
         sources=tuple(source.status for source in sources),
         article=dict(article or {}),
+        searches=tuple(dict(s) for s in searches),
     )
 
 
-def credited_source_rule(result: QuoteResult, sources: Sequence[ReadSource]) -> QuoteResult:
+def searched_for(index: int, searches: Sequence[Mapping[str, Any]]) -> frozenset[str]:
+    """The outlets (casefolded) whose listings were searched for quote `index` without refusal."""
+    return frozenset(
+        str(s.get("outlet", "")).casefold()
+        for s in searches
+        if s.get("status") == "ok" and index in s.get("quotes", ())
+    )
+
+
+def credited_source_rule(
+    result: QuoteResult, sources: Sequence[ReadSource], searched: frozenset[str] = frozenset()
+) -> QuoteResult:
     """A quote not found elsewhere whose credited outlet was not read is `unverifiable`.
 
     Why: "not found" would accuse the article, yet the one source it names was never
     seen. Applies when the article credits an outlet and no source labelled with that
     outlet could be read — because its page failed, or because none was among the
-    sources at all (quotetrail cannot search an outlet's site by itself). The
+    sources at all and discovery could not search its listings (`searched`). The
     per-source evidence keeps its `not_found`; only the overall verdict changes.
     """
     cited = result.quote.cited_source
+    if cited and cited.casefold() in searched:
+        if result.verdict == "unverifiable" and not any(
+            e.verdict != "unverifiable" for e in result.evidence
+        ):  # searched, and no page carried it: that is a finding, not a gap
+            return replace(result, verdict="not_found", score=0.0)
+        return result
     if result.verdict != "not_found" or not cited:
         return result
     if not credited_outlet_read(cited, sources):

@@ -13,10 +13,11 @@ import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from types import TracebackType
+from typing import Any
 
 import httpx
 
@@ -147,6 +148,17 @@ class Fetcher:
         if self._cache is not None:
             self._cache.put(url, result)
         return result
+
+    def derive(self, **overrides: Any) -> Fetcher:
+        """A fetcher with some settings changed (discovery: sitemap, feed and JSON types)
+        sharing this one's politeness, robots.txt cache and fetch cache, so per-host
+        limits hold across both. Close it when done."""
+        return Fetcher(
+            replace(self.settings, **overrides),
+            cache=self._cache,
+            politeness=self._politeness,
+            robots_cache=self._robots,
+        )
 
     def close(self) -> None:
         self._client.close()

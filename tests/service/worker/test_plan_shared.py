@@ -23,7 +23,9 @@ ARTICLE = """<!doctype html><html lang="en"><head><title>Quay</title>
 
 def test_build_plan_labels_links_like_the_cli() -> None:
     plan = build_plan({"article": {"html": ARTICLE}}, None, REGISTRY)
-    cli = plan_check(ArticleInput(html=ARTICLE), [], [], fetcher=None, registry=REGISTRY)
+    cli = plan_check(  # discovery is on by default in the CLI as in the service
+        ArticleInput(html=ARTICLE), [], [], fetcher=None, registry=REGISTRY, discover=True
+    )
     assert list(plan.specs) == cli.specs
     assert list(plan.quotes) == cli.quotes
     assert plan.article == cli.article

@@ -1,0 +1,180 @@
+"""The discovery stage of a job: between the fetches and finalize.
+
+    extract ─► fetch_source × N ─► discover(job) ─► finalize(job) ─► webhook
+                                     │ stored sources + plan ─► quotetrail.discover
+                                     │ (listings cached in Redis, politeness shared
+                                     │  through Redis by the worker's fetcher)
+                                     └► found pages and archived copies saved as the
+                                        job's sources; searches[] rides to finalize
+
+The task is idempotent: re-running it searches again (listings come from the cache,
+pages from the fetch cache) and saving overwrites the same (job, source) rows; a
+finished or canceled job stops it. What ends it: every outlet searched within the
+caps, or the stage's time limit (QUOTETRAIL_DISCOVERY_TIME_LIMIT, default 300 s) —
+then finalize runs with what the fetched sources hold, and searches[] says the search
+was cut short. A request with `"discover": false` skips the stage.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import asdict, replace
+from datetime import date
+from typing import Any
+
+from celery.exceptions import SoftTimeLimitExceeded
+
+from quotetrail.discover.cache import FRESH_TTL, ListingCache, MemoryListingCache
+from quotetrail.discover.listed import Listed
+from quotetrail.pipeline import SourceSpec, SourceText
+from worker import runtime
+from worker.celery_app import app
+from worker.dispatch import task_id
+
+log = logging.getLogger("quotetrail.worker")
+
+DISCOVER = "quotetrail.discover"
+FINAL_TTL = 30 * 24 * 3600  # past days' listings: kept a month
+TIME_LIMIT = float(os.environ.get("QUOTETRAIL_DISCOVERY_TIME_LIMIT", "300") or 300)
+
+
+def wanted(request: dict[str, Any] | None) -> bool:
+    """Discovery is on unless the request says `"discover": false`."""
+    return not (isinstance(request, dict) and request.get("discover") is False)
+
+
+def next_stage(plan: dict[str, Any]) -> str:
+    """What follows the fetches: discovery (once), then finalize."""
+    from worker.tasks import FINALIZE
+
+    if plan.get("discover") and not plan.get("discovered"):
+        return DISCOVER
+    return FINALIZE
+
+
+class RedisListingCache:
+    """Listings in Redis, shared by every worker (a miss or a Redis error is just a miss)."""
+
+    def __init__(self, client: Any, prefix: str) -> None:
+        self.client = client
+        self.prefix = prefix
+
+    def _key(self, key: str) -> str:
+        import hashlib
+
+        return f"{self.prefix}:listing:{hashlib.sha256(key.encode('utf-8')).hexdigest()}"
+
+    def get(self, key: str) -> list[Listed] | None:
+        try:
+            raw = self.client.get(self._key(key))
+            return None if raw is None else [Listed.from_dict(x) for x in json.loads(raw)]
+        except Exception:
+            return None
+
+    def put(self, key: str, items: list[Listed], *, final: bool) -> None:
+        data = json.dumps([x.to_dict() for x in items], ensure_ascii=False)
+        try:
+            self.client.set(self._key(key), data, ex=FINAL_TTL if final else int(FRESH_TTL))
+        except Exception:
+            log.warning("listing cache: could not store %s", key)
+
+
+def listing_cache() -> ListingCache:
+    client = runtime.redis_client()
+    if client is None:
+        return MemoryListingCache()
+    return RedisListingCache(client, runtime.redis_prefix())
+
+
+@app.task(
+    bind=True,
+    name=DISCOVER,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=TIME_LIMIT,
+    time_limit=TIME_LIMIT + 30,
+)
+def discover_job(self: Any, job_id: str, plan_data: dict[str, Any]) -> str:
+    from quotetrail.discover import DiscoveryOptions, discover
+    from worker.plan import Plan, service_registry
+    from worker.tasks import FINALIZE, _progress, _text_from_record, source_outlet_of
+
+    store = runtime.store()
+    job = store.get_job(job_id)
+    if job is None or job.status != "running":
+        return "skipped"
+    plan = Plan.from_dict(plan_data)
+    records = {record.source: record for record in store.get_sources(job_id)}
+    registry = service_registry()
+    texts = [
+        _text_from_record(
+            spec,
+            records[spec.source],
+            source_outlet_of(job_id, spec, records[spec.source], registry),
+        )
+        for spec in plan.specs
+        if spec.source in records
+    ]
+    article = plan.article
+    given = article.get("date") if article.get("date_source") != "none" else None
+    window = article.get("window") or {}
+    options = DiscoveryOptions(
+        date=date.fromisoformat(given) if given else None,
+        window=f"{window['from']}..{window['to']}" if window else None,
+        cache=listing_cache(),
+        note=lambda text: _progress(job_id, "discovering", note=text),
+    )
+    payload = {**plan_data, "discovered": True}
+    _progress(job_id, "discovering")
+    try:
+        found = discover(
+            plan.quotes,
+            texts,
+            text=(getattr(job, "article", None) or {}).get("text", ""),
+            html=None,
+            url=article.get("url"),
+            fetcher=runtime.fetcher(),
+            registry=registry,
+            options=options,
+        )
+    except SoftTimeLimitExceeded:
+        payload["searches"] = []
+        _send(FINALIZE, job_id, payload)
+        return "cut short"
+    specs = list(plan_data["specs"])
+    for i, copy in found.replaced.items():
+        _save(job_id, copy)
+        specs[i] = asdict(replace(copy.spec, value=plan.specs[i].value))
+    for page in found.sources:
+        _save(job_id, page)
+        specs.append(asdict(page.spec))
+    payload.update(specs=specs, searches=found.searches)
+    _send(FINALIZE, job_id, payload)
+    return f"{len(found.sources)} page(s) found"
+
+
+def _save(job_id: str, read: SourceText) -> None:
+    """A discovered page (or archived copy) as one of the job's sources, with its snapshot."""
+    status = read.status
+    runtime.store().save_source(
+        job_id,
+        read.spec.source,
+        status=status.status,
+        error=status.error,
+        final_url=status.final_url,
+        http_status=read.http_status,
+        content_type=read.content_type,
+        fetched_at=status.fetched_at,
+        sha256=status.sha256,
+        body=read.body,
+        text=read.text,
+    )
+
+
+def _send(name: str, job_id: str, *args: Any) -> None:
+    app.send_task(name, args=[job_id, *args], task_id=task_id(job_id, name))
+
+
+__all__ = ["DISCOVER", "RedisListingCache", "SourceSpec", "discover_job", "next_stage", "wanted"]
