@@ -33,7 +33,7 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class DiffPiece:
-    """`kind` is equal, ins (only in the source) or del (only in the quote)."""
+    """`kind` is equal, ins (words the quote adds) or del (source words the quote dropped)."""
 
     kind: str
     text: str
@@ -129,19 +129,20 @@ def _valid_span(data: dict[str, Any], length: int) -> bool:
 
 
 def diff_pieces(ops: list[dict[str, Any]]) -> list[DiffPiece]:
-    """The source passage with the quote's differences marked, word runs joined by spaces."""
+    """The passage as editors' suggestion mode shows it: the source is the original, the
+    quote the edit; `del` = source words the quote dropped, `ins` = words it adds."""
     pieces: list[DiffPiece] = []
     for op in ops:
         name, quote, source = op.get("op"), op.get("quote", ""), op.get("source", "")
         if name == "equal":
             pieces.append(DiffPiece("equal", source or quote))
-        elif name == "insert":
-            pieces.append(DiffPiece("ins", source))
-        elif name == "delete":
-            pieces.append(DiffPiece("del", quote))
+        elif name == "insert":  # words the quote adds
+            pieces.append(DiffPiece("ins", quote))
+        elif name == "delete":  # source words the quote dropped
+            pieces.append(DiffPiece("del", source))
         elif name == "replace":
-            pieces.append(DiffPiece("del", quote))
-            pieces.append(DiffPiece("ins", source))
+            pieces.append(DiffPiece("del", source))
+            pieces.append(DiffPiece("ins", quote))
     return [p for p in pieces if p.text]
 
 
