@@ -20,6 +20,7 @@ from api.dashboard.article import DEFAULT_MIN_CONFIDENCE, SHOWN_VERDICTS, source
 from api.dashboard.auth import CurrentUser
 from api.dashboard.jobdata import article_url, job_page, job_title, load_job
 from api.dashboard.panel import host_of, outlet_display, split_sources
+from api.dashboard.reasons import explain
 from api.dashboard.routes_export import claimreview_settings
 from api.dashboard.security import SNAPSHOT_POLICY
 from api.dashboard.submit import is_web_url
@@ -98,6 +99,7 @@ def render_job(
         "searches": (job.result or {}).get("searches") or [],
         "export_defaults": claimreview_settings(job.id),
         "outlet_name": lambda name: outlet_display(name, lang),
+        "reason_text": lambda raw: explain(raw, lang).text,
         "signoff": None,
     }
     context.update(extra or {})

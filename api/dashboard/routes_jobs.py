@@ -13,7 +13,7 @@ from api.dashboard.app import dashboard_of, href, redirect, render, t_for
 from api.dashboard.article import SHOWN_VERDICTS
 from api.dashboard.auth import CsrfForm, CurrentUser
 from api.dashboard.jobdata import article_url, job_title
-from api.dashboard.panel import outlet_terms
+from api.dashboard.panel import outlet_display, outlet_terms
 from api.dashboard.submit import Submission, SubmitRefused, create_job
 from quotetrail.core.models import VERDICTS
 from quotetrail.store import JOB_STATUSES, BadCursor
@@ -151,6 +151,7 @@ def jobs(
         "statuses": JOB_STATUSES,
         "states": ARTICLE_STATES,
         "next_url": next_url,
+        "outlet_name": lambda name: outlet_display(name, request.state.lang),
     }
     return render(request, "jobs.html", context)
 

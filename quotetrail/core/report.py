@@ -10,7 +10,7 @@ the `source` string the user gave.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -42,12 +42,19 @@ def evaluate(
     quotes: Sequence[Quote],
     sources: Sequence[ReadSource],
     article: Mapping[str, Any] | None = None,
+    on_quote: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """Judge each quote × source, summarise each quote, and keep the sources' statuses."""
+    """Judge each quote × source, summarise each quote, and keep the sources' statuses.
+
+    `on_quote(done, total)` is told after each quote is judged, so a caller can show
+    progress as it happens (the worker writes it to the job; the core does no I/O).
+    """
     results = []
     for quote in quotes:
         evidence = [evidence_for(quote, source) for source in sources]
         results.append(credited_source_rule(summarize(quote, evidence), sources))
+        if on_quote is not None:
+            on_quote(len(results), len(quotes))
     return Report(
         quotes=tuple(results),
         sources=tuple(source.status for source in sources),

@@ -43,3 +43,22 @@ def test_the_check_sees_a_forbidden_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("def f():\n    from quotetrail.fetch import Fetcher\n    import httpx\n")
     assert {n for n in _imports(sample) if _forbidden(n)} == {"quotetrail.fetch", "httpx"}
+
+
+# The dashboard's view modules are plain data in, data out: the templates, the exports
+# and the tests share them, so they import no web framework, database or task queue.
+DASHBOARD = Path(__file__).resolve().parents[2] / "api" / "dashboard"
+DASHBOARD_PURE = ("article.py", "panel.py", "reasons.py", "audit_text.py", "claimreview.py")
+DASHBOARD_FORBIDDEN = {
+    "fastapi", "starlette", "sqlalchemy", "celery", "redis", "httpx",
+    "worker", "quotetrail.store", "quotetrail.fetch", "quotetrail.pipeline",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", DASHBOARD_PURE)
+def test_dashboard_view_modules_stay_pure(name: str) -> None:
+    names = _imports(DASHBOARD / name)
+    bad = sorted(
+        n for n in names if any(n == f or n.startswith(f + ".") for f in DASHBOARD_FORBIDDEN)
+    )
+    assert not bad, f"api/dashboard/{name} imports {bad}"
