@@ -762,6 +762,8 @@ def judge_all(
     read: Sequence[Any],
     article: Mapping[str, Any] | None,
     searches: Sequence[Mapping[str, Any]] = (),
+    *,
+    on_quote: Callable[[int, int], None] | None = None,
 ) -> Report:
     """evaluate() with this process's models: the embedder (loaded once; its absence is
     reported in the evidence) and the optional display-only passage translator."""
@@ -769,7 +771,8 @@ def judge_all(
     from quotetrail.translate import add_translations, load_translator
 
     install()
-    return add_translations(evaluate(quotes, read, article, searches), load_translator())
+    report = evaluate(quotes, read, article, searches, on_quote=on_quote)
+    return add_translations(report, load_translator())
 
 
 def build_fetcher(

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import random
+import time
 from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
@@ -48,6 +49,7 @@ EXTRACT = EXTRACT_TASK
 FETCH_SOURCE = "quotetrail.fetch_source"
 FINALIZE = "quotetrail.finalize"
 WEBHOOK = "quotetrail.webhook"
+JUDGED_INTERVAL = 0.25  # seconds between progress writes while quotes are judged
 
 
 def _transient_errors() -> tuple[type[BaseException], ...]:
@@ -193,7 +195,13 @@ def finalize(self: JobTask, job_id: str, plan_data: dict[str, Any]) -> str:
         )
         for spec in plan.specs
     ]
-    report = judge_all(plan.quotes, texts, plan.article, plan_data.get("searches") or ())
+    report = judge_all(
+        plan.quotes,
+        texts,
+        plan.article,
+        plan_data.get("searches") or (),
+        on_quote=_judged_counter(job_id),
+    )
     finished = store.finish_job(job_id, report.to_dict())
     _progress(job_id, finished.status)
     if finished.status == "succeeded":
@@ -332,6 +340,23 @@ def notify(job_id: str) -> None:
     job = runtime.store().get_job(job_id)
     if job is not None and webhooks.callback_url(job.request):
         _send(WEBHOOK, job_id)
+
+
+def _judged_counter(job_id: str, every: float = JUDGED_INTERVAL):
+    """`on_quote` for evaluate: the job's quotes_done follows the quotes as they are judged
+    (written at most every `every` seconds, and always for the last), so live progress
+    moves during a long evaluation instead of jumping from 0 to N at the end."""
+    last: list[float | None] = [None]
+
+    def judged(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and last[0] is not None and now - last[0] < every:
+            return
+        last[0] = now
+        runtime.store().set_progress(job_id, quotes_done=done, quotes_total=total)
+        _progress(job_id, "judged", quotes_done=done, quotes_total=total)
+
+    return judged
 
 
 def _progress(job_id: str, stage: str, **fields: Any) -> None:

@@ -11,11 +11,21 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from quotetrail.core.models import VERDICTS
+from quotetrail.core import models
+
+# The verdict list, with `translated` (the cross-language helper adds it to the core)
+# shown in its place, between matched and paraphrased, whether or not it has landed.
+SHOWN_VERDICTS: tuple[str, ...] = (
+    "matched",
+    "translated",
+    *(v for v in models.VERDICTS if v not in ("matched", "translated")),
+)
+DEFAULT_MIN_CONFIDENCE: float = getattr(models, "DEFAULT_MIN_CONFIDENCE", 0.5)
 
 # One letter per verdict, so the highlight is readable without colour.
 VERDICT_LETTER: dict[str, str] = {
     "matched": "M",
+    "translated": "T",
     "paraphrased": "P",
     "altered": "A",
     "not_found": "N",
@@ -33,7 +43,7 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class DiffPiece:
-    """`kind` is equal, ins (only in the source) or del (only in the quote)."""
+    """`kind` is equal, ins (words the quote adds) or del (source words the quote dropped)."""
 
     kind: str
     text: str
@@ -57,6 +67,19 @@ class QuoteView:
     def letter(self) -> str:
         return VERDICT_LETTER.get(self.verdict, "?")
 
+    @property
+    def dismissed(self) -> bool:
+        """A reviewer said this is not a quote: kept on the page, out of counts and exports."""
+        return self.review is not None and self.review.action == "dismiss"
+
+    @property
+    def confidence(self) -> float | None:
+        value = self.data.get("confidence")
+        return float(value) if isinstance(value, int | float) else None
+
+    def low_confidence(self, threshold: float) -> bool:
+        return self.confidence is not None and self.confidence < threshold
+
 
 @dataclass
 class ArticleView:
@@ -68,9 +91,18 @@ class ArticleView:
     def unplaced(self) -> list[QuoteView]:
         return [q for q in self.quotes if not q.placed]
 
+    @property
+    def counted(self) -> list[QuoteView]:
+        """The quotes that count: every one a reviewer did not dismiss as not a quote."""
+        return [q for q in self.quotes if not q.dismissed]
+
+    @property
+    def unreviewed(self) -> list[QuoteView]:
+        return [q for q in self.counted if q.review is None]
+
     def verdict_counts(self) -> dict[str, int]:
-        counts = Counter(q.verdict for q in self.quotes)
-        return {v: counts[v] for v in VERDICTS if counts[v]}
+        counts = Counter(q.verdict for q in self.counted)
+        return {v: counts[v] for v in SHOWN_VERDICTS if counts[v]}
 
 
 def build_view(
@@ -129,19 +161,20 @@ def _valid_span(data: dict[str, Any], length: int) -> bool:
 
 
 def diff_pieces(ops: list[dict[str, Any]]) -> list[DiffPiece]:
-    """The source passage with the quote's differences marked, word runs joined by spaces."""
+    """The passage as editors' suggestion mode shows it: the source is the original, the
+    quote the edit; `del` = source words the quote dropped, `ins` = words it adds."""
     pieces: list[DiffPiece] = []
     for op in ops:
         name, quote, source = op.get("op"), op.get("quote", ""), op.get("source", "")
         if name == "equal":
             pieces.append(DiffPiece("equal", source or quote))
-        elif name == "insert":
-            pieces.append(DiffPiece("ins", source))
-        elif name == "delete":
-            pieces.append(DiffPiece("del", quote))
+        elif name == "insert":  # words the quote adds
+            pieces.append(DiffPiece("ins", quote))
+        elif name == "delete":  # source words the quote dropped
+            pieces.append(DiffPiece("del", source))
         elif name == "replace":
-            pieces.append(DiffPiece("del", quote))
-            pieces.append(DiffPiece("ins", source))
+            pieces.append(DiffPiece("del", source))
+            pieces.append(DiffPiece("ins", quote))
     return [p for p in pieces if p.text]
 
 

@@ -14,6 +14,8 @@ from typing import Any
 from fastapi import HTTPException, Request
 
 from api.dashboard.article import ArticleView, build_view
+from api.dashboard.audit_text import sentence
+from quotetrail.store.workflow import WorkflowStore
 
 
 @dataclass
@@ -23,6 +25,8 @@ class JobPage:
     state: Any
     assignments: dict
     audit: list[dict[str, Any]]
+    comments: dict
+    names: dict[str, str]
 
 
 def load_job(request: Request, job_id: str):
@@ -61,35 +65,41 @@ def article_text(job) -> str:
     return text if isinstance(text, str) else ""
 
 
-def audit_rows(store, job_id: str, t) -> list[dict[str, Any]]:
+def audit_rows(store, job_id: str, t, names: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Audit entries with a readable sentence each and the raw record beside it."""
     rows = []
     for entry in store.list_audit(job_id):
-        rows.append(
-            {
-                "at": entry.at,
-                "actor": entry.actor,
-                "action": entry.action,
-                "label": t(f"audit.{entry.action}") if t else entry.action,
-                "quote_index": entry.quote_index,
-                "before": entry.before,
-                "after": entry.after,
-                "before_text": _compact(entry.before),
-                "after_text": _compact(entry.after),
-            }
-        )
+        row = {
+            "at": entry.at,
+            "actor": entry.actor,
+            "action": entry.action,
+            "label": t(f"audit.{entry.action}") if t else entry.action,
+            "quote_index": entry.quote_index,
+            "before": entry.before,
+            "after": entry.after,
+        }
+        row["sentence"] = sentence(row, t, names or {}) if t else entry.action
+        row["raw"] = _raw(entry)
+        rows.append(row)
     return rows
 
 
-def _compact(value: dict[str, Any] | None) -> str:
-    if not value:
-        return ""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)[:500]
+def _raw(entry) -> str:
+    record = {
+        "at": entry.at.isoformat(timespec="seconds"),
+        "actor": entry.actor,
+        "action": entry.action,
+        "quote_index": entry.quote_index,
+        "before": entry.before,
+        "after": entry.after,
+    }
+    return json.dumps(record, ensure_ascii=False, sort_keys=True, indent=1)[:4000]
 
 
 def export_audit(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         {
-            "at": row["at"].isoformat(),
+            "at": row["at"].isoformat(timespec="seconds"),
             "actor": row["actor"],
             "action": row["action"],
             "quote_index": row["quote_index"],
@@ -106,10 +116,13 @@ def job_page(request: Request, job, t=None) -> JobPage:
     assignments = dashboard.reviews.assignments(job.id)
     text = article_text(job) if job.status == "succeeded" else ""
     view = build_view(job.result, text, reviews, assignments)
+    names = {u.username: u.label for u in dashboard.users.list()}
     return JobPage(
         job=job,
         view=view,
         state=dashboard.reviews.article_state(job.id),
         assignments=assignments,
-        audit=audit_rows(dashboard.store, job.id, t),
+        audit=audit_rows(dashboard.store, job.id, t, names),
+        comments=WorkflowStore(dashboard.store).comments(job.id),
+        names=names,
     )

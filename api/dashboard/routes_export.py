@@ -1,4 +1,10 @@
-"""Downloads of an article's review: JSON, CSV, Markdown and ClaimReview JSON-LD."""
+"""Downloads of an article's review: JSON, CSV, Markdown and ClaimReview JSON-LD.
+
+ClaimReview's publisher and fact-check page come from the export form, else from the
+settings QUOTETRAIL_PUBLISHER_NAME, QUOTETRAIL_PUBLISHER_URL and QUOTETRAIL_FACTCHECK_URL
+(`{job_id}` in it is replaced by the job's id). Without them, or with nothing reviewed,
+the answer is a page saying so, never an empty or half-filled file.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,9 @@ import os
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
-from api.dashboard import exports
-from api.dashboard.app import href, t_for
+from api.dashboard import claimreview, exports
+from api.dashboard.app import dashboard_of, error_page, t_for
+from api.dashboard.article import source_statuses
 from api.dashboard.auth import CurrentUser
 from api.dashboard.jobdata import export_audit, job_page, load_job
 
@@ -36,6 +43,10 @@ def _page(request: Request, job_id: str):
     return job_page(request, job, None)
 
 
+def user_names(request: Request) -> dict[str, str]:
+    return {u.username: u.label for u in dashboard_of(request).users.list()}
+
+
 @router.get("/jobs/{job_id}/export.{fmt}")
 def export(
     request: Request,
@@ -47,29 +58,67 @@ def export(
     if fmt not in MEDIA_TYPES:
         raise HTTPException(status_code=404)
     page = _page(request, job_id)
+    t, lang = t_for(request), request.state.lang
+    statuses = source_statuses(page.job.result)
     stem = f"quotetrail-{page.job.id[:8]}"
     audit = export_audit(page.audit)
     if fmt == "csv":
         per = "quote" if per == "quote" else "source"
-        body = exports.to_csv(page.job.id, page.view, per=per)
-        return _download(body, MEDIA_TYPES["csv"], f"{stem}-{per}.csv")
+        body = exports.to_csv(page.job.id, page.view, per, t=t, lang=lang, statuses=statuses)
+        return _download(body, MEDIA_TYPES["csv"], f"{stem}-{per}-{lang}.csv")
     if fmt == "md":
-        body = exports.to_markdown(page.job, page.view, page.state, audit)
-        return _download(body, MEDIA_TYPES["md"], f"{stem}.md")
+        body = exports.to_markdown(
+            page.job,
+            page.view,
+            page.state,
+            audit,
+            t=t,
+            lang=lang,
+            statuses=statuses,
+            names=user_names(request),
+        )
+        return _download(body, MEDIA_TYPES["md"], f"{stem}-{lang}.md")
     data = exports.to_json(page.job, page.view, page.state, audit)
     return _download(exports.dumps(data), MEDIA_TYPES["json"], f"{stem}.json")
 
 
+def claimreview_settings(job_id: str) -> dict[str, str]:
+    """The export form's defaults, from the environment."""
+    page = os.environ.get("QUOTETRAIL_FACTCHECK_URL", "")
+    return {
+        "publisher_name": os.environ.get("QUOTETRAIL_PUBLISHER_NAME")
+        or os.environ.get("QUOTETRAIL_PUBLISHER", ""),
+        "publisher_url": os.environ.get("QUOTETRAIL_PUBLISHER_URL", ""),
+        "page_url": page.replace("{job_id}", job_id),
+    }
+
+
 @router.get("/jobs/{job_id}/claimreview.jsonld")
-def claimreview(request: Request, job_id: str, user: CurrentUser):
+def claimreview_export(
+    request: Request,
+    job_id: str,
+    user: CurrentUser,
+    publisher_name: str = "",
+    publisher_url: str = "",
+    page_url: str = "",
+):
     page = _page(request, job_id)
-    base = str(request.base_url).rstrip("/")
-    root = str(request.scope.get("root_path", ""))
-    if root and base.endswith(root.rstrip("/")):
-        base = base[: -len(root.rstrip("/"))]
-    page_url = base + href(request, f"/jobs/{page.job.id}")
-    publisher = os.environ.get("QUOTETRAIL_PUBLISHER") or "quotetrail"
-    data = exports.to_claimreview(page.job, page.view, page_url=page_url, publisher=publisher)
+    defaults = claimreview_settings(page.job.id)
+    t = t_for(request)
+    try:
+        data = claimreview.build(
+            page.job,
+            page.view,
+            page_url=page_url.strip() or defaults["page_url"],
+            publisher_name=publisher_name.strip() or defaults["publisher_name"],
+            publisher_url=publisher_url.strip() or defaults["publisher_url"],
+            lang=request.state.lang,
+            t=t,
+        )
+    except claimreview.SettingsMissing:
+        return error_page(request, "export.need_settings", 400)
+    except claimreview.NothingReviewed:
+        return error_page(request, "export.none_reviewed", 409)
     return _download(
         exports.dumps(data),
         "application/ld+json",

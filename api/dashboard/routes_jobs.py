@@ -10,12 +10,15 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 
 from api.dashboard.app import dashboard_of, href, redirect, render, t_for
+from api.dashboard.article import SHOWN_VERDICTS
 from api.dashboard.auth import CsrfForm, CurrentUser
 from api.dashboard.jobdata import article_url, job_title
+from api.dashboard.panel import outlet_display, outlet_terms
 from api.dashboard.submit import Submission, SubmitRefused, create_job
 from quotetrail.core.models import VERDICTS
 from quotetrail.store import JOB_STATUSES, BadCursor
 from quotetrail.store.reviews import ARTICLE_STATES
+from quotetrail.store.workflow import WorkflowStore, reviewed_counts
 
 log = logging.getLogger("quotetrail.dashboard")
 router = APIRouter()
@@ -45,11 +48,27 @@ def _matches(
     if review and row["state"] != review:
         return False
     if q:
-        haystack = " ".join(
-            [row["title"], row["url"] or "", job.id, *job.cited_outlets, job.owner or ""]
-        ).lower()
-        return all(word in haystack for word in q.lower().split())
+        haystack = search_text(row)
+        return all(word in haystack for word in q.lower().replace("ё", "е").split())
     return True
+
+
+def search_text(row: dict[str, Any]) -> str:
+    """What the list's search looks in: title, addresses, quote texts, speakers, and every
+    name of every outlet involved (aliases in either language, domains)."""
+    job = row["job"]
+    result = job.result or {}
+    outlets = {*job.cited_outlets}
+    parts = [row["title"], row["url"] or "", job.id, job.owner or ""]
+    for quote in result.get("quotes") or []:
+        parts += [quote.get("text") or "", quote.get("speaker") or ""]
+        outlets.add(quote.get("cited_source") or "")
+    for source in result.get("sources") or []:
+        parts += [source.get("source") or "", source.get("final_url") or ""]
+        outlets.add(source.get("outlet") or "")
+    for outlet in outlets - {""}:
+        parts += outlet_terms(outlet)
+    return " ".join(" ".join(str(p).split()) for p in parts).lower().replace("ё", "е")
 
 
 @router.get("/jobs")
@@ -91,6 +110,7 @@ def jobs(
         scanned += len(page)
         states = dashboard.reviews.article_states(j.id for j in page)
         assignees = dashboard.reviews.article_assignees(j.id for j in page)
+        in_force = WorkflowStore(dashboard.store).reviews_in_force(j.id for j in page)
         for job in page:
             row = {
                 "job": job,
@@ -98,7 +118,12 @@ def jobs(
                 "url": article_url(job),
                 "state": states[job.id].state,
                 "assignee": assignees.get(job.id),
-                "counts": {v: job.verdict_counts[v] for v in VERDICTS if job.verdict_counts.get(v)},
+                # the verdicts in force: a reviewer's where there is one, dismissals left out
+                "counts": reviewed_counts(
+                    (job.result or {}).get("quotes") or [],
+                    in_force.get(job.id, {}),
+                    SHOWN_VERDICTS,
+                ),
             }
             if _matches(row, q.strip(), review, bool(needs_review), assignee):
                 rows.append(row)
@@ -126,6 +151,7 @@ def jobs(
         "statuses": JOB_STATUSES,
         "states": ARTICLE_STATES,
         "next_url": next_url,
+        "outlet_name": lambda name: outlet_display(name, request.state.lang),
     }
     return render(request, "jobs.html", context)
 

@@ -1,4 +1,6 @@
-"""Review actions: confirm or override a verdict, assign work, sign an article off."""
+"""Review actions: confirm, override or dismiss ("not a quote"), comment, assign or
+unassign work, sign an article off (with an explicit confirmation when quotes are left
+unreviewed)."""
 
 from __future__ import annotations
 
@@ -9,10 +11,11 @@ from starlette.datastructures import FormData
 
 from api.dashboard.app import dashboard_of, flash, redirect, t_for
 from api.dashboard.auth import CsrfForm, Editor, Reviewer
-from api.dashboard.jobdata import load_job
+from api.dashboard.jobdata import job_page, load_job
 from api.dashboard.routes_article import render_job
 from quotetrail.store.reviews import ReviewError
 from quotetrail.store.users import User
+from quotetrail.store.workflow import WorkflowStore
 
 router = APIRouter()
 
@@ -22,6 +25,8 @@ REVIEW_ERRORS = {
     "bad_action": "review.bad_verdict",
     "locked": "review.locked",
     "reason_too_long": "review.reason_required",
+    "too_long": "review.too_long",
+    "comment_empty": "comment.empty",
 }
 
 
@@ -73,13 +78,17 @@ def _done(request: Request, job, number: int | None = None):
 
 
 def _assign(request: Request, user: User, form: FormData, job, number: int | None):
-    """Give quote `number` (or, with None, the whole article) to an active user."""
+    """Give quote `number` (or, with None, the whole article) to an active user, or to
+    nobody (an empty choice, or the Unassign button)."""
     name = str(form.get("assignee", "")).strip().lower()
+    index = None if number is None else number - 1
+    if not name or form.get("unassign"):
+        WorkflowStore(dashboard_of(request).store).unassign(job.id, index, actor=user.username)
+        return _done(request, job, number)
     found = dashboard_of(request).users.get_by_name(name)
     if found is None or found.disabled:
         flash(request, "error", "review.assignee_unknown")
         return render_job(request, user, job, selected=number, status=400)
-    index = None if number is None else number - 1
     dashboard_of(request).reviews.assign(
         job.id, index, assignee=found.username, actor=user.username
     )
@@ -120,5 +129,66 @@ def set_state(
     state = str(form.get("state", ""))
     if state not in ("reviewed", "in_review"):
         raise HTTPException(status_code=400, detail="unknown review state")
-    dashboard_of(request).reviews.set_article_state(job.id, state, actor=user.username)
+    if state == "in_review":
+        dashboard_of(request).reviews.set_article_state(job.id, state, actor=user.username)
+        return _done(request, job)
+    view = job_page(request, job, None).view
+    unreviewed = len(view.unreviewed)
+    if unreviewed and form.get("confirm_unreviewed") != "1":
+        warning = {"count": unreviewed, "total": len(view.counted)}
+        return render_job(request, user, job, status=409, extra={"signoff": warning})
+    WorkflowStore(dashboard_of(request).store).sign_off(
+        job.id, actor=user.username, unreviewed=unreviewed
+    )
     return _done(request, job)
+
+
+@router.post("/jobs/{job_id}/quotes/{number}/dismiss")
+def dismiss_quote(
+    request: Request,
+    job_id: str,
+    number: int,
+    user: Reviewer,
+    form: CsrfForm,
+):
+    """ "Not a quote": out of counts and exports, with the reason in the audit trail."""
+    job = _finished_job(request, job_id)
+    quote = _quote(job, number)
+    try:
+        WorkflowStore(dashboard_of(request).store).dismiss(
+            job.id,
+            number - 1,
+            actor=user.username,
+            original_verdict=quote.get("verdict") or "unverifiable",
+            reason=str(form.get("reason", "")),
+        )
+    except ReviewError as exc:
+        flash(request, "error", REVIEW_ERRORS.get(exc.code, "error.title"))
+        return render_job(request, user, job, selected=number, status=400)
+    return _done(request, job, number)
+
+
+@router.post("/jobs/{job_id}/comments")
+def comment(
+    request: Request,
+    job_id: str,
+    user: Reviewer,
+    form: CsrfForm,
+):
+    """A comment on a quote (form field `quote`, its number) or on the article."""
+    job = _finished_job(request, job_id)
+    raw = str(form.get("quote", "")).strip()
+    number = int(raw) if raw.isdigit() else None
+    if number is not None:
+        _quote(job, number)
+    try:
+        WorkflowStore(dashboard_of(request).store).add_comment(
+            job.id,
+            None if number is None else number - 1,
+            author=user.username,
+            body=str(form.get("body", "")),
+        )
+    except ReviewError as exc:
+        flash(request, "error", REVIEW_ERRORS.get(exc.code, "error.title"))
+        return render_job(request, user, job, selected=number, status=400)
+    return _done(request, job, number)

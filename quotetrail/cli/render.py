@@ -139,9 +139,9 @@ def diff_text(ops: Iterable[DiffOp], paint: _Painter | None = None) -> str:
     for op in ops:
         if op.op == "equal":
             parts.append(op.source or op.quote)
-        elif op.op == "insert":
-            parts.append(paint(f"[-{op.source}-]", "strike-red"))
         elif op.op == "delete":
+            parts.append(paint(f"[-{op.source}-]", "strike-red"))
+        elif op.op == "insert":
             parts.append(paint(f"{{+{op.quote}+}}", "bold-green"))
         else:
             parts.append(
@@ -459,9 +459,9 @@ def _md_diff(ops: Iterable[DiffOp]) -> str:
     for op in ops:
         if op.op == "equal":
             parts.append(_md(op.source or op.quote))
-        elif op.op == "insert":
-            parts.append(f"~~{_md(op.source)}~~")
         elif op.op == "delete":
+            parts.append(f"~~{_md(op.source)}~~")
+        elif op.op == "insert":
             parts.append(f"**{_md(op.quote)}**")
         else:
             parts.append(f"~~{_md(op.source)}~~ **{_md(op.quote)}**")

@@ -32,10 +32,12 @@ def token_runs(quote: Sequence[Token], source: Sequence[Token]) -> list[Run]:
 
 
 def _edit_name(run: Run) -> str:
+    # Editors' suggestion mode, the source being the original and the quote the edit:
+    # words the quote adds are an insert, source words the quote drops a delete.
     _, i1, i2, j1, j2 = run
     if i2 > i1 and j2 > j1:
         return "replace"
-    return "delete" if i2 > i1 else "insert"
+    return "insert" if i2 > i1 else "delete"
 
 
 def _words(text: str, tokens: Sequence[Token], a: int, b: int) -> str:
@@ -65,14 +67,14 @@ def word_diff(quote: str, passage: str) -> tuple[DiffOp, ...]:
 
 
 def render_diff(ops: Sequence[DiffOp]) -> str:
-    """One-line wdiff-style rendering: [-quote only-] {+source only+}."""
+    """One-line wdiff-style rendering: [-dropped source words-] {+words the quote adds+}."""
     parts = []
     for op in ops:
         if op.op == "equal":
             parts.append(op.quote)
         else:
-            if op.quote:
-                parts.append(f"[-{op.quote}-]")
             if op.source:
-                parts.append(f"{{+{op.source}+}}")
+                parts.append(f"[-{op.source}-]")
+            if op.quote:
+                parts.append(f"{{+{op.quote}+}}")
     return " ".join(parts)

@@ -73,9 +73,10 @@ class Quote:
 class DiffOp:
     """One run of a word-level diff between the quote and the source passage.
 
-    `quote` holds the quote-side words, `source` the source-side words; for `insert`
-    (words only in the source) `quote` is empty, for `delete` (only in the quote)
-    `source` is empty.
+    `quote` holds the quote-side words, `source` the source-side words. The names follow
+    editors' suggestion mode with the source as the original and the quote as the edit:
+    `insert` = words the quote adds (only in the quote; `source` empty), `delete` =
+    source words the quote dropped (only in the source; `quote` empty).
     """
 
     op: DiffOpName

@@ -10,7 +10,7 @@ the `source` string the user gave.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -46,6 +46,7 @@ def evaluate(
     sources: Sequence[ReadSource],
     article: Mapping[str, Any] | None = None,
     searches: Sequence[Mapping[str, Any]] = (),
+    on_quote: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Judge each quote × source, summarise each quote, and keep the sources' statuses.
 
@@ -55,12 +56,18 @@ def evaluate(
 
     `searches` are discovery's searches[] entries: an outlet searched for a quote
     (status ok) without finding it makes `not_found` stand for that quote.
+
+    `on_quote(done, total)` is told after each source, in quotes' worth of judging done
+    (pairs judged ÷ sources), so a caller can show progress as it happens (the worker
+    writes it to the job; the core does no I/O).
     """
     grid: list[list[Evidence]] = [[] for _ in quotes]
-    for source in sources:
+    for done_sources, source in enumerate(sources, start=1):
         with prepare_page.pinned(source.text or ""):
             for row, quote in zip(grid, quotes, strict=True):
                 row.append(evidence_for(quote, source))
+        if on_quote is not None:
+            on_quote(len(quotes) * done_sources // len(sources), len(quotes))
     results = [
         credited_source_rule(summarize(quote, evidence), sources, searched_for(n, searches))
         for n, (quote, evidence) in enumerate(zip(quotes, grid, strict=True))

@@ -299,7 +299,7 @@ def _compare(q: QuoteView, page: Page, first: int, last: int) -> _Comparison:
     replaced: list[Token] = []
     qt = q.tokens
     for k, (op, i1, _i2, j1, j2) in enumerate(runs):
-        if op != "insert" or i1 == 0 or i1 >= len(qt):
+        if op != "delete" or i1 == 0 or i1 >= len(qt):
             continue
         if qt[i1 - 1].fragment != qt[i1].fragment and j2 - j1 <= FRAGMENT_GAP:
             forgiven.add(k)

@@ -94,9 +94,9 @@ def test_colour_needs_a_tty_and_no_NO_COLOR():
 def test_diff_markers_read_from_source_to_quote():
     ops = (
         DiffOp("equal", "we", "we"),
-        DiffOp("insert", "", "do not"),
+        DiffOp("delete", "", "do not"),
         DiffOp("equal", "plan", "plan"),
-        DiffOp("delete", "really", ""),
+        DiffOp("insert", "really", ""),
     )
     assert diff_text(ops) == "we [-do not-] plan {+really+}"
 

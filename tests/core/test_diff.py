@@ -13,10 +13,12 @@ def test_identical_up_to_normalisation_is_one_equal_run() -> None:
 
 def test_insert_delete_replace_runs() -> None:
     ops = word_diff("we will pay 40,000 euros today", "we will not pay 4,000 euros")
-    assert [op.op for op in ops] == ["equal", "insert", "equal", "replace", "equal", "delete"]
-    assert ops[1] == DiffOp("insert", "", "not")
+    # Editors' convention: the quote edits the source. "not" is a source word the quote
+    # dropped (delete); "today" is a word the quote adds (insert).
+    assert [op.op for op in ops] == ["equal", "delete", "equal", "replace", "equal", "insert"]
+    assert ops[1] == DiffOp("delete", "", "not")
     assert ops[3] == DiffOp("replace", "40,000", "4,000")
-    assert ops[5] == DiffOp("delete", "today", "")
+    assert ops[5] == DiffOp("insert", "today", "")
 
 
 def test_adjacent_edits_merge_into_one_replace() -> None:
@@ -32,17 +34,18 @@ def test_editorial_insertions_are_left_out() -> None:
 
 def test_russian_and_yo() -> None:
     ops = word_diff("Всё решено, сказал он", "Все не решено, — сказал он")
-    assert [op.op for op in ops] == ["equal", "insert", "equal"]
+    assert [op.op for op in ops] == ["equal", "delete", "equal"]
     assert ops[1].source == "не"
 
 
 def test_render_diff_is_readable() -> None:
     text = render_diff(word_diff("we will pay", "we will not pay"))
-    assert text == "we will {+not+} pay"
-    assert render_diff(word_diff("a b", "a c")) == "a [-b-] {+c+}"
+    assert text == "we will [-not-] pay"  # the quote dropped the source's "not"
+    assert render_diff(word_diff("we will pay", "we pay")) == "we {+will+} pay"  # quote adds
+    assert render_diff(word_diff("a b", "a c")) == "a [-c-] {+b+}"  # source c, quote b
 
 
 def test_empty_sides() -> None:
     assert word_diff("", "") == ()
-    assert word_diff("hello", "") == (DiffOp("delete", "hello", ""),)
-    assert word_diff("", "hello") == (DiffOp("insert", "", "hello"),)
+    assert word_diff("hello", "") == (DiffOp("insert", "hello", ""),)
+    assert word_diff("", "hello") == (DiffOp("delete", "", "hello"),)

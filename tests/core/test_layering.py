@@ -75,3 +75,22 @@ def test_discovery_uses_the_fetcher_not_the_service(path: Path) -> None:
         if any(n == f or n.startswith(f + ".") for f in DISCOVER_FORBIDDEN)
     )
     assert not bad, f"discover/{path.name} imports {bad}"
+
+
+# The dashboard's view modules are plain data in, data out: the templates, the exports
+# and the tests share them, so they import no web framework, database or task queue.
+DASHBOARD = Path(__file__).resolve().parents[2] / "api" / "dashboard"
+DASHBOARD_PURE = ("article.py", "panel.py", "reasons.py", "audit_text.py", "claimreview.py")
+DASHBOARD_FORBIDDEN = {
+    "fastapi", "starlette", "sqlalchemy", "celery", "redis", "httpx",
+    "worker", "quotetrail.store", "quotetrail.fetch", "quotetrail.pipeline",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", DASHBOARD_PURE)
+def test_dashboard_view_modules_stay_pure(name: str) -> None:
+    names = _imports(DASHBOARD / name)
+    bad = sorted(
+        n for n in names if any(n == f or n.startswith(f + ".") for f in DASHBOARD_FORBIDDEN)
+    )
+    assert not bad, f"api/dashboard/{name} imports {bad}"

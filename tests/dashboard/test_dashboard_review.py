@@ -35,11 +35,14 @@ def test_quote_panel_shows_evidence_with_inline_diff(reviewer, job_id, store):
     panel = panel[: panel.index("</section>")]
     assert "hidden" not in panel[: panel.index(">")]  # the asked-for panel is open
     assert "Helen Marsh" in panel
-    assert HERALD in panel
-    # 12 (only in the quote) struck out, 21 (only in the source) inserted.
-    assert "<del>12</del>" in panel and "<ins>21</ins>" in panel
-    assert "number changed" in panel
-    assert "/snapshot?source=https%3A%2F%2Fherald.example%2Fcity%2Fdepot" in panel
+    # Led by the deciding source, named by its outlet (here its host: no registry outlet).
+    deciding = panel[panel.index("data-deciding") :]
+    assert '<strong class="src-outlet">herald.example</strong>' in deciding
+    # Suggestion mode, source = original: the source's 21 struck, the quote's 12 added.
+    assert "<del>21</del>" in panel and "<ins>12</ins>" in panel
+    assert "data-diff-legend" in panel and "words the quote adds" in panel
+    assert "The number differs: the source says “21 million”, the quote “12 million”" in panel
+    assert "/evidence?source=https%3A%2F%2Fherald.example%2Fcity%2Fdepot" in panel
     assert f'href="{HERALD}" rel="noopener noreferrer nofollow"' in panel
 
 
@@ -53,9 +56,12 @@ def test_cross_source_comparison_groups_wordings(reviewer, job_id, store):
     job = store.get_job(job_id)
     page = reviewer.get(f"/dashboard/jobs/{job_id}")
     compare = page.text[page.text.index('id="compare-h"') :]
+    assert '<table class="comparison"' not in page.text  # cards that fit any width
     for quote in job.result["quotes"]:
         for group in quote["comparison"]:
-            assert group["sources"][0] in compare
+            # each carrying source by its name (host here), never a raw URL
+            host = group["sources"][0].split("/")[2]
+            assert host in compare
 
 
 def test_confirm_records_review_and_audit(reviewer, job_id, store):
@@ -152,9 +158,21 @@ def test_editor_assigns_and_signs_off_then_reviews_lock(editor, reviewer, job_id
     row = listing.text[listing.text.index(f'data-job="{job_id}"') :]
     assert "<td>rita</td>" in row[: row.index("</tr>")]
 
-    editor.post(f"/dashboard/jobs/{job_id}/state", data={"state": "reviewed", "csrf_token": token})
+    # Quotes are unreviewed: a warning first, and only an explicit confirmation signs off.
+    warned = editor.post(
+        f"/dashboard/jobs/{job_id}/state", data={"state": "reviewed", "csrf_token": token}
+    )
+    total = len(store.get_job(job_id).result["quotes"])
+    assert warned.status_code == 409
+    assert f"{total} of {total} quotes are not reviewed yet" in warned.text
+    assert store.list_audit(job_id)[-1].action == "assign"  # nothing signed off yet
+    editor.post(
+        f"/dashboard/jobs/{job_id}/state",
+        data={"state": "reviewed", "confirm_unreviewed": "1", "csrf_token": token},
+    )
     page = reviewer.get(f"/dashboard/jobs/{job_id}")
     assert "The article is marked reviewed" in page.text
+    assert f"Ed Editor signed the article off with {total} quotes unreviewed" in page.text
     locked = reviewer.post(
         f"/dashboard/jobs/{job_id}/quotes/1/review",
         data={"action": "confirm", "verdict": "matched", "csrf_token": csrf_token(page.text)},
@@ -165,7 +183,12 @@ def test_editor_assigns_and_signs_off_then_reviews_lock(editor, reviewer, job_id
     assert actions == [
         ("ed", "assign", {"assignee": None}, {"assignee": "rita"}),
         ("ed", "assign", {"assignee": None}, {"assignee": "ed"}),
-        ("ed", "article.reviewed", {"state": "unreviewed"}, {"state": "reviewed"}),
+        (
+            "ed",
+            "article.reviewed",
+            {"state": "unreviewed"},
+            {"state": "reviewed", "unreviewed": total},
+        ),
     ]
 
 
@@ -205,7 +228,10 @@ def test_job_list_filters_and_search(reviewer, editor, job_id, store):
     assert ids("review=reviewed") == set()
     assert ids("from=2000-01-01&to=2000-01-02") == set()
     token = csrf_token(editor.get(f"/dashboard/jobs/{job_id}").text)
-    editor.post(f"/dashboard/jobs/{job_id}/state", data={"state": "reviewed", "csrf_token": token})
+    editor.post(
+        f"/dashboard/jobs/{job_id}/state",
+        data={"state": "reviewed", "confirm_unreviewed": "1", "csrf_token": token},
+    )
     assert ids("needs_review=1") == set()
     assert ids("review=reviewed") == {job_id}
     assert ids("mine=1") == set()

@@ -69,15 +69,17 @@ def test_diff_pieces_mark_inserted_and_deleted_words():
     ops = [
         {"op": "equal", "quote": "will cost", "source": "will cost"},
         {"op": "replace", "quote": "12", "source": "21"},
-        {"op": "delete", "quote": "really", "source": ""},
-        {"op": "insert", "quote": "", "source": "about"},
+        {"op": "insert", "quote": "really", "source": ""},
+        {"op": "delete", "quote": "", "source": "about"},
     ]
+    # Suggestion mode, source = original: dropped source words struck, quote's additions
+    # underlined (a replace shows the source word struck, then the quote's word).
     assert [(p.kind, p.text) for p in diff_pieces(ops)] == [
         ("equal", "will cost"),
-        ("del", "12"),
-        ("ins", "21"),
-        ("del", "really"),
-        ("ins", "about"),
+        ("del", "21"),
+        ("ins", "12"),
+        ("ins", "really"),
+        ("del", "about"),
     ]
 
 

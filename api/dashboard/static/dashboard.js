@@ -20,6 +20,11 @@
     function panelFor(n) { return document.getElementById("panel-" + n); }
     function quoteFor(n) { return document.getElementById("q-" + n); }
 
+    // Phones and tablets: the panel is a bottom sheet over the article, focus goes into
+    // it, and Esc, the backdrop, the close button or the browser's back button close it.
+    var narrow = window.matchMedia ? window.matchMedia("(max-width: 900px)") : { matches: false };
+    var pushed = false;
+
     function open(n, focusPanel) {
       var panel = panelFor(n);
       if (!panel) return;
@@ -30,22 +35,41 @@
         q.setAttribute("aria-expanded", on ? "true" : "false");
       });
       current = Number(n);
+      var sheet = narrow.matches;
+      document.body.classList.toggle("sheet-open", sheet);
+      var backdrop = document.querySelector(".sheet-backdrop");
+      if (backdrop) backdrop.hidden = !sheet;
       if (window.history && history.replaceState) {
-        history.replaceState(null, "", "?q=" + n + "#q-" + n);
+        if (sheet && !pushed && history.pushState) {
+          history.pushState({ qtPanel: n }, "", "?q=" + n + "#q-" + n);
+          pushed = true;
+        } else {
+          history.replaceState(pushed ? { qtPanel: n } : null, "", "?q=" + n + "#q-" + n);
+        }
       }
-      if (focusPanel) panel.focus({ preventScroll: false });
+      if (sheet) { panel.scrollTop = 0; var box = document.getElementById("panels"); if (box) box.scrollTop = 0; }
+      if (focusPanel || sheet) panel.focus({ preventScroll: sheet });
     }
 
-    function close() {
+    function close(fromHistory) {
       if (current === null) return;
       var panel = panelFor(current);
       if (panel) panel.hidden = true;
       var quote = quoteFor(current);
       quotes.forEach(function (q) { q.classList.remove("selected"); q.setAttribute("aria-expanded", "false"); });
-      if (window.history && history.replaceState) history.replaceState(null, "", location.pathname);
-      if (quote) quote.focus();
+      document.body.classList.remove("sheet-open");
+      var backdrop = document.querySelector(".sheet-backdrop");
+      if (backdrop) backdrop.hidden = true;
       current = null;
+      if (pushed && !fromHistory) { pushed = false; history.back(); }
+      else if (!fromHistory && window.history && history.replaceState) history.replaceState(null, "", location.pathname);
+      pushed = fromHistory ? false : pushed;
+      if (quote) quote.focus({ preventScroll: false });
     }
+
+    window.addEventListener("popstate", function (event) {
+      if (current !== null && !(event.state && event.state.qtPanel)) close(true);
+    });
 
     function move(step) {
       if (!quotes.length) return;
@@ -73,18 +97,42 @@
         return;
       }
       var closer = event.target.closest && event.target.closest("[data-close]");
-      if (closer) { event.preventDefault(); close(); }
+      if (closer) { event.preventDefault(); close(false); }
     });
 
     document.addEventListener("keydown", function (event) {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       if (event.key === "j") { event.preventDefault(); move(1); }
       else if (event.key === "k") { event.preventDefault(); move(-1); }
-      else if (event.key === "Escape") { close(); }
+      else if (event.key === "Escape") { close(false); }
     });
 
     var visible = document.querySelector("[data-panel]:not([hidden])");
-    if (visible) current = Number(visible.getAttribute("data-panel"));
+    if (visible) {
+      current = Number(visible.getAttribute("data-panel"));
+      if (narrow.matches) open(current, true);
+    }
+  }
+
+  // -- article view: hide low-confidence quotes (remembered on this device) --------------
+  function setupConfidence() {
+    var box = document.querySelector("[data-hide-low]");
+    var space = document.getElementById("workspace");
+    if (!box || !space) return;
+    var key = "qt-hide-low";
+    try { box.checked = localStorage.getItem(key) === "1"; } catch (e) { /* private mode */ }
+    function sync() {
+      space.classList.toggle("hide-low", box.checked);
+      try { localStorage.setItem(key, box.checked ? "1" : "0"); } catch (e) { /* private mode */ }
+    }
+    box.addEventListener("change", sync);
+    sync();
+  }
+
+  // -- evidence viewer: the matched passage in view ------------------------------------------
+  function setupEvidence() {
+    var mark = document.getElementById("passage");
+    if (mark) mark.scrollIntoView({ block: "center" });
   }
 
   // -- article view: live progress -----------------------------------------------------
@@ -192,7 +240,7 @@
     setTimeout(poll, 1500);
   }
 
-  function start() { setupQuotes(); setupProgress(); setupSubmit(); setupSearchKey(); setupLiveRows(); }
+  function start() { setupQuotes(); setupConfidence(); setupEvidence(); setupProgress(); setupSubmit(); setupSearchKey(); setupLiveRows(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
