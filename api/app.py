@@ -54,6 +54,7 @@ def create_app(
     dispatcher: Any = None,
     resolver: Resolver | None = None,
     redis: Any = None,
+    worker_status: Any = None,
 ) -> FastAPI:
     config = config or ServiceConfig.from_env()
     settings = ApiSettings.from_config(config)
@@ -70,6 +71,7 @@ def create_app(
         dispatcher_instance=dispatcher,
         redis=redis,
         resolver=resolver or system_resolver,
+        worker_status=worker_status,
     )
 
     @asynccontextmanager

@@ -27,6 +27,9 @@ class ApiContext:
     redis: Any | None = None
     resolver: Resolver = system_resolver
     limiter: Any = None
+    # `serve`'s supervisor: "ok" | "starting" | "dead" | "silent" for /readyz (None: no
+    # embedded worker to watch, e.g. uvicorn alone or `serve --no-worker`).
+    worker_status: Any = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:

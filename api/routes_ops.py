@@ -30,11 +30,13 @@ def healthz() -> dict[str, Any]:
 @router.get(
     "/readyz",
     response_model=Health,
-    summary="The store (and Redis, when configured) answer",
+    summary="The store (and Redis, and serve's worker, when there are) answer",
     responses={503: {"description": "A dependency is unreachable"}},
 )
 def readyz(context: Context) -> dict[str, Any]:
     checks = {"database": "ok" if context.store.ping() else "unreachable"}
+    if context.worker_status is not None:
+        checks["worker"] = context.worker_status()
     if context.redis is not None:
         try:
             checks["redis"] = "ok" if context.redis.ping() else "unreachable"
@@ -45,7 +47,7 @@ def readyz(context: Context) -> dict[str, Any]:
         raise ApiProblem(
             503,
             "Service Unavailable",
-            f"not ready: {', '.join(failing)} unreachable",
+            "not ready: " + ", ".join(f"{name} {checks[name]}" for name in failing),
             "not-ready",
             checks=checks,
         )

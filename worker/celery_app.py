@@ -106,6 +106,7 @@ def make_app(
         enable_utc=True,
     )
     celery.steps["worker"].add(SweepStep)
+    celery.steps["worker"].add(HeartbeatStep)
     return celery
 
 
@@ -133,6 +134,41 @@ def _on_worker_init(sender: Any = None, conf: Any = None, **kwargs: Any) -> None
             webhooks.secret_key(secret)
     except webhooks.WebhookError as exc:
         log.error("settings: %s; webhooks will not be sent", exc)
+
+
+class HeartbeatStep(bootsteps.StartStopStep):
+    """Touches QUOTETRAIL_WORKER_HEARTBEAT_FILE every few seconds (set by `serve` for its
+    child): a worker that is alive but stopped or wedged goes silent, and `serve`'s
+    supervisor restarts it and reports /readyz not ready meanwhile."""
+
+    requires = ("celery.worker.components:Timer",)
+
+    def __init__(self, parent: Any, **kwargs: Any) -> None:
+        super().__init__(parent, **kwargs)
+        self.tref: Any = None
+
+    def start(self, parent: Any) -> None:
+        import os
+
+        from worker.supervise import HEARTBEAT_ENV, HEARTBEAT_EVERY, touch
+
+        path = os.environ.get(HEARTBEAT_ENV)
+        if not path:
+            return
+
+        def beat() -> None:
+            try:
+                touch(Path(path))
+            except OSError as exc:
+                logging.getLogger("quotetrail.worker").warning("heartbeat not written: %s", exc)
+
+        beat()
+        self.tref = parent.timer.call_repeatedly(HEARTBEAT_EVERY, beat, priority=10)
+
+    def stop(self, parent: Any) -> None:
+        if self.tref is not None:
+            self.tref.cancel()
+            self.tref = None
 
 
 class SweepStep(bootsteps.StartStopStep):

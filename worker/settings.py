@@ -62,6 +62,8 @@ class WorkerSettings:
     restore_interval: float = _env("QUOTETRAIL_RESTORE_INTERVAL", 10.0)
     # Embedded broker: a backstop only; consumers are woken by producers (sqlite_broker).
     polling_interval: float = _env("QUOTETRAIL_BROKER_POLL_INTERVAL", 1.0)
+    # `serve` restarts its worker when the worker's heartbeat is older than this.
+    worker_silent_after: float = _env("QUOTETRAIL_WORKER_SILENT_AFTER", 20.0)
     webhook_retries: int = _env("QUOTETRAIL_WEBHOOK_RETRIES", 8)
     webhook_timeout: float = _env("QUOTETRAIL_WEBHOOK_TIMEOUT", 10.0)
     # Per source host, across all workers (through Redis) or per process (embedded).

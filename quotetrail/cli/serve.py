@@ -118,28 +118,53 @@ def run_serve(args: argparse.Namespace) -> int:
     from worker.sweep import recover
 
     dispatcher = get_dispatcher(config)
-    child = None
+    supervisor = None
     if not args.no_worker:
-        child = _start_worker_child(config, args.concurrency, args.log_level)
+        supervisor = _supervisor(config, store, dispatcher, args.concurrency, args.log_level)
+        supervisor.start_worker()
         if not config.redis_url:
             # Embedded: the only worker is ours, so anything unfinished lost its messages.
             resent = recover(store, dispatcher)
             if resent:
                 print(f"re-sent {resent} job(s) left unfinished by the last run", flush=True)
+        supervisor.start()
+    status = supervisor.status if supervisor is not None else None
     try:
-        return _run_api(config, store, dispatcher, args.host, args.port, args.log_level)
+        return _run_api(config, store, dispatcher, args.host, args.port, args.log_level, status)
     finally:
-        if child is not None:
-            _stop(child)
+        if supervisor is not None:
+            supervisor.stop()
 
 
-def _run_api(config: ServiceConfig, store, dispatcher, host: str, port: int, log_level: str) -> int:
+def _supervisor(config: ServiceConfig, store, dispatcher, concurrency: int, log_level: str):
+    """The watchdog of the worker child; the stall sweep runs in it, in `serve` itself, so
+    a dead worker cannot stop it (the child's own sweep is turned off)."""
+    from worker import runtime
+    from worker.supervise import HEARTBEAT_ENV, Supervisor
+    from worker.sweep import recover, sweep_safely
+
+    heartbeat = config.data_dir / "worker.heartbeat"
+    env = {**os.environ, HEARTBEAT_ENV: str(heartbeat), "QUOTETRAIL_SWEEP_INTERVAL": "0"}
+    settings = runtime.settings()
+    return Supervisor(
+        lambda: _start_worker_child(config, concurrency, log_level, env),
+        heartbeat,
+        on_restart=lambda: recover(store, dispatcher),
+        sweep=sweep_safely,
+        sweep_interval=settings.sweep_interval,
+        silent_after=settings.worker_silent_after,
+    )
+
+
+def _run_api(
+    config: ServiceConfig, store, dispatcher, host: str, port: int, log_level: str, status=None
+) -> int:
     import uvicorn
 
     from api.app import create_app
 
     os.environ["QUOTETRAIL_BIND_HOST"] = host  # keys are required beyond loopback ("auto")
-    app = create_app(config, store=store, dispatcher=dispatcher)
+    app = create_app(config, store=store, dispatcher=dispatcher, worker_status=status)
     print(f"quotetrail API on http://{host}:{port} ({_mode(config)})", flush=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
     return 0
@@ -151,11 +176,11 @@ def _mode(config: ServiceConfig) -> str:
 
 
 def _start_worker_child(
-    config: ServiceConfig, concurrency: int, log_level: str
+    config: ServiceConfig, concurrency: int, log_level: str, env: dict[str, str] | None = None
 ) -> subprocess.Popen:
     argv = [sys.executable, "-m", "celery", "-A", "worker.celery_app"]
     argv += worker_argv(config, concurrency=concurrency, pool="prefork", log_level=log_level)
-    return subprocess.Popen(argv, preexec_fn=_die_with_parent)
+    return subprocess.Popen(argv, preexec_fn=_die_with_parent, env=env)
 
 
 def _die_with_parent() -> None:
@@ -165,17 +190,6 @@ def _die_with_parent() -> None:
         libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except OSError:
         pass
-
-
-def _stop(child: subprocess.Popen, timeout: float = 30.0) -> None:
-    if child.poll() is not None:
-        return
-    child.send_signal(signal.SIGTERM)  # warm shutdown: running tasks finish or go back
-    try:
-        child.wait(timeout)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.wait()
 
 
 def run_worker(args: argparse.Namespace) -> int:

@@ -962,6 +962,10 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
         if start is None and cue.lower == "saying" and _DIRECT_CLAUSE_START.match(nxt):
             start = cue.end
         ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
+        if ref is None:  # `"…," said Ann Diaz, adding that …`: the speaker of the main verb
+            main = [c for c in cues if c.kind == "verb" and not c.participle and c.end <= cue.start]
+            if main:
+                ref = _subject(article, main[-1], s.start, cue.start, prefer_after=True)
         if start is not None and ref is not None:
             return [(cue, ref, start, s.end)]
     return []

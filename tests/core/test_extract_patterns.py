@@ -1,0 +1,198 @@
+"""Issue 8's failure patterns, one synthetic sentence each (invented people and places).
+
+Convention checked here: a reported clause is returned *without* its leading
+"that"/«что»; a mixed quote (reported words around a quoted fragment) comes back
+whole, marks included, as one reported quote.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrail.core.models import DEFAULT_MIN_CONFIDENCE
+from tests.core.extract_helpers import quotes
+
+
+def only(text: str):
+    found = [q for q in quotes(text) if q.kind != "claim"]
+    assert len(found) == 1, [(q.kind, q.text, q.speaker) for q in found]
+    return found[0]
+
+
+# --- missed attributions ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a time word after the verb
+        ("The bridge will reopen in May, the senator said Wednesday.", "The bridge will reopen in May", "the senator"),
+        ("Senator Hal Wyse said Wednesday the bridge would reopen in May.", "the bridge would reopen in May", "Hal Wyse"),
+        # an appositive between speaker and verb
+        ("Jane Roe, a lawyer who represents the families, said that the settlement was fair.", "the settlement was fair", "Jane Roe"),
+        ("President Lee Moon, who hosted the talks, said the deal was historic.", "the deal was historic", "Lee Moon"),
+        # perfect and modal forms
+        ("Tom Hale has suggested that the tax be scrapped.", "the tax be scrapped", "Tom Hale"),
+        ("Mayor Ann Diaz had told reporters the budget was balanced.", "the budget was balanced", "Ann Diaz"),
+        # told reporters / in a statement / in an interview with Y
+        ("Paul Grant told reporters the talks would resume.", "the talks would resume", "Paul Grant"),
+        ("Paul Grant said in a statement on Monday that the company would appeal.", "the company would appeal", "Paul Grant"),
+        ("In an interview with the Daily Courier, Paul Grant said the port would expand.", "the port would expand", "Paul Grant"),
+        ("Ida Venn told the Harbour Gazette on Monday that the ferry would run daily.", "the ferry would run daily", "Ida Venn"),
+        # gerund cues
+        ("Ann Diaz opened the fair, announcing that entry would be free.", "entry would be free", "Ann Diaz"),
+        # a noun phrase as the speaker
+        ("The Dorn campaign said the report was misleading.", "the report was misleading", "the Dorn campaign"),
+    ],
+)  # fmt: skip
+def test_attributions_that_used_to_be_missed(text: str, words: str, speaker: str) -> None:
+    q = only(text)
+    assert (q.kind, q.text, q.speaker) == ("reported", words, speaker)
+
+
+@pytest.mark.parametrize(
+    "cue",
+    ["asserted", "argued", "insisted", "acknowledged", "conceded", "warned", "vowed",
+     "announced", "claimed", "denied", "admitted"],
+)  # fmt: skip
+def test_the_wider_cue_list(cue: str) -> None:
+    q = only(f"Governor Ray Poll {cue} that the plant would stay open.")
+    assert (q.text, q.speaker, q.cue) == ("the plant would stay open", "Ray Poll", cue)
+
+
+# --- boundaries ----------------------------------------------------------------------------
+
+
+def test_writers_parenthetical_aside_is_not_the_speakers() -> None:
+    text = (
+        "According to TASS, Lars Holm said that the status of the valley will be determined "
+        "in the future (that is, now it is clearly not the best time for this)."
+    )
+    q = only(text)
+    assert q.text == "the status of the valley will be determined in the future"
+    assert (q.speaker, q.cited_source) == ("Lars Holm", "TASS")
+
+
+def test_mixed_quote_returns_the_whole_reported_content() -> None:
+    q = only('Ann Diaz said the deal would "change everything" for farmers in the valley.')
+    assert q.kind == "reported"
+    assert q.text == 'the deal would "change everything" for farmers in the valley'
+
+
+def test_mixed_quote_after_a_direct_quote() -> None:
+    text = (
+        '"It was the best of days," said Ann Diaz, adding that the deal would '
+        '"change everything for the region."'
+    )
+    found = quotes(text)
+    assert [(q.kind, q.text, q.speaker) for q in found] == [
+        ("direct", "It was the best of days", "Ann Diaz"),
+        ("reported", 'the deal would "change everything for the region."', "Ann Diaz"),
+    ]
+
+
+def test_quoted_fragment_in_a_reported_clause_is_not_someone_elses_quote() -> None:
+    text = (
+        'Mayor Lena Dorn met Governor Ray Poll. She said the new road was "a gift to the valley".'
+    )
+    found = quotes(text)
+    assert [(q.kind, q.speaker) for q in found] == [("reported", "Lena Dorn")]
+    assert found[0].text == 'the new road was "a gift to the valley"'
+
+
+def test_that_is_left_out_of_the_clause() -> None:
+    assert only("Ann Diaz said that the border would open.").text == "the border would open"
+    assert only("Анна Лесная заявила, что граница откроется.").text == "граница откроется"
+
+
+# --- speakers ------------------------------------------------------------------------------
+
+
+def test_pronoun_follows_gender_not_the_last_man_named() -> None:
+    q = only("Paul Grant met Ann Diaz on Monday. She said the border would open.")
+    assert q.speaker == "Ann Diaz"
+
+
+def test_russian_verb_agreement_picks_the_person() -> None:
+    text = (
+        "Министр Анна Петрова встретилась с Иваном Сидоровым. Он сказал, что встреча была полезной."
+    )
+    assert only(text).speaker == "Иван Сидоров"
+    text = "Иван Сидоров встретился с Анной Петровой. «Встреча была полезной», — сказала она."
+    assert only(text).speaker == "Анна Петрова"
+
+
+def test_organisation_is_not_a_he() -> None:
+    q = only("The ministry issued a report. He said it was wrong.")
+    assert q.speaker is None
+    assert q.confidence < DEFAULT_MIN_CONFIDENCE
+
+
+def test_title_resolves_to_the_named_person() -> None:
+    text = "Port spokesman Ivo Lind spoke on Monday. The port spokesman said the quay would open."
+    assert only(text).speaker == "Ivo Lind"
+
+
+def test_role_nobody_held_is_kept_as_written() -> None:
+    assert only("«Мы закрываем дело», — сказал следователь.").speaker == "следователь"
+    assert only("«Партия была сложной», — описала шахматистка.").speaker == "шахматистка"
+    assert only('"We found nothing," said the detective.').speaker == "the detective"
+
+
+def test_role_with_its_complement() -> None:
+    text = "«Проверка продолжается», — сообщил представитель прокуратуры."
+    assert only(text).speaker == "представитель прокуратуры"
+    text = "Пресс-секретарь президента заявил, что визит состоится."
+    assert only(text).speaker == "пресс-секретарь президента"
+
+
+def test_country_before_a_name_is_part_of_the_title() -> None:
+    text = "Президент Узбекистана Тимур Рашидов заявил, что граница открыта."
+    assert only(text).speaker == "Тимур Рашидов"
+
+
+def test_russian_names_come_back_in_the_nominative_with_the_full_name() -> None:
+    text = (
+        "Премьер-министр Армении Никол Пашинян провёл переговоры. "
+        "Пашиняну задали вопрос о границе, и он ответил, что решение найдено."
+    )
+    assert only(text).speaker == "Никол Пашинян"
+    text = "Министр Тимур Рашидов провёл встречу. По словам Рашидова, соглашение подпишут в июне."
+    assert only(text).speaker == "Тимур Рашидов"
+
+
+# --- not quotes ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unemployment fell to 4 percent, according to official figures.",
+        "According to the latest census data, the town has 4,000 people.",
+        "Local businesses have long complained that the checkpoint slowed trade.",
+        'Officials called the plan "unrealistic" and the film "War and Peace" was shown.',
+        "Mayor Lena Dorn opened the new border post, which officials said would cut waiting times.",
+        "Meanwhile Moscow said that the drills were routine.",
+        "Paul Grant noted the decline in sales.",
+    ],
+)
+def test_not_quotes(text: str) -> None:
+    assert [(q.kind, q.text, q.speaker) for q in quotes(text) if q.kind != "claim"] == []
+
+
+def test_relative_clause_is_not_cut() -> None:
+    q = only(
+        "The agreement settled most of the disputes that slowed cross-border traffic, "
+        "officials said."
+    )
+    assert q.text == "The agreement settled most of the disputes that slowed cross-border traffic"
+    assert q.speaker == "officials"
+
+
+def test_capitalised_verb_in_a_name_is_not_a_cue() -> None:
+    q = only(
+        "Paul Grant has raised questions, falsely suggesting that Ann Diaz was born outside "
+        "the United States."
+    )
+    assert (q.speaker, q.cue) == ("Paul Grant", "suggesting")
+    assert q.text == "Ann Diaz was born outside the United States"
