@@ -329,6 +329,16 @@ def test_live_progress_follows_judged_quotes(page, desk):
     store.fail_job(job.id, "stopped by the test")
 
 
+def test_search_finds_an_outlet_by_its_russian_alias(page, desk):
+    page.goto(f"{desk['base']}/jobs?lang=ru")
+    page.fill("#f-q", "ТАСС")
+    page.press("#f-q", "Enter")
+    page.wait_for_url("**/jobs?**")
+    rows = page.locator("tr[data-job]")
+    assert rows.count() >= 1
+    assert {rows.nth(i).get_attribute("data-job") for i in range(rows.count())} == {desk["russian"]}
+
+
 AXE_PAGES = [
     ("list", "/jobs"),
     ("article", "/jobs/{english}?q=2"),
