@@ -194,6 +194,7 @@ EN: dict[str, str] = {
     "users.bad_name": "User names are 2–64 letters, digits, dots, dashes or underscores.",
     "users.bad_password": "Passwords need at least {n} characters.",
     "users.self": "You cannot disable yourself or remove your own admin role.",
+    "users.actions": "Actions",
     # -- the review desk (issue 9) --
     "verdict.translated": "translated",
     "reason.arrow": "the source says “{was}”, the quote “{now}”",
@@ -328,6 +329,7 @@ EN: dict[str, str] = {
     "evidence.inert": "The page is shown as the text quotetrail extracted; its HTML is never rendered here.",
     "evidence.none": "not recorded",
     "evidence.source": "Source as given",
+    "evidence.archived_at": "Archived copy made",
     "export.form_title": "ClaimReview for publishing",
     "export.publisher_name": "Publisher name",
     "export.publisher_url": "Publisher address (URL)",
@@ -566,6 +568,7 @@ RU: dict[str, str] = {
     "users.bad_name": "Имя: 2–64 латинские буквы, цифры, точки, дефисы или подчёркивания.",
     "users.bad_password": "Пароль должен быть не короче {n} символов.",
     "users.self": "Нельзя отключить себя или снять с себя роль администратора.",
+    "users.actions": "Действия",
     # -- the review desk (issue 9) --
     "verdict.translated": "перевод",
     "reason.arrow": "в источнике «{was}», в цитате «{now}»",
@@ -700,6 +703,7 @@ RU: dict[str, str] = {
     "evidence.inert": "Страница показана как текст, извлечённый quotetrail; её HTML здесь никогда не отображается.",
     "evidence.none": "не записано",
     "evidence.source": "Источник, как указан",
+    "evidence.archived_at": "Архивная копия сделана",
     "export.form_title": "ClaimReview для публикации",
     "export.publisher_name": "Название издателя",
     "export.publisher_url": "Адрес издателя (URL)",

@@ -2,7 +2,7 @@
 embedded Celery worker, SQLite in tmp) checks an article whose sources a loopback
 server plays, and a journalist reviews it in the browser.
 
-Also writes the README's screenshots to docs/screenshots/.
+(The README's screenshots come from test_dashboard_desk_browser.py.)
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PASSWORD = "correct horse battery"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 FINISH_TIMEOUT_MS = 90_000
 
 if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
@@ -139,19 +138,18 @@ def test_review_an_article_end_to_end(page, service, outlets):
     altered = page.locator("a.quote", has_text="The work will cost 12 million")
     assert "v-altered" in altered.get_attribute("class")
     assert altered.locator("sup").inner_text().startswith("A")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "article-view.png"))
 
     # Open the quote: its panel shows the source passage with the word diff.
     altered.click()
     number = altered.get_attribute("data-quote")
     panel = page.locator(f"#panel-{number}")
     assert panel.is_visible()
-    assert panel.locator("del").first.inner_text() == "12"
-    assert panel.locator("ins").first.inner_text() == "21"
-    assert outlets["herald"] in panel.inner_text()
+    # suggestion mode, source = original: the source's 21 struck, the quote's 12 added
+    assert panel.locator("[data-deciding] del").first.inner_text() == "21"
+    assert panel.locator("[data-deciding] ins").first.inner_text() == "12"
+    herald_host = outlets["herald"].split("/")[2].split(":")[0]
+    assert herald_host in panel.locator("[data-deciding]").inner_text()
     assert panel.locator("[data-snapshot]").count() >= 1
-    page.screenshot(path=str(SCREENSHOTS / "quote-panel.png"))
 
     # Keyboard: j / k move between quotes and open their panels.
     page.keyboard.press("j")
@@ -171,24 +169,28 @@ def test_review_an_article_end_to_end(page, service, outlets):
     # Override the verdict with a reason; the audit trail shows it.
     altered.click()
     panel.locator("select[name=verdict]").select_option("matched")
-    panel.locator("textarea[name=reason]").fill("The Herald corrected its figure to 12 million")
+    panel.locator("form.override textarea[name=reason]").fill(
+        "The Herald corrected its figure to 12 million"
+    )
     panel.locator("button[data-action=override]").click()
     page.wait_for_selector(".flash-ok")
-    audit = page.locator("#audit tr[data-audit-action='review.override']")
+    audit = page.locator("#audit li[data-audit-action='review.override']")
     assert audit.count() == 1
-    assert "rita" in audit.inner_text() and "12 million" in audit.inner_text()
+    assert "Rita Reviewer changed the verdict" in audit.inner_text()
+    assert "12 million" in audit.inner_text()
     assert "v-matched" in page.locator(f"#q-{number}").get_attribute("class")
 
     # Export CSV: the override is in the rows, next to each source's own verdict.
     with page.expect_download() as download_info:
         page.click("[data-export=csv]")
-    rows = list(csv.DictReader(io.StringIO(Path(download_info.value.path()).read_text("utf-8"))))
+    body = Path(download_info.value.path()).read_text("utf-8-sig")  # BOM first, for Excel
+    rows = list(csv.DictReader(io.StringIO(body)))
     mine = [r for r in rows if r["quote"].startswith("The work will cost 12 million")]
     assert {r["verdict"] for r in mine} == {"matched"}
     herald_row = next(r for r in mine if r["source"] == outlets["herald"])
-    assert herald_row["source_verdict"] == "altered"
-    assert herald_row["review_reason"] == "The Herald corrected its figure to 12 million"
-    assert herald_row["job_id"] == job_id
+    assert herald_row["source verdict"] == "altered"
+    assert herald_row["reviewer's reason"] == "The Herald corrected its figure to 12 million"
+    assert herald_row["job"] == job_id
 
     # Switch the interface to Russian.
     page.click("[data-lang=ru]")
@@ -221,7 +223,9 @@ def test_planted_markup_never_runs(page, service, outlets):
         quotes.nth(index).click()
     assert page.evaluate("typeof window.__pwned") == "undefined"
 
-    snapshot = page.locator("[data-snapshot]").first.get_attribute("href")
+    snapshot = page.locator(".source-line[data-source$='/bulletin'] [data-snapshot]").get_attribute(
+        "href"
+    )
     page.goto(service + snapshot)
     assert "window.__pwned" in page.locator("body").inner_text()
     assert page.evaluate("typeof window.__pwned") == "undefined"

@@ -263,3 +263,38 @@ def test_progress_follows_quotes_as_they_are_judged(reviewer, store, monkeypatch
     data = reviewer.get(f"/dashboard/jobs/{job.id}/progress").json()
     assert (data["quotes_done"], data["quotes_total"]) == (3, 3)
     assert data["quotes_text"] == "Quotes aligned: 3 of 3"
+
+
+def test_outlet_names_use_name_ru_in_russian_once_the_registry_has_it(monkeypatch):
+    from dataclasses import dataclass
+
+    from api.dashboard import panel
+
+    @dataclass(frozen=True)
+    class WithRussianName:
+        name: str
+        name_ru: str
+
+    monkeypatch.setattr(panel, "outlet_record", lambda name: WithRussianName("TASS", "ТАСС"))
+    assert panel.outlet_display("tass", "ru") == "ТАСС"
+    assert panel.outlet_display("tass", "en") == "TASS"
+    monkeypatch.undo()
+    assert panel.outlet_display("TASS", "ru") == "TASS"  # the registry has no name_ru yet
+    assert panel.outlet_display("Nobody Weekly", "ru") == "Nobody Weekly"
+    assert panel.outlet_display(None, "ru") is None
+
+
+def test_reasons_in_plain_words_both_languages():
+    from api.dashboard.reasons import explain
+
+    assert explain("negation dropped: not", "en").text == (
+        "The quote drops the source's negation: not."
+    )
+    assert explain("date changed: spring → autumn", "ru").text == (
+        "Другая дата или период: в источнике «spring», в цитате «autumn»."
+    )
+    assert explain("https://x.example/a answered HTTP 404", "ru").text == (
+        "Страница ответила HTTP 404."
+    )
+    unknown = explain("a reason the core invents tomorrow", "ru")
+    assert (unknown.text, unknown.lang) == ("a reason the core invents tomorrow", "en")
