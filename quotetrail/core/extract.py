@@ -776,7 +776,12 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
         text.rfind(";", lo, cue.start),
         text.rfind("—", lo, cue.start),
     )
-    a = brk + 1 if brk >= s.start else s.start
+    if brk >= s.start:
+        a = brk + 1
+    elif s.start >= lo:
+        a = s.start
+    else:
+        return None  # more than 160 characters without a break: no short phrase
     phrase = text[a : cue.start].strip()
     phrase = _NP_LEAD.sub("", phrase)
     words = _WORD.findall(phrase)
