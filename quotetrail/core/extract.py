@@ -752,6 +752,12 @@ _NP_BREAK = re.compile(
     r"(?<![\w-])(?:who|which|that|whom|whose|when|if|because|after|before|while)(?![\w-])",
     re.IGNORECASE,
 )
+_GRIEVANCE = frozenset(_words("complained complains complain believes believed believe"))
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
+    r"|also|again|later|earlier|recently|then|now|still)$",
+    re.IGNORECASE,
+)
 _GENERIC_NP = re.compile(
     r"(?:local|many|some|most|several|other|few|both)\s+(?:\w+\s+)?(?:businesses|residents"
     r"|people|experts|analysts|critics|observers|commentators|voters|users|citizens|owners)\b",
@@ -768,8 +774,6 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     generic group ("Local businesses complained …" is the writer's summary).
     """
     text = article.text
-    if cue.lower not in (*_SAY, *_TOLD, "reported", "reports", "added", "adds"):
-        return None
     lo = max(s.start, cue.start - 160)
     brk = max(
         text.rfind(",", lo, cue.start),
@@ -787,8 +791,12 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     words = _WORD.findall(phrase)
     if not 1 <= len(words) <= 10 or not _NP_HEAD.match(phrase):
         return None
-    if _AUX.search(phrase) or _NP_BREAK.search(phrase) or _GENERIC_NP.match(phrase):
+    phrase = _TRAILING_TIME.sub("", phrase)
+    words = _WORD.findall(phrase)
+    if not words or _AUX.search(phrase) or _NP_BREAK.search(phrase):
         return None
+    if _GENERIC_NP.match(phrase) and cue.lower in _GRIEVANCE:
+        return None  # "Local businesses have long complained …": the writer's summary
     if article.cues(a, cue.start) or re.search(r"[\"“”«»()]", phrase):
         return None
     if words[-1].lower().endswith("ly") or words[-1].lower() in ("also", "then", "still", "later"):
@@ -1043,6 +1051,8 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
         ref = body_before(text, comma + 1, cue.start, article.is_outlet)
     else:
         ref = _subject(article, cue, comma + 1, end, prefer_after=cue.kind != "verb")
+    if ref is None and cue.kind == "verb" and before:
+        ref = _phrase_subject(article, s, cue)  # ", a source familiar with the talks said."
     if not ref:
         return []
     return [(cue, ref, s.start, comma)]

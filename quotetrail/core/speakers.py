@@ -261,7 +261,10 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
     appositive = frozenset()
     seg_end = hi
     stripped = text[lo:hi].rstrip()
-    if stripped.endswith(","):
+    relative = _RELATIVE_AFTER_NAME.search(text, max(lo, hi - _REACH), hi)
+    if stripped.endswith(",") and relative is not None:
+        seg_end = relative.start()  # "Marco Rubio, whose hometown, Miami, is …, argues"
+    elif stripped.endswith(","):
         comma = lo + len(stripped) - 1
         prev = text.rfind(",", lo, comma)
         chunk = text[prev + 1 : comma].strip() if prev >= 0 else ""
@@ -364,6 +367,9 @@ def subject_after(
 
 
 _PLACE_GENITIVE = ("стана", "ии", "ы", "ска", "рга")
+_RELATIVE_AFTER_NAME = re.compile(
+    r"(?<=\w),\s+(?:who|whose|whom|which|кто|который|которая|чей|чья)\b"
+)
 _OF_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|from|into|across|near|outside)\s+(?:the\s+)?$")
 _THE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
@@ -576,7 +582,7 @@ def _body(text: str, lo: int, hi: int, is_outlet: IsOutlet, *, leading: bool) ->
     determined = determined and head > 0
     for _a, _b, tok in tokens[:head]:
         low = tok.lower()
-        modifier = determined and not _CYRILLIC.search(low)
+        modifier = (determined or head <= 2) and not _CYRILLIC.search(low) and low.isalpha()
         if not (tok[0].isupper() or low in _DETERMINERS or low.endswith(_RU_ADJECTIVE) or modifier):
             return None
     if any(t[2].lower() in ("в", "во", "in") for t in tokens[1:head]):
