@@ -465,9 +465,31 @@ _INSTITUTION_HEADS = frozenset(
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
+# Words that make a capitalised run a place or a thing, not a person: "South Florida",
+# "New Hampshire", "Wall Street", "Bloomberg Politics", "Islamic State".
+_NOT_PERSON = frozenset(
+    _words(
+        """
+    street avenue road square city county state states district valley island islands
+    bay river lake mountain mountains park beach coast hills heights port harbour harbor
+    florida texas california hampshire jersey york dakota ohio iowa
+    nevada arizona michigan wisconsin pennsylvania massachusetts kentucky
+    tennessee alabama mississippi louisiana arkansas oklahoma kansas missouri nebraska
+    colorado utah oregon montana wyoming idaho alaska hawaii maine vermont
+    connecticut maryland delaware indiana illinois minnesota america africa asia europe
+    islamic republic kingdom union federation politics senate congress church airport
+    hospital center centre hall school college campaign party democrats republicans
+    democratic republican conservative liberal national international united
+    """
+    )
+)
+
+
 def _institution(text: str, run, words: list[str]) -> bool:
     """ "told the Riverton Herald": a paper, not a person who could later be "she"."""
     if words[-1].lower() in _INSTITUTION_HEADS:
+        return True
+    if any(w.lower().strip(".") in _NOT_PERSON for w in words) and not _CYRILLIC.search(words[-1]):
         return True
     return bool(_THE_BEFORE.search(text[max(0, run[0][0] - 5) : run[0][0]]))
 
