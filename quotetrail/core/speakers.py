@@ -55,6 +55,7 @@ _STOP = frozenset(
     the a an in on at to of for from by with and or but if as so this that these those there
     then when while after before during since meanwhile however earlier later also yet still
     speaking according asked he she it they we i you his her their its our my mr mrs ms dr
+    rep sen gov rev lt gen col sgt prof atty supt
     sir lord madam president presidential prime minister ministers foreign defense defence
     interior finance secretary state general deputy vice chief head chairman chairwoman
     spokesman spokeswoman spokesperson press senator governor mayor ambassador envoy leader
@@ -259,8 +260,13 @@ _REACH = 200  # a subject stands within this many characters of its cue
 def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerRef | None:
     """The speaker standing just before a cue at `hi` ("Putin said", "the minister told")."""
     appositive = frozenset()
-    seg_end = hi
     stripped = text[lo:hi].rstrip()
+    if stripped.endswith(")"):  # "Rep. Jim Hale (D-Ore.) said": the party tag is no break
+        opening = text.rfind("(", max(lo, hi - 60), lo + len(stripped))
+        if opening > lo:
+            hi = opening
+            stripped = text[lo:hi].rstrip()
+    seg_end = hi
     relative = _RELATIVE_AFTER_NAME.search(text, max(lo, hi - _REACH), hi)
     if stripped.endswith(",") and relative is not None:
         seg_end = relative.start()  # "Marco Rubio, whose hometown, Miami, is …, argues"
@@ -273,7 +279,8 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
             and (
                 chunk[0].islower()
                 or chunk.lower().startswith(("the ", "a ", "an "))
-                or re.search(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*$", chunk)
+                or re.search(r"(?:'s|’s|s'|s’)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*$", chunk)
+                or re.fullmatch(r"\d{1,3}", chunk)  # "Butz, 49, told"
             )
             and len(chunk.split()) <= 12
         ):  # "Jane Roe, a lawyer, said", "Ben Rhodes, Mr. Obama's deputy adviser, said"
@@ -344,6 +351,8 @@ def subject_after(
         low = tok.lower()
         if low in PRONOUNS and i == 0:
             return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
+        if i == 0 and tok != _strip_possessive(tok) and len(tokens) > 1:
+            continue  # "said Florida's Rick Wilson": the place is not the name
         if _is_name_part(text, tokens[i]):
             run = _run_right(text, tokens, i)
             return _name_ref(text, run, lo, is_outlet, frozenset(), genitive=genitive)
