@@ -520,7 +520,10 @@ _BODY_EN = frozenset(
     commission court police army military navy pentagon source sources officials
     authorities administration prosecutors investigators headquarters cabinet parliament
     duma senate congress company bank regulator spokesperson spokespeople diplomats
-    insiders service authority authorities agency
+    insiders service authority authorities agency aide aides adviser advisers advisor
+    advisors staffer staffers witness witnesses lawyer lawyers attorney attorneys analysts
+    experts economists observers researchers scientists officers prosecutor prosecutors
+    campaign spokesman spokeswoman
     """
     )
 )
