@@ -25,7 +25,8 @@ Conventions (stated so figures can be compared):
   pieces (an interrupted quote) is matched by the fragments aligned to it, joined.
 * **Partial overlap.** A prediction is right when it shares a character with a speech
   gold content; a gold is found when some prediction is aligned to it.
-* **Speaker accuracy**, over found golds with a gold source: the predicted speaker shares
+* **Speaker accuracy**, over found golds with a gold source: the predicted speaker (or,
+  when an outlet is the source and the speaker is None, the cited outlet) shares
   a content word with the gold source; a gold pronoun source ("he", "she", "they") is
   first replaced by the nearest earlier gold source of the article that is not a pronoun
   (PolNeAR has no coreference layer; this is an approximation, and a stricter one than
@@ -176,7 +177,8 @@ def score_article(text: str, golds: list[Gold], preds, tally: Tally, errors: lis
         else:
             errors.append(("BOUND", k, f"{gold_text[:120]!r} <> {ps[0].text[:120]!r}", ""))
         if g.source:
-            ok = same(ps[0].speaker, g.source)
+            # an outlet as the source is carried by `cited_source` (speaker None)
+            ok = same(ps[0].speaker or ps[0].cited_source, g.source)
             tally.spk_n[k] += 1
             tally.spk_ok[k] += ok
             if g.pronoun:

@@ -744,12 +744,19 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
 _NP_HEAD = re.compile(
     r"(?:the|a|an|some|many|most|several|all|other|his|her|their|its|our|one|another|these"
     r"|those|both|each|every|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds"
-    r"|thousands|\d[\d,.%]*)\b",
+    r"|thousands|\d[\d,.%]*)\b"
+    r"|(?:(?-i:[A-Z])[\w.-]*\s+){0,3}(?-i:[A-Z])[\w.-]*(?:'s|’s|s'|s’)\s",  # "Clinton's campaign"
     re.IGNORECASE,
 )
 _NP_LEAD = re.compile(r"^(?:but|and|so|yet|still|now|meanwhile|however)\b[\s,]*", re.IGNORECASE)
 _NP_BREAK = re.compile(
     r"(?<![\w-])(?:who|which|that|whom|whose|when|if|because|after|before|while)(?![\w-])",
+    re.IGNORECASE,
+)
+_GRIEVANCE = frozenset(_words("complained complains complain believes believed believe"))
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
+    r"|also|again|later|earlier|recently|then|now|still)$",
     re.IGNORECASE,
 )
 _GENERIC_NP = re.compile(
@@ -768,22 +775,29 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     generic group ("Local businesses complained …" is the writer's summary).
     """
     text = article.text
-    if cue.lower not in (*_SAY, *_TOLD, "reported", "reports", "added", "adds"):
-        return None
     lo = max(s.start, cue.start - 160)
     brk = max(
         text.rfind(",", lo, cue.start),
         text.rfind(";", lo, cue.start),
         text.rfind("—", lo, cue.start),
     )
-    a = brk + 1 if brk >= s.start else s.start
+    if brk >= s.start:
+        a = brk + 1
+    elif s.start >= lo:
+        a = s.start
+    else:
+        return None  # more than 160 characters without a break: no short phrase
     phrase = text[a : cue.start].strip()
     phrase = _NP_LEAD.sub("", phrase)
     words = _WORD.findall(phrase)
     if not 1 <= len(words) <= 10 or not _NP_HEAD.match(phrase):
         return None
-    if _AUX.search(phrase) or _NP_BREAK.search(phrase) or _GENERIC_NP.match(phrase):
+    phrase = _TRAILING_TIME.sub("", phrase)
+    words = _WORD.findall(phrase)
+    if not words or _AUX.search(phrase) or _NP_BREAK.search(phrase):
         return None
+    if _GENERIC_NP.match(phrase) and cue.lower in _GRIEVANCE:
+        return None  # "Local businesses have long complained …": the writer's summary
     if article.cues(a, cue.start) or re.search(r"[\"“”«»()]", phrase):
         return None
     if words[-1].lower().endswith("ly") or words[-1].lower() in ("also", "then", "still", "later"):
@@ -855,6 +869,15 @@ _AUX = re.compile(
     r"|didn't|doesn't|don't|shall|need|needs)(?![\w-])|\w+(?:’|')(?:s|re|ll|d|ve)\b|n't\b",
     re.IGNORECASE,
 )
+_AUX_WORDS = frozenset(
+    _words(
+        """
+    is are was were will would can could should may might must has have had do does did
+    won't wouldn't can't couldn't isn't aren't wasn't weren't hasn't haven't didn't doesn't
+    don't shall
+    """
+    )
+)
 _BARE_CLAUSE = re.compile(
     r"(?-i:[A-Z0-9])|(?:the|a|an|it|he|she|they|we|i|you|there|this|these|those|no|not|its|his"
     r"|her|their|our|my|your|some|many|most|all|any|every|each|several|few|both|having|one"
@@ -922,7 +945,7 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     if not nxt or _PREP_START.match(nxt) or not nxt[0].isalnum():
         return None  # "Russia, Peskov said, is ready": a medial attribution, not a clause
     first = _WORD.findall(nxt)[:15]
-    if first and _AUX.fullmatch(first[0]):
+    if first and first[0].lower() in _AUX_WORDS:
         return None  # "the BBC, which she said had misreported …": a relative clause
     early_aux = _AUX.search(" ".join(first[:4]))
     if low in _SAY or low in _TOLD:
@@ -1038,9 +1061,35 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
         ref = body_before(text, comma + 1, cue.start, article.is_outlet)
     else:
         ref = _subject(article, cue, comma + 1, end, prefer_after=cue.kind != "verb")
+    if ref is None and cue.kind == "verb" and before:
+        ref = _phrase_subject(article, s, cue)  # ", a source familiar with the talks said."
+    if ref is None and cue.kind == "according" and _is_credit(article, cue.end, s.end):
+        return [(cue, None, s.start, comma)]  # "…, according to the AP.": the outlet's words
+    if ref is None and cue.kind == "according":
+        ref = _according_phrase(article, cue, end)  # "…, according to The Washington Post."
     if not ref:
         return []
     return [(cue, ref, s.start, comma)]
+
+
+_SOURCE_PHRASE = re.compile(
+    r"\s+(?P<np>(?:the\s+|an?\s+)?(?:(?-i:[A-Z])[\w.&'’-]*|[a-z][\w-]*)"
+    r"(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|of|for|at|[a-z][\w-]*)){0,6}?)\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _according_phrase(article: _Article, cue: Cue, end: int) -> SpeakerRef | None:
+    """ "…, according to The Washington Post." / "…, according to a Democratic aide.":
+    a short phrase closing the sentence names the source, as written (figures and polls
+    were dropped with their cue)."""
+    text = article.text
+    m = _SOURCE_PHRASE.match(text, cue.end, end)
+    if m is None or not re.search(r"(?-i:[A-Z])", m.group("np")):
+        return None  # a named source only: "according to people" is nobody in particular
+    name = m.group("np").rstrip(".")
+    name = name[0].lower() + name[1:] if re.match(r"(?:The|A|An)\s", name) else name
+    return SpeakerRef("body", name=name, pos=m.start("np"))
 
 
 # "GENEVA, March 4 (Wire) - ": the dateline opening a wire story is nobody's words

@@ -55,6 +55,7 @@ _STOP = frozenset(
     the a an in on at to of for from by with and or but if as so this that these those there
     then when while after before during since meanwhile however earlier later also yet still
     speaking according asked he she it they we i you his her their its our my mr mrs ms dr
+    rep sen gov rev lt gen col sgt prof atty supt
     sir lord madam president presidential prime minister ministers foreign defense defence
     interior finance secretary state general deputy vice chief head chairman chairwoman
     spokesman spokeswoman spokesperson press senator governor mayor ambassador envoy leader
@@ -259,9 +260,17 @@ _REACH = 200  # a subject stands within this many characters of its cue
 def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerRef | None:
     """The speaker standing just before a cue at `hi` ("Putin said", "the minister told")."""
     appositive = frozenset()
-    seg_end = hi
     stripped = text[lo:hi].rstrip()
-    if stripped.endswith(","):
+    if stripped.endswith(")"):  # "Rep. Jim Hale (D-Ore.) said": the party tag is no break
+        opening = text.rfind("(", max(lo, hi - 60), lo + len(stripped))
+        if opening > lo:
+            hi = opening
+            stripped = text[lo:hi].rstrip()
+    seg_end = hi
+    relative = _RELATIVE_AFTER_NAME.search(text, max(lo, hi - _REACH), hi)
+    if stripped.endswith(",") and relative is not None:
+        seg_end = relative.start()  # "Marco Rubio, whose hometown, Miami, is …, argues"
+    elif stripped.endswith(","):
         comma = lo + len(stripped) - 1
         prev = text.rfind(",", lo, comma)
         chunk = text[prev + 1 : comma].strip() if prev >= 0 else ""
@@ -270,7 +279,8 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
             and (
                 chunk[0].islower()
                 or chunk.lower().startswith(("the ", "a ", "an "))
-                or re.search(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*$", chunk)
+                or re.search(r"(?:'s|’s|s'|s’)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*$", chunk)
+                or re.fullmatch(r"\d{1,3}", chunk)  # "Butz, 49, told"
             )
             and len(chunk.split()) <= 12
         ):  # "Jane Roe, a lawyer, said", "Ben Rhodes, Mr. Obama's deputy adviser, said"
@@ -341,6 +351,8 @@ def subject_after(
         low = tok.lower()
         if low in PRONOUNS and i == 0:
             return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
+        if i == 0 and tok != _strip_possessive(tok) and len(tokens) > 1:
+            continue  # "said Florida's Rick Wilson": the place is not the name
         if _is_name_part(text, tokens[i]):
             run = _run_right(text, tokens, i)
             return _name_ref(text, run, lo, is_outlet, frozenset(), genitive=genitive)
@@ -364,6 +376,9 @@ def subject_after(
 
 
 _PLACE_GENITIVE = ("стана", "ии", "ы", "ска", "рга")
+_RELATIVE_AFTER_NAME = re.compile(
+    r"(?<=\w),\s+(?:who|whose|whom|which|кто|который|которая|чей|чья)\b"
+)
 _OF_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|from|into|across|near|outside)\s+(?:the\s+)?$")
 _THE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
@@ -459,9 +474,31 @@ _INSTITUTION_HEADS = frozenset(
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
+# Words that make a capitalised run a place or a thing, not a person: "South Florida",
+# "New Hampshire", "Wall Street", "Bloomberg Politics", "Islamic State".
+_NOT_PERSON = frozenset(
+    _words(
+        """
+    street avenue road square city county state states district valley island islands
+    bay river lake mountain mountains park beach coast hills heights port harbour harbor
+    florida texas california hampshire jersey york dakota ohio iowa
+    nevada arizona michigan wisconsin pennsylvania massachusetts kentucky
+    tennessee alabama mississippi louisiana arkansas oklahoma kansas missouri nebraska
+    colorado utah oregon montana wyoming idaho alaska hawaii maine vermont
+    connecticut maryland delaware indiana illinois minnesota america africa asia europe
+    islamic republic kingdom union federation politics senate congress church airport
+    hospital center centre hall school college campaign party democrats republicans
+    democratic republican conservative liberal national international united
+    """
+    )
+)
+
+
 def _institution(text: str, run, words: list[str]) -> bool:
     """ "told the Riverton Herald": a paper, not a person who could later be "she"."""
     if words[-1].lower() in _INSTITUTION_HEADS:
+        return True
+    if any(w.lower().strip(".") in _NOT_PERSON for w in words) and not _CYRILLIC.search(words[-1]):
         return True
     return bool(_THE_BEFORE.search(text[max(0, run[0][0] - 5) : run[0][0]]))
 
@@ -483,7 +520,10 @@ _BODY_EN = frozenset(
     commission court police army military navy pentagon source sources officials
     authorities administration prosecutors investigators headquarters cabinet parliament
     duma senate congress company bank regulator spokesperson spokespeople diplomats
-    insiders service authority authorities agency
+    insiders service authority authorities agency aide aides adviser advisers advisor
+    advisors staffer staffers witness witnesses lawyer lawyers attorney attorneys analysts
+    experts economists observers researchers scientists officers prosecutor prosecutors
+    campaign spokesman spokeswoman
     """
     )
 )
@@ -576,7 +616,7 @@ def _body(text: str, lo: int, hi: int, is_outlet: IsOutlet, *, leading: bool) ->
     determined = determined and head > 0
     for _a, _b, tok in tokens[:head]:
         low = tok.lower()
-        modifier = determined and not _CYRILLIC.search(low)
+        modifier = (determined or head <= 2) and not _CYRILLIC.search(low) and low.isalpha()
         if not (tok[0].isupper() or low in _DETERMINERS or low.endswith(_RU_ADJECTIVE) or modifier):
             return None
     if any(t[2].lower() in ("в", "во", "in") for t in tokens[1:head]):

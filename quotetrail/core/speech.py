@@ -39,7 +39,9 @@ _EN_VERBS = _words(
     mentioned mentions observed observes predicted predicts revealed reveals complained
     complains believes believed called calls continued continues reiterated reiterates vowed
     vows reported reports asserted asserts conceded concedes contended contends maintained
-    maintains testified tweeted posted disclosed discloses
+    maintains testified tweeted posted disclosed discloses warn argue insist claim note add
+    tell acknowledge admit explain suggest stress contend maintain predict deny concede
+    assert respond reply emphasize emphasise
     """
 )
 _EN_PHRASES = ("pointed out", "points out", "made clear", "went on")
