@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, pairwise, repeat
-from operator import add, itemgetter
+from operator import add, itemgetter, sub
 
 from rapidfuzz.distance import Indel
 
@@ -41,6 +41,8 @@ from quotetrail.core.stem import stem, stem_all
 MAX_ANCHOR_FREQ = 40  # a stem seen more often than this is too common to anchor a search
 MIN_ANCHORS = 3
 MAX_HITS = 600  # anchor positions a search may sort when the quote has few rare words
+MAX_HITS_PER_ANCHOR = 4000  # positions of one anchor considered (a page of one repeated word)
+MAX_SENTENCE_TOKENS = 150  # a longer "sentence" (no punctuation) is cut into pieces this long
 CANDIDATES = 4  # candidate regions aligned precisely per quote
 WORD_GAP = 6  # source words tolerated between two matched runs inside one passage
 FRAGMENT_GAP = 60  # source words an omission mark may stand for
@@ -132,6 +134,7 @@ def _prepare_page(text: str) -> Page:
     )
     if not sentence_starts or sentence_starts[0] != 0:
         sentence_starts = (0, *sentence_starts)
+    sentence_starts = _cap_sentences(sentence_starts, n)
     spans = list(zip(sentence_starts, [*sentence_starts[1:], n], strict=True))
     sentence_ids = tuple(chain.from_iterable(repeat(s, b - a) for s, (a, b) in enumerate(spans)))
     content = bytearray(map(_FUNCTION_WORDS.__contains__, norms)).translate(_FLIP)
@@ -158,6 +161,24 @@ def _prepare_page(text: str) -> Page:
         names,
         " " + " ".join(norms) + " ",
         char_starts,
+    )
+
+
+def _cap_sentences(starts: tuple[int, ...], n: int) -> tuple[int, ...]:
+    """Cut sentences longer than MAX_SENTENCE_TOKENS into pieces of that length.
+
+    Why: the verdict works sentence by sentence (clauses, names, the paraphrase
+    window); a 2 MB page without punctuation would make every such step scan the
+    whole page for every quote. Real sentences are far shorter than the cap.
+    """
+    ends = [*starts[1:], n]
+    if max(map(sub, ends, starts)) <= MAX_SENTENCE_TOKENS:
+        return starts
+    return tuple(
+        chain.from_iterable(
+            range(a, b, MAX_SENTENCE_TOKENS) if b - a > MAX_SENTENCE_TOKENS else (a,)
+            for a, b in zip(starts, ends, strict=True)
+        )
     )
 
 
@@ -225,7 +246,11 @@ def candidate_regions(
                 break
             anchors.append(i)
             budget -= f
-    hits = sorted((p, i) for i in anchors for p in page.index[quote.keys[i]])
+    # A page of one repeated word gives one anchor hundreds of thousands of hits; its
+    # earliest ones already yield the earliest regions, the ones chosen on a tie.
+    hits = sorted(
+        (p, i) for i in anchors for p in page.index[quote.keys[i]][:MAX_HITS_PER_ANCHOR]
+    )
     width = m + 8 + FRAGMENT_GAP * (quote.fragments - 1)
     windows: list[tuple[int, int, int]] = []  # (-distinct anchors, lo_p, hi_p)
     seen: Counter[int] = Counter()
