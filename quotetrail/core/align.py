@@ -248,9 +248,7 @@ def candidate_regions(
             budget -= f
     # A page of one repeated word gives one anchor hundreds of thousands of hits; its
     # earliest ones already yield the earliest regions, the ones chosen on a tie.
-    hits = sorted(
-        (p, i) for i in anchors for p in page.index[quote.keys[i]][:MAX_HITS_PER_ANCHOR]
-    )
+    hits = sorted((p, i) for i in anchors for p in page.index[quote.keys[i]][:MAX_HITS_PER_ANCHOR])
     width = m + 8 + FRAGMENT_GAP * (quote.fragments - 1)
     windows: list[tuple[int, int, int]] = []  # (-distinct anchors, lo_p, hi_p)
     seen: Counter[int] = Counter()
