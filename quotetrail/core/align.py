@@ -19,7 +19,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, chain, compress, pairwise, repeat
+from operator import add, itemgetter, sub
 
 from rapidfuzz.distance import Indel
 
@@ -27,11 +28,21 @@ from quotetrail.core.lexicon import NEGATIONS, STOPWORDS
 from quotetrail.core.meaning import is_name
 from quotetrail.core.normalize import NormText, Token, tokenize
 from quotetrail.core.pagecache import PageCache
-from quotetrail.core.stem import stem
+from quotetrail.core.pagetokens import (
+    CAPITAL,
+    EDITORIAL,
+    NUMBER,
+    SENTENCE_START,
+    flag_selector,
+    tokenize_page,
+)
+from quotetrail.core.stem import stem, stem_all
 
 MAX_ANCHOR_FREQ = 40  # a stem seen more often than this is too common to anchor a search
 MIN_ANCHORS = 3
 MAX_HITS = 600  # anchor positions a search may sort when the quote has few rare words
+MAX_HITS_PER_ANCHOR = 4000  # positions of one anchor considered (a page of one repeated word)
+MAX_SENTENCE_TOKENS = 150  # a longer "sentence" (no punctuation) is cut into pieces this long
 CANDIDATES = 4  # candidate regions aligned precisely per quote
 WORD_GAP = 6  # source words tolerated between two matched runs inside one passage
 FRAGMENT_GAP = 60  # source words an omission mark may stand for
@@ -41,9 +52,8 @@ FRAGMENT_GAP = 60  # source words an omission mark may stand for
 class Page:
     """A source text prepared for searching: tokens, stems, an inverted index, sentences."""
 
-    norm: NormText
+    norm: NormText  # its tokens are a PageTokens: columns, Token objects made on demand
     keys: tuple[str, ...]
-    content: tuple[bool, ...]  # the token carries content (not a stopword or negation)
     index: dict[str, list[int]]
     sentence_starts: tuple[int, ...]
     sentence_ids: tuple[int, ...]  # sentence number of each token
@@ -99,55 +109,90 @@ def _prepare_page(text: str) -> Page:
 
     Words inside [square brackets] are dropped (except negations): they are editorial
     insertions or reference marks, never the speaker's words.
+
+    Built column by column (pagetokens.py) with C-speed steps wherever one exists
+    (joins, slices, set and Counter building per sentence): preparation runs at
+    several MB/s, so a job of a hundred long pages is not spent tokenising.
     """
-    full = tokenize(text)
-    # A bracketed "[not]" is an editor's word, but dropping it would hide a negation.
-    tokens = tuple(t for t in full.tokens if not t.editorial or t.norm in NEGATIONS)
-    norm = NormText(original=text, tokens=tokens)
-    keys = tuple(stem(t.norm) for t in tokens)
+    tokens = tokenize_page(text)
+    if "[" in text and any(flag_selector(tokens.flags, EDITORIAL, EDITORIAL)):
+        # A bracketed "[not]" is an editor's word, but dropping it would hide a negation.
+        tokens = tokens.keep(
+            [
+                not f & EDITORIAL or w in NEGATIONS
+                for w, f in zip(tokens.norms, tokens.flags, strict=True)
+            ]
+        )
+    norms = tokens.norms
+    n = len(norms)
+    keys = tuple(stem_all(norms))
     index: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         index.setdefault(k, []).append(i)
-    sentence_starts = tuple(i for i, t in enumerate(tokens) if t.sentence_start) or (0,)
-    if sentence_starts[0] != 0:
+    sentence_starts = tuple(
+        compress(range(n), flag_selector(tokens.flags, SENTENCE_START, SENTENCE_START))
+    )
+    if not sentence_starts or sentence_starts[0] != 0:
         sentence_starts = (0, *sentence_starts)
-    char_starts = []
-    pos = 1
-    for t in tokens:
-        char_starts.append(pos)
-        pos += len(t.norm) + 1
-    joined = " " + " ".join(t.norm for t in tokens) + " "
-    content = tuple(t.norm not in STOPWORDS and t.norm not in NEGATIONS for t in tokens)
-    sentence_ids = []
-    sentence = -1
-    starts = set(sentence_starts)
-    for i in range(len(tokens)):
-        sentence += i in starts
-        sentence_ids.append(sentence)
-    sentence_keys: list[set[str]] = [set() for _ in sentence_starts]
-    for i, k in enumerate(keys):
-        if content[i]:
-            sentence_keys[sentence_ids[i]].add(k)
-    freq: dict[str, int] = {}
-    for k, positions in index.items():
-        freq[k] = len({sentence_ids[p] for p in positions})
-    ends = [*sentence_starts[1:], len(tokens)]
-    bounds = tuple((a, b - 1) for a, b in zip(sentence_starts, ends, strict=True))
+    sentence_starts = _cap_sentences(sentence_starts, n)
+    spans = list(zip(sentence_starts, [*sentence_starts[1:], n], strict=True))
+    sentence_ids = tuple(chain.from_iterable(repeat(s, b - a) for s, (a, b) in enumerate(spans)))
+    content = bytearray(map(_FUNCTION_WORDS.__contains__, norms)).translate(_FLIP)
+    sentence_keys = tuple(frozenset(compress(keys[a:b], content[a:b])) for a, b in spans)
+    # in how many sentences each stem occurs: count the distinct (sentence, stem) pairs
+    freq = Counter(map(itemgetter(1), set(zip(sentence_ids, keys, strict=True))))
+    lengths_before = accumulate(map(len, norms), initial=0)
+    char_starts = tuple(map(add, lengths_before, range(1, n + 1)))  # 1 + i + letters before i
+    names = frozenset(
+        norms[i]
+        for i in compress(range(n), flag_selector(tokens.flags, CAPITAL, _NAME_FLAGS))
+        if is_name(tokens[i])
+    )
     return Page(
-        norm,
+        NormText(original=text, tokens=tokens),  # type: ignore[arg-type]  # a token sequence
         keys,
-        content,
         index,
         sentence_starts,
-        tuple(sentence_ids),
-        bounds,
-        freq,
-        tuple(frozenset(s) for s in sentence_keys),
-        tuple(frozenset(k[:5] for k in s if len(k) >= 5) for s in sentence_keys),
-        frozenset(t.norm for t in tokens if is_name(t)),
-        joined,
-        tuple(char_starts),
+        sentence_ids,
+        tuple((a, b - 1) for a, b in spans),
+        dict(freq),
+        sentence_keys,
+        _prefixes(sentence_keys),
+        names,
+        " " + " ".join(norms) + " ",
+        char_starts,
     )
+
+
+def _cap_sentences(starts: tuple[int, ...], n: int) -> tuple[int, ...]:
+    """Cut sentences longer than MAX_SENTENCE_TOKENS into pieces of that length.
+
+    Why: the verdict works sentence by sentence (clauses, names, the paraphrase
+    window); a 2 MB page without punctuation would make every such step scan the
+    whole page for every quote. Real sentences are far shorter than the cap.
+    """
+    ends = [*starts[1:], n]
+    if max(map(sub, ends, starts)) <= MAX_SENTENCE_TOKENS:
+        return starts
+    return tuple(
+        chain.from_iterable(
+            range(a, b, MAX_SENTENCE_TOKENS) if b - a > MAX_SENTENCE_TOKENS else (a,)
+            for a, b in zip(starts, ends, strict=True)
+        )
+    )
+
+
+def _prefixes(sentence_keys: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """The first five letters of each sentence's stems of five letters or more."""
+    every: set[str] = set().union(*sentence_keys)
+    prefix = {k: k[:5] for k in every if len(k) >= 5}
+    return tuple(frozenset(map(prefix.get, s)) - _NONE for s in sentence_keys)
+
+
+_NONE = frozenset({None})
+_FUNCTION_WORDS = STOPWORDS | NEGATIONS
+_FLIP = bytes([1, 0]) + bytes(254)  # bytes.translate table: 0 ↔ 1
+_NAME_FLAGS = CAPITAL | SENTENCE_START | NUMBER  # is_name's candidates: capital only
 
 
 prepare_page: PageCache[Page] = PageCache(_prepare_page)
@@ -201,7 +246,9 @@ def candidate_regions(
                 break
             anchors.append(i)
             budget -= f
-    hits = sorted((p, i) for i in anchors for p in page.index[quote.keys[i]])
+    # A page of one repeated word gives one anchor hundreds of thousands of hits; its
+    # earliest ones already yield the earliest regions, the ones chosen on a tie.
+    hits = sorted((p, i) for i in anchors for p in page.index[quote.keys[i]][:MAX_HITS_PER_ANCHOR])
     width = m + 8 + FRAGMENT_GAP * (quote.fragments - 1)
     windows: list[tuple[int, int, int]] = []  # (-distinct anchors, lo_p, hi_p)
     seen: Counter[int] = Counter()

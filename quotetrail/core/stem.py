@@ -1,19 +1,35 @@
-"""Word stems for English and Russian, cached because Snowball is slow in pure Python.
+"""Word stems for English and Russian, cached, from the C build of Snowball when present.
 
 Stems let "said"/"says" and "урожай"/"урожая" count as the same content word when
 judging paraphrases and when finding candidate passages; they are never used to
 decide that a quote is verbatim.
+
+PyStemmer (the C build of the same Snowball algorithms) is used when it is
+installed, pure-Python snowballstemmer otherwise: they give the same stems
+(tests/core/test_stem.py checks it on the dev set's words), PyStemmer ~20× faster.
+One cache is shared by every page of a process, and `stem_all` stems a page's
+missing words in one batch call per language.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-import snowballstemmer
+try:  # the C build
+    import Stemmer as _stemmer_module
+
+    BACKEND = "pystemmer"
+    _EN = _stemmer_module.Stemmer("english")
+    _RU = _stemmer_module.Stemmer("russian")
+except ImportError:  # pragma: no cover - exercised where PyStemmer is absent
+    import snowballstemmer as _stemmer_module
+
+    BACKEND = "snowballstemmer"
+    _EN = _stemmer_module.stemmer("english")
+    _RU = _stemmer_module.stemmer("russian")
 
 _CYRILLIC = re.compile("[а-яё]")
-_EN = snowballstemmer.stemmer("english")
-_RU = snowballstemmer.stemmer("russian")
 _CACHE: dict[str, str] = {}
 _CACHE_LIMIT = 200_000
 
@@ -23,14 +39,54 @@ def stem(norm: str) -> str:
     hit = _CACHE.get(norm)
     if hit is not None:
         return hit
-    if len(norm) <= 2 or norm[0].isdigit():
-        out = norm
-    elif _CYRILLIC.search(norm):
-        out = _RU.stemWord(norm)
-    else:
-        base = norm[:-2] if norm.endswith("'s") else norm
-        out = _EN.stemWord(base)
-    if len(_CACHE) >= _CACHE_LIMIT:
-        _CACHE.clear()
-    _CACHE[norm] = out
+    out = _stem_uncached(norm)
+    _remember({norm: out})
     return out
+
+
+def stem_all(norms: Sequence[str]) -> list[str]:
+    """Stems of many tokens: cache look-ups, then one batch per language for the rest."""
+    get = _CACHE.get
+    out = list(map(get, norms))
+    if None not in out:
+        return out  # type: ignore[return-value]
+    missing = list({w for w, s in zip(norms, out, strict=True) if s is None})
+    found = _stem_batch(missing)
+    _remember(found)
+    return [s if s is not None else found[w] for w, s in zip(norms, out, strict=True)]
+
+
+def _stem_batch(words: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    ru: list[str] = []
+    en: list[str] = []
+    en_words: list[str] = []
+    for w in words:
+        if len(w) <= 2 or w[0].isdigit():
+            found[w] = w
+        elif _CYRILLIC.search(w):
+            ru.append(w)
+        else:
+            en_words.append(w)
+            en.append(w[:-2] if w.endswith("'s") else w)
+    if ru:
+        found.update(zip(ru, _RU.stemWords(ru), strict=True))
+    if en:
+        found.update(zip(en_words, _EN.stemWords(en), strict=True))
+    return found
+
+
+def _stem_uncached(norm: str) -> str:
+    if len(norm) <= 2 or norm[0].isdigit():
+        return norm
+    if _CYRILLIC.search(norm):
+        return _RU.stemWord(norm)
+    base = norm[:-2] if norm.endswith("'s") else norm
+    return _EN.stemWord(base)
+
+
+def _remember(stems: dict[str, str]) -> None:
+    if len(_CACHE) + len(stems) > _CACHE_LIMIT:
+        _CACHE.clear()
+    if len(stems) <= _CACHE_LIMIT:
+        _CACHE.update(stems)

@@ -87,3 +87,22 @@ def test_page_drops_bracketed_reference_marks() -> None:
 def test_page_keeps_a_bracketed_negation() -> None:
     page = prepare_page("We will [not] let them pay.")
     assert [t.norm for t in page.tokens] == ["we", "will", "not", "let", "them", "pay"]
+
+
+def test_a_page_without_punctuation_is_cut_into_bounded_sentences() -> None:
+    from quotetrail.core.align import MAX_SENTENCE_TOKENS
+
+    words = [f"w{i % 97}x" for i in range(1000)]
+    page = prepare_page(" ".join(words))
+    lengths = [b - a + 1 for a, b in page.sentence_bounds]
+    assert sum(lengths) == 1000 and max(lengths) <= MAX_SENTENCE_TOKENS
+    assert page.sentence_of(999) == len(lengths) - 1
+
+
+def test_one_repeated_word_anchors_the_earliest_regions() -> None:
+    from quotetrail.core.align import MAX_HITS_PER_ANCHOR, candidate_regions, prepare_quote
+
+    page = prepare_page("echo " * (3 * MAX_HITS_PER_ANCHOR))
+    regions = candidate_regions(prepare_quote("echo of the war"), page)
+    assert regions and regions[0][0] == 0
+    assert all(hi <= MAX_HITS_PER_ANCHOR + 20 for _, hi in regions)
