@@ -40,6 +40,10 @@ CSV_SOURCE_COLUMNS = (
     "source_score",
     "source_passage",
     "source_reasons",
+    # discovery's provenance (sources[].found_by / found_via / archived_at)
+    "source_found_by",
+    "source_found_via",
+    "source_archived_at",
 )
 CSV_QUOTE_COLUMNS = (*_QUOTE_COLUMNS, "score", *_REVIEW_COLUMNS, "assignee", "sources")
 
@@ -83,14 +87,21 @@ def _quote_fields(job_id: str, quote: QuoteView) -> dict[str, Any]:
     }
 
 
-def to_csv(job_id: str, view: ArticleView, per: str = "source") -> str:
+def to_csv(
+    job_id: str,
+    view: ArticleView,
+    per: str = "source",
+    sources: dict[str, dict[str, Any]] | None = None,
+) -> str:
+    """`sources` (source string -> the report's sources[] entry) fills the provenance cells."""
     buffer = io.StringIO()
     columns = CSV_QUOTE_COLUMNS if per == "quote" else CSV_SOURCE_COLUMNS
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    rows = _quote_rows if per == "quote" else _source_rows
     for quote in view.quotes:
-        for row in rows(_quote_fields(job_id, quote), quote):
+        base = _quote_fields(job_id, quote)
+        rows = _quote_rows(base, quote) if per == "quote" else _source_rows(base, quote, sources)
+        for row in rows:
             writer.writerow({k: _cell(v) for k, v in row.items()})
     return buffer.getvalue()
 
@@ -102,19 +113,28 @@ def _quote_rows(base: dict[str, Any], quote: QuoteView) -> list[dict[str, Any]]:
     return [{**base, "score": score, "assignee": quote.assignee or "", "sources": sources}]
 
 
-def _source_rows(base: dict[str, Any], quote: QuoteView) -> list[dict[str, Any]]:
+def _source_rows(
+    base: dict[str, Any], quote: QuoteView, sources: dict[str, dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
     """One row per source; a quote with no evidence still gets its row."""
-    return [
-        {
-            **base,
-            "source": item.get("source", ""),
-            "source_verdict": item.get("verdict", ""),
-            "source_score": item.get("score", ""),
-            "source_passage": item.get("passage", ""),
-            "source_reasons": "; ".join(item.get("reasons") or []),
-        }
-        for item in quote.data.get("evidence") or [{}]
-    ]
+    sources = sources or {}
+    rows = []
+    for item in quote.data.get("evidence") or [{}]:
+        status = sources.get(item.get("source", ""), {})
+        rows.append(
+            {
+                **base,
+                "source": item.get("source", ""),
+                "source_verdict": item.get("verdict", ""),
+                "source_score": item.get("score", ""),
+                "source_passage": item.get("passage", ""),
+                "source_reasons": "; ".join(item.get("reasons") or []),
+                "source_found_by": status.get("found_by") or "",
+                "source_found_via": status.get("found_via") or "",
+                "source_archived_at": status.get("archived_at") or "",
+            }
+        )
+    return rows
 
 
 def to_json(job, view: ArticleView, state, audit: list[dict[str, Any]]) -> dict[str, Any]:
@@ -177,12 +197,26 @@ def to_markdown(job, view: ArticleView, state, audit: list[dict[str, Any]]) -> s
             lines.append("- Review: not reviewed")
         evidence = data.get("evidence") or []
         if evidence:
-            lines += ["", "| Source | Verdict | Score | Passage |", "|---|---|---|---|"]
+            found = {s.get("source"): s for s in result.get("sources") or []}
+            lines += [
+                "",
+                "| Source | Verdict | Score | Passage | Found by |",
+                "|---|---|---|---|---|",
+            ]
             for item in evidence:
                 lines.append(
                     f"| {_cellmd(item.get('source'))} | {item.get('verdict')} | "
-                    f"{item.get('score')} | {_cellmd(item.get('passage'))} |"
+                    f"{item.get('score')} | {_cellmd(item.get('passage'))} | "
+                    f"{_cellmd(_found_by(found.get(item.get('source')) or {}))} |"
                 )
+        lines.append("")
+    searches = result.get("searches") or []
+    if searches:
+        lines += ["## Searches", ""]
+        lines += [
+            f"- {_md(x.get('outlet'))} ({x.get('status')}): {_md(x.get('reason'))}"
+            for x in searches
+        ]
         lines.append("")
     if audit:
         lines += ["## Audit trail", ""]
@@ -243,6 +277,16 @@ def to_claimreview(
             }
         )
     return {"@context": "https://schema.org", "@graph": reviews}
+
+
+def _found_by(status: dict[str, Any]) -> str:
+    """How a source was found: "sitemap (via …), archived copy of …"."""
+    how = status.get("found_by") or ""
+    if how and status.get("found_via"):
+        how += f" (via {status['found_via']})"
+    if status.get("archived_at"):
+        how += f", archived copy of {status['archived_at']}"
+    return how
 
 
 def dumps(data: Any) -> str:

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from api.dashboard import exports
 from api.dashboard.app import href, t_for
+from api.dashboard.article import source_statuses
 from api.dashboard.auth import CurrentUser
 from api.dashboard.jobdata import export_audit, job_page, load_job
 
@@ -51,7 +52,9 @@ def export(
     audit = export_audit(page.audit)
     if fmt == "csv":
         per = "quote" if per == "quote" else "source"
-        body = exports.to_csv(page.job.id, page.view, per=per)
+        body = exports.to_csv(
+            page.job.id, page.view, per=per, sources=source_statuses(page.job.result)
+        )
         return _download(body, MEDIA_TYPES["csv"], f"{stem}-{per}.csv")
     if fmt == "md":
         body = exports.to_markdown(page.job, page.view, page.state, audit)
