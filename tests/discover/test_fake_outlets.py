@@ -151,7 +151,7 @@ def test_outlet_that_cannot_be_searched_is_unverifiable_with_the_reason(world, t
     assert report["quotes"][0]["verdict"] == "unverifiable"
     (search,) = report["searches"]
     assert search["status"] == "unavailable"
-    assert "could not be searched" in search["reason"] or "no listing" in search["reason"]
+    assert search["reason"].startswith("no listing configured for Quiet Courier: robots.txt")
 
 
 def test_searched_outlet_without_the_quote_is_not_found(world, tmp_path) -> None:
