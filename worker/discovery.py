@@ -147,6 +147,8 @@ def discover_job(self: Any, job_id: str, plan_data: dict[str, Any]) -> str:
         _send(FINALIZE, job_id, payload)
         return "failed; finalized without discovery"
     specs = list(plan_data["specs"])
+    if found.sources:  # the found pages count as sources in the job's progress
+        store.set_progress(job_id, sources_total=len(specs) + len(found.sources))
     for i, copy in found.replaced.items():
         _save(job_id, copy)
         specs[i] = asdict(replace(copy.spec, value=plan.specs[i].value))

@@ -91,6 +91,7 @@ def test_embedded_serve_discovers_too(world, tmp_path) -> None:
     finally:
         s.stop()
     assert job["status"] == "succeeded", job
+    assert job["progress"]["sources_done"] == job["progress"]["sources_total"] == 2
     result = job["result"]
     assert [q["verdict"] for q in result["quotes"]] == ["matched", "matched"]
     assert {x["found_by"] for x in result["sources"]} == {"sitemap", "archive_page"}
