@@ -37,6 +37,9 @@ def _source_links(request: Request, job) -> list[dict[str, Any]]:
                 "error": status.get("error"),
                 "live": live if is_web_url(live) else None,
                 "snapshot": snapshot,
+                # discovery's provenance: how the page was found, and an archived copy's date
+                "found_by": status.get("found_by"),
+                "archived_at": status.get("archived_at"),
             }
         )
     return links
