@@ -238,10 +238,21 @@ def _search_outlet(
     searched = listed.read > 0 or searched_by_query
     span = f"{window.start.isoformat()} … {window.end.isoformat()}"
     if state.found:
+        exact = len(state.exact & state.found.keys())
+        other = len(state.found) - exact
+        carried = ", ".join(
+            part
+            for part in (
+                f"{exact} carr{'ies' if exact == 1 else 'y'} the quote word for word"
+                if exact
+                else "",
+                f"{other} a changed or partial version" if other else "",
+            )
+            if part
+        )
         entry["reason"] = (
             f"searched {outlet.name} {' and '.join(how) or 'listings'} for {span}: "
-            f"{len(candidates)} articles listed, {state.fetched} fetched, "
-            f"{len(state.found)} carr{'ies' if len(state.found) == 1 else 'y'} the quote"
+            f"{len(candidates)} articles listed, {state.fetched} fetched, {carried}"
         )
     elif refused:
         entry["status"] = "refused"
@@ -320,6 +331,7 @@ class _State:
     fetched: int = 0
     matched: set[int] = field(default_factory=set)
     found: dict[str, SourceText] = field(default_factory=dict)
+    exact: set[str] = field(default_factory=set)  # found pages matching a quote verbatim
     per_quote: dict[int, int] = field(default_factory=dict)
 
     def open(self) -> bool:
@@ -364,3 +376,4 @@ class _State:
                 self.out.sources.append(page)
             if verdict == "matched":
                 self.matched.add(j)
+                self.exact.add(item.url)
