@@ -175,8 +175,12 @@ class JobIn(_Strict):
         return self
 
     def to_request(self) -> dict[str, Any]:
-        """What the store keeps and the workers read."""
-        return self.model_dump(exclude_none=True)
+        """What the store keeps and the workers read (`discover` only when turned off:
+        the workers treat a missing `discover` as on)."""
+        request = self.model_dump(exclude_none=True)
+        if request.get("discover") is True:
+            del request["discover"]
+        return request
 
 
 class Progress(BaseModel):

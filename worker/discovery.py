@@ -10,9 +10,10 @@
 The task is idempotent: re-running it searches again (listings come from the cache,
 pages from the fetch cache) and saving overwrites the same (job, source) rows; a
 finished or canceled job stops it. What ends it: every outlet searched within the
-caps, or the stage's time limit (QUOTETRAIL_DISCOVERY_TIME_LIMIT, default 300 s) —
-then finalize runs with what the fetched sources hold, and searches[] says the search
-was cut short. A request with `"discover": false` skips the stage.
+caps, or the stage's time limit (QUOTETRAIL_DISCOVERY_TIME_LIMIT, default 300 s) or an
+unexpected error — then finalize runs with the fetched sources alone and an empty
+searches[], so credited outlets stay `unverifiable`, never wrongly `not_found`.
+A request with `"discover": false` skips the stage.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from quotetrail.pipeline import SourceSpec, SourceText
 from worker import runtime
 from worker.celery_app import app
 from worker.dispatch import task_id
+from worker.tasks import FINALIZE, JobTask, _progress, _text_from_record, source_outlet_of
 
 log = logging.getLogger("quotetrail.worker")
 
@@ -47,8 +49,6 @@ def wanted(request: dict[str, Any] | None) -> bool:
 
 def next_stage(plan: dict[str, Any]) -> str:
     """What follows the fetches: discovery (once), then finalize."""
-    from worker.tasks import FINALIZE
-
     if plan.get("discover") and not plan.get("discovered"):
         return DISCOVER
     return FINALIZE
@@ -90,16 +90,14 @@ def listing_cache() -> ListingCache:
 
 @app.task(
     bind=True,
+    base=JobTask,  # store/Redis hiccups retried; a final failure fails the job with its reason
     name=DISCOVER,
-    acks_late=True,
-    reject_on_worker_lost=True,
     soft_time_limit=TIME_LIMIT,
     time_limit=TIME_LIMIT + 30,
 )
 def discover_job(self: Any, job_id: str, plan_data: dict[str, Any]) -> str:
     from quotetrail.discover import DiscoveryOptions, discover
     from worker.plan import Plan, service_registry
-    from worker.tasks import FINALIZE, _progress, _text_from_record, source_outlet_of
 
     store = runtime.store()
     job = store.get_job(job_id)
@@ -143,7 +141,14 @@ def discover_job(self: Any, job_id: str, plan_data: dict[str, Any]) -> str:
         payload["searches"] = []
         _send(FINALIZE, job_id, payload)
         return "cut short"
+    except Exception:  # a discovery bug must not lose the job: judge what was fetched
+        log.exception("discovery for %s failed; finalizing without it", job_id)
+        payload["searches"] = []
+        _send(FINALIZE, job_id, payload)
+        return "failed; finalized without discovery"
     specs = list(plan_data["specs"])
+    if found.sources:  # the found pages count as sources in the job's progress
+        store.set_progress(job_id, sources_total=len(specs) + len(found.sources))
     for i, copy in found.replaced.items():
         _save(job_id, copy)
         specs[i] = asdict(replace(copy.spec, value=plan.specs[i].value))

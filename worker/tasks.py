@@ -38,7 +38,6 @@ from quotetrail.errors import QuotetrailError
 from quotetrail.pipeline import SourceSpec, SourceText, read_source, source_outlet
 from worker import progress, runtime, webhooks
 from worker.celery_app import app
-from worker.discovery import next_stage
 from worker.dispatch import EXTRACT_TASK, task_id
 from worker.plan import Plan, build_plan, service_registry
 from worker.politeness import PolitenessTimeout
@@ -131,7 +130,9 @@ def extract(self: JobTask, job_id: str) -> str:
     _progress(job_id, "fetching", sources=len(plan.specs))
     payload = plan.to_dict()
     if not pending:
-        _send(next_stage(payload), job_id, payload)  # discovery: worker/discovery.py
+        from worker.discovery import next_stage  # discovery: worker/discovery.py
+
+        _send(next_stage(payload), job_id, payload)
     for spec in pending:
         _send(FETCH_SOURCE, job_id, asdict(spec), payload)
     return f"{len(pending)} source(s) sent"
@@ -318,7 +319,9 @@ def maybe_finalize(job_id: str, plan: dict[str, Any]) -> None:
         client = runtime.redis_client()
         if client is not None and not _first_to_finalize(client, job_id):
             return
-        _send(next_stage(plan), job_id, plan)  # discovery first: worker/discovery.py
+        from worker.discovery import next_stage  # discovery first: worker/discovery.py
+
+        _send(next_stage(plan), job_id, plan)
 
 
 def _first_to_finalize(client: Any, job_id: str) -> bool:

@@ -55,6 +55,10 @@ CSV_SOURCE_COLUMNS = (
     "source_reasons",
     "diff",
     "fetched_at",
+    # discovery's provenance: how the page was found, and an archived copy's date
+    "found_by",
+    "found_via",
+    "archived_at",
 )
 CSV_QUOTE_COLUMNS = (*_QUOTE_COLUMNS, "score", *_REVIEW_COLUMNS, "assignee", "sources")
 
@@ -187,6 +191,7 @@ def _source_rows(base, quote: QuoteView, t: Translate, lang: str, statuses) -> l
                 "source_reasons": " ".join(r.text for r in explain_all(item.get("reasons"), lang)),
                 "diff": diff_text(diff_pieces(item.get("diff") or [])),
                 "fetched_at": iso((statuses.get(source) or {}).get("fetched_at")),
+                **_provenance(statuses.get(source) or {}, t),
             }
         )
     return rows
@@ -261,6 +266,11 @@ def to_markdown(
         lines += [t("md.none"), ""]
     for quote in view.counted:
         lines += _md_quote(quote, t, lang, statuses)
+    searches = result.get("searches") or []
+    if searches:
+        lines += [f"## {t('md.searches')}", ""]
+        lines += [f"- {_md(x.get('outlet'))}: {_md(x.get('reason'))}" for x in searches]
+        lines.append("")
     if audit:
         lines += [f"## {t('md.audit')}", ""]
         for entry in audit:
@@ -308,6 +318,12 @@ def _md_quote(quote: QuoteView, t: Translate, lang: str, statuses) -> list[str]:
         ]
         if name != source:
             lines.append(f"- {t('md.source')}: {_md(source)}")
+        found = _provenance(statuses.get(source) or {}, t)
+        if found["found_by"]:
+            via = f" ({_md(found['found_via'])})" if found["found_via"] else ""
+            lines.append(f"- {t('md.found_by')}: {_md(found['found_by'])}{via}")
+        if found["archived_at"]:
+            lines.append(f"- {t('md.archived', when=found['archived_at'])}")
         if item.get("passage"):
             lines.append(f"- {t('md.passage')}: {_md(cut(item.get('passage')))}")
         pieces = diff_pieces(item.get("diff") or [])
@@ -318,6 +334,16 @@ def _md_quote(quote: QuoteView, t: Translate, lang: str, statuses) -> list[str]:
             lines.append(f"- {t('md.why')}: " + " ".join(_md(r.text) for r in reasons))
     lines.append("")
     return lines
+
+
+def _provenance(status: dict[str, Any], t: Translate) -> dict[str, str]:
+    """How a source was found (sources[].found_by/found_via/archived_at), for the exports."""
+    how = status.get("found_by")
+    return {
+        "found_by": t("found_by." + how) if how else "",
+        "found_via": str(status.get("found_via") or ""),
+        "archived_at": iso(status.get("archived_at")) if status.get("archived_at") else "",
+    }
 
 
 def _md_diff(pieces: list[DiffPiece]) -> str:

@@ -387,6 +387,12 @@ EN: dict[str, str] = {
     "csv.assignee": "assignee",
     "csv.sources": "sources",
     "csv.fetched_at": "fetched at",
+    "csv.found_by": "found by",
+    "csv.found_via": "found via",
+    "csv.archived_at": "archived copy of",
+    "md.found_by": "Found by",
+    "md.archived": "Read from the web archive's copy of {when}",
+    "md.searches": "Searches on outlets' sites",
 }
 
 RU: dict[str, str] = {
@@ -761,6 +767,12 @@ RU: dict[str, str] = {
     "csv.assignee": "ответственный",
     "csv.sources": "источники",
     "csv.fetched_at": "время загрузки",
+    "csv.found_by": "как найден",
+    "csv.found_via": "где найден",
+    "csv.archived_at": "копия из архива от",
+    "md.found_by": "Как найден",
+    "md.archived": "Прочитан по копии из веб-архива от {when}",
+    "md.searches": "Поиск на сайтах изданий",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {"en": EN, "ru": RU}

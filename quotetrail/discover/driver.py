@@ -19,10 +19,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
+from urllib.parse import quote_plus
 
+from quotetrail.core.charset import decode_body
 from quotetrail.core.models import Quote
 from quotetrail.core.outlets import Outlet, OutletRegistry
 from quotetrail.core.verdict import judge
+from quotetrail.discover.archive_page import parse_archive_page
 from quotetrail.discover.cache import ListingCache
 from quotetrail.discover.dates import (
     ArticleDate,
@@ -38,8 +41,9 @@ from quotetrail.discover.rank import rank
 from quotetrail.discover.search import SearchProvider, provider_from_env
 from quotetrail.discover.session import Refused, Session
 from quotetrail.discover.wayback import Wayback
+from quotetrail.errors import InputError
 from quotetrail.fetch import Fetcher
-from quotetrail.fetch.errors import FetchError
+from quotetrail.fetch.errors import FetchError, RobotsDisallowed
 from quotetrail.pipeline import SourceText
 
 PER_QUOTE = 20  # pages fetched per quote and outlet
@@ -219,7 +223,7 @@ def _search_outlet(
     state.try_candidates(candidates)
     searched_by_query = False
     if state.open() and not listed.refused:
-        extra, tried = _queries(session, outlet, state, provider, window)
+        extra, tried = _queries(session, outlet, state, provider, window, listed.problems)
         searched_by_query = tried
         if tried:
             how.append("search")
@@ -234,17 +238,29 @@ def _search_outlet(
     searched = listed.read > 0 or searched_by_query
     span = f"{window.start.isoformat()} … {window.end.isoformat()}"
     if state.found:
+        exact = len(state.exact & state.found.keys())
+        other = len(state.found) - exact
+        carried = ", ".join(
+            part
+            for part in (
+                f"{exact} carr{'ies' if exact == 1 else 'y'} the quote word for word"
+                if exact
+                else "",
+                f"{other} a changed or partial version" if other else "",
+            )
+            if part
+        )
         entry["reason"] = (
             f"searched {outlet.name} {' and '.join(how) or 'listings'} for {span}: "
-            f"{len(candidates)} articles listed, {state.fetched} fetched, "
-            f"{len(state.found)} carr{'ies' if len(state.found) == 1 else 'y'} the quote"
+            f"{len(candidates)} articles listed, {state.fetched} fetched, {carried}"
         )
     elif refused:
         entry["status"] = "refused"
         entry["reason"] = f"{outlet.name} refused: {refused}; nothing was worked around"
     elif not outlet.listings and not searched_by_query:
         entry["status"] = "unavailable"
-        entry["reason"] = f"no listing configured for {outlet.name}"
+        why = f": {listed.problems[0]}" if listed.problems else ""
+        entry["reason"] = f"no listing configured for {outlet.name}{why}"
     elif not searched:
         entry["status"] = "unavailable"
         problem = listed.problems[0] if listed.problems else "no listing could be read"
@@ -264,32 +280,32 @@ def _queries(
     state: _State,
     provider: SearchProvider | None,
     window: Window,
+    problems: list[str],
 ) -> tuple[list[Listed], bool]:
     """More candidates from the outlet's own site search (robots.txt allowing) and from the
-    configured search provider, for the quotes still open."""
+    configured search provider, for the quotes still open; what failed goes to `problems`."""
     found: list[Listed] = []
     tried = False
     for i in state.open_quotes():
         query = _query(state.quotes[i])
         if outlet.search:
-            url = outlet.search.replace("{query}", _quote_plus(query))
+            url = outlet.search.replace("{query}", quote_plus(query))
             try:
                 body = session.get(url).body
-                tried = True
-                from quotetrail.core.charset import decode_body
-                from quotetrail.discover.archive_page import parse_archive_page
-
                 items, _ = parse_archive_page(decode_body(body, "text/html"), url, None, None)
                 found += [replace(x, found_by="search", found_via=query) for x in items]
-            except (FetchError, Refused, Exception):
-                pass
+                tried = True
+            except RobotsDisallowed:
+                problems.append(f"robots.txt disallows its site search ({url})")
+            except (FetchError, Refused, InputError) as exc:
+                problems.append(f"its site search failed: {exc}")
         if provider is not None:
             try:
                 session.count()
                 found += provider.search(query, outlet, window)
                 tried = True
-            except FetchError:
-                pass
+            except FetchError as exc:
+                problems.append(f"the search provider failed: {exc}")
     return found, tried
 
 
@@ -299,12 +315,6 @@ def _query(quote: Quote) -> str:
     words = sorted(words, key=len, reverse=True)[:6]
     surname = (quote.speaker or "").split()[-1:] if quote.speaker else []
     return " ".join([*surname, *[w.strip(".,;:!?\"'«»“”") for w in words]])
-
-
-def _quote_plus(text: str) -> str:
-    from urllib.parse import quote_plus
-
-    return quote_plus(text)
 
 
 @dataclass
@@ -321,6 +331,7 @@ class _State:
     fetched: int = 0
     matched: set[int] = field(default_factory=set)
     found: dict[str, SourceText] = field(default_factory=dict)
+    exact: set[str] = field(default_factory=set)  # found pages matching a quote verbatim
     per_quote: dict[int, int] = field(default_factory=dict)
 
     def open(self) -> bool:
@@ -365,3 +376,4 @@ class _State:
                 self.out.sources.append(page)
             if verdict == "matched":
                 self.matched.add(j)
+                self.exact.add(item.url)

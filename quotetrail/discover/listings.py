@@ -133,8 +133,8 @@ def _read(
 def _get(session: Session, url: str, result: ListingResult) -> bytes | None:
     try:
         body = session.get(url).body
-    except RobotsDisallowed:
-        result.problems.append(f"robots.txt disallows {url}")
+    except RobotsDisallowed as exc:  # disallowed, or robots.txt itself unreadable
+        result.problems.append(str(exc))
         return None
     except HTTPStatusError as exc:
         if exc.status not in (404, 410):  # a day without a page is not a problem

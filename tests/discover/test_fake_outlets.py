@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from quotetrail.discover import DirectoryListingCache, DiscoveryOptions, MemoryL
 from quotetrail.discover.search import SearXNG
 from quotetrail.discover.wayback import Wayback
 from quotetrail.pipeline import ArticleInput, build_fetcher, verify
-from tests.discover.conftest import ARTICLE, BREAD, BRIDGES, HARBOUR, TRAMS
+from tests.discover.conftest import ARTICLE, BREAD, BRIDGES, FERRY, HARBOUR, TRAMS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -151,7 +152,7 @@ def test_outlet_that_cannot_be_searched_is_unverifiable_with_the_reason(world, t
     assert report["quotes"][0]["verdict"] == "unverifiable"
     (search,) = report["searches"]
     assert search["status"] == "unavailable"
-    assert "could not be searched" in search["reason"] or "no listing" in search["reason"]
+    assert search["reason"].startswith("no listing configured for Quiet Courier: robots.txt")
 
 
 def test_searched_outlet_without_the_quote_is_not_found(world, tmp_path) -> None:
@@ -262,3 +263,84 @@ def _report_from(data: dict):
         data["article"],
         tuple(data["searches"]),
     )
+
+
+def test_a_date_named_near_the_quote_is_searched_too(world, tmp_path) -> None:
+    from tests.support.fake_outlets import archive_html, article_html
+    from tests.support.local_server import Route
+
+    eastgate = world.servers["eastgate"]
+    path = "/news/2020/11/01/ferry-ticket-prices"
+    eastgate.routes["/news/2020/11/01"] = Route(archive_html([(path, "Ferry tickets")]))
+    eastgate.routes[path] = Route(
+        article_html("Ferry", [f'Captain Ole Brun said: "{FERRY}."'], date(2020, 11, 1))
+    )
+    html = (
+        '<html><head><meta property="article:published_time" content="2020-11-16T09:00:00Z">'
+        f'</head><body><article><p>On November 1, captain Ole Brun told Eastgate Daily: "{FERRY}."'
+        "</p></article></body></html>"
+    )
+    report = _run(world, tmp_path, html)
+    assert report["quotes"][0]["verdict"] == "matched"
+    assert report["searches"][0]["dates"] == ["2020-11-01"]
+    assert _source(report, eastgate.url(path))["found_by"] == "archive_page"
+
+
+def test_a_challenge_page_is_a_refusal(tmp_path) -> None:
+    from tests.support.fake_outlets import registry_toml, robots, sitemap_xml
+    from tests.support.local_server import LocalServer, Route
+
+    wall = LocalServer(host="127.0.0.18")
+    base = wall.url("")
+    wall.routes.update(
+        {
+            "/robots.txt": robots(),
+            "/sitemap.xml": Route(
+                sitemap_xml([(f"{base}/story/1", date(2020, 11, 15), "Keller on quays")]),
+                headers={"Content-Type": "application/xml"},
+            ),
+            "/story/1": Route("<html><title>Just a moment...</title><p>cf-chl</p></html>"),
+            "/story/2": Route("<html><p>never asked for</p></html>"),
+        }
+    )
+    wall.start()
+    try:
+        toml = registry_toml(
+            [{"id": "wall", "name": "Wall Street Wire", "domains": [f"127.0.0.18:{wall.port}"],
+              "listings": [{"kind": "sitemap", "url": f"{base}/sitemap.xml"}]}]
+        )  # fmt: skip
+
+        class W:
+            registry = toml
+
+        report = _run(W, tmp_path, _article("Wall Street Wire", HARBOUR, "Anna Keller"))
+    finally:
+        wall.stop()
+    (search,) = report["searches"]
+    assert search["status"] == "refused" and "challenge" in search["reason"]
+    assert report["quotes"][0]["verdict"] == "unverifiable"
+    assert wall.hits == ["/robots.txt", "/sitemap.xml", "/story/1"]
+
+
+def test_the_archive_is_left_alone_after_its_429s(tmp_path) -> None:
+    from tests.support.local_server import LocalServer, Route
+
+    archive = LocalServer(host="127.0.0.19")
+    archive.routes["/cdx/search/cdx"] = Route(
+        "slow down", status=429, headers={"Retry-After": "0", "Content-Type": "text/plain"}
+    )
+    archive.start()
+    try:
+        with build_fetcher(allow_networks=["127.0.0.0/8"], min_interval=0.0, env={}) as f:
+            from quotetrail.core.outlets import OutletRegistry
+            from quotetrail.discover.session import Session
+
+            session = Session(f, OutletRegistry.default())
+            wayback = Wayback(archive.url(""), session.api_fetcher, interval=0)
+            assert wayback.closest("http://127.0.0.20/x", date(2020, 11, 1)) is None
+            assert wayback.closest("http://127.0.0.20/y", date(2020, 11, 1)) is None
+            session.close()
+    finally:
+        archive.stop()
+    assert len(archive.hits) == 2  # one back-off retry, then never again for the job
+    assert not wayback.available and "429" in wayback.reason

@@ -69,3 +69,32 @@ def test_api_refuses_a_bad_date_or_window_as_a_problem(field, value, tmp_path, m
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("application/problem+json")
     assert any(e["pointer"] == f"/{field}" for e in response.json()["errors"])
+
+
+def test_embedded_serve_discovers_too(world, tmp_path) -> None:
+    """`quotetrail serve` alone (SQLite, filesystem broker, no Redis) runs the same stage."""
+    from tests.service.worker.test_service_embedded import Serve
+
+    reg = tmp_path / "outlets.toml"
+    reg.write_text(world.registry, encoding="utf-8")
+    env = harness.service_env(
+        tmp_path,
+        redis_url=None,
+        QUOTETRAIL_OUTLETS=str(reg),
+        QUOTETRAIL_ALLOW_NETWORKS="127.0.0.0/8",
+        QUOTETRAIL_WAYBACK_URL="off",
+    )
+    s = Serve(tmp_path, env)
+    try:
+        job = s.wait(s.submit({"article": {"html": ARTICLE}}), timeout=90)
+        off = s.wait(s.submit({"article": {"html": ARTICLE}, "discover": False}), timeout=60)
+    finally:
+        s.stop()
+    assert job["status"] == "succeeded", job
+    assert job["progress"]["sources_done"] == job["progress"]["sources_total"] == 2
+    result = job["result"]
+    assert [q["verdict"] for q in result["quotes"]] == ["matched", "matched"]
+    assert {x["found_by"] for x in result["sources"]} == {"sitemap", "archive_page"}
+    assert [x["status"] for x in result["searches"]] == ["ok", "ok"]
+    # discovery off: nothing to check against, as before discovery existed
+    assert off["status"] == "failed" and "no sources" in off["error"], off
