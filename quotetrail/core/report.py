@@ -68,6 +68,8 @@ def evaluate(
                 row.append(evidence_for(quote, source))
         if on_quote is not None:
             on_quote(len(quotes) * done_sources // len(sources), len(quotes))
+    if on_quote is not None and not sources:
+        on_quote(len(quotes), len(quotes))
     results = [
         credited_source_rule(summarize(quote, evidence), sources, searched_for(n, searches))
         for n, (quote, evidence) in enumerate(zip(quotes, grid, strict=True))

@@ -88,8 +88,8 @@ def test_searches_have_their_place(reviewer, ru_job):
     page = reviewer.get(f"/dashboard/jobs/{ru_job}?lang=ru").text
     searches = _text(page[page.index('id="searches"') : page.index('id="compare-h"')])
     assert "Поиск на сайтах изданий" in searches
-    assert "TASS" in searches and "выполнен" in searches
-    assert "Interfax" in searches and "сайт отказал" in searches
+    assert "ТАСС" in searches and "выполнен" in searches  # the registry's name_ru
+    assert "Интерфакс" in searches and "сайт отказал" in searches
     assert "Страница ответила HTTP 403." in searches  # the reason, in plain Russian
     assert "2026-11-13" in searches and "40" in searches
 
@@ -241,14 +241,28 @@ def test_audit_trail_reads_as_sentences_with_the_raw_record_a_click_away(reviewe
 
 
 def test_progress_follows_quotes_as_they_are_judged(reviewer, store, monkeypatch):
+    from dataclasses import dataclass
+
     from quotetrail.core.models import Quote
     from quotetrail.core.report import evaluate
     from worker import runtime, tasks
 
+    from quotetrail.core.models import SourceStatus
+
+    @dataclass(frozen=True)
+    class Page:
+        status: SourceStatus
+        text: str
+
     seen: list[tuple[int, int]] = []
     quotes = [Quote("one two three"), Quote("four five six"), Quote("seven eight")]
+    pages = [Page(SourceStatus(f"p{n}", "ok"), "one two three. four five six.") for n in (1, 2)]
+    evaluate(quotes, pages, on_quote=lambda done, total: seen.append((done, total)))
+    # source by source: each page judged against every quote, in quotes' worth of work
+    assert seen == [(1, 3), (3, 3)]
+    seen.clear()
     evaluate(quotes, [], on_quote=lambda done, total: seen.append((done, total)))
-    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert seen == [(3, 3)]  # nothing to judge against: done at once
 
     job, _ = store.create_job({"article": {"text": "x"}})
     store.start_job(job.id, quotes_total=3, sources_total=0, article={})
@@ -279,7 +293,7 @@ def test_outlet_names_use_name_ru_in_russian_once_the_registry_has_it(monkeypatc
     assert panel.outlet_display("tass", "ru") == "ТАСС"
     assert panel.outlet_display("tass", "en") == "TASS"
     monkeypatch.undo()
-    assert panel.outlet_display("TASS", "ru") == "TASS"  # the registry has no name_ru yet
+    assert panel.outlet_display("TASS", "ru") == "ТАСС"  # the registry's own name_ru
     assert panel.outlet_display("Nobody Weekly", "ru") == "Nobody Weekly"
     assert panel.outlet_display(None, "ru") is None
 

@@ -94,7 +94,7 @@ def test_russian_csv_round_trip_keeps_cyrillic(reviewer, store):
     assert synthetic.Q2 in quotes
     altered = next(r for r in rows if r[_col("quote", "ru")] == synthetic.Q2)
     assert altered[_col("verdict", "ru")] == "искажена"
-    assert altered[_col("outlet", "ru")] == "RIA Novosti"  # no name_ru yet: falls back to name
+    assert altered[_col("outlet", "ru")] == "РИА Новости"  # the registry's name_ru
     assert altered[_col("source_reasons", "ru")].startswith("Другое число")
     assert "[-40 миллиардов-] {+4 миллиарда+}" in altered[_col("diff", "ru")]
     assert altered[_col("fetched_at", "ru")] == "2026-11-20T10:11:13+00:00"
