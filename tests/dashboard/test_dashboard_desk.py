@@ -243,11 +243,9 @@ def test_audit_trail_reads_as_sentences_with_the_raw_record_a_click_away(reviewe
 def test_progress_follows_quotes_as_they_are_judged(reviewer, store, monkeypatch):
     from dataclasses import dataclass
 
-    from quotetrail.core.models import Quote
+    from quotetrail.core.models import Quote, SourceStatus
     from quotetrail.core.report import evaluate
     from worker import runtime, tasks
-
-    from quotetrail.core.models import SourceStatus
 
     @dataclass(frozen=True)
     class Page:
