@@ -14,9 +14,10 @@ Source problems never raise: a source that cannot be fetched, decoded or read
 becomes a `SourceStatus` with status "error" and later `unverifiable` evidence.
 Article problems do raise `InputError`: without an article there is nothing to do.
 
-quotetrail cannot search an outlet's site by itself (outlets offer no search API).
 The outlet an article credits is checked when the article links to it or the user
-gives its page as a source; such sources are labelled with the outlet's name.
+gives its page as a source; such sources are labelled with the outlet's name. When
+none carries a quote, `verify(discovery=...)` runs quotetrail.discover (lazily imported:
+discovery builds on this module) to find the outlet's page in its listings.
 """
 
 from __future__ import annotations

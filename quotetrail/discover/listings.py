@@ -84,10 +84,14 @@ def list_outlet(
 
 def _one_listing(session, outlet, listing: Listing, window, cache, result, note):
     days = window.days() if listing.dated or listing.kind == "wayback_prefix" else [None]
+    asked: set[str] = set()
     for n, day in enumerate(days, 1):
         if note and len(days) > 1:
             note(f"searching {outlet.name} listings {n}/{len(days)} days")
         url = fill(listing.url, day) if day else listing.url
+        if url in asked and listing.kind != "wayback_prefix":
+            continue  # a monthly template ({yyyy}{mm}): one request for all its days
+        asked.add(url)
         if listing.kind == "wayback_prefix":
             yield from _wayback(session, url, day, cache, result)
             continue

@@ -344,3 +344,35 @@ def test_the_archive_is_left_alone_after_its_429s(tmp_path) -> None:
         archive.stop()
     assert len(archive.hits) == 2  # one back-off retry, then never again for the job
     assert not wayback.available and "429" in wayback.reason
+
+
+def test_a_monthly_listing_is_read_once_for_all_its_days(tmp_path) -> None:
+    from tests.support.fake_outlets import XML, article_html, registry_toml, robots, sitemap_xml
+    from tests.support.local_server import LocalServer, Route
+
+    monthly = LocalServer(host="127.0.0.20")
+    base = monthly.url("")
+    monthly.routes.update(
+        {
+            "/robots.txt": robots(),
+            "/sitemap-202011.xml": Route(
+                sitemap_xml([(f"{base}/s/lund-terminal", date(2020, 11, 13), None)]), headers=XML
+            ),
+            "/s/lund-terminal": Route(article_html("T", [f'Mia Lund said: "{HARBOUR}."'])),
+        }
+    )
+    monthly.start()
+    try:
+        toml = registry_toml(
+            [{"id": "monthly", "name": "Monthly Mercury", "domains": [f"127.0.0.20:{monthly.port}"],
+              "listings": [{"kind": "sitemap", "url": base + "/sitemap-{yyyy}{mm}.xml"}]}]
+        )  # fmt: skip
+
+        class W:
+            registry = toml
+
+        report = _run(W, tmp_path, _article("Monthly Mercury", HARBOUR, "Mia Lund"), cache=None)
+    finally:
+        monthly.stop()
+    assert report["quotes"][0]["verdict"] == "matched"
+    assert monthly.hits.count("/sitemap-202011.xml") == 1
