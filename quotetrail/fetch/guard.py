@@ -168,6 +168,12 @@ def resolve_host(
     if literal is not None:
         check_address(literal, policy)
         return _connect_address(literal)
+    if resolver is None and _loopback_only(policy) and not _is_localhost(host):
+        # Not even a DNS query leaves the machine: no answer could be allowed anyway.
+        raise EgressDenied(
+            f"refusing to look up {host}: the egress networks the operator allows "
+            f"({EGRESS_ENV}) are loopback only, so only IP addresses and localhost are used"
+        )
     try:
         answers = (resolver or system_resolver)(host, port)
     except OSError as exc:
@@ -185,6 +191,18 @@ def resolve_host(
         return _connect_address(ip)
     first = refusals[0]
     raise type(first)(f"{host} resolves to a refused address: {first}")
+
+
+def _loopback_only(policy: NetworkPolicy) -> bool:
+    """Whether the operator's egress limit admits nothing but loopback addresses."""
+    return policy.egress is not None and all(
+        net.network_address.is_loopback for net in policy.egress
+    )
+
+
+def _is_localhost(host: str) -> bool:
+    name = host.rstrip(".").lower()
+    return name == "localhost" or name.endswith(".localhost")
 
 
 def system_resolver(host: str, port: int) -> list[str]:
