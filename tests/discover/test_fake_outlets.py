@@ -72,9 +72,10 @@ def test_cli_finds_credited_pages_without_links(world, tmp_path) -> None:
          "--allow-network", "127.0.0.0/8", "--format", "json"],
         capture_output=True, text=True, env=env, timeout=120,
     )  # fmt: skip
-    assert run.returncode == 0, run.stderr
+    assert run.returncode in (0, 1), run.stderr  # 1: not every item is matched
     report = json.loads(run.stdout)
-    bridges, trams = report["quotes"]
+    # the direct quotes (the article's credited claims are judged too, for support)
+    bridges, trams = [q for q in report["quotes"] if q["kind"] == "direct"]
     assert bridges["verdict"] == "matched" and trams["verdict"] == "matched"
     assert bridges["evidence"][0]["source"] == world.right[BRIDGES]
     assert trams["evidence"][0]["source"] == world.right[TRAMS]
@@ -90,7 +91,8 @@ def test_cli_finds_credited_pages_without_links(world, tmp_path) -> None:
     assert report["article"]["window"] == {"from": "2020-11-09", "to": "2020-11-17"}
     searches = {s["outlet"]: s for s in report["searches"]}
     assert searches["Northwind Agency"]["status"] == "ok"
-    assert searches["Northwind Agency"]["quotes"] == [0]
+    bridges_index = report["quotes"].index(bridges)
+    assert bridges_index in searches["Northwind Agency"]["quotes"]
     assert searches["Northwind Agency"]["listed"] >= 9 * 20
     assert 1 <= searches["Northwind Agency"]["fetched"] <= 20
     assert searches["Eastgate Daily"]["status"] == "ok"

@@ -115,32 +115,3 @@ def test_rank_uses_titles_slugs_and_transliteration() -> None:
     assert ranked[-1].endswith("weather-in-moscow")
     ranked_en = [i.url for _, i in rank("We will build bridges", "Dmitry Peskov", items)]
     assert ranked_en[-1].endswith("weather-in-moscow")
-
-
-def test_csv_and_markdown_exports_carry_provenance() -> None:
-    from types import SimpleNamespace
-
-    from api.dashboard.article import build_view, source_statuses
-    from api.dashboard.exports import to_csv, to_markdown
-
-    url = "http://127.0.0.11:8081/politics/1"
-    result = {
-        "article": {"title": "T"},
-        "quotes": [
-            {"text": "q", "verdict": "matched", "score": 100, "start": -1, "end": -1,
-             "evidence": [{"source": url, "verdict": "matched", "score": 100, "passage": "q"}]}
-        ],
-        "sources": [
-            {"source": url, "status": "ok", "found_by": "sitemap",
-             "found_via": "http://127.0.0.11:8081/sitemap.xml", "archived_at": "2020-11-15T09:30:00Z"}
-        ],
-        "searches": [{"outlet": "Fake", "status": "ok", "reason": "searched Fake listings"}],
-    }  # fmt: skip
-    view = build_view(result, "")
-    csv_text = to_csv("job", view, sources=source_statuses(result))
-    assert "sitemap,http://127.0.0.11:8081/sitemap.xml,2020-11-15T09:30:00Z" in csv_text
-    job = SimpleNamespace(id="job", title="T", created_at=None, result=result)
-    state = SimpleNamespace(state="open", updated_by=None, updated_at=None)
-    markdown = to_markdown(job, view, state, [])
-    assert "sitemap (via http://127.0.0.11:8081/sitemap.xml), archived copy of" in markdown
-    assert "- Fake (ok): searched Fake listings" in markdown
