@@ -728,6 +728,7 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                     body_before(text, s.start, cue.start, article.is_outlet)
                     or _outlet_subject(article, s, cue)
                     or _phrase_subject(article, s, cue)
+                    or _coordinated_subject(article, s, cue)
                 )
             else:
                 ref = subject_before(text, s.start, cue.start, article.is_outlet)
@@ -790,7 +791,11 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     phrase = text[a : cue.start].strip()
     phrase = _NP_LEAD.sub("", phrase)
     words = _WORD.findall(phrase)
-    if not 1 <= len(words) <= 10 or not _NP_HEAD.match(phrase):
+    group = len(words) <= 3 and re.fullmatch(
+        r"(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?-i:[A-Z])[\w-]*(?:ans|ers|ists|ats|ics|ors|ees|ents)",
+        phrase,
+    )  # "Republicans said", "Democrats say": a group, as written
+    if not 1 <= len(words) <= 10 or not (_NP_HEAD.match(phrase) or group):
         return None
     phrase = _TRAILING_TIME.sub("", phrase)
     words = _WORD.findall(phrase)
@@ -814,6 +819,18 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
         else phrase
     )
     return SpeakerRef("body", name=name, pos=text.find(phrase, a))
+
+
+_AND_BEFORE = re.compile(r"(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|quickly|\w+ly)\s+)?$")
+
+
+def _coordinated_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
+    """ "McConnell embraced the mogul and said this week that …": the sentence's subject."""
+    text = article.text
+    if not _AND_BEFORE.search(text, max(s.start, cue.start - 30), cue.start):
+        return None
+    ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
+    return ref if ref is not None and ref.kind in ("name", "pronoun", "role") else None
 
 
 def _outlet_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
@@ -881,7 +898,8 @@ _AUX_WORDS = frozenset(
 _BARE_CLAUSE = re.compile(
     r"(?-i:[A-Z0-9])|(?:the|a|an|it|he|she|they|we|i|you|there|this|these|those|no|not|its|his"
     r"|her|their|our|my|your|some|many|most|all|any|every|each|several|few|both|having|one"
-    r"|russia|moscow)\b",
+    r"|none|nobody|everyone|everybody|anyone|anybody|someone|somebody|nothing|everything"
+    r"|neither|either|only|even|russia|moscow)\b",
     re.IGNORECASE,
 )
 _PREP_START = re.compile(
@@ -947,7 +965,7 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     first = _WORD.findall(nxt)[:15]
     if first and first[0].lower() in _AUX_WORDS:
         return None  # "the BBC, which she said had misreported …": a relative clause
-    early_aux = _AUX.search(" ".join(first[:4]))
+    early_aux = _AUX.search(" ".join(first[:6]))
     if low in _SAY or low in _TOLD:
         if _BARE_CLAUSE.match(nxt) or early_aux:
             return start
