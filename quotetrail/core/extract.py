@@ -737,7 +737,10 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
             start = _clause_start(text, cue, s.end)
             if start is None:
                 continue
-            results = [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
+            end = s.end
+            if cue.lower in ("asked", "asks") and text.find(",", start, s.end) > 0:
+                end = text.find(",", start, s.end)  # "asked Trump if …, Trump deflected"
+            results = [(cue, None if ref.kind == "outlet" else ref, start, end)]
             return _split_participles(article, results, s)
     return []
 
@@ -906,6 +909,7 @@ _PREP_START = re.compile(
     r"(?:in|on|at|to|after|before|during|with|from|of|about|for|by|as)\b", re.IGNORECASE
 )
 _SAY = ("said", "says", "say")
+_WH = re.compile(r"(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _NEEDS_THAT = frozenset(_words("called calls asked asks continued continues believes believed"))
 
 
@@ -953,6 +957,14 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     if _CYRILLIC.search(cue.text):
         return None
     low = cue.lower
+    if low in ("asked", "asks"):  # "asked (Trump) whether …": the question is the content
+        wh = _WH.match(text, pos + len(text[pos:window_end]) - len(text[pos:window_end].lstrip()))
+        if wh is None:
+            wh = re.compile(
+                r"\s+(?:\w+\s+){1,3}?(?=(?:whether|if|why|how|what|when|where|who)\b)"
+            ).match(text, pos, window_end)
+            wh = _WH.match(text, wh.end()) if wh else None
+        return wh.start() if wh else None
     if low in _NEEDS_THAT:
         return None  # "called the plan …", "asked the court …": an object, not a clause
     if low in _TOLD and pos == cue.end:

@@ -562,6 +562,9 @@ _LOCATIVE = {
 }  # fmt: skip
 _PROPER_RU = ("кремл", "минобороны", "мид", "госдеп", "пентагон", "генштаб", "совбез", "госдум", "белый")  # fmt: skip
 _BODY_MAX_WORDS = 8
+_SUBORDINATORS = frozenset(
+    _words("when if as after before while since because although though once until unless")
+)
 _HEAD_OF = re.compile(
     r"(?:the\s+)?(?:head|chief|director|chair(?:man|woman)?|spokes(?:man|woman|person)"
     r"|representative|leader)\s+of\s+(?=\S)",
@@ -609,6 +612,8 @@ def _body(text: str, lo: int, hi: int, is_outlet: IsOutlet, *, leading: bool) ->
     tokens = _tokens(phrase, 0, len(phrase))
     if not tokens or len(tokens) > _BODY_MAX_WORDS or is_outlet(phrase):
         return None
+    if tokens[0][2].lower() in _SUBORDINATORS:
+        return None  # "When an NBC reporter asked …": a clause, not a body
     head = next((i for i, t in enumerate(tokens) if _is_body_head(t[2])), None)
     determined = bool(tokens) and tokens[0][2].lower() in ("the", "a", "an", "its", "their")
     if head is None or head > (4 if determined else 3):  # the + three modifiers at most
