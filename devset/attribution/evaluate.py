@@ -77,7 +77,7 @@ TOKEN = re.compile(r"\w+")
 
 def norm(s: str) -> str:
     s = s.strip(EDGE)
-    s = re.sub(r"^(?:that|что)\s+", "", s, flags=re.IGNORECASE).strip(EDGE)
+    s = re.sub(r"^(?:that|что)(?:\s+|\W+)", "", s, flags=re.IGNORECASE).strip(EDGE)
     return re.sub(r"\s+", " ", s).lower()
 
 

@@ -720,7 +720,13 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
     outlet credit then cites.
     """
     text = article.text
-    verbs = [c for c in cues if c.kind == "verb" and not c.participle]
+    verbs = [
+        c
+        for c in cues
+        if c.kind == "verb"
+        and not c.participle
+        and not _CLOSED_BEFORE.search(text, max(0, c.start - 8), c.start)
+    ]  # `"…," said Ann Diaz`: the verb attributes the quote before it, no clause follows
     for weak in (False, True):
         for cue in verbs:
             if weak:
@@ -824,6 +830,7 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     return SpeakerRef("body", name=name, pos=text.find(phrase, a))
 
 
+_CLOSED_BEFORE = re.compile(r"[,.!?…]?[\"”»’]\s*[,—–]?\s*$")
 _AND_BEFORE = re.compile(r"(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|quickly|\w+ly)\s+)?$")
 
 
@@ -857,7 +864,8 @@ _COORDINATED = re.compile(r"(?<![\w-])(?:and|or|but|и|или|а|но),?\s*$", r
 # a channel — "told reporters on Wednesday that", "said in a statement that",
 # "said Wednesday the plan", «заявил журналистам в среду, что».
 _DAYS = (
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|today|tonight"
     r"|earlier|later|again|also|recently|previously|publicly|privately|repeatedly|separately"
     r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning|afternoon|evening)"
     r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -886,7 +894,8 @@ _TOLD = ("told", "tells", "tell", "telling")
 _AUX = re.compile(
     r"(?<![\w-])(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had"
     r"|do|does|did|won't|wouldn't|can't|couldn't|isn't|aren't|wasn't|weren't|hasn't|haven't"
-    r"|didn't|doesn't|don't|shall|need|needs)(?![\w-])|\w+(?:’|')(?:s|re|ll|d|ve)\b|n't\b",
+    r"|didn't|doesn't|don't|shall|need|needs)(?![\w-])"
+    r"|(?<![\w-])(?:it|he|she|that|there|what|who|they|we|you|i)(?:’|')(?:s|re|ll|d|ve)\b|n[’']t\b",
     re.IGNORECASE,
 )
 _AUX_WORDS = frozenset(
