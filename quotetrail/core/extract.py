@@ -652,6 +652,47 @@ def _reported_speech(article: _Article, direct: list[_Candidate]) -> list[_Candi
     out: list[_Candidate] = []
     for sentence in article.sentences.items:
         out.extend(_reported_in(article, sentence, direct, starts))
+    taken = {c.sentence for c in direct + out if c.kind != "term"}
+    out.extend(_headline_colons(article, taken))
+    return out
+
+
+# "Rubio: I Still Believe Trump Can't Be Trusted." / «Песков: Кремль не видит оснований»
+_HEADLINE_COLON = re.compile(
+    r"^[^\S\n]*(?P<name>(?-i:[A-ZА-ЯЁ])[\w.’'-]+(?:[^\S\n]+(?-i:[A-ZА-ЯЁ])[\w.’'-]+){0,2})"
+    r":[^\S\n]+(?P<rest>[^\n\"“«„]{12,300}?)[^\S\n]*$",
+    re.MULTILINE,
+)
+_NOT_A_SPEAKER_LABEL = frozenset(
+    _words(
+        """
+    poll update watch video photos photo live breaking exclusive opinion analysis editorial
+    review report newspaper news guide note editor's correction source sources read more
+    see also related tags filed topics share comments listen transcript q a summary
+    """
+    )
+)
+
+
+def _headline_colons(article: _Article, taken: set[int]) -> list[_Candidate]:
+    """A line "Name: what they said" (headlines, transcripts) is that person's words."""
+    text = article.text
+    out = []
+    for m in _HEADLINE_COLON.finditer(text):
+        name, rest = m.group("name"), m.group("rest")
+        if any(w.lower().strip(".’'") in _NOT_A_SPEAKER_LABEL for w in name.split()):
+            continue
+        if len(_WORD.findall(rest)) < 3 or article.in_span(m.start("rest")):
+            continue
+        ref = subject_before(text, m.start("name"), m.end("name"), article.is_outlet)
+        if ref is None or ref.kind not in ("name", "role"):
+            continue
+        s = article.sentences.at(m.start("rest"))
+        if s is None or s.index in taken:
+            continue
+        a, b = _trim_clause(article, m.start("rest"), m.end("rest"))
+        if b > a:
+            out.append(_Candidate("reported", a, b, s.para, s.index, (s.index, s.index), ref=ref))
     return out
 
 

@@ -196,3 +196,15 @@ def test_capitalised_verb_in_a_name_is_not_a_cue() -> None:
     )
     assert (q.speaker, q.cue) == ("Paul Grant", "suggesting")
     assert q.text == "Ann Diaz was born outside the United States"
+
+
+def test_headline_name_colon_is_that_persons_words() -> None:
+    text = (
+        "Dorn: We Will Not Close the Northern Market.\n\n"
+        "Poll: Dorn Leads Poll by Ten Points.\n\n"
+        "Port Marren: the quay reopens in May after repairs.\n"
+    )
+    found = quotes(text)
+    assert [(q.kind, q.text, q.speaker) for q in found] == [
+        ("reported", "We Will Not Close the Northern Market", "Dorn"),
+    ]
