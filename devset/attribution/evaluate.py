@@ -284,11 +284,11 @@ def table(name: str, t: Tally) -> None:
     )
 
 
-def run(articles, same, show: int) -> Tally:
+def run(articles, same, show: int, min_confidence: float = 0.0) -> Tally:
     registry = OutletRegistry.default()
     tally, errors = Tally(), []
     for _id, text, golds in articles:
-        preds = extract_quotes(text, registry)
+        preds = extract_quotes(text, registry, min_confidence=min_confidence)
         score_article(text, golds, preds, tally, errors, same)
     for e in errors[:show]:
         print(" ", *e, sep=" | ")
@@ -301,14 +301,16 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--ru", default=str(HERE / "ru_synthetic.jsonl"))
     parser.add_argument("--show-errors", type=int, default=0)
+    parser.add_argument("--min-confidence", type=float, default=0.0)
     args = parser.parse_args()
+    mc = args.min_confidence
     if args.split != "none":
         table(
             f"English PolNeAR {args.split}",
-            run(load_en(args.split, args.limit), same_en, args.show_errors),
+            run(load_en(args.split, args.limit), same_en, args.show_errors, mc),
         )
     if args.ru and Path(args.ru).exists():
-        table("Russian synthetic", run(load_ru(Path(args.ru)), same_ru, args.show_errors))
+        table("Russian synthetic", run(load_ru(Path(args.ru)), same_ru, args.show_errors, mc))
 
 
 if __name__ == "__main__":
