@@ -413,6 +413,9 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
     head_cue, head_ref, adjacent = _head_attribution(article, head)
     if head_cue and head_ref and adjacent:
         return "direct", head_cue, head_ref, False
+    if head_cue and adjacent and _after_a_quote(article, head):
+        # `"A," said the senator, "B."`: B continues the quote the attribution follows
+        return "direct", head_cue, None, True
     colon_ref = _colon_speaker(article, head) or _signature(article, tail)
     if colon_ref is not None:
         return "direct", None, colon_ref, False
@@ -430,6 +433,18 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
     if words >= 6 or (words >= 3 and content[0].isupper() and content.rstrip()[-1] in _TERMINAL):
         return "direct", None, None, False  # a whole sentence in marks is somebody's words
     return "term", None, None, False
+
+
+def _after_a_quote(article: _Article, head: tuple[int, int]) -> bool:
+    """Does the head start right at a closing mark (only a short attribution between)?"""
+    text = article.text
+    lo, hi = head
+    return (
+        lo > 0
+        and text[lo - 1] in "\"”»’'“"
+        and len(_WORD.findall(text[lo:hi])) <= 8
+        and not re.search(r"[.;!?]", text[lo:hi])
+    )
 
 
 def _after_naming_noun(text: str, lo: int, open_: int) -> bool:
@@ -479,6 +494,8 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
     if len(lead) > limit or re.search(r"[;:!?]|\.(?!\s*\w)|(?<=[a-z]{3})\.\s", lead):
         return None, None
     ref = _subject(article, cue, lo, hi, prefer_after=False)
+    if ref is None and cue.kind == "verb":
+        ref = _lead_phrase(article, lo, cue)  # `"…," the woman said.`
     if cue.kind == "verb" and (ref is None or ref.kind == "role") and not lead.strip(" ,—–-"):
         common = _common_noun_after(article, cue, hi)
         if common is not None and ref is None:
@@ -491,10 +508,29 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
 
 # «…», — сказал следователь. / «…», — описала шахматистка. / "…," said the detective.
 _COMMON_AFTER = re.compile(
-    r"\s+(?P<np>(?:(?:the|a|an)\s+)?(?-i:[a-zа-яё][\w-]*)(?:\s+(?-i:[a-zа-яё][\w-]*)){0,3})"
-    r"\s*(?:[.!?…]|$)",
+    r"\s+(?P<np>(?:(?:the|a|an)\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2})?(?-i:[a-zа-яё][\w-]*)"
+    r"(?:\s+(?-i:[a-zа-яё][\w-]*)){0,3})"
+    r"\s*(?:[.!?…]|,\s*[\"“«„']|,?\s*$)",
     re.IGNORECASE,
 )
+_LEAD_NP = re.compile(
+    r"[\s,'’\"”»—–-]*(?P<np>(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?-i:[a-z])[\w-]*)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _lead_phrase(article: _Article, lo: int, cue: Cue) -> SpeakerRef | None:
+    """`"…," the woman said.` / `"…," his childhood friend told the paper.`: as written."""
+    text = article.text
+    m = _LEAD_NP.fullmatch(text, lo, cue.start)
+    if m is None or _AUX.search(m.group("np")):
+        return None
+    phrase = m.group("np")
+    name = phrase[0].lower() + phrase[1:] if phrase[:1].isupper() else phrase
+    return SpeakerRef("role", name=name, pos=m.start("np"))
+
+
 _NOT_NOUN = re.compile(
     r"(?:он|она|они|it|he|she|they|him|her|then|later|again|also|today|yesterday|on|in|at"
     r"|that|this|there|here|так|тогда|затем|потом|позже|также|тоже|сегодня|вчера|ранее)$",

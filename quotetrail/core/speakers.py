@@ -61,7 +61,7 @@ _STOP = frozenset(
     spokesman spokeswoman spokesperson press senator governor mayor ambassador envoy leader
     chancellor premier king queen prince official officials commander colonel lieutenant
     captain major sergeant admiral director ceo professor analyst expert lawmaker
-    congressman congresswoman representative kremlin white house senate congress duma
+    congressman congresswoman representative kremlin house senate congress duma
     parliament government ministry department office council commission committee court army
     navy police pentagon russian russia russia's ukrainian ukraine american america us usa
     uk eu nato un european europe british britain french france german germany chinese china

@@ -208,3 +208,17 @@ def test_headline_name_colon_is_that_persons_words() -> None:
     assert [(q.kind, q.text, q.speaker) for q in found] == [
         ("reported", "We Will Not Close the Northern Market", "Dorn"),
     ]
+
+
+def test_common_noun_speakers_in_english() -> None:
+    found = quotes(
+        '"It is a difficult issue," said the Harbour senator, "because two rights conflict."'
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("It is a difficult issue", "the Harbour senator"),
+        ("because two rights conflict.", "the Harbour senator"),
+    ]
+    found = quotes("''You say all of them should be believed,'' the woman said.")
+    assert [(q.text, q.speaker) for q in found] == [
+        ("You say all of them should be believed", "the woman"),
+    ]
