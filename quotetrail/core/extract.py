@@ -14,19 +14,24 @@ The pipeline reads top to bottom:
    dash (— Мы готовы, — заявил Песков.) are split around the attribution.
    Interrupted and multi-paragraph quotes are returned **one Quote per fragment**,
    each with the same speaker, so that ``text[q.start:q.end] == q.text`` always holds.
-   A *partial quotation* — a direct quote of fewer than six words lying wholly inside
-   a reported clause whose cue stands before it ("Orlov said the bridge would open
-   “in the autumn of 2028”") — is not returned on its own: the reported quote
-   carries it, marks included, so no word is counted twice downstream. A longer
-   direct quote inside a reported clause is returned as well.
+   A *partial quotation* — a direct quote lying wholly inside a reported clause
+   whose cue stands before it ("Orlov said the bridge would open “in the autumn of
+   2028”") — is not returned on its own: the reported quote carries it, marks
+   included, so no word is counted twice downstream. A *mixed quote* (reported words
+   around a quoted fragment, `Trump said Kaine “has a passion …”`) is one reported
+   quote, whatever the share of marked words.
 4. **Reported speech**: sentences shaped like ``X said (that) …``, ``X told Y that …``,
    ``according to X, …``, ``…, X said.``, ``…, saying (that) …``, «X заявил, что …»,
    «X заявил: …», «по словам X, …», «как сообщил X, …»; the quote is the reported
    clause, without a trailing credit or attribution (", передает ТАСС") or a wire
-   dateline ("GENEVA, March 4 (Wire) - "). An attribution set off by commas in
+   dateline ("GENEVA, March 4 (Wire) - ") or a writer's parenthetical closing it
+   ("(that is, …)"). "That"/«что» is left out of the clause. Words may stand between
+   the verb and its clause ("told reporters on Monday that", "said in a statement
+   that"); without "that" the clause must start like one. An attribution set off by commas in
    mid-sentence («Россия, по словам Пескова, готова к диалогу», "Russia, Peskov
    said, is ready") gives **two fragments** with one speaker and cue — the words
    before and after it — like an interrupted direct quote; the first may be one word.
+   A line "Name: words" (a headline, a transcript) is Name's reported words.
 5. **Speakers** (:mod:`speakers`): names are normalised (titles dropped, Russian
    genitive turned nominative, one spelling per person); "he", «она», "the
    president", «глава государства», "the minister" resolve to the last fitting
@@ -43,13 +48,17 @@ The pipeline reads top to bottom:
    outlet as the subject ("TASS reported that …", «Как сообщает «Интерфакс», …»)
    gives a quote with speaker None, cited to the outlet; a person named inside
    ("TASS reported that Peskov said …") is the speaker instead.
-6. **Outlets** (:mod:`attribution`): a credit ("quoted by TASS", «передает ТАСС»,
+6. **Credited claims** (kind ``claim``): a speech act without quoted words ("X
+   thanked Y for …", «X призвал …») or a sentence credited to an outlet ("…, as RIA
+   Novosti reported", or a next "This was reported by Gazeta.ru."), in a sentence
+   with no quote of its own; speaker and outlet as for quotes.
+7. **Outlets** (:mod:`attribution`): a credit ("quoted by TASS", «передает ТАСС»,
    "in his Telegram channel") applies to the quotes of its sentence; a credit
    sentence without quotes applies back ("This was reported by Gazeta.ru.") or
    forward ("He gave an interview to Rossiya 24."). "He told the agency", «сказал он
    изданию» credit the outlet the same speaker last spoke to; otherwise nothing
    («Источник рассказал агентству» means the article's own publisher).
-7. **Terms**: quoted names, titles and scare quotes are not anyone's words. A span
+8. **Terms**: quoted names, titles and scare quotes are not anyone's words. A span
    is a *term* when it follows a naming noun (the film, the narrative, so-called,
    телеканал, партия, газета, операция…), names a known outlet, or, with no speech
    cue next to it, is short or reads like a name (every word capitalised). A
@@ -60,7 +69,9 @@ Plain text hard-wrapped at ~70 columns is read through :func:`hardwrap.unwrap`, 
 same-length copy with the wrapping newlines turned to spaces: offsets index the
 original text, and a quote's ``text`` keeps its newlines.
 
-Everything is regex and bounded look-around on the text, linear in its length.
+Every item gets a ``confidence`` (:func:`_confidence`); ``min_confidence`` drops the
+ones below it. Everything is regex and bounded look-around on the text, linear in its
+length.
 """
 
 from __future__ import annotations
@@ -944,7 +955,8 @@ _DAYS = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?|today|tonight"
     r"|earlier|later|again|also|recently|previously|publicly|privately|repeatedly|separately"
-    r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning|afternoon|evening)"
+    r"|last\s+(?:week|weekend|month|year|night)"
+    r"|this\s+(?:week|weekend|month|year|morning|afternoon|evening)"
     r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 )
 _CHANNEL = (
@@ -1274,9 +1286,6 @@ def _words_outside(
     return False
 
 
-_PARTIAL_WORDS = 6  # a direct quote this short inside a reported clause is part of it
-
-
 def _without_partial_quotations(article: _Article, candidates: list[_Candidate]):
     """Drop a short direct quote lying inside a reported clause (`candidates` sorted).
 
@@ -1307,8 +1316,7 @@ def _without_partial_quotations(article: _Article, candidates: list[_Candidate])
             return False
         if reported[i][2]:
             return True  # a mixed quote: the reported clause carries the fragment
-        short = len(_WORD.findall(article.text[c.start : c.end])) < _PARTIAL_WORDS
-        return short and sizes.get(c.group, 0) == 1
+        return sizes.get(c.group, 0) == 1  # a quoted fragment of the reported words
 
     return [c for c in candidates if not partial(c)]
 
