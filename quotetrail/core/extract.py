@@ -196,6 +196,7 @@ class _Article:
     def __init__(self, text: str, registry: OutletRegistry) -> None:
         self.text = text
         self.registry = registry
+        self._outlet_names: dict[str, bool] = {}
         self.spans = find_quote_spans(text)
         self.sentences = Sentences(text, self.spans)
         self.span_opens = [s.open for s in self.spans]
@@ -207,7 +208,15 @@ class _Article:
         self._mention_starts = [m[0] for m in self.mentions]
 
     def is_outlet(self, name: str) -> bool:
-        return self.registry.resolve(name) is not None
+        known = self._outlet_names.get(name)
+        if known is None:  # the same names are asked about again and again
+            known = self._outlet_names[name] = self.registry.resolve(name) is not None
+        return known
+
+    def has_mention(self, lo: int, hi: int) -> bool:
+        """Is an outlet named wholly inside text[lo:hi]? (mentions found once per article)"""
+        i = bisect_left(self._mention_starts, lo)
+        return i < len(self.mentions) and self.mentions[i][1] <= hi
 
     def in_outlet_name(self, pos: int) -> bool:
         """Is `pos` inside an outlet's name («Новости» of «РИА Новости»)?"""
@@ -1165,7 +1174,7 @@ def _is_credit(article: _Article, lo: int, hi: int) -> bool:
     """Is the first clause of text[lo:hi] only a credit ("quoted by TASS", «передает ТАСС»)?"""
     comma = article.text.find(",", lo, hi)
     clause = article.text[lo : hi if comma < 0 else comma]
-    return len(_WORD.findall(clause)) <= 4 and bool(article.registry.find_mentions(clause))
+    return len(_WORD.findall(clause)) <= 4 and article.has_mention(lo, lo + len(clause))
 
 
 def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
@@ -1245,7 +1254,7 @@ def _trim_clause(article: _Article, a: int, b: int) -> tuple[int, int]:
     if comma > a:
         tail = text[comma + 1 : b]
         short = len(_WORD.findall(tail)) <= 6
-        if short and (article.cues(comma + 1, b) or article.registry.find_mentions(tail)):
+        if short and (article.cues(comma + 1, b) or article.has_mention(comma + 1, b)):
             b = comma
             while b > a and (text[b - 1].isspace() or text[b - 1] in ",—–-"):
                 b -= 1
@@ -1379,7 +1388,7 @@ def _claims(article: _Article, candidates: list[_Candidate]) -> list[_Candidate]
             made = (None, None, s.start)
         cue, ref, a = made
         lead = _CHANNEL_LEAD.match(text, a, s.end)
-        if lead and article.registry.find_mentions(lead.group()):
+        if lead and article.has_mention(lead.start(), lead.end()):
             a = lead.end()
         a, b = _trim_clause(article, a, s.end)
         if len(_WORD.findall(text[a:b])) < _CLAIM_MIN_WORDS or text[a:b].rstrip().endswith("?"):
