@@ -883,11 +883,7 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     """
     text = article.text
     lo = max(s.start, cue.start - 160)
-    brk = max(
-        text.rfind(",", lo, cue.start),
-        text.rfind(";", lo, cue.start),
-        text.rfind("—", lo, cue.start),
-    )
+    brk = max(text.rfind(mark, lo, cue.start) for mark in ",;:—")
     if brk >= s.start:
         a = brk + 1
     elif s.start >= lo:
@@ -1008,7 +1004,7 @@ _AUX_WORDS = frozenset(
 _BARE_CLAUSE = re.compile(
     r"(?-i:[A-Z0-9])|(?:the|a|an|it|he|she|they|we|i|you|there|this|these|those|no|not|its|his"
     r"|her|their|our|my|your|some|many|most|all|any|every|each|several|few|both|having|one"
-    r"|none|nobody|everyone|everybody|anyone|anybody|someone|somebody|nothing|everything"
+    r"|none|nobody|everyone|everybody|anyone|anybody|someone|somebody"
     r"|neither|either|only|even|russia|moscow)\b",
     re.IGNORECASE,
 )
@@ -1016,6 +1012,14 @@ _PREP_START = re.compile(
     r"(?:in|on|at|to|after|before|during|with|from|of|about|for|by|as)\b", re.IGNORECASE
 )
 _SAY = ("said", "says", "say")
+_SAID_OBJECTS = frozenset(
+    _words(
+        """
+    nothing goodbye so much little yes no as grace hello something anything everything
+    more less too very again earlier later instead otherwise thanks farewell sorry amen
+    """
+    )
+)
 _WH = re.compile(r"(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _NEEDS_THAT = frozenset(_words("called calls asked asks continued continues believes believed"))
 
@@ -1088,6 +1092,16 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     if low in _SAY or low in _TOLD:
         if _BARE_CLAUSE.match(nxt) or early_aux:
             return start
+        head = first[0].lower() if first else ""
+        if (
+            low in _SAY
+            and len(first) >= 3
+            and head.isalpha()
+            and head == first[0]
+            and not head.endswith("ly")
+            and head not in _SAID_OBJECTS
+        ):
+            return start  # "Trump said praise from Putin would not …": a bare noun opens it
         return None
     head = nxt.split(",", 1)[0]
     if (_BARE_CLAUSE.match(nxt) or early_aux) and _AUX.search(" ".join(_WORD.findall(head)[:15])):

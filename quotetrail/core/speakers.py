@@ -274,6 +274,8 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
         comma = lo + len(stripped) - 1
         prev = text.rfind(",", lo, comma)
         chunk = text[prev + 1 : comma].strip() if prev >= 0 else ""
+        if prev >= 0 and re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+", chunk):
+            seg_end = comma  # "A lawyer for the outlets, David Schulz, said": the name
         if (
             chunk
             and (

@@ -45,6 +45,7 @@ EXPECTED = {
         ("direct", "Dmitry Peskov", "said", "Interfax", "Moscow remains a key partner for the region"),
     ],
     "en_wire_grain_corridor.txt": [
+        ('reported', 'officials', 'say', None, 'grain corridor talks stall over insurance'),  # headline
         ('reported', 'two sources close to the negotiations', 'said', None, 'Talks on reopening a Black Sea grain corridor stalled on Tuesday over who would insure the ships'),
         ('direct', 'Elena Marsh', 'said', None, 'We are not there yet'),
         ('direct', 'Elena Marsh', 'said', None, 'The insurers want guarantees that nobody can give today.'),

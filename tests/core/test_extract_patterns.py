@@ -222,3 +222,22 @@ def test_common_noun_speakers_in_english() -> None:
     assert [(q.text, q.speaker) for q in found] == [
         ("You say all of them should be believed", "the woman"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("A lawyer for the papers, Tom Hale, said no decision had been made.", "no decision had been made", "Tom Hale"),
+        ("Ann Diaz said praise from the northern mayors would not change her plan.", "praise from the northern mayors would not change her plan", "Ann Diaz"),
+        ("The vote went badly on Friday: Republicans said they were ready to appeal.", "they were ready to appeal", "Republicans"),
+        ("Ida Venn embraced the plan and said this week that it would pass.", "it would pass", "Ida Venn"),
+    ],
+)  # fmt: skip
+def test_more_subjects_and_bare_clauses(text: str, words: str, speaker: str) -> None:
+    q = only(text)
+    assert (q.text, q.speaker) == (words, speaker)
+
+
+def test_said_with_an_object_is_not_speech() -> None:
+    assert [q for q in quotes("Paul Grant said nothing about the plan.") if q.kind != "claim"] == []
+    assert [q for q in quotes("Ann Diaz said goodbye to the crowd.") if q.kind != "claim"] == []
