@@ -288,7 +288,9 @@ def run(articles, same, show: int, min_confidence: float = 0.0) -> Tally:
     registry = OutletRegistry.default()
     tally, errors = Tally(), []
     for _id, text, golds in articles:
-        preds = extract_quotes(text, registry, min_confidence=min_confidence)
+        # (keyword only when asked for, so the script also scores older code: "before")
+        extra = {"min_confidence": min_confidence} if min_confidence else {}
+        preds = extract_quotes(text, registry, **extra)
         score_article(text, golds, preds, tally, errors, same)
     for e in errors[:show]:
         print(" ", *e, sep=" | ")
