@@ -380,6 +380,14 @@ def _direct_group(article: _Article, frags: list[QuoteSpan], prev_close: int, ne
     if s_first is None or s_last is None:
         return []
     head = (max(s_first.start, prev_close), first.open)
+    if not text[head[0] : head[1]].strip() and s_first.index > 0:
+        prev = article.sentences.items[s_first.index - 1]
+        if (
+            prev.start >= prev_close
+            and s_first.para - prev.para <= 1
+            and text[prev.start : prev.end].rstrip().endswith(":")
+        ):
+            head = (prev.start, first.open)  # "Cruz continued:" then the quote's paragraph
     tail = (last.close + 1, min(s_last.end, next_open))
     following = _attribution_sentence(article, s_last, tail, next_open)
     if following is not None:  # "We won." Putin told TASS.
@@ -593,6 +601,14 @@ def _head_attribution(article: _Article, head: tuple[int, int]):
         return None, None, False
     cue = cues[-1]
     ref = _subject(article, cue, lo, hi, prefer_after=cue.kind != "verb")
+    if ref is None and cue.participle:  # "Rep. Ann Diaz reacted, saying: "…"": the subject
+        starts = [lo] + [m.end() for m in re.finditer(r",\s*", text[lo : cue.start])]
+        for start in starts[:4]:
+            start = start if start == lo else lo + start
+            ref = subject_after(text, start, cue.start, article.is_outlet, sentence_start=True)
+            if ref is not None and ref.kind in ("name", "pronoun", "role"):
+                break
+            ref = None
     gap = text[cue.end : hi].strip()
     adjacent = len(gap) <= 60 and (
         gap.endswith((":", ",", "—", "–")) or bool(re.search(r"(?:that|что)$", gap)) or not gap

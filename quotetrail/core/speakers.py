@@ -261,6 +261,8 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
     """The speaker standing just before a cue at `hi` ("Putin said", "the minister told")."""
     appositive = frozenset()
     stripped = text[lo:hi].rstrip()
+    if stripped.endswith("),"):
+        stripped = stripped[:-1].rstrip()
     if stripped.endswith(")"):  # "Rep. Jim Hale (D-Ore.) said": the party tag is no break
         opening = text.rfind("(", max(lo, hi - 60), lo + len(stripped))
         if opening > lo:

@@ -241,3 +241,17 @@ def test_more_subjects_and_bare_clauses(text: str, words: str, speaker: str) -> 
 def test_said_with_an_object_is_not_speech() -> None:
     assert [q for q in quotes("Paul Grant said nothing about the plan.") if q.kind != "claim"] == []
     assert [q for q in quotes("Ann Diaz said goodbye to the crowd.") if q.kind != "claim"] == []
+
+
+def test_quote_after_a_colon_line_and_after_a_participle() -> None:
+    found = quotes("Ida Venn continued:\n\n“You look at the questions and you wonder.”\n")
+    assert [(q.text, q.speaker) for q in found] == [
+        ("You look at the questions and you wonder.", "Ida Venn")
+    ]
+    text = (
+        "In a statement released Thursday, Rep. Hal Wyse (D-Ore.) reacted to the news, "
+        "saying: “The harbour must stay open.”"
+    )
+    assert [(q.text, q.speaker) for q in quotes(text)] == [
+        ("The harbour must stay open.", "Hal Wyse")
+    ]
