@@ -14,19 +14,24 @@ The pipeline reads top to bottom:
    dash (— Мы готовы, — заявил Песков.) are split around the attribution.
    Interrupted and multi-paragraph quotes are returned **one Quote per fragment**,
    each with the same speaker, so that ``text[q.start:q.end] == q.text`` always holds.
-   A *partial quotation* — a direct quote of fewer than six words lying wholly inside
-   a reported clause whose cue stands before it ("Orlov said the bridge would open
-   “in the autumn of 2028”") — is not returned on its own: the reported quote
-   carries it, marks included, so no word is counted twice downstream. A longer
-   direct quote inside a reported clause is returned as well.
+   A *partial quotation* — a direct quote lying wholly inside a reported clause
+   whose cue stands before it ("Orlov said the bridge would open “in the autumn of
+   2028”") — is not returned on its own: the reported quote carries it, marks
+   included, so no word is counted twice downstream. A *mixed quote* (reported words
+   around a quoted fragment, `Trump said Kaine “has a passion …”`) is one reported
+   quote, whatever the share of marked words.
 4. **Reported speech**: sentences shaped like ``X said (that) …``, ``X told Y that …``,
    ``according to X, …``, ``…, X said.``, ``…, saying (that) …``, «X заявил, что …»,
    «X заявил: …», «по словам X, …», «как сообщил X, …»; the quote is the reported
    clause, without a trailing credit or attribution (", передает ТАСС") or a wire
-   dateline ("GENEVA, March 4 (Wire) - "). An attribution set off by commas in
+   dateline ("GENEVA, March 4 (Wire) - ") or a writer's parenthetical closing it
+   ("(that is, …)"). "That"/«что» is left out of the clause. Words may stand between
+   the verb and its clause ("told reporters on Monday that", "said in a statement
+   that"); without "that" the clause must start like one. An attribution set off by commas in
    mid-sentence («Россия, по словам Пескова, готова к диалогу», "Russia, Peskov
    said, is ready") gives **two fragments** with one speaker and cue — the words
    before and after it — like an interrupted direct quote; the first may be one word.
+   A line "Name: words" (a headline, a transcript) is Name's reported words.
 5. **Speakers** (:mod:`speakers`): names are normalised (titles dropped, Russian
    genitive turned nominative, one spelling per person); "he", «она», "the
    president", «глава государства», "the minister" resolve to the last fitting
@@ -43,13 +48,17 @@ The pipeline reads top to bottom:
    outlet as the subject ("TASS reported that …", «Как сообщает «Интерфакс», …»)
    gives a quote with speaker None, cited to the outlet; a person named inside
    ("TASS reported that Peskov said …") is the speaker instead.
-6. **Outlets** (:mod:`attribution`): a credit ("quoted by TASS", «передает ТАСС»,
+6. **Credited claims** (kind ``claim``): a speech act without quoted words ("X
+   thanked Y for …", «X призвал …») or a sentence credited to an outlet ("…, as RIA
+   Novosti reported", or a next "This was reported by Gazeta.ru."), in a sentence
+   with no quote of its own; speaker and outlet as for quotes.
+7. **Outlets** (:mod:`attribution`): a credit ("quoted by TASS", «передает ТАСС»,
    "in his Telegram channel") applies to the quotes of its sentence; a credit
    sentence without quotes applies back ("This was reported by Gazeta.ru.") or
    forward ("He gave an interview to Rossiya 24."). "He told the agency", «сказал он
    изданию» credit the outlet the same speaker last spoke to; otherwise nothing
    («Источник рассказал агентству» means the article's own publisher).
-7. **Terms**: quoted names, titles and scare quotes are not anyone's words. A span
+8. **Terms**: quoted names, titles and scare quotes are not anyone's words. A span
    is a *term* when it follows a naming noun (the film, the narrative, so-called,
    телеканал, партия, газета, операция…), names a known outlet, or, with no speech
    cue next to it, is short or reads like a name (every word capitalised). A
@@ -60,7 +69,9 @@ Plain text hard-wrapped at ~70 columns is read through :func:`hardwrap.unwrap`, 
 same-length copy with the wrapping newlines turned to spaces: offsets index the
 original text, and a quote's ``text`` keeps its newlines.
 
-Everything is regex and bounded look-around on the text, linear in its length.
+Every item gets a ``confidence`` (:func:`_confidence`); ``min_confidence`` drops the
+ones below it. Everything is regex and bounded look-around on the text, linear in its
+length.
 """
 
 from __future__ import annotations
@@ -185,6 +196,7 @@ class _Article:
     def __init__(self, text: str, registry: OutletRegistry) -> None:
         self.text = text
         self.registry = registry
+        self._outlet_names: dict[str, bool] = {}
         self.spans = find_quote_spans(text)
         self.sentences = Sentences(text, self.spans)
         self.span_opens = [s.open for s in self.spans]
@@ -196,7 +208,15 @@ class _Article:
         self._mention_starts = [m[0] for m in self.mentions]
 
     def is_outlet(self, name: str) -> bool:
-        return self.registry.resolve(name) is not None
+        known = self._outlet_names.get(name)
+        if known is None:  # the same names are asked about again and again
+            known = self._outlet_names[name] = self.registry.resolve(name) is not None
+        return known
+
+    def has_mention(self, lo: int, hi: int) -> bool:
+        """Is an outlet named wholly inside text[lo:hi]? (mentions found once per article)"""
+        i = bisect_left(self._mention_starts, lo)
+        return i < len(self.mentions) and self.mentions[i][1] <= hi
 
     def in_outlet_name(self, pos: int) -> bool:
         """Is `pos` inside an outlet's name («Новости» of «РИА Новости»)?"""
@@ -360,6 +380,14 @@ def _direct_group(article: _Article, frags: list[QuoteSpan], prev_close: int, ne
     if s_first is None or s_last is None:
         return []
     head = (max(s_first.start, prev_close), first.open)
+    if not text[head[0] : head[1]].strip() and s_first.index > 0:
+        prev = article.sentences.items[s_first.index - 1]
+        if (
+            prev.start >= prev_close
+            and s_first.para - prev.para <= 1
+            and text[prev.start : prev.end].rstrip().endswith(":")
+        ):
+            head = (prev.start, first.open)  # "Cruz continued:" then the quote's paragraph
     tail = (last.close + 1, min(s_last.end, next_open))
     following = _attribution_sentence(article, s_last, tail, next_open)
     if following is not None:  # "We won." Putin told TASS.
@@ -413,6 +441,9 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
     head_cue, head_ref, adjacent = _head_attribution(article, head)
     if head_cue and head_ref and adjacent:
         return "direct", head_cue, head_ref, False
+    if head_cue and adjacent and _after_a_quote(article, head):
+        # `"A," said the senator, "B."`: B continues the quote the attribution follows
+        return "direct", head_cue, None, True
     colon_ref = _colon_speaker(article, head) or _signature(article, tail)
     if colon_ref is not None:
         return "direct", None, colon_ref, False
@@ -430,6 +461,18 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
     if words >= 6 or (words >= 3 and content[0].isupper() and content.rstrip()[-1] in _TERMINAL):
         return "direct", None, None, False  # a whole sentence in marks is somebody's words
     return "term", None, None, False
+
+
+def _after_a_quote(article: _Article, head: tuple[int, int]) -> bool:
+    """Does the head start right at a closing mark (only a short attribution between)?"""
+    text = article.text
+    lo, hi = head
+    return (
+        lo > 0
+        and text[lo - 1] in "\"”»’'“"
+        and len(_WORD.findall(text[lo:hi])) <= 8
+        and not re.search(r"[.;!?]", text[lo:hi])
+    )
 
 
 def _after_naming_noun(text: str, lo: int, open_: int) -> bool:
@@ -479,6 +522,8 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
     if len(lead) > limit or re.search(r"[;:!?]|\.(?!\s*\w)|(?<=[a-z]{3})\.\s", lead):
         return None, None
     ref = _subject(article, cue, lo, hi, prefer_after=False)
+    if ref is None and cue.kind == "verb":
+        ref = _lead_phrase(article, lo, cue)  # `"…," the woman said.`
     if cue.kind == "verb" and (ref is None or ref.kind == "role") and not lead.strip(" ,—–-"):
         common = _common_noun_after(article, cue, hi)
         if common is not None and ref is None:
@@ -491,10 +536,29 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
 
 # «…», — сказал следователь. / «…», — описала шахматистка. / "…," said the detective.
 _COMMON_AFTER = re.compile(
-    r"\s+(?P<np>(?:(?:the|a|an)\s+)?(?-i:[a-zа-яё][\w-]*)(?:\s+(?-i:[a-zа-яё][\w-]*)){0,3})"
-    r"\s*(?:[.!?…]|$)",
+    r"\s+(?P<np>(?:(?:the|a|an)\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2})?(?-i:[a-zа-яё][\w-]*)"
+    r"(?:\s+(?-i:[a-zа-яё][\w-]*)){0,3})"
+    r"\s*(?:[.!?…]|,\s*[\"“«„']|,?\s*$)",
     re.IGNORECASE,
 )
+_LEAD_NP = re.compile(
+    r"[\s,'’\"”»—–-]*(?P<np>(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?-i:[a-z])[\w-]*)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _lead_phrase(article: _Article, lo: int, cue: Cue) -> SpeakerRef | None:
+    """`"…," the woman said.` / `"…," his childhood friend told the paper.`: as written."""
+    text = article.text
+    m = _LEAD_NP.fullmatch(text, lo, cue.start)
+    if m is None or _AUX.search(m.group("np")):
+        return None
+    phrase = m.group("np")
+    name = phrase[0].lower() + phrase[1:] if phrase[:1].isupper() else phrase
+    return SpeakerRef("role", name=name, pos=m.start("np"))
+
+
 _NOT_NOUN = re.compile(
     r"(?:он|она|они|it|he|she|they|him|her|then|later|again|also|today|yesterday|on|in|at"
     r"|that|this|there|here|так|тогда|затем|потом|позже|также|тоже|сегодня|вчера|ранее)$",
@@ -537,6 +601,14 @@ def _head_attribution(article: _Article, head: tuple[int, int]):
         return None, None, False
     cue = cues[-1]
     ref = _subject(article, cue, lo, hi, prefer_after=cue.kind != "verb")
+    if ref is None and cue.participle:  # "Rep. Ann Diaz reacted, saying: "…"": the subject
+        starts = [lo] + [m.end() for m in re.finditer(r",\s*", text[lo : cue.start])]
+        for start in starts[:4]:
+            start = start if start == lo else lo + start
+            ref = subject_after(text, start, cue.start, article.is_outlet, sentence_start=True)
+            if ref is not None and ref.kind in ("name", "pronoun", "role"):
+                break
+            ref = None
     gap = text[cue.end : hi].strip()
     adjacent = len(gap) <= 60 and (
         gap.endswith((":", ",", "—", "–")) or bool(re.search(r"(?:that|что)$", gap)) or not gap
@@ -652,6 +724,47 @@ def _reported_speech(article: _Article, direct: list[_Candidate]) -> list[_Candi
     out: list[_Candidate] = []
     for sentence in article.sentences.items:
         out.extend(_reported_in(article, sentence, direct, starts))
+    taken = {c.sentence for c in direct + out if c.kind != "term"}
+    out.extend(_headline_colons(article, taken))
+    return out
+
+
+# "Rubio: I Still Believe Trump Can't Be Trusted." / «Песков: Кремль не видит оснований»
+_HEADLINE_COLON = re.compile(
+    r"^[^\S\n]*(?P<name>(?-i:[A-ZА-ЯЁ])[\w.’'-]+(?:[^\S\n]+(?-i:[A-ZА-ЯЁ])[\w.’'-]+){0,2})"
+    r":[^\S\n]+(?P<rest>[^\n\"“«„]{12,300}?)[^\S\n]*$",
+    re.MULTILINE,
+)
+_NOT_A_SPEAKER_LABEL = frozenset(
+    _words(
+        """
+    poll update watch video photos photo live breaking exclusive opinion analysis editorial
+    review report newspaper news guide note editor's correction source sources read more
+    see also related tags filed topics share comments listen transcript q a summary
+    """
+    )
+)
+
+
+def _headline_colons(article: _Article, taken: set[int]) -> list[_Candidate]:
+    """A line "Name: what they said" (headlines, transcripts) is that person's words."""
+    text = article.text
+    out = []
+    for m in _HEADLINE_COLON.finditer(text):
+        name, rest = m.group("name"), m.group("rest")
+        if any(w.lower().strip(".’'") in _NOT_A_SPEAKER_LABEL for w in name.split()):
+            continue
+        if len(_WORD.findall(rest)) < 3 or article.in_span(m.start("rest")):
+            continue
+        ref = subject_before(text, m.start("name"), m.end("name"), article.is_outlet)
+        if ref is None or ref.kind not in ("name", "role"):
+            continue
+        s = article.sentences.at(m.start("rest"))
+        if s is None or s.index in taken:
+            continue
+        a, b = _trim_clause(article, m.start("rest"), m.end("rest"))
+        if b > a:
+            out.append(_Candidate("reported", a, b, s.para, s.index, (s.index, s.index), ref=ref))
     return out
 
 
@@ -720,7 +833,13 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
     outlet credit then cites.
     """
     text = article.text
-    verbs = [c for c in cues if c.kind == "verb" and not c.participle]
+    verbs = [
+        c
+        for c in cues
+        if c.kind == "verb"
+        and not c.participle
+        and not _CLOSED_BEFORE.search(text, max(0, c.start - 8), c.start)
+    ]  # `"…," said Ann Diaz`: the verb attributes the quote before it, no clause follows
     for weak in (False, True):
         for cue in verbs:
             if weak:
@@ -728,6 +847,7 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                     body_before(text, s.start, cue.start, article.is_outlet)
                     or _outlet_subject(article, s, cue)
                     or _phrase_subject(article, s, cue)
+                    or _coordinated_subject(article, s, cue)
                 )
             else:
                 ref = subject_before(text, s.start, cue.start, article.is_outlet)
@@ -736,7 +856,10 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
             start = _clause_start(text, cue, s.end)
             if start is None:
                 continue
-            results = [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
+            end = s.end
+            if cue.lower in ("asked", "asks") and text.find(",", start, s.end) > 0:
+                end = text.find(",", start, s.end)  # "asked Trump if …, Trump deflected"
+            results = [(cue, None if ref.kind == "outlet" else ref, start, end)]
             return _split_participles(article, results, s)
     return []
 
@@ -776,11 +899,7 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     """
     text = article.text
     lo = max(s.start, cue.start - 160)
-    brk = max(
-        text.rfind(",", lo, cue.start),
-        text.rfind(";", lo, cue.start),
-        text.rfind("—", lo, cue.start),
-    )
+    brk = max(text.rfind(mark, lo, cue.start) for mark in ",;:—")
     if brk >= s.start:
         a = brk + 1
     elif s.start >= lo:
@@ -790,7 +909,11 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     phrase = text[a : cue.start].strip()
     phrase = _NP_LEAD.sub("", phrase)
     words = _WORD.findall(phrase)
-    if not 1 <= len(words) <= 10 or not _NP_HEAD.match(phrase):
+    group = len(words) <= 3 and re.fullmatch(
+        r"(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?-i:[A-Z])[\w-]*(?:ans|ers|ists|ats|ics|ors|ees|ents)",
+        phrase,
+    )  # "Republicans said", "Democrats say": a group, as written
+    if not 1 <= len(words) <= 10 or not (_NP_HEAD.match(phrase) or group):
         return None
     phrase = _TRAILING_TIME.sub("", phrase)
     words = _WORD.findall(phrase)
@@ -816,6 +939,19 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     return SpeakerRef("body", name=name, pos=text.find(phrase, a))
 
 
+_CLOSED_BEFORE = re.compile(r"[,.!?…]?[\"”»’]\s*[,—–]?\s*$")
+_AND_BEFORE = re.compile(r"(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|quickly|\w+ly)\s+)?$")
+
+
+def _coordinated_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
+    """ "McConnell embraced the mogul and said this week that …": the sentence's subject."""
+    text = article.text
+    if not _AND_BEFORE.search(text, max(s.start, cue.start - 30), cue.start):
+        return None
+    ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
+    return ref if ref is not None and ref.kind in ("name", "pronoun", "role") else None
+
+
 def _outlet_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
     """ "TASS reported that …": an outlet fills the subject right before the verb."""
     text = article.text
@@ -837,9 +973,11 @@ _COORDINATED = re.compile(r"(?<![\w-])(?:and|or|but|и|или|а|но),?\s*$", r
 # a channel — "told reporters on Wednesday that", "said in a statement that",
 # "said Wednesday the plan", «заявил журналистам в среду, что».
 _DAYS = (
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|today|tonight"
     r"|earlier|later|again|also|recently|previously|publicly|privately|repeatedly|separately"
-    r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning|afternoon|evening)"
+    r"|last\s+(?:week|weekend|month|year|night)"
+    r"|this\s+(?:week|weekend|month|year|morning|afternoon|evening)"
     r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 )
 _CHANNEL = (
@@ -866,7 +1004,8 @@ _TOLD = ("told", "tells", "tell", "telling")
 _AUX = re.compile(
     r"(?<![\w-])(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had"
     r"|do|does|did|won't|wouldn't|can't|couldn't|isn't|aren't|wasn't|weren't|hasn't|haven't"
-    r"|didn't|doesn't|don't|shall|need|needs)(?![\w-])|\w+(?:’|')(?:s|re|ll|d|ve)\b|n't\b",
+    r"|didn't|doesn't|don't|shall|need|needs)(?![\w-])"
+    r"|(?<![\w-])(?:it|he|she|that|there|what|who|they|we|you|i)(?:’|')(?:s|re|ll|d|ve)\b|n[’']t\b",
     re.IGNORECASE,
 )
 _AUX_WORDS = frozenset(
@@ -881,13 +1020,23 @@ _AUX_WORDS = frozenset(
 _BARE_CLAUSE = re.compile(
     r"(?-i:[A-Z0-9])|(?:the|a|an|it|he|she|they|we|i|you|there|this|these|those|no|not|its|his"
     r"|her|their|our|my|your|some|many|most|all|any|every|each|several|few|both|having|one"
-    r"|russia|moscow)\b",
+    r"|none|nobody|everyone|everybody|anyone|anybody|someone|somebody"
+    r"|neither|either|only|even|russia|moscow)\b",
     re.IGNORECASE,
 )
 _PREP_START = re.compile(
     r"(?:in|on|at|to|after|before|during|with|from|of|about|for|by|as)\b", re.IGNORECASE
 )
 _SAY = ("said", "says", "say")
+_SAID_OBJECTS = frozenset(
+    _words(
+        """
+    nothing goodbye so much little yes no as grace hello something anything everything
+    more less too very again earlier later instead otherwise thanks farewell sorry amen
+    """
+    )
+)
+_WH = re.compile(r"(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _NEEDS_THAT = frozenset(_words("called calls asked asks continued continues believes believed"))
 
 
@@ -935,6 +1084,14 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     if _CYRILLIC.search(cue.text):
         return None
     low = cue.lower
+    if low in ("asked", "asks"):  # "asked (Trump) whether …": the question is the content
+        wh = _WH.match(text, pos + len(text[pos:window_end]) - len(text[pos:window_end].lstrip()))
+        if wh is None:
+            wh = re.compile(
+                r"\s+(?:\w+\s+){1,3}?(?=(?:whether|if|why|how|what|when|where|who)\b)"
+            ).match(text, pos, window_end)
+            wh = _WH.match(text, wh.end()) if wh else None
+        return wh.start() if wh else None
     if low in _NEEDS_THAT:
         return None  # "called the plan …", "asked the court …": an object, not a clause
     if low in _TOLD and pos == cue.end:
@@ -947,10 +1104,20 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     first = _WORD.findall(nxt)[:15]
     if first and first[0].lower() in _AUX_WORDS:
         return None  # "the BBC, which she said had misreported …": a relative clause
-    early_aux = _AUX.search(" ".join(first[:4]))
+    early_aux = _AUX.search(" ".join(first[:6]))
     if low in _SAY or low in _TOLD:
         if _BARE_CLAUSE.match(nxt) or early_aux:
             return start
+        head = first[0].lower() if first else ""
+        if (
+            low in _SAY
+            and len(first) >= 3
+            and head.isalpha()
+            and head == first[0]
+            and not head.endswith("ly")
+            and head not in _SAID_OBJECTS
+        ):
+            return start  # "Trump said praise from Putin would not …": a bare noun opens it
         return None
     head = nxt.split(",", 1)[0]
     if (_BARE_CLAUSE.match(nxt) or early_aux) and _AUX.search(" ".join(_WORD.findall(head)[:15])):
@@ -1037,7 +1204,7 @@ def _is_credit(article: _Article, lo: int, hi: int) -> bool:
     """Is the first clause of text[lo:hi] only a credit ("quoted by TASS", «передает ТАСС»)?"""
     comma = article.text.find(",", lo, hi)
     clause = article.text[lo : hi if comma < 0 else comma]
-    return len(_WORD.findall(clause)) <= 4 and bool(article.registry.find_mentions(clause))
+    return len(_WORD.findall(clause)) <= 4 and article.has_mention(lo, lo + len(clause))
 
 
 def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
@@ -1117,7 +1284,7 @@ def _trim_clause(article: _Article, a: int, b: int) -> tuple[int, int]:
     if comma > a:
         tail = text[comma + 1 : b]
         short = len(_WORD.findall(tail)) <= 6
-        if short and (article.cues(comma + 1, b) or article.registry.find_mentions(tail)):
+        if short and (article.cues(comma + 1, b) or article.has_mention(comma + 1, b)):
             b = comma
             while b > a and (text[b - 1].isspace() or text[b - 1] in ",—–-"):
                 b -= 1
@@ -1158,9 +1325,6 @@ def _words_outside(
     return False
 
 
-_PARTIAL_WORDS = 6  # a direct quote this short inside a reported clause is part of it
-
-
 def _without_partial_quotations(article: _Article, candidates: list[_Candidate]):
     """Drop a short direct quote lying inside a reported clause (`candidates` sorted).
 
@@ -1191,8 +1355,7 @@ def _without_partial_quotations(article: _Article, candidates: list[_Candidate])
             return False
         if reported[i][2]:
             return True  # a mixed quote: the reported clause carries the fragment
-        short = len(_WORD.findall(article.text[c.start : c.end])) < _PARTIAL_WORDS
-        return short and sizes.get(c.group, 0) == 1
+        return sizes.get(c.group, 0) == 1  # a quoted fragment of the reported words
 
     return [c for c in candidates if not partial(c)]
 
@@ -1255,7 +1418,7 @@ def _claims(article: _Article, candidates: list[_Candidate]) -> list[_Candidate]
             made = (None, None, s.start)
         cue, ref, a = made
         lead = _CHANNEL_LEAD.match(text, a, s.end)
-        if lead and article.registry.find_mentions(lead.group()):
+        if lead and article.has_mention(lead.start(), lead.end()):
             a = lead.end()
         a, b = _trim_clause(article, a, s.end)
         if len(_WORD.findall(text[a:b])) < _CLAIM_MIN_WORDS or text[a:b].rstrip().endswith("?"):

@@ -61,7 +61,7 @@ _STOP = frozenset(
     spokesman spokeswoman spokesperson press senator governor mayor ambassador envoy leader
     chancellor premier king queen prince official officials commander colonel lieutenant
     captain major sergeant admiral director ceo professor analyst expert lawmaker
-    congressman congresswoman representative kremlin white house senate congress duma
+    congressman congresswoman representative kremlin house senate congress duma
     parliament government ministry department office council commission committee court army
     navy police pentagon russian russia russia's ukrainian ukraine american america us usa
     uk eu nato un european europe british britain french france german germany chinese china
@@ -261,6 +261,8 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
     """The speaker standing just before a cue at `hi` ("Putin said", "the minister told")."""
     appositive = frozenset()
     stripped = text[lo:hi].rstrip()
+    if stripped.endswith("),"):
+        stripped = stripped[:-1].rstrip()
     if stripped.endswith(")"):  # "Rep. Jim Hale (D-Ore.) said": the party tag is no break
         opening = text.rfind("(", max(lo, hi - 60), lo + len(stripped))
         if opening > lo:
@@ -274,6 +276,8 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
         comma = lo + len(stripped) - 1
         prev = text.rfind(",", lo, comma)
         chunk = text[prev + 1 : comma].strip() if prev >= 0 else ""
+        if prev >= 0 and re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+", chunk):
+            seg_end = comma  # "A lawyer for the outlets, David Schulz, said": the name
         if (
             chunk
             and (
@@ -562,6 +566,9 @@ _LOCATIVE = {
 }  # fmt: skip
 _PROPER_RU = ("кремл", "минобороны", "мид", "госдеп", "пентагон", "генштаб", "совбез", "госдум", "белый")  # fmt: skip
 _BODY_MAX_WORDS = 8
+_SUBORDINATORS = frozenset(
+    _words("when if as after before while since because although though once until unless")
+)
 _HEAD_OF = re.compile(
     r"(?:the\s+)?(?:head|chief|director|chair(?:man|woman)?|spokes(?:man|woman|person)"
     r"|representative|leader)\s+of\s+(?=\S)",
@@ -609,6 +616,8 @@ def _body(text: str, lo: int, hi: int, is_outlet: IsOutlet, *, leading: bool) ->
     tokens = _tokens(phrase, 0, len(phrase))
     if not tokens or len(tokens) > _BODY_MAX_WORDS or is_outlet(phrase):
         return None
+    if tokens[0][2].lower() in _SUBORDINATORS:
+        return None  # "When an NBC reporter asked …": a clause, not a body
     head = next((i for i, t in enumerate(tokens) if _is_body_head(t[2])), None)
     determined = bool(tokens) and tokens[0][2].lower() in ("the", "a", "an", "its", "their")
     if head is None or head > (4 if determined else 3):  # the + three modifiers at most

@@ -21,6 +21,7 @@ EXPECTED = {
         ("reported", "Maria Zakharova", "wrote", "Telegram", 'the proposal was "dead on arrival."'),
     ],
     "ru_peskov_briefing.txt": [
+        ("reported", "Дмитрий Песков", None, None, "Кремль не видит оснований для перемирия"),  # headline "Name: words"
         ("reported", "Дмитрий Песков", "заявил", "TASS", "в Кремле не видят оснований для объявления перемирия"),
         ("direct", "Дмитрий Песков", "сказал", None, "Никаких предпосылок для этого пока нет. Мы внимательно следим за ситуацией"),
         ("reported", "Дмитрий Песков", "По словам", None, "президент Владимир Путин получил доклад министра обороны"),
@@ -44,6 +45,7 @@ EXPECTED = {
         ("direct", "Dmitry Peskov", "said", "Interfax", "Moscow remains a key partner for the region"),
     ],
     "en_wire_grain_corridor.txt": [
+        ('reported', 'officials', 'say', None, 'grain corridor talks stall over insurance'),  # headline
         ('reported', 'two sources close to the negotiations', 'said', None, 'Talks on reopening a Black Sea grain corridor stalled on Tuesday over who would insure the ships'),
         ('direct', 'Elena Marsh', 'said', None, 'We are not there yet'),
         ('direct', 'Elena Marsh', 'said', None, 'The insurers want guarantees that nobody can give today.'),

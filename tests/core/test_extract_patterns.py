@@ -196,3 +196,62 @@ def test_capitalised_verb_in_a_name_is_not_a_cue() -> None:
     )
     assert (q.speaker, q.cue) == ("Paul Grant", "suggesting")
     assert q.text == "Ann Diaz was born outside the United States"
+
+
+def test_headline_name_colon_is_that_persons_words() -> None:
+    text = (
+        "Dorn: We Will Not Close the Northern Market.\n\n"
+        "Poll: Dorn Leads Poll by Ten Points.\n\n"
+        "Port Marren: the quay reopens in May after repairs.\n"
+    )
+    found = quotes(text)
+    assert [(q.kind, q.text, q.speaker) for q in found] == [
+        ("reported", "We Will Not Close the Northern Market", "Dorn"),
+    ]
+
+
+def test_common_noun_speakers_in_english() -> None:
+    found = quotes(
+        '"It is a difficult issue," said the Harbour senator, "because two rights conflict."'
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("It is a difficult issue", "the Harbour senator"),
+        ("because two rights conflict.", "the Harbour senator"),
+    ]
+    found = quotes("''You say all of them should be believed,'' the woman said.")
+    assert [(q.text, q.speaker) for q in found] == [
+        ("You say all of them should be believed", "the woman"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("A lawyer for the papers, Tom Hale, said no decision had been made.", "no decision had been made", "Tom Hale"),
+        ("Ann Diaz said praise from the northern mayors would not change her plan.", "praise from the northern mayors would not change her plan", "Ann Diaz"),
+        ("The vote went badly on Friday: Republicans said they were ready to appeal.", "they were ready to appeal", "Republicans"),
+        ("Ida Venn embraced the plan and said this week that it would pass.", "it would pass", "Ida Venn"),
+    ],
+)  # fmt: skip
+def test_more_subjects_and_bare_clauses(text: str, words: str, speaker: str) -> None:
+    q = only(text)
+    assert (q.text, q.speaker) == (words, speaker)
+
+
+def test_said_with_an_object_is_not_speech() -> None:
+    assert [q for q in quotes("Paul Grant said nothing about the plan.") if q.kind != "claim"] == []
+    assert [q for q in quotes("Ann Diaz said goodbye to the crowd.") if q.kind != "claim"] == []
+
+
+def test_quote_after_a_colon_line_and_after_a_participle() -> None:
+    found = quotes("Ida Venn continued:\n\n“You look at the questions and you wonder.”\n")
+    assert [(q.text, q.speaker) for q in found] == [
+        ("You look at the questions and you wonder.", "Ida Venn")
+    ]
+    text = (
+        "In a statement released Thursday, Rep. Hal Wyse (D-Ore.) reacted to the news, "
+        "saying: “The harbour must stay open.”"
+    )
+    assert [(q.text, q.speaker) for q in quotes(text)] == [
+        ("The harbour must stay open.", "Hal Wyse")
+    ]
