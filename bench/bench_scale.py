@@ -384,11 +384,12 @@ def bench_scale(trees: dict[str, Path], timeout: float, quick: bool) -> None:
         for tree in trees.values():
             r = run_child(tree, timeout, "scale", n_sources, n_quotes)
             row.append(_cell(r, "wall", "{:.2f} s", timeout))
+            row.append(_cell(r, "cpu", "{:.2f} s", timeout))
             row.append(_cell(r, "rss", "{:.0f} MB", timeout))
         rows.append(row)
     header = ["sources×quotes"]
     for name in trees:
-        header += [f"{name} time", f"{name} peak RSS"]
+        header += [f"{name} wall", f"{name} CPU", f"{name} peak RSS"]
     _table("Pages and quotes at once: report.evaluate on 50,000-char pages", header, rows)
 
 
