@@ -186,10 +186,9 @@ def _prefixes(sentence_keys: tuple[frozenset[str], ...]) -> tuple[frozenset[str]
     """The first five letters of each sentence's stems of five letters or more."""
     every: set[str] = set().union(*sentence_keys)
     prefix = {k: k[:5] for k in every if len(k) >= 5}
-    return tuple(frozenset(map(prefix.get, s)) - _NONE for s in sentence_keys)
+    return tuple(frozenset(filter(None, map(prefix.get, s))) for s in sentence_keys)
 
 
-_NONE = frozenset({None})
 _FUNCTION_WORDS = STOPWORDS | NEGATIONS
 _FLIP = bytes([1, 0]) + bytes(254)  # bytes.translate table: 0 ↔ 1
 _NAME_FLAGS = CAPITAL | SENTENCE_START | NUMBER  # is_name's candidates: capital only

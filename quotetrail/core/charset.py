@@ -22,8 +22,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from quotetrail.errors import InputError
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
@@ -153,6 +151,8 @@ def _guess_cyrillic(body: bytes) -> str | None:
 
 
 def _guess_with_charset_normalizer(body: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # the last resort: loaded only when needed
+
     match = from_bytes(body[: 256 * 1024]).best()
     if match is None:
         return None

@@ -118,10 +118,18 @@ def _mask(text: str, spans: Sequence[QuoteSpan]) -> str:
     return "".join(parts)
 
 
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     i = dot
-    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+    # Never look further back than the longest abbreviation: "a.a.a.a…" without spaces
+    # would otherwise walk back to the start of the run at every dot.
+    stop = max(0, dot - _LONGEST_ABBREVIATION - 1)
+    while i > stop and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
+    if i == stop and stop > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        return False  # a longer word: no abbreviation, and no single initial
     word = text[i:dot].lower()
     if len(word) == 1 and text[i].isupper():
         return True  # an initial: "V. Putin", "В. Путин"

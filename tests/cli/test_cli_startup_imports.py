@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("httpx", "httpcore", "bs4", "lxml", "trafilatura")
+HEAVY = ("httpx", "httpcore", "bs4", "lxml", "trafilatura", "charset_normalizer")
 
 _PROBE = """
 import contextlib, io, json, sys
