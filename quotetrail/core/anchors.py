@@ -24,13 +24,16 @@ import iuliia
 from rapidfuzz import fuzz
 
 from quotetrail.core.lexicon import (
-    LEXICAL_NEGATIVE_PREFIXES,
-    LEXICAL_NEGATIVES,
     STOPWORDS,
     TIME_GROUPS,
     WEAK_NEGATIONS,
 )
-from quotetrail.core.meaning import NumberMention, negation_words, number_mentions
+from quotetrail.core.meaning import (
+    NumberMention,
+    lexical_negatives,
+    negation_words,
+    number_mentions,
+)
 from quotetrail.core.models import Anchor
 from quotetrail.core.normalize import Token, tokenize
 
@@ -59,7 +62,6 @@ EXONYMS: dict[str, str] = {
     "britain": "britani",
     "london": "london",
     "tbilisi": "tbilis",
-    "yerevan": "erevan",
     "baku": "baku",
 }
 
@@ -115,15 +117,6 @@ class Facts:
     times: tuple[tuple[int, int, str], ...]  # (group, member, word as written)
     names: tuple[tuple[str, str, bool], ...]  # key, as written, sentence-initial
     negations: tuple[str, ...]  # negation units (negative concord collapsed), as written
-
-
-def lexical_negatives(tokens: Sequence[Token]) -> list[str]:
-    """Words that negate by themselves: groundless, unacceptable, безосновательны."""
-    return [
-        t.norm
-        for t in tokens
-        if t.norm in LEXICAL_NEGATIVES or t.norm.startswith(LEXICAL_NEGATIVE_PREFIXES)
-    ]
 
 
 def polarity_words(tokens: Sequence[Token]) -> list[str]:

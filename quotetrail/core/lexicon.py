@@ -92,6 +92,17 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("день днем", "ночь ночью"),
         ("опасен опасна опасно", "безопасен безопасна безопасно"),
         ("можем может могу могут можно", "нельзя"),
+        # Extend vs cancel: a sentence model scores «продлят маршрут» and «закрыть
+        # маршрут» alike (crosslang helper; found by the same-language model signal).
+        (
+            "extend extends extended extending prolong prolonged renew renews renewed",
+            "cancel cancels cancelled scrap scraps scrapped terminate terminated",
+        ),
+        (
+            "продлить продлят продлит продлили продлил продлила продлен продлена продлены",
+            "закрыть закроют закроет закрыли отменить отменят отменит отменили прекратить прекратят",
+        ),
+        ("stay stays stayed remain remains remained", "leave leaves left"),
     ]
 )
 

@@ -20,6 +20,8 @@ from quotetrail.core.lexicon import (
     CONTEXT_NEGATORS,
     DOUBT_WORDS,
     HUNDRED,
+    LEXICAL_NEGATIVE_PREFIXES,
+    LEXICAL_NEGATIVES,
     LIMITERS,
     NEGATIONS,
     NOT_NEGATING_BIGRAMS,
@@ -48,9 +50,26 @@ def negation_words(tokens: Sequence[Token]) -> list[str]:
     return [t.norm for i, t in enumerate(tokens) if is_negation(tokens, i)]
 
 
+def lexical_negatives(tokens: Sequence[Token]) -> list[str]:
+    """Words that negate by themselves: groundless, unacceptable, безосновательны.
+
+    Why: "the talk is groundless" and "the talk has no grounds" say the same; counted
+    as negations, neither reads as a negation dropped or added against the other.
+    """
+    return [
+        t.norm
+        for t in tokens
+        if t.norm in LEXICAL_NEGATIVES or t.norm.startswith(LEXICAL_NEGATIVE_PREFIXES)
+    ]
+
+
 def negation_reason(quote: Sequence[Token], source: Sequence[Token]) -> str | None:
-    """'negation dropped: not' when the source negates more often than the quote, etc."""
-    q, s = Counter(negation_words(quote)), Counter(negation_words(source))
+    """'negation dropped: not' when the source negates more often than the quote, etc.
+
+    Lexical negatives count: "unacceptable" for "not acceptable" is no change.
+    """
+    q = Counter(negation_words(quote) + lexical_negatives(quote))
+    s = Counter(negation_words(source) + lexical_negatives(source))
     nq, ns = sum(q.values()), sum(s.values())
     if nq == ns:
         return None

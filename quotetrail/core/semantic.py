@@ -38,8 +38,9 @@ from quotetrail.core.anchors import (
     shares_anchor,
     text_lang,
 )
+from quotetrail.core.meaning import antonym_conflict, content_keys, date_reason, is_name
 from quotetrail.core.models import AlignedPair, Evidence
-from quotetrail.core.normalize import tokenize
+from quotetrail.core.normalize import Token, tokenize
 
 Similarity = Callable[[str, Sequence[str], str], Sequence[float]]
 
@@ -66,6 +67,16 @@ def use_similarity(similarity: Similarity | None, unavailable: str | None = None
     _similarity = similarity
     if unavailable:
         _unavailable = unavailable
+
+
+def current() -> tuple[Similarity | None, str]:
+    """The plugged-in function and reason, to restore later (tests)."""
+    return _similarity, _unavailable
+
+
+def restore(state: tuple[Similarity | None, str]) -> None:
+    global _similarity, _unavailable
+    _similarity, _unavailable = state
 
 
 def unavailable_reason() -> str | None:
@@ -318,6 +329,15 @@ def paraphrase_in_other_words(quote: str, source_text: str, source: str = "") ->
     w = pick.window
     if pick.check.reasons or w.score < PARAPHRASED or pick.margin < PARAPHRASE_MARGIN:
         return None
+    # A model scores "will close" and "will stay open" alike: opposite words decide,
+    # and a sentence sharing no content word with the quote beyond its names is a
+    # statement about the same people, not the same statement.
+    q_tokens, p_tokens = tokenize(quote).tokens, tokenize(pick.passage).tokens
+    q_words, p_words = [t.norm for t in q_tokens], [t.norm for t in p_tokens]
+    if antonym_conflict(q_words, p_words) or date_reason(q_words, p_words):
+        return None
+    if not _shares_content_word(q_tokens, p_tokens):
+        return None
     return Evidence(
         source,
         "paraphrased",
@@ -336,6 +356,19 @@ def paraphrase_in_other_words(quote: str, source_text: str, source: str = "") ->
 def page_lang(text: str) -> str | None:
     """The page's language (cached: judged once per quote)."""
     return text_lang(text)
+
+
+def _shares_content_word(quote: Sequence[Token], passage: Sequence[Token]) -> bool:
+    """Whether the passage carries a content word of the quote other than a name.
+
+    Every capitalised quote word counts as a name here: "Brightloom will leave …"
+    starts with one.
+    """
+    plain = [t for t in quote if not t.capital]
+    keys = set(content_keys(plain))
+    found = set(content_keys([t for t in passage if not is_name(t)]))
+    prefixes = {k[:5] for k in found if len(k) >= 5}
+    return any(k in found or (len(k) >= 5 and k[:5] in prefixes) for k in keys)
 
 
 def _language_name(lang: object) -> str:

