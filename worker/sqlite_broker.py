@@ -64,6 +64,18 @@ def _connect(folder: Path) -> sqlite3.Connection:
     return connection
 
 
+def queued(folder: Path, queue: str) -> int:
+    """Messages waiting in `queue` (for the sweep: a backlog is not a loss)."""
+    if not queue_file(folder).exists():
+        return 0
+    connection = sqlite3.connect(queue_file(folder), timeout=5)
+    try:
+        row = connection.execute("SELECT count(*) FROM messages WHERE queue = ?", (queue,))
+        return int(row.fetchone()[0])
+    finally:
+        connection.close()
+
+
 class Waker:
     """The consumer's end of "notify, don't poll": a datagram socket to wait on."""
 
