@@ -130,7 +130,8 @@ def extract(self: JobTask, job_id: str) -> str:
             raise self.retry(countdown=delay, exc=exc) from None
         fail_and_notify(job_id, _describe(exc))
         return "failed"
-    payload = plan.to_dict()
+    callback = webhooks.callback_url(job.request) is not None
+    payload = {**plan.to_dict(), "callback": callback}
     started = store.begin_job(
         job_id,
         plan=payload,
@@ -140,7 +141,7 @@ def extract(self: JobTask, job_id: str) -> str:
     )
     if not started:
         return "canceled"
-    remember_plan(job_id, plan)
+    remember_plan(job_id, plan, callback)
     # A redelivered or re-sent extract: what an earlier run saved is not fetched again.
     saved = {r.source for r in store.get_sources(job_id)} if job.status == "running" else set()
     pending = [i for i, spec in enumerate(plan.specs) if spec.source not in saved]
@@ -216,31 +217,34 @@ def finalize(self: JobTask, job_id: str) -> str:
     from quotetrail.core.report import evaluate
 
     store = runtime.store()
-    job = store.task_job(job_id, with_request=True)
-    if job is None or job.status != "running" or job.plan is None:
+    entry = plan_entry(job_id)
+    if entry is None:
         return "skipped"
-    plan = Plan.from_dict(job.plan)
+    plan, callback = entry
     records = {record.source: record for record in store.get_sources(job_id)}
     if any(spec.source not in records for spec in plan.specs):
         return "waiting"  # a fetch is still out; its own completion check sends us again
     from quotetrail.core.outlets import OutletRegistry
 
     registry = OutletRegistry.default()
+    bodies = _bodies_for_outlets(job_id, plan, records, registry)
     texts = [
         _text_from_record(
             spec,
             records[spec.source],
-            source_outlet_of(job_id, spec, records[spec.source], registry),
+            source_outlet_of(job_id, spec, records[spec.source], registry, bodies),
         )
         for spec in plan.specs
     ]
     report = evaluate(plan.quotes, texts, plan.article)
-    finished = store.finish_job(job_id, report.to_dict())
-    _progress(job_id, finished.status)
+    status = store.complete_job(job_id, report.to_dict())  # the write is the status check
     forget_plan(job_id)
-    if finished.status == "succeeded" and webhooks.callback_url(job.request):
+    if status is None:
+        return "skipped"
+    _progress(job_id, status)
+    if callback:
         _send(WEBHOOK, job_id)
-    return finished.status
+    return status
 
 
 @app.task(bind=True, base=Task, name=WEBHOOK, acks_late=True, reject_on_worker_lost=True)
@@ -362,14 +366,14 @@ def _read_all(specs: list[SourceSpec], recorders: list[RecordingFetcher], regist
 
 # --- the plan, read once per process -------------------------------------------------
 
-_PLANS: OrderedDict[str, Plan] = OrderedDict()
+_PLANS: OrderedDict[str, tuple[Plan, bool]] = OrderedDict()  # job → (plan, has callback)
 _PLANS_LOCK = Lock()
 PLAN_CACHE_SIZE = 64
 
 
-def remember_plan(job_id: str, plan: Plan) -> None:
+def remember_plan(job_id: str, plan: Plan, callback: bool = False) -> None:
     with _PLANS_LOCK:
-        _PLANS[job_id] = plan
+        _PLANS[job_id] = (plan, callback)
         _PLANS.move_to_end(job_id)
         while len(_PLANS) > PLAN_CACHE_SIZE:
             _PLANS.popitem(last=False)
@@ -382,7 +386,13 @@ def forget_plan(job_id: str) -> None:
 
 def job_plan(job_id: str) -> Plan | None:
     """The job's plan while it is running: from this process's cache, else one SELECT.
-    A cached plan is not proof the job still runs: the save that follows is the check."""
+    A cached plan is not proof the job still runs: the write that follows is the check."""
+    entry = plan_entry(job_id)
+    return entry[0] if entry is not None else None
+
+
+def plan_entry(job_id: str) -> tuple[Plan, bool] | None:
+    """(plan, whether the job has a callback URL), cached or read in one SELECT."""
     with _PLANS_LOCK:
         cached = _PLANS.get(job_id)
     if cached is not None:
@@ -391,8 +401,9 @@ def job_plan(job_id: str) -> Plan | None:
     if job is None or job.status != "running" or job.plan is None:
         return None
     plan = Plan.from_dict(job.plan)
-    remember_plan(job_id, plan)
-    return plan
+    callback = bool(job.plan.get("callback"))
+    remember_plan(job_id, plan, callback)
+    return plan, callback
 
 
 def host_batches(plan: Plan, indices: list[int]) -> list[list[int]]:
@@ -485,15 +496,36 @@ def _item(spec: SourceSpec, read: SourceText, result: Any, error: Any) -> dict[s
     }
 
 
-def source_outlet_of(job_id: str, spec: SourceSpec, record: Any, registry: Any) -> str | None:
+def source_outlet_of(
+    job_id: str, spec: SourceSpec, record: Any, registry: Any, bodies: dict | None = None
+) -> str | None:
     """The source's outlet exactly as `read_source` names it in the CLI: from its label or
-    address, else from the stored page itself (read from the store only when needed)."""
+    address, else from the stored page itself (`bodies`, read in one query when needed)."""
     outlet = source_outlet(spec, registry, final_url=record.final_url)
     if outlet is not None or not record.body_size or spec.kind != "url":
         return outlet
-    snapshot = runtime.store().get_snapshot(job_id, spec.source)
-    body = snapshot.body if snapshot is not None else None
+    if bodies is not None:
+        body = bodies.get(spec.source)
+    else:
+        snapshot = runtime.store().get_snapshot(job_id, spec.source)
+        body = snapshot.body if snapshot is not None else None
     return source_outlet(spec, registry, final_url=record.final_url, body=body)
+
+
+def _bodies_for_outlets(job_id: str, plan: Plan, records: dict, registry: Any) -> dict:
+    """Raw pages of the sources whose outlet only the page itself can tell, in one query
+    (none at all when every outlet is known from its address)."""
+    needed = {
+        spec.source
+        for spec in plan.specs
+        if spec.kind == "url"
+        and records[spec.source].body_size
+        and source_outlet(spec, registry, final_url=records[spec.source].final_url) is None
+    }
+    if not needed:
+        return {}
+    rows = runtime.store().get_sources(job_id, with_body=True)
+    return {row.source: row.body for row in rows if row.source in needed}
 
 
 def _text_from_record(spec: SourceSpec, record: Any, outlet: str | None) -> SourceText:

@@ -3,7 +3,8 @@
     extract   task_job (1 SELECT) ─► begin_job (1 UPDATE … RETURNING: totals, plan)
     fetch     task_job (1, or none when the plan is cached) ─► save_sources (3: claim
               the job row, one upsert for the whole batch, recount … RETURNING)
-    finalize  task_job (1) ─► get_sources (1) ─► finish_job (2: UPDATE, facets)
+    finalize  task_job (1, or none when cached) ─► get_sources (1) ─► complete_job (1 UPDATE
+              … RETURNING, the status check too; +1 INSERT of the search facets)
 
 `get_job` loads a whole row (request, article text, report); these read only the columns
 a task needs, write with conditional statements that double as the cancel check, and
@@ -19,12 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from quotetrail.store import facets
 from quotetrail.store.base import StoreBase
-from quotetrail.store.models import JobRow, JobSourceRow, utcnow
+from quotetrail.store.models import JobFacetRow, JobRow, JobSourceRow, utcnow
 from quotetrail.store.sources import _host_of, _moment_or_none, _source_key
 from quotetrail.store.storable import storable, storable_text
 
@@ -150,6 +152,43 @@ class JobPathMixin(StoreBase):
                 .returning(JobRow.sources_done, JobRow.sources_total)
             ).one()
         return SaveOutcome(saved=True, sources_done=int(done), sources_total=int(total))
+
+    def complete_job(self, job_id: str, report: dict[str, Any]) -> str | None:
+        """running (or queued) → succeeded with the report: finish_job without reading the
+        row back. None when the job was canceled or finished meanwhile."""
+        now = utcnow()
+        report = storable(report)
+        outlets = facets.cited_outlets(report)
+        counts = facets.verdict_counts(report)
+        quotes = len(report.get("quotes") or ())
+        with self.session() as session:
+            done = session.execute(
+                update(JobRow)
+                .where(JobRow.id == job_id, JobRow.status.in_(UNFINISHED))
+                .values(
+                    status="succeeded",
+                    result=report,
+                    finished_at=now,
+                    updated_at=now,
+                    started_at=func.coalesce(JobRow.started_at, now),
+                    quotes_total=quotes,
+                    quotes_done=quotes,
+                    cited_outlets=outlets,
+                    verdict_counts=counts,
+                    error=None,
+                )
+                .returning(JobRow.id)
+            ).first()
+            if done is None:
+                return None
+            values = {("outlet", facets.facet_value(o)) for o in outlets}
+            values |= {("verdict", facets.facet_value(v)) for v in counts}
+            if values:
+                session.execute(
+                    insert(JobFacetRow),
+                    [{"job_id": job_id, "facet": f, "value": v} for f, v in sorted(values)],
+                )
+        return "succeeded"
 
 
 def _source_row(job_id: str, item: dict[str, Any], now: Any) -> dict[str, Any]:
