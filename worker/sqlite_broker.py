@@ -217,7 +217,14 @@ class Transport(virtual.Transport):
                 if left is not None and left <= 0:
                     raise TimeoutError() from None
                 wait = self.polling_interval if left is None else min(left, self.polling_interval)
+                if self._prefetch_full():
+                    # Messages may be waiting that we may not take yet: no producer will
+                    # ping when a pool process frees up, so look again soon.
+                    wait = min(wait, 0.01)
                 self._waker.wait(wait)
+
+    def _prefetch_full(self) -> bool:
+        return any(c._consumers and not c.qos.can_consume() for c in self.channels)
 
     def close_connection(self, connection: Any) -> None:
         super().close_connection(connection)
