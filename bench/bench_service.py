@@ -6,13 +6,17 @@ Prints:
   - throughput: jobs completed per minute with a backlog of jobs;
   - API latency of POST /v1/jobs and GET /v1/jobs/{id} under 100 concurrent clients,
     p50/p99;
-  - GET /v1/jobs/{id} p99 at a steady ~200 requests/s (target: under 50 ms).
+  - GET /v1/jobs/{id} p99 at a steady ~200 requests/s (target: under 50 ms);
+  - with --round-trips only: database statements (and commits) one 10x5 job costs, from
+    the API's insert to the stored report, counted on the store's engines while the
+    job's tasks run in this process (target: at most 10).
 
 Everything is bounded in count and time. Uses Redis on 127.0.0.1:6379 DB 13 with its
 own queue and key prefix (or --embedded: the filesystem broker, no Redis) and SQLite
 in a temp dir (or --database-url postgresql+psycopg://...).
 
     python bench/bench_service.py [--jobs 20] [--backlog 40] [--embedded]
+    python bench/bench_service.py --round-trips [--database-url postgresql+psycopg://...]
 """
 
 from __future__ import annotations
@@ -165,6 +169,59 @@ async def steady_gets(
     return timings, total / elapsed
 
 
+def round_trips(server: LocalServer, article: str, database_url: str | None) -> dict[str, int]:
+    """Run one 10x5 job's tasks in this process, counting what reaches the database."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    tmp = Path(tempfile.mkdtemp())
+    os.environ.update(
+        harness.service_env(
+            tmp,
+            redis_url=None,
+            database_url=database_url,
+            QUOTETRAIL_EGRESS_NETWORKS="127.0.0.0/8,::1/128",
+            QUOTETRAIL_ALLOW_NETWORKS="127.0.0.1/32",
+            QUOTETRAIL_HOST_INTERVAL="0",
+            QUOTETRAIL_HOST_CONCURRENCY="8",
+        )
+    )
+    from quotetrail.store import Store
+    from worker import runtime, tasks
+    from worker.celery_app import app
+
+    runtime.reset()
+    Store(os.environ["DATABASE_URL"]).migrate()
+    store = runtime.store()
+    counts = {"statements": 0, "commits": 0}
+
+    def counted(conn, cursor, statement, *args) -> None:  # every engine in this process
+        if not statement.lstrip().upper().startswith("BEGIN"):  # SQLite's explicit BEGINs
+            counts["statements"] += 1
+
+    def committed(conn) -> None:
+        counts["commits"] += 1
+
+    event.listen(Engine, "before_cursor_execute", counted)
+    event.listen(Engine, "commit", committed)
+    sent: list[tuple[str, list]] = []
+    tasks._send = lambda name, job_id, *args: sent.append((name, [job_id, *args]))  # in-process
+    results = []
+    for n in range(3):  # the first job warms caches (robots.txt, imports); the last is counted
+        before = dict(counts)
+        job, _ = store.create_job(job_body(server, article, 50_000 + n))  # what the API does
+        sent.append(("quotetrail.extract", [job.id]))
+        while sent:
+            name, args = sent.pop(0)
+            if name != "quotetrail.webhook":
+                app.tasks[name].apply(args=args, throw=True)
+        results.append({k: counts[k] - before[k] for k in counts})
+    status = store.get_job(job.id).status
+    if status != "succeeded":
+        raise RuntimeError(f"round-trip job {status}")
+    return results[-1]
+
+
 def ms(value: float) -> str:
     return f"{value * 1000:.1f} ms"
 
@@ -181,13 +238,25 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--database-url", default=None)
     parser.add_argument(
-        "--embedded", action="store_true", help="filesystem broker instead of Redis"
+        "--embedded", action="store_true", help="the embedded queue instead of Redis"
+    )
+    parser.add_argument(
+        "--round-trips", action="store_true", help="only count one job's database statements"
     )
     args = parser.parse_args()
 
     article, quotes = article_with_quotes(QUOTES)
     pages = {f"/page{i}": Route(page_with(quotes)) for i in range(SOURCES)}
     server = LocalServer(pages).start()
+    if args.round_trips:
+        counted = round_trips(server, article, args.database_url)
+        where = "PostgreSQL" if args.database_url else "SQLite"
+        print(
+            f"database per {QUOTES}x{SOURCES} job ({where}): {counted['statements']} statements, "
+            f"{counted['commits']} commits"
+        )
+        server.stop()
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         env = harness.service_env(
@@ -200,7 +269,7 @@ def main() -> int:
             QUOTETRAIL_HOST_INTERVAL="0",
             QUOTETRAIL_HOST_CONCURRENCY="8",
         )
-        mode = "embedded (filesystem broker)" if args.embedded else "Redis broker"
+        mode = "embedded (SQLite queue)" if args.embedded else "Redis broker"
         print(
             f"quotetrail service bench: {mode}, 1 Celery worker x 2 processes, "
             f"{'PostgreSQL' if args.database_url else 'SQLite'}, {QUOTES} quotes x {SOURCES} sources"

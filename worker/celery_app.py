@@ -14,6 +14,7 @@ Results are not kept in Celery: the SQL store is the system of record.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,9 @@ from celery import Celery, bootsteps
 from celery.signals import celeryd_init
 
 from quotetrail.config import ServiceConfig
-from worker import sqlite_broker
+from worker import kombu_fixes, sqlite_broker
 from worker.settings import REDIS_PREFIX_ENV, WorkerSettings, env_text
+from worker.supervise import HEARTBEAT_ENV
 
 
 def queue_name() -> str:
@@ -31,6 +33,7 @@ def queue_name() -> str:
 
 
 sqlite_broker.register()
+kombu_fixes.install()
 # The host part means nothing to the SQLite transport; naming one keeps kombu quiet.
 EMBEDDED_BROKER = f"{sqlite_broker.ALIAS}://localhost//"
 
@@ -106,7 +109,8 @@ def make_app(
         enable_utc=True,
     )
     celery.steps["worker"].add(SweepStep)
-    celery.steps["worker"].add(HeartbeatStep)
+    if os.environ.get(HEARTBEAT_ENV):  # only `serve`'s child: the step is not free (it
+        celery.steps["worker"].add(HeartbeatStep)  # changes start-up order in kombu's Redis)
     return celery
 
 
@@ -148,9 +152,7 @@ class HeartbeatStep(bootsteps.StartStopStep):
         self.tref: Any = None
 
     def start(self, parent: Any) -> None:
-        import os
-
-        from worker.supervise import HEARTBEAT_ENV, HEARTBEAT_EVERY, touch
+        from worker.supervise import HEARTBEAT_EVERY, touch
 
         path = os.environ.get(HEARTBEAT_ENV)
         if not path:

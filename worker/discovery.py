@@ -7,8 +7,11 @@
                                      └► found pages and archived copies saved as the
                                         job's sources; searches[] rides to finalize
 
-The task is idempotent: re-running it searches again (listings come from the cache,
-pages from the fetch cache) and saving overwrites the same (job, source) rows; a
+Messages carry the job id only: the task reads the plan from the store, saves the pages
+it found as the job's sources, and stores the grown plan (its specs, searches[] and
+`discovered`) for finalize. The task is idempotent: a redelivery after the plan was
+grown only sends finalize; before that, it searches again (listings come from the
+cache, pages from the fetch cache) and saving upserts the same (job, source) rows; a
 finished or canceled job stops it. What ends it: every outlet searched within the
 caps, or the stage's time limit (QUOTETRAIL_DISCOVERY_TIME_LIMIT, default 300 s) or an
 unexpected error — then finalize runs with the fetched sources alone and an empty
@@ -21,7 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import asdict, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -33,7 +36,16 @@ from quotetrail.pipeline import SourceSpec, SourceText
 from worker import runtime
 from worker.celery_app import app
 from worker.dispatch import task_id
-from worker.tasks import FINALIZE, JobTask, _progress, _text_from_record, source_outlet_of
+from worker.tasks import (
+    FINALIZE,
+    JobTask,
+    _progress,
+    _text_from_record,
+    forget_plan,
+    plan_entry,
+    remember_plan,
+    source_outlet_of,
+)
 
 log = logging.getLogger("quotetrail.worker")
 
@@ -45,13 +57,6 @@ TIME_LIMIT = float(os.environ.get("QUOTETRAIL_DISCOVERY_TIME_LIMIT", "300") or 3
 def wanted(request: dict[str, Any] | None) -> bool:
     """Discovery is on unless the request says `"discover": false`."""
     return not (isinstance(request, dict) and request.get("discover") is False)
-
-
-def next_stage(plan: dict[str, Any]) -> str:
-    """What follows the fetches: discovery (once), then finalize."""
-    if plan.get("discover") and not plan.get("discovered"):
-        return DISCOVER
-    return FINALIZE
 
 
 class RedisListingCache:
@@ -95,15 +100,18 @@ def listing_cache() -> ListingCache:
     soft_time_limit=TIME_LIMIT,
     time_limit=TIME_LIMIT + 30,
 )
-def discover_job(self: Any, job_id: str, plan_data: dict[str, Any]) -> str:
+def discover_job(self: Any, job_id: str) -> str:
     from quotetrail.discover import DiscoveryOptions, discover
-    from worker.plan import Plan, service_registry
+    from worker.plan import service_registry
 
     store = runtime.store()
-    job = store.get_job(job_id)
-    if job is None or job.status != "running":
+    entry = plan_entry(job_id)
+    if entry is None:
         return "skipped"
-    plan = Plan.from_dict(plan_data)
+    plan, callback = entry
+    if plan.discovered:  # a redelivery after the plan was grown: only finalize is left
+        _send(FINALIZE, job_id)
+        return "already discovered"
     records = {record.source: record for record in store.get_sources(job_id)}
     registry = service_registry()
     texts = [
@@ -124,13 +132,12 @@ def discover_job(self: Any, job_id: str, plan_data: dict[str, Any]) -> str:
         cache=listing_cache(),
         note=lambda text: _progress(job_id, "discovering", note=text),
     )
-    payload = {**plan_data, "discovered": True}
     _progress(job_id, "discovering")
     try:
         found = discover(
             plan.quotes,
             texts,
-            text=(getattr(job, "article", None) or {}).get("text", ""),
+            text=plan.text or "",
             html=None,
             url=article.get("url"),
             fetcher=runtime.fetcher(),
@@ -138,48 +145,59 @@ def discover_job(self: Any, job_id: str, plan_data: dict[str, Any]) -> str:
             options=options,
         )
     except SoftTimeLimitExceeded:
-        payload["searches"] = []
-        _send(FINALIZE, job_id, payload)
-        return "cut short"
+        return _finish(job_id, plan, callback, (), [], "cut short")
     except Exception:  # a discovery bug must not lose the job: judge what was fetched
         log.exception("discovery for %s failed; finalizing without it", job_id)
-        payload["searches"] = []
-        _send(FINALIZE, job_id, payload)
-        return "failed; finalized without discovery"
-    specs = list(plan_data["specs"])
-    if found.sources:  # the found pages count as sources in the job's progress
-        store.set_progress(job_id, sources_total=len(specs) + len(found.sources))
+        return _finish(job_id, plan, callback, (), [], "failed; finalized without discovery")
+    specs = list(plan.specs)
+    items = []
     for i, copy in found.replaced.items():
-        _save(job_id, copy)
-        specs[i] = asdict(replace(copy.spec, value=plan.specs[i].value))
+        items.append(_item(copy))
+        specs[i] = replace(copy.spec, value=plan.specs[i].value)
     for page in found.sources:
-        _save(job_id, page)
-        specs.append(asdict(page.spec))
-    payload.update(specs=specs, searches=found.searches)
-    _send(FINALIZE, job_id, payload)
-    return f"{len(found.sources)} page(s) found"
+        items.append(_item(page))
+        specs.append(page.spec)
+    if items:
+        store.save_sources(job_id, items)
+    grown = replace(plan, specs=tuple(specs))
+    return _finish(
+        job_id, grown, callback, found.searches, items, f"{len(found.sources)} page(s) found"
+    )
 
 
-def _save(job_id: str, read: SourceText) -> None:
+def _finish(
+    job_id: str, plan: Any, callback: bool, searches: Any, items: list, outcome: str
+) -> str:
+    """Store the grown plan (with searches[] and `discovered`), then send finalize."""
+    done = replace(plan, discovered=True, searches=tuple(dict(x) for x in searches))
+    payload = {**done.to_dict(), "callback": callback}
+    if not runtime.store().replace_plan(job_id, payload, sources_total=len(done.specs)):
+        forget_plan(job_id)
+        return "canceled"
+    remember_plan(job_id, done, callback)
+    _send(FINALIZE, job_id)
+    return outcome
+
+
+def _item(read: SourceText) -> dict[str, Any]:
     """A discovered page (or archived copy) as one of the job's sources, with its snapshot."""
     status = read.status
-    runtime.store().save_source(
-        job_id,
-        read.spec.source,
-        status=status.status,
-        error=status.error,
-        final_url=status.final_url,
-        http_status=read.http_status,
-        content_type=read.content_type,
-        fetched_at=status.fetched_at,
-        sha256=status.sha256,
-        body=read.body,
-        text=read.text,
-    )
+    return {
+        "source": read.spec.source,
+        "status": status.status,
+        "error": status.error,
+        "text": read.text,
+        "final_url": status.final_url,
+        "http_status": read.http_status,
+        "content_type": read.content_type,
+        "fetched_at": status.fetched_at,
+        "sha256": status.sha256,
+        "body": read.body,
+    }
 
 
 def _send(name: str, job_id: str, *args: Any) -> None:
     app.send_task(name, args=[job_id, *args], task_id=task_id(job_id, name))
 
 
-__all__ = ["DISCOVER", "RedisListingCache", "SourceSpec", "discover_job", "next_stage", "wanted"]
+__all__ = ["DISCOVER", "RedisListingCache", "SourceSpec", "discover_job", "wanted"]

@@ -8,6 +8,7 @@ request lives in the SQL store, so a message can be re-sent at any time.
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Protocol
 
 from celery import Celery
@@ -51,13 +52,25 @@ class CeleryDispatcher:
         )
 
     def queue_length(self) -> int | None:
-        """Messages waiting in the job queue (not those held by workers), None if unknown."""
+        """Messages waiting in the job queue (not those held by workers), None if unknown.
+
+        Read from the broker's storage directly, not through a kombu connection: the
+        sweep calls this from a worker's timer, next to the worker's own connection."""
         from worker.celery_app import queue_name
 
+        options = self.app.conf.broker_transport_options or {}
         try:
-            with self.app.connection_for_write() as connection:
-                channel = connection.default_channel
-                return int(channel.queue_declare(queue=queue_name(), passive=True).message_count)
+            if self.embedded:
+                from worker.sqlite_broker import queued
+
+                return queued(Path(options["folder"]), queue_name())
+            import redis
+
+            client = redis.Redis.from_url(str(self.app.conf.broker_url), socket_timeout=2)
+            try:
+                return int(client.llen(f"{options.get('global_keyprefix', '')}{queue_name()}"))
+            finally:
+                client.close()
         except Exception:
             return None
 

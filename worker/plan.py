@@ -38,6 +38,9 @@ class Plan:
     # never sent along with task messages.
     text: str = ""
     discover: bool = False  # run the discovery stage (worker/discovery.py)
+    # set by the discovery stage: it ran, and what it searched (the report's searches[])
+    discovered: bool = False
+    searches: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -45,6 +48,8 @@ class Plan:
             "specs": [asdict(s) for s in self.specs],
             "article": self.article,
             "discover": self.discover,
+            "discovered": self.discovered,
+            "searches": list(self.searches),
         }
 
     @classmethod
@@ -54,6 +59,8 @@ class Plan:
             specs=tuple(SourceSpec(**s) for s in data["specs"]),
             article=dict(data.get("article") or {}),
             discover=bool(data.get("discover")),
+            discovered=bool(data.get("discovered")),
+            searches=tuple(dict(x) for x in data.get("searches") or ()),
         )
 
 

@@ -1,14 +1,23 @@
 """The job as Celery tasks: thin wrappers over the pipeline's stages.
 
-    extract(job) ──► fetch_source(job, source) × N ──► finalize(job) ──► webhook(job)
-      read article,     one task per source: fetch,      evaluate all quotes,
-      quotes, sources   retry, keep the evidence         store the report
+    extract(job) ──► fetch_source(job, [source indices]) × batches ──► discover(job) ──► finalize(job) ──► webhook(job)
+      read article,     one task per host batch: fetch,         credited outlets'   evaluate all quotes,
+      quotes, sources;  retry, keep the evidence                pages (once; see    store the report
+      pasted sources                                            worker/discovery.py)
+      saved at once
+
+Messages carry ids only: `extract` stores the plan (quotes, labelled sources, pasted
+texts) with the job, and every later task reads it from the store (or from this
+process's small plan cache). Each task talks to the store in a few narrow statements
+(quotetrail/store/jobpath.py); a batch's sources are saved together, and the save says
+how many of the job's sources are done, so no task re-reads the job to know.
 
 Every task is idempotent, keyed by job (and source): it first reads the job's status
-in the store (a canceled or finished job stops it), a source already saved is not
-fetched again, and saving overwrites the same row. The last fetch to finish — or any
-re-run of one — sees that every source is saved and sends `finalize`; a duplicate
-finalize finds the job finished and does nothing.
+in the store (a canceled or finished job stops it), and saving upserts the same rows.
+The batch whose save completes the job sends the next stage: `discover` when the plan
+asks for it (it adds the pages it found to the plan and sends `finalize`), else
+`finalize`; a duplicate finalize finds the job finished and does nothing. A host that is busy re-queues its batch with a countdown
+(fair scheduling: no worker sleeps on a host other jobs do not need).
 
 What ends a job:
 - the article cannot be read, or has nothing to check → `failed` with the reason
@@ -26,8 +35,10 @@ import hashlib
 import logging
 import random
 import time
-from dataclasses import asdict
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from threading import Lock
 from typing import Any
 
 from celery import Task
@@ -89,13 +100,16 @@ class JobTask(Task):
 
 class SourceTask(JobTask):
     def job_failed(self, job_id: str, reason: str, *rest: Any) -> None:
-        """The source ends unverifiable with the reason — unless it was saved before the
-        failure (say, sending finalize failed): a good fetch is never overwritten."""
-        spec, plan = SourceSpec(**rest[0]), rest[1]
+        """The batch's sources end unverifiable with the reason — except those saved before
+        the failure (say, sending finalize failed): a good fetch is never overwritten."""
+        plan = job_plan(job_id)
+        if plan is None:
+            return
         saved = {record.source for record in runtime.store().get_sources(job_id)}
-        if spec.source not in saved:
-            _save(job_id, spec, _error_text(spec, reason), None, None)
-        maybe_finalize(job_id, plan)
+        specs = [plan.specs[i] for i in rest[0] if plan.specs[i].source not in saved]
+        items = [_item(spec, _error_text(spec, reason), None, None) for spec in specs]
+        if runtime.store().save_sources(job_id, items).complete:
+            _send(next_stage(plan), job_id)
 
 
 # --- the tasks ---------------------------------------------------------------------
@@ -104,8 +118,8 @@ class SourceTask(JobTask):
 @app.task(bind=True, base=JobTask, name=EXTRACT)
 def extract(self: JobTask, job_id: str) -> str:
     store = runtime.store()
-    job = store.get_job(job_id)
-    if job is None or job.finished:
+    job = store.task_job(job_id, with_request=True, with_plan=False)
+    if job is None or job.status not in ("queued", "running"):
         return "skipped"
     recorder = RecordingFetcher()
     _progress(job_id, "extracting")
@@ -117,97 +131,119 @@ def extract(self: JobTask, job_id: str) -> str:
             raise self.retry(countdown=delay, exc=exc) from None
         fail_and_notify(job_id, _describe(exc))
         return "failed"
-    started = store.start_job(
+    callback = webhooks.callback_url(job.request) is not None
+    payload = {**plan.to_dict(), "callback": callback}
+    started = store.begin_job(
         job_id,
+        plan=payload,
         quotes_total=len(plan.quotes),
         sources_total=len(plan.specs),
         article={**plan.article, "text": plan.text},
     )
-    if started is None:
+    if not started:
         return "canceled"
-    saved = {record.source for record in store.get_sources(job_id)}
-    pending = [spec for spec in plan.specs if spec.source not in saved]
+    remember_plan(job_id, plan, callback)
+    # A redelivered or re-sent extract: what an earlier run saved is not fetched again.
+    saved = {r.source for r in store.get_sources(job_id)} if job.status == "running" else set()
+    pending = [i for i, spec in enumerate(plan.specs) if spec.source not in saved]
     _progress(job_id, "fetching", sources=len(plan.specs))
-    payload = plan.to_dict()
-    if not pending:
-        from worker.discovery import next_stage  # discovery: worker/discovery.py
-
-        _send(next_stage(payload), job_id, payload)
-    for spec in pending:
-        _send(FETCH_SOURCE, job_id, asdict(spec), payload)
-    return f"{len(pending)} source(s) sent"
+    pasted = [i for i in pending if plan.specs[i].kind != "url"]
+    urls = [i for i in pending if plan.specs[i].kind == "url"]
+    complete = not pending
+    if pasted:  # nothing to fetch: read and saved here, in one batch
+        registry = service_registry()
+        items = [
+            _item(plan.specs[i], read_source(plan.specs[i], None, registry), None, None)
+            for i in pasted
+        ]
+        complete = store.save_sources(job_id, items).complete
+    if complete:
+        _send(next_stage(plan), job_id)
+    for batch in host_batches(plan, urls):
+        _send(FETCH_SOURCE, job_id, batch)
+    return f"{len(urls)} source(s) sent"
 
 
 @app.task(bind=True, base=SourceTask, name=FETCH_SOURCE)
-def fetch_source(self: SourceTask, job_id: str, spec_data: dict[str, Any], plan: dict) -> str:
+def fetch_source(self: SourceTask, job_id: str, indices: list[int]) -> str:
     store = runtime.store()
-    job = store.get_job(job_id)
-    if job is None or job.status != "running":
+    plan = job_plan(job_id)
+    if plan is None:
         return "skipped"
-    spec = SourceSpec(**spec_data)
-    if any(record.source == spec.source for record in store.get_sources(job_id)):
-        maybe_finalize(job_id, plan)  # a redelivery after the save: only the check is left
-        return "already saved"
-    recorder = RecordingFetcher()
-    fetcher = recorder if spec.kind == "url" else None
-    read = read_source(spec, fetcher, service_registry())
-    if isinstance(recorder.error, PolitenessTimeout):
-        # Fair scheduling: the host is busy, so this worker goes on with other jobs; the
-        # same attempt (not counted as a retry) comes back when a slot should be free.
-        _requeue(self, recorder.error.retry_after)
-        return "host busy: re-queued"
-    if recorder.timed_out:
-        read = _error_text(spec, _over_time_limit())
-    elif read.status.status == "error":
-        delay = retry_delay(recorder.error, self.request.retries)
-        if delay is not None:
-            store.touch_job(job_id)  # heartbeat: a retry is coming, the job is not stale
-            raise self.retry(countdown=delay, exc=recorder.error)
-        if recorder.error is not None and recorder.error.retryable:
-            read = _error_text(
-                spec, f"{read.status.error} (gave up after {self.request.retries + 1} attempts)"
-            )
-    if store.get_job(job_id).status != "running":
+    specs = [plan.specs[i] for i in indices]
+    registry = service_registry()
+    recorders = [RecordingFetcher() for _ in specs]
+    reads = _read_all(specs, recorders, registry)
+    items, busy, again = [], [], []
+    delays: list[float] = []
+    for index, spec, read, recorder in zip(indices, specs, reads, recorders, strict=True):
+        if isinstance(recorder.error, PolitenessTimeout):
+            # Fair scheduling: the host is busy, so this worker goes on with other jobs;
+            # the same attempt (not counted as a retry) comes back when a slot is free.
+            busy.append(index)
+            delays.append(recorder.error.retry_after or 0.5)
+            continue
+        if read is None or recorder.timed_out:
+            read = _error_text(spec, _over_time_limit())
+        elif read.status.status == "error":
+            delay = retry_delay(recorder.error, self.request.retries)
+            if delay is not None:
+                again.append((index, delay))
+                continue
+            if recorder.error is not None and recorder.error.retryable:
+                read = _error_text(
+                    spec, f"{read.status.error} (gave up after {self.request.retries + 1} attempts)"
+                )
+        items.append(_item(spec, read, recorder.result, recorder.error))
+    if busy:
+        _send_later(self, job_id, busy, max(delays), retries=self.request.retries)
+    if again:
+        _send_later(self, job_id, [i for i, _ in again], max(d for _, d in again), retries=None)
+    if not items:
+        store.touch_job(job_id)  # heartbeat: the job is waiting on its sources, not stale
+        return "re-queued"
+    outcome = store.save_sources(job_id, items)
+    if not outcome.saved:
         return "canceled"
-    _save(job_id, spec, read, recorder.result, recorder.error)
-    _progress(job_id, "fetched", source=spec.source)
-    maybe_finalize(job_id, plan)
-    return read.status.status
+    _progress(job_id, "fetched", sources=outcome.sources_done)
+    if outcome.complete:
+        _send(next_stage(plan), job_id)
+    return f"{len(items)} saved, {len(busy) + len(again)} re-queued"
 
 
 @app.task(bind=True, base=JobTask, name=FINALIZE)
-def finalize(self: JobTask, job_id: str, plan_data: dict[str, Any]) -> str:
+def finalize(self: JobTask, job_id: str) -> str:
     from quotetrail.pipeline import judge_all
 
     store = runtime.store()
-    job = store.get_job(job_id)
-    if job is None or job.status != "running":
+    entry = plan_entry(job_id)
+    if entry is None:
         return "skipped"
-    plan = Plan.from_dict(plan_data)
+    plan, callback = entry
     records = {record.source: record for record in store.get_sources(job_id)}
     if any(spec.source not in records for spec in plan.specs):
         return "waiting"  # a fetch is still out; its own completion check sends us again
     registry = service_registry()
+    bodies = _bodies_for_outlets(job_id, plan, records, registry)
     texts = [
         _text_from_record(
             spec,
             records[spec.source],
-            source_outlet_of(job_id, spec, records[spec.source], registry),
+            source_outlet_of(job_id, spec, records[spec.source], registry, bodies),
         )
         for spec in plan.specs
     ]
     report = judge_all(
-        plan.quotes,
-        texts,
-        plan.article,
-        plan_data.get("searches") or (),
-        on_quote=_judged_counter(job_id),
+        plan.quotes, texts, plan.article, plan.searches, on_quote=_judged_counter(job_id)
     )
-    finished = store.finish_job(job_id, report.to_dict())
-    _progress(job_id, finished.status)
-    if finished.status == "succeeded":
-        notify(job_id)
-    return finished.status
+    status = store.complete_job(job_id, report.to_dict())  # the write is the status check
+    forget_plan(job_id)
+    if status is None:
+        return "skipped"
+    _progress(job_id, status)
+    if callback:
+        _send(WEBHOOK, job_id)
+    return status
 
 
 @app.task(bind=True, base=Task, name=WEBHOOK, acks_late=True, reject_on_worker_lost=True)
@@ -311,32 +347,90 @@ def _backoff(retries: int) -> float:
     return round(ceiling * random.uniform(0.5, 1.0), 3)
 
 
-def maybe_finalize(job_id: str, plan: dict[str, Any]) -> None:
-    """Send finalize once every source of the plan is saved (checked in the store)."""
-    saved = {record.source for record in runtime.store().get_sources(job_id)}
-    specs = plan["specs"]
-    if all(spec["source"] in saved for spec in specs):
-        client = runtime.redis_client()
-        if client is not None and not _first_to_finalize(client, job_id):
-            return
-        from worker.discovery import next_stage  # discovery first: worker/discovery.py
-
-        _send(next_stage(plan), job_id, plan)
-
-
-def _first_to_finalize(client: Any, job_id: str) -> bool:
-    """Several fetches may see completion at once; let one send finalize (best effort)."""
+def _read_all(specs: list[SourceSpec], recorders: list[RecordingFetcher], registry: Any) -> list:
+    """Read a batch at once (one thread per source; the host allows that many). At the
+    soft time limit, what finished is kept and the rest is None: one hanging page must not
+    take its batch-mates' results (or their retries) with it."""
+    pool = ThreadPoolExecutor(max_workers=max(1, len(specs)))
+    futures = [
+        pool.submit(read_source, s, r, registry) for s, r in zip(specs, recorders, strict=True)
+    ]
     try:
-        return bool(client.set(f"{runtime.redis_prefix()}:finalize:{job_id}", "1", nx=True, ex=30))
-    except Exception:
-        return True
+        return [future.result() for future in futures]
+    except SoftTimeLimitExceeded:
+        return [f.result() if f.done() and not f.exception() else None for f in futures]
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+# --- the plan, read once per process -------------------------------------------------
+
+_PLANS: OrderedDict[str, tuple[Plan, bool]] = OrderedDict()  # job → (plan, has callback)
+_PLANS_LOCK = Lock()
+PLAN_CACHE_SIZE = 64
+
+
+def remember_plan(job_id: str, plan: Plan, callback: bool = False) -> None:
+    with _PLANS_LOCK:
+        _PLANS[job_id] = (plan, callback)
+        _PLANS.move_to_end(job_id)
+        while len(_PLANS) > PLAN_CACHE_SIZE:
+            _PLANS.popitem(last=False)
+
+
+def forget_plan(job_id: str) -> None:
+    with _PLANS_LOCK:
+        _PLANS.pop(job_id, None)
+
+
+def job_plan(job_id: str) -> Plan | None:
+    """The job's plan while it is running: from this process's cache, else one SELECT.
+    A cached plan is not proof the job still runs: the write that follows is the check."""
+    entry = plan_entry(job_id)
+    return entry[0] if entry is not None else None
+
+
+def plan_entry(job_id: str) -> tuple[Plan, bool] | None:
+    """(plan, whether the job has a callback URL), cached or read in one SELECT."""
+    with _PLANS_LOCK:
+        cached = _PLANS.get(job_id)
+    if cached is not None:
+        return cached
+    job = runtime.store().task_job(job_id)
+    if job is None or job.status != "running" or job.plan is None:
+        return None
+    plan = Plan.from_dict(job.plan)
+    callback = bool(job.plan.get("callback"))
+    remember_plan(job_id, plan, callback)
+    return plan, callback
+
+
+def host_batches(plan: Plan, indices: list[int]) -> list[list[int]]:
+    """URL sources grouped by host, at most the per-host concurrency in a batch: one task
+    fetches a batch at once (the host allows that many) and saves it in one write."""
+    size, _interval = runtime.settings().host_limits()
+    by_host: dict[str, list[int]] = {}
+    for i in indices:
+        by_host.setdefault(_host_key(plan.specs[i].value), []).append(i)
+    return [group[n : n + size] for group in by_host.values() for n in range(0, len(group), size)]
+
+
+def _host_key(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 def fail_and_notify(job_id: str, reason: str) -> None:
     job = runtime.store().fail_job(job_id, reason)
     if job.status == "failed" and job.error == reason[:4000]:
         _progress(job_id, "failed", error=reason)
-        notify(job_id)
+        if webhooks.callback_url(job.request):
+            _send(WEBHOOK, job_id)
+    forget_plan(job_id)
 
 
 def notify(job_id: str) -> None:
@@ -345,16 +439,28 @@ def notify(job_id: str) -> None:
         _send(WEBHOOK, job_id)
 
 
+def next_stage(plan: Plan) -> str:
+    """What follows the fetches: discovery (once, when the plan asks), then finalize."""
+    if plan.discover and not plan.discovered:
+        from worker.discovery import DISCOVER  # registers the task in this process
+
+        return DISCOVER
+    return FINALIZE
+
+
 def _judged_counter(job_id: str, every: float = JUDGED_INTERVAL):
-    """`on_quote` for evaluate: the job's quotes_done follows the quotes as they are judged
-    (written at most every `every` seconds, and always for the last), so live progress
-    moves during a long evaluation instead of jumping from 0 to N at the end."""
+    """`on_quote` for evaluate: the job's quotes_done follows the judging as it happens
+    (written at most every `every` seconds; the end is written with the report), so live
+    progress moves during a long evaluation instead of jumping from 0 to N at the end,
+    and a short one costs no database statement at all."""
     last: list[float | None] = [None]
 
     def judged(done: int, total: int) -> None:
         now = time.monotonic()
-        if done < total and last[0] is not None and now - last[0] < every:
-            return
+        if last[0] is None:
+            last[0] = now  # judging started
+        if done >= total or now - last[0] < every:
+            return  # the final count is written with the report itself (complete_job)
         last[0] = now
         runtime.store().set_progress(job_id, quotes_done=done, quotes_total=total)
         _progress(job_id, "judged", quotes_done=done, quotes_total=total)
@@ -366,15 +472,18 @@ def _progress(job_id: str, stage: str, **fields: Any) -> None:
     progress.publish(runtime.redis_client(), job_id, stage, prefix=runtime.redis_prefix(), **fields)
 
 
-def _requeue(task: Task, wait: float | None) -> None:
-    """Send this very task again after `wait` s (jittered), keeping its retry count."""
-    countdown = round(max(0.05, wait or 0.5) * random.uniform(1.0, 1.5), 3)
+def _send_later(
+    task: Task, job_id: str, indices: list[int], wait: float, *, retries: int | None
+) -> None:
+    """Send a fetch_source for `indices` after `wait` s (jittered). `retries` None counts
+    it as one more attempt (a retry); a number keeps the count (a busy-host re-queue)."""
+    countdown = round(max(0.05, wait) * random.uniform(1.0, 1.5), 3)
     app.send_task(
-        task.name,
-        args=list(task.request.args or ()),
+        FETCH_SOURCE,
+        args=[job_id, indices],
         countdown=countdown,
-        task_id=task_id(str(task.request.args[0]), task.name),
-        retries=task.request.retries,
+        task_id=task_id(job_id, FETCH_SOURCE),
+        retries=task.request.retries + 1 if retries is None else retries,
     )
 
 
@@ -382,8 +491,9 @@ def _send(name: str, job_id: str, *args: Any) -> None:
     app.send_task(name, args=[job_id, *args], task_id=task_id(job_id, name))
 
 
-def _save(job_id: str, spec: SourceSpec, read: SourceText, result: Any, error: Any) -> None:
-    """Keep the evidence: what was fetched (final URL, status, time, hash, raw bytes)."""
+def _item(spec: SourceSpec, read: SourceText, result: Any, error: Any) -> dict[str, Any]:
+    """One source's row for save_sources: what was fetched (final URL, status, time, hash,
+    raw bytes) — the evidence — or why not."""
     if result is not None:
         evidence = {
             "final_url": result.final_url,
@@ -405,36 +515,45 @@ def _save(job_id: str, spec: SourceSpec, read: SourceText, result: Any, error: A
         }
     else:
         evidence = {"http_status": getattr(error, "status", None)}
-    store = runtime.store()
-    kwargs = {
+    return {
+        "source": spec.source,
         "status": read.status.status,
         "error": read.status.error,
         "text": read.text,
         **evidence,
     }
-    try:
-        store.save_source(job_id, spec.source, **kwargs)
-    except Exception as exc:
-        if not _is_integrity_error(exc):
-            raise
-        store.save_source(job_id, spec.source, **kwargs)  # a twin task inserted first
 
 
-def _is_integrity_error(exc: Exception) -> bool:
-    import sqlalchemy.exc
-
-    return isinstance(exc, sqlalchemy.exc.IntegrityError)
-
-
-def source_outlet_of(job_id: str, spec: SourceSpec, record: Any, registry: Any) -> str | None:
+def source_outlet_of(
+    job_id: str, spec: SourceSpec, record: Any, registry: Any, bodies: dict | None = None
+) -> str | None:
     """The source's outlet exactly as `read_source` names it in the CLI: from its label or
-    address, else from the stored page itself (read from the store only when needed)."""
+    address, else from the stored page itself (`bodies`, read in one query when needed)."""
     outlet = source_outlet(spec, registry, final_url=record.final_url)
     if outlet is not None or not record.body_size or spec.kind != "url":
         return outlet
-    snapshot = runtime.store().get_snapshot(job_id, spec.source)
-    body = snapshot.body if snapshot is not None else None
+    if bodies is not None:
+        body = bodies.get(spec.source)
+    else:
+        snapshot = runtime.store().get_snapshot(job_id, spec.source)
+        body = snapshot.body if snapshot is not None else None
     return source_outlet(spec, registry, final_url=record.final_url, body=body)
+
+
+def _bodies_for_outlets(job_id: str, plan: Plan, records: dict, registry: Any) -> dict:
+    """Raw pages of the sources whose outlet only the page itself can tell, in one query
+    (none at all when every outlet is known from its address)."""
+    needed = {
+        spec.source
+        for spec in plan.specs
+        if spec.kind == "url"
+        and records[spec.source].body_size
+        and source_outlet(spec, registry, final_url=records[spec.source].final_url) is None
+    }
+    if not needed:
+        return {}
+    rows = runtime.store().get_sources(job_id, with_body=True)
+    return {row.source: row.body for row in rows if row.source in needed}
 
 
 def _text_from_record(spec: SourceSpec, record: Any, outlet: str | None) -> SourceText:

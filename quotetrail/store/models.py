@@ -76,6 +76,9 @@ class JobRow(Base):
     cited_outlets: Mapped[list[str]] = mapped_column(JsonType, nullable=False, default=list)
     verdict_counts: Mapped[dict[str, int]] = mapped_column(JsonType, nullable=False, default=dict)
     owner: Mapped[str | None] = mapped_column(String(64), index=True)
+    # The plan the workers derived from `request` (quotes, labelled sources, article
+    # summary): read by each task, so broker messages carry only ids.
+    plan: Mapped[dict[str, Any] | None] = mapped_column(JsonType, deferred=True)
 
     __table_args__ = (Index("ix_jobs_created_id", "created_at", "id"),)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from quotetrail.store.apikeys import ApiKeysMixin
 from quotetrail.store.audit import AuditMixin
+from quotetrail.store.jobpath import JobPathMixin
 from quotetrail.store.jobs import JobsMixin, request_hash
 from quotetrail.store.sources import SourcesMixin
 from quotetrail.store.stats import StatsMixin
@@ -15,5 +16,5 @@ from quotetrail.store.stats import StatsMixin
 __all__ = ["Store", "request_hash"]
 
 
-class Store(JobsMixin, SourcesMixin, AuditMixin, ApiKeysMixin, StatsMixin):
+class Store(JobsMixin, JobPathMixin, SourcesMixin, AuditMixin, ApiKeysMixin, StatsMixin):
     """`Store("sqlite:///var/quotetrail.db")` or `Store("postgresql+psycopg://…")`."""
