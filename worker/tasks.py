@@ -217,6 +217,9 @@ def finalize(self: JobTask, job_id: str) -> str:
 
     store = runtime.store()
     entry = plan_entry(job_id)
+    if entry is not None and entry[0].discover and not entry[0].discovered:
+        forget_plan(job_id)  # discovery grew the plan, maybe in another process: read it
+        entry = plan_entry(job_id)
     if entry is None:
         return "skipped"
     plan, callback = entry
