@@ -17,12 +17,14 @@ in a temp dir (or --database-url postgresql+psycopg://...).
 
     python bench/bench_service.py [--jobs 20] [--backlog 40] [--embedded]
     python bench/bench_service.py --round-trips [--database-url postgresql+psycopg://...]
+    python bench/bench_service.py --queue-hops   # embedded queue vs kombu's SQLAlchemy transport
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import statistics
 import sys
@@ -222,6 +224,70 @@ def round_trips(server: LocalServer, article: str, database_url: str | None) -> 
     return results[-1]
 
 
+def _hop_consumer(url: str, options: dict, poll: float | None, count: int, out: str) -> None:
+    """Separate process: receive `count` messages; write hop times and idle CPU seconds."""
+    import json as _json
+
+    from kombu import Connection
+
+    from worker import sqlite_broker
+
+    sqlite_broker.register()
+    hops = []
+    with Connection(url, transport_options=options) as connection:
+        if poll is not None:  # kombu's SQLAlchemy transport hands its options to the engine
+            connection.transport.polling_interval = poll
+        queue = connection.SimpleQueue("hops")
+        cpu0 = time.process_time()
+        with contextlib.suppress(queue.Empty):  # 3 s with nothing to read: polling's cost
+            queue.get(timeout=3)
+        idle_cpu = time.process_time() - cpu0
+        for _ in range(count):
+            message = queue.get(timeout=30)
+            hops.append(time.time() - message.payload["sent"])
+            message.ack()
+        queue.close()
+    Path(out).write_text(_json.dumps({"hops": hops, "idle_cpu": idle_cpu}))
+
+
+def queue_hops(count: int = 30) -> None:
+    """Median producer → consumer latency across processes, and idle CPU of the consumer."""
+    import json as _json
+    import multiprocessing
+
+    from kombu import Connection
+
+    from worker import sqlite_broker
+
+    sqlite_broker.register()
+    context = multiprocessing.get_context("spawn")
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = [
+            ("SQLite queue (notify)", "qtsqlite://localhost//", {"folder": f"{tmp}/q"}, None),
+            ("kombu SQLAlchemy, poll 1 s", f"sqla+sqlite:///{tmp}/a.db", {}, 1.0),
+            ("kombu SQLAlchemy, poll 0.05 s", f"sqla+sqlite:///{tmp}/b.db", {}, 0.05),
+        ]
+        for n, (name, url, options, poll) in enumerate(cases):
+            out = f"{tmp}/hops{n}.json"
+            consumer = context.Process(target=_hop_consumer, args=(url, options, poll, count, out))
+            consumer.start()
+            with Connection(url, transport_options=options) as connection:
+                queue = connection.SimpleQueue("hops")
+                time.sleep(4)  # the consumer's idle window
+                for _ in range(count):
+                    queue.put({"sent": time.time()})
+                    time.sleep(0.1)
+                queue.close()
+            consumer.join(60)
+            figures = _json.loads(Path(out).read_text())
+            print(
+                f"{name:30} hop p50 {ms(statistics.median(figures['hops']))}, "
+                f"max {ms(max(figures['hops']))}; consumer CPU while idle 3 s: "
+                f"{figures['idle_cpu'] * 1000:.0f} ms",
+                flush=True,
+            )
+
+
 def ms(value: float) -> str:
     return f"{value * 1000:.1f} ms"
 
@@ -243,7 +309,13 @@ def main() -> int:
     parser.add_argument(
         "--round-trips", action="store_true", help="only count one job's database statements"
     )
+    parser.add_argument(
+        "--queue-hops", action="store_true", help="only compare the embedded queue transports"
+    )
     args = parser.parse_args()
+    if args.queue_hops:
+        queue_hops()
+        return 0
 
     article, quotes = article_with_quotes(QUOTES)
     pages = {f"/page{i}": Route(page_with(quotes)) for i in range(SOURCES)}

@@ -22,6 +22,8 @@ IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 ALLOW_ENV = "QUOTETRAIL_ALLOW_NETWORKS"
 EGRESS_ENV = "QUOTETRAIL_EGRESS_NETWORKS"
+# The whole-response budget (a drip feed past it is refused as final, `too_slow`).
+TOTAL_TIMEOUT_ENV = "QUOTETRAIL_FETCH_TOTAL_TIMEOUT"
 
 DEFAULT_USER_AGENT = (
     f"quotetrail/{__version__} (+https://github.com/quotetrail/quotetrail; quote verification bot)"
@@ -72,12 +74,24 @@ class FetchSettings:
             values["allow_networks"] = parse_networks(env[ALLOW_ENV])
         if env.get(EGRESS_ENV, "").strip():
             values["egress_networks"] = parse_networks(env[EGRESS_ENV])
+        if env.get(TOTAL_TIMEOUT_ENV, "").strip():
+            values["total_timeout"] = _seconds(env[TOTAL_TIMEOUT_ENV], TOTAL_TIMEOUT_ENV)
         values.update(overrides)
         return cls(**values)
 
     def with_allowed(self, *networks: str | IPNetwork) -> FetchSettings:
         """A copy that may also reach `networks` (what `--allow-network` adds)."""
         return replace(self, allow_networks=(*self.allow_networks, *parse_networks(networks)))
+
+
+def _seconds(text: str, name: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"{name} must be a number of seconds, not {text!r}") from None
+    if value <= 0:
+        raise ValueError(f"{name} must be above 0, not {text!r}")
+    return value
 
 
 def parse_networks(value: str | Iterable[str | IPNetwork]) -> tuple[IPNetwork, ...]:
