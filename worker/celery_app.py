@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from celery import Celery, bootsteps
-from celery.signals import celeryd_init
+from celery.signals import celeryd_init, worker_process_init
 
 from quotetrail.config import ServiceConfig
 from worker import kombu_fixes, sqlite_broker
@@ -138,6 +138,16 @@ def _on_worker_init(sender: Any = None, conf: Any = None, **kwargs: Any) -> None
             webhooks.secret_key(secret)
     except webhooks.WebhookError as exc:
         log.error("settings: %s; webhooks will not be sent", exc)
+
+
+@worker_process_init.connect
+def _on_process_init(**kwargs: Any) -> None:
+    """Each pool process loads the sentence-embedding model once, in the background, so
+    the first finalize does not spend its time limit reading weights (and the process
+    start is not held up past Celery's proc-alive timeout)."""
+    from quotetrail.embed import warm_up_in_background
+
+    warm_up_in_background()
 
 
 class HeartbeatStep(bootsteps.StartStopStep):

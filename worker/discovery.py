@@ -35,7 +35,6 @@ from quotetrail.discover.listed import Listed
 from quotetrail.pipeline import SourceSpec, SourceText
 from worker import runtime
 from worker.celery_app import app
-from worker.dispatch import task_id
 from worker.tasks import (
     FINALIZE,
     JobTask,
@@ -197,7 +196,9 @@ def _item(read: SourceText) -> dict[str, Any]:
 
 
 def _send(name: str, job_id: str, *args: Any) -> None:
-    app.send_task(name, args=[job_id, *args], task_id=task_id(job_id, name))
+    from worker import tasks  # one way out for every stage's messages
+
+    tasks._send(name, job_id, *args)
 
 
 __all__ = ["DISCOVER", "RedisListingCache", "SourceSpec", "discover_job", "wanted"]

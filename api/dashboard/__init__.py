@@ -2,7 +2,7 @@
 
 `mount(app, store, config)` attaches it to the API app. Jobs are submitted through
 the same store + dispatcher path as the API; reviews, assignments and users live in
-the store's tables of migrations 0002_review, 0003_sessions and 0004_comments.
+the store's tables of migrations 0002_review, 0003_sessions and 0005_comments.
 """
 
 from __future__ import annotations

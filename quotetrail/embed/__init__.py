@@ -18,7 +18,13 @@ from quotetrail.embed.backends import (
     load_embedder,
 )
 from quotetrail.embed.cache import PageCache
-from quotetrail.embed.setup import embedder_status, install, reset
+from quotetrail.embed.setup import (
+    embedder_status,
+    install,
+    reset,
+    warm_up,
+    warm_up_in_background,
+)
 
 __all__ = [
     "Embedder",
@@ -30,4 +36,6 @@ __all__ = [
     "install",
     "load_embedder",
     "reset",
+    "warm_up",
+    "warm_up_in_background",
 ]

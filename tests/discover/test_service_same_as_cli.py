@@ -95,7 +95,9 @@ def test_embedded_serve_discovers_too(world, tmp_path) -> None:
     assert job["progress"]["sources_done"] == job["progress"]["sources_total"] == 2
     result = job["result"]
     direct = [q["verdict"] for q in result["quotes"] if q["kind"] == "direct"]
-    assert direct == ["matched", "matched"], result.get("searches")  # (credited claims are judged for support too)
+    assert direct == ["matched", "matched"], result.get(
+        "searches"
+    )  # (credited claims are judged for support too)
     assert {x["found_by"] for x in result["sources"]} == {"sitemap", "archive_page"}
     assert [x["status"] for x in result["searches"]] == ["ok", "ok"]
     # discovery off: nothing to check against, as before discovery existed

@@ -60,6 +60,7 @@ def test_messages_carry_ids_not_plans_or_pasted_text(inline_tasks):
     with serving({"/a": Route(SOURCE_PAGE), "/b": Route(SOURCE_PAGE)}) as outlet:
         body = {
             "article": {"text": ARTICLE},
+            "discover": False,  # the fetch-and-judge path alone (discovery has its own tests)
             "sources": [
                 {"url": outlet.url("/a")},
                 {"url": outlet.url("/b")},
@@ -86,6 +87,7 @@ def test_a_job_costs_a_handful_of_statements(inline_tasks):
     with serving({f"/p{i}": Route(SOURCE_PAGE) for i in range(5)}) as outlet:
         body = {
             "article": {"text": ARTICLE},
+            "discover": False,  # the fetch-and-judge path alone (discovery has its own tests)
             "sources": [{"url": outlet.url(f"/p{i}")} for i in range(5)],
         }
         _run(store, sent, body)  # warm: robots.txt and imports

@@ -1,7 +1,7 @@
 """Review workflow: comment threads per quote and per article.
 
-Revision ID: 0004_comments
-Revises: 0003_sessions
+Revision ID: 0005_comments
+Revises: 0004_job_plan
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from alembic import op
 
 from quotetrail.store.models import UTCDateTime
 
-revision = "0004_comments"
-down_revision = "0003_sessions"
+revision = "0005_comments"
+down_revision = "0004_job_plan"
 branch_labels = None
 depends_on = None
 
