@@ -168,6 +168,13 @@ def extract(self: JobTask, job_id: str) -> str:
 def fetch_source(self: SourceTask, job_id: str, indices: list[int]) -> str:
     store = runtime.store()
     plan = job_plan(job_id)
+    if plan is not None and (self.request.eta or self.request.retries):
+        # Back after a countdown (busy host, retry): the job may have been canceled
+        # meanwhile, and a cached plan is no proof it still runs. One SELECT says.
+        job = store.task_job(job_id, with_plan=False)
+        if job is None or job.status != "running":
+            forget_plan(job_id)
+            plan = None
     if plan is None:
         return "skipped"
     specs = [plan.specs[i] for i in indices]
