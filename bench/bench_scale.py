@@ -21,7 +21,8 @@ process, so caches, imports and peak RSS belong to that measurement alone.
 - worst   — extraction on 400k characters of alternating quotation marks (< 2 s);
             2 MB pages of one repeated word and without punctuation, worst pair over
             several quotes (< 50 ms); then a property run (hypothesis): random and
-            adversarial 1 MB inputs must each finish extraction + judging within 20 s.
+            adversarial 1 MB inputs must each finish extraction + judging within 20 s
+            (an input still running then is stopped and listed).
 - startup — wall time (median of 5) and peak RSS of `quotetrail --help` and of
             `quotetrail verify` on a tiny text file, with compiled bytecode cached
             (an installed package) and without it (PYTHONDONTWRITEBYTECODE=1). Target < 0.3 s.
@@ -38,6 +39,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -50,6 +52,7 @@ HERE = Path(__file__).resolve().parent
 TREE = HERE.parent
 SCALE_CASES = ((1, 500), (10, 10), (10, 100), (100, 1), (100, 500))
 PREP_SIZES = (50_000, 500_000, 2_000_000)
+PROPERTY_BOUND = 20  # seconds: extraction + two judgements of one 1 MB input
 
 # --- synthetic text ----------------------------------------------------------------------
 
@@ -267,6 +270,12 @@ def child_property(examples: int) -> dict:
         ]
     )  # fmt: skip
     times: list[float] = []
+    over: list[str] = []
+
+    def _alarm(signum: int, frame: object) -> None:
+        raise TimeoutError
+
+    signal.signal(signal.SIGALRM, _alarm)
 
     @settings(
         max_examples=examples,
@@ -280,22 +289,23 @@ def child_property(examples: int) -> dict:
         block = "".join(unit) + noise
         text = (block * (1_000_000 // max(1, len(block)) + 1))[:1_000_000]
         t0 = time.perf_counter()
-        extract_quotes(text, registry, include_terms=True)
-        judge(block[:200] or "x", text)
-        judge("We will never accept these terms, the minister said", text)
-        elapsed = time.perf_counter() - t0
-        times.append(elapsed)
-        slowest.append((elapsed, block[:60]))
-        assert elapsed < 20, f"{elapsed:.1f} s on {block[:80]!r}"
+        signal.alarm(PROPERTY_BOUND)
+        try:
+            extract_quotes(text, registry, include_terms=True)
+            judge(block[:200] or "x", text)
+            judge("We will never accept these terms, the minister said", text)
+        except TimeoutError:
+            over.append(block[:60])
+        finally:
+            signal.alarm(0)
+        times.append(time.perf_counter() - t0)
 
-    slowest: list[tuple[float, str]] = []
     run()
-    worst = max(slowest)
     return {
         "examples": len(times),
         "max": max(times),
         "median": statistics.median(times),
-        "slowest": worst[1],
+        "over": over,
     }
 
 
@@ -429,7 +439,7 @@ def bench_worst(trees: dict[str, Path], timeout: float, quick: bool) -> None:
             + [_cell(r, "prepare", "{:.2f} s", timeout) for r in results.values()]
         )
     _table("Worst cases (wall time)", ["input", "what", *trees], rows)
-    examples = 3 if quick else 12
+    examples = 3 if quick else 10
     r = run_child(next(iter(trees.values())), max(timeout, 900), "property", examples)
     if r is None or "error" in r:
         print(f"\nproperty run (this tree): {r}")
@@ -437,7 +447,8 @@ def bench_worst(trees: dict[str, Path], timeout: float, quick: bool) -> None:
         print(
             f"\nproperty run (this tree, hypothesis): {r['examples']} random/adversarial 1 MB"
             f" inputs, extraction + 2 judgements each: median {r['median']:.2f} s,"
-            f" max {r['max']:.2f} s (bound 20 s; slowest unit {r['slowest']!r})"
+            f" max {r['max']:.2f} s; over the {PROPERTY_BOUND} s bound: {len(r['over'])}"
+            + "".join(f"\n  repeated unit {u!r}" for u in r["over"])
         )
 
 
@@ -452,12 +463,15 @@ def _startup_run(tree: Path, argv: list[str], pyc: bool, cache: str) -> tuple[fl
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "quotetrail.cli", *argv],
+        cwd=cache,  # not the repository: `-m` puts the working directory first on sys.path
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    _, _, usage = os.wait4(proc.pid, 0)
-    proc.returncode = 0
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"quotetrail {' '.join(argv)} exited {proc.returncode} in {tree}")
     return time.perf_counter() - t0, usage.ru_maxrss / 1024
 
 
@@ -476,6 +490,7 @@ def bench_startup(trees: dict[str, Path], timeout: float, quick: bool) -> None:
             for label, argv in commands.items():
                 row = [label, "cached .pyc" if pyc else "no .pyc"]
                 for tree in trees.values():
+                    Path(tmp, "pyc").mkdir(exist_ok=True)
                     _startup_run(tree, argv, pyc, tmp + "/pyc")  # warm the disk and .pyc
                     runs = [_startup_run(tree, argv, pyc, tmp + "/pyc") for _ in range(5)]
                     row.append(f"{statistics.median(t for t, _ in runs):.3f} s")
