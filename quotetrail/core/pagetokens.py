@@ -53,7 +53,7 @@ class PageTokens(Sequence[Token]):
     verdict compares tokens by identity (`id(t)`) to leave out skipped words.
     """
 
-    __slots__ = ("_made", "ends", "flags", "norms", "starts")
+    __slots__ = ("_have", "_made", "ends", "flags", "norms", "starts")
 
     def __init__(
         self, norms: list[str], starts: list[int], ends: list[int], flags: bytearray
@@ -63,6 +63,7 @@ class PageTokens(Sequence[Token]):
         self.ends = ends
         self.flags = flags
         self._made: list[Token | None] = [None] * len(norms)
+        self._have = bytearray(len(norms))  # 1 where _made holds the Token
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -75,7 +76,13 @@ class PageTokens(Sequence[Token]):
 
     def __getitem__(self, i: int | slice) -> Token | tuple[Token, ...]:
         if isinstance(i, slice):
-            return tuple(self._token(k) for k in range(*i.indices(len(self.norms))))
+            start, stop, step = i.indices(len(self.norms))
+            if step != 1:
+                return tuple(self._token(k) for k in range(start, stop, step))
+            if self._have.find(0, start, stop) >= 0:  # make the missing ones first
+                for k in range(start, stop):
+                    self._token(k)
+            return tuple(self._made[start:stop])
         if i < 0:
             i += len(self.norms)
         if not 0 <= i < len(self.norms):
@@ -89,6 +96,7 @@ class PageTokens(Sequence[Token]):
         made = self._made[i]
         if made is None:
             f = self.flags[i]
+            self._have[i] = 1
             made = self._made[i] = Token(
                 self.norms[i],
                 self.starts[i],
