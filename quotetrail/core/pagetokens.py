@@ -53,7 +53,7 @@ class PageTokens(Sequence[Token]):
     verdict compares tokens by identity (`id(t)`) to leave out skipped words.
     """
 
-    __slots__ = ("_made", "ends", "flags", "norms", "starts")
+    __slots__ = ("_have", "_made", "ends", "flags", "norms", "starts")
 
     def __init__(
         self, norms: list[str], starts: list[int], ends: list[int], flags: bytearray
@@ -63,6 +63,7 @@ class PageTokens(Sequence[Token]):
         self.ends = ends
         self.flags = flags
         self._made: list[Token | None] = [None] * len(norms)
+        self._have = bytearray(len(norms))  # 1 where _made holds the Token
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -75,7 +76,13 @@ class PageTokens(Sequence[Token]):
 
     def __getitem__(self, i: int | slice) -> Token | tuple[Token, ...]:
         if isinstance(i, slice):
-            return tuple(self._token(k) for k in range(*i.indices(len(self.norms))))
+            start, stop, step = i.indices(len(self.norms))
+            if step != 1:
+                return tuple(self._token(k) for k in range(start, stop, step))
+            if self._have.find(0, start, stop) >= 0:  # make the missing ones first
+                for k in range(start, stop):
+                    self._token(k)
+            return tuple(self._made[start:stop])
         if i < 0:
             i += len(self.norms)
         if not 0 <= i < len(self.norms):
@@ -89,6 +96,7 @@ class PageTokens(Sequence[Token]):
         made = self._made[i]
         if made is None:
             f = self.flags[i]
+            self._have[i] = 1
             made = self._made[i] = Token(
                 self.norms[i],
                 self.starts[i],
@@ -143,7 +151,7 @@ def tokenize_page(text: str) -> PageTokens:
     low = text.lower()
     if len(low) != len(text) or "Σ" in text:  # case folding that moves offsets: slow path
         return PageTokens.of(tokenize(text).tokens)
-    low = low.translate(_FOLD)
+    low = _fold_chars(low)
     if not low.isascii() and not unicodedata.is_normalized("NFC", low):
         return PageTokens.of(tokenize(text).tokens)
     pieces = (_EXACT_TOKEN_RE if "_" in text else _FAST_TOKEN_RE).split(text)
@@ -154,7 +162,7 @@ def tokenize_page(text: str) -> PageTokens:
     ends = offsets[2 : 2 * n + 1 : 2]
     # Tokens hold no NUL: fold them all in one string (the whole text folded to the same
     # length above, so folding token by token would give the same words).
-    norms = "\x00".join(raws).lower().translate(_FOLD).split("\x00") if n else []
+    norms = _fold_chars("\x00".join(raws).lower()).split("\x00") if n else []
     firsts = list(map(itemgetter(0), raws))
     flags = bytearray(map(str.isupper, firsts))  # CAPITAL is 1
     for i in compress(range(n), map(str.isdecimal, firsts)):  # only numbers start with a digit
@@ -174,6 +182,22 @@ def tokenize_page(text: str) -> PageTokens:
     if contracted:
         return _split_contractions(norms, starts, ends, flags, contracted)
     return PageTokens(norms, starts, ends, flags)
+
+
+_FOLD_PAIRS = tuple((chr(a), b) for a, b in _FOLD.items())
+
+
+def _fold_chars(text: str) -> str:
+    """text.translate(_FOLD), one `replace` per folded character.
+
+    Why: translate walks a non-ASCII string character by character through a dict;
+    each fold maps one character to one that is never folded again, so replacing them
+    in turn gives the same string, at memchr speed (Russian pages are all non-ASCII).
+    """
+    for old, new in _FOLD_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def flag_selector(flags: bytearray, want: int, mask: int) -> bytes:
