@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from celery import Celery, bootsteps
-from celery.signals import celeryd_init
+from celery.signals import celeryd_init, worker_process_init
 
 from quotetrail.config import ServiceConfig
 from worker.settings import REDIS_PREFIX_ENV, WorkerSettings, env_text
@@ -135,6 +135,18 @@ def _on_worker_init(sender: Any = None, conf: Any = None, **kwargs: Any) -> None
             webhooks.secret_key(secret)
     except webhooks.WebhookError as exc:
         log.error("settings: %s; webhooks will not be sent", exc)
+
+
+@worker_process_init.connect
+def _load_models(**kwargs: Any) -> None:
+    """Load the sentence model once per worker process, before any task's time limit runs."""
+    from quotetrail.embed import install
+
+    reason = install()
+    if reason:
+        logging.getLogger("quotetrail.worker").warning(
+            "cross-language checks unavailable: %s", reason
+        )
 
 
 class SweepStep(bootsteps.StartStopStep):
