@@ -7,7 +7,7 @@ prints per-verdict precision and recall, the confusion matrix, and the two targe
 `translated` precision ≥ 0.95 and recall ≥ 0.8, and no altered or absent case ever
 called translated, paraphrased or matched. Exits 1 when a target is missed.
 
-    python devset/crosslang/evaluate.py [--show-errors] [--model SETTING]
+    python devset/crosslang/evaluate.py [--show-errors] [--model SETTING] [--file NAME]
 """
 
 from __future__ import annotations
@@ -29,14 +29,20 @@ from quotetrail.embed import install  # noqa: E402
 SUPPORTING = ("translated", "paraphrased", "matched")
 
 
-def load_cases() -> list[dict]:
+CASE_FILES = ("cases.jsonl", "cases_blind.jsonl")
+
+
+def load_cases(only: str | None = None) -> list[dict]:
     cases = []
-    for line in (HERE / "cases.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            case = json.loads(line)
-            case["file"] = "crosslang/cases.jsonl"
-            case["pages_dir"] = str(HERE / "pages")
-            cases.append(case)
+    for name in CASE_FILES:
+        if only and name != only:
+            continue
+        for line in (HERE / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                case = json.loads(line)
+                case["file"] = name
+                case["pages_dir"] = str(HERE / "pages")
+                cases.append(case)
     return cases
 
 
@@ -44,12 +50,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-errors", action="store_true", help="list misjudged cases")
     parser.add_argument("--model", default=None, help="embedder setting (default: environment)")
+    parser.add_argument("--file", choices=CASE_FILES, help="only cases from this file")
     args = parser.parse_args(argv)
     status = install(args.model)
     if status is not None:
         print(f"embedder unavailable: {status}")
         return 2
-    cases = load_cases()
+    cases = load_cases(args.file)
     started = time.perf_counter()
     table, confusion, outcomes = evaluate(cases)
     elapsed = time.perf_counter() - started

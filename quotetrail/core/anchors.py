@@ -241,8 +241,8 @@ def compare_anchors(
     ctx = facts_of(context) if context else None
     anchors: list[Anchor] = []
     reasons: list[str] = []
-    _compare_numbers("number", q.numbers, p.numbers + p.days, anchors, reasons)
-    _compare_numbers("date", q.days, p.days + p.numbers, anchors, reasons)
+    _compare_numbers("number", q.numbers, p.numbers + p.days, anchors, reasons, p.numbers)
+    _compare_numbers("date", q.days, p.days + p.numbers, anchors, reasons, p.days)
     _compare_times(q, p, anchors, reasons)
     _compare_names(q, p, ctx, page_names, anchors, reasons)
     _compare_polarity(q, p, anchors, reasons)
@@ -255,7 +255,13 @@ def _compare_numbers(
     source: Sequence[tuple[float, str]],
     anchors: list[Anchor],
     reasons: list[str],
+    rivals: Sequence[tuple[float, str]],
 ) -> None:
+    """Each quote value must be in `source`; an unmatched one changed from a `rivals` value.
+
+    Why rivals: a day of the month ("5 April") is changed by another day, not by the
+    "two" of "two-year renovation" nearby.
+    """
     left = list(source)
     missing = []
     for value, written in quote:
@@ -271,7 +277,9 @@ def _compare_numbers(
     extra = [
         s
         for s in left
-        if s[0] not in quote_values and not any(_elliptic(s[0], v) for v in quote_values)
+        if s in rivals
+        and s[0] not in quote_values
+        and not any(_elliptic(s[0], v) for v in quote_values)
     ]
     for k, written in enumerate(missing):
         was = extra[k][1] if k < len(extra) else ""

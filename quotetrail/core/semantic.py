@@ -95,6 +95,7 @@ class PageSentences:
     spans: tuple[tuple[int, int], ...]  # character offsets of each sentence
     facts: tuple[Facts, ...]
     names: frozenset[str]  # name keys the page uses mid-sentence (its people and places)
+    words: tuple[frozenset[str], ...]  # each sentence's content stems and their 5-letter prefixes
     quoted: tuple[
         tuple[int, int, int, int], ...
     ]  # direct and reported speech: start, end, sentences
@@ -118,7 +119,13 @@ def page_sentences(text: str) -> PageSentences:
     key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     names = frozenset(k for f in facts for k, _, initial in f.names if not initial)
     units = _quoted(text, spans) + _reported(text, spans)
-    return PageSentences(text, key, text_lang(text), spans, facts, names, units)
+    words = tuple(_content_words(tokens[g[0] : g[-1] + 1]) for g in groups)
+    return PageSentences(text, key, text_lang(text), spans, facts, names, words, units)
+
+
+def _content_words(tokens: Sequence[Token]) -> frozenset[str]:
+    keys = content_keys([t for t in tokens if not is_name(t)])
+    return frozenset(keys) | frozenset(k[:5] for k in keys if len(k) >= 5)
 
 
 _REPORTED = re.compile(
@@ -181,10 +188,20 @@ class _Scored:
 
 
 def _candidates(
-    quote: Facts, page: PageSentences, long_quote: bool
+    quote: Facts, page: PageSentences, long_quote: bool, words: frozenset[str] | None = None
 ) -> list[tuple[int, int, int, int]]:
-    """Units to embed: sentences near an anchor (all when none), their quotations, pairs."""
+    """Units to embed: sentences near an anchor (all when none), their quotations, pairs.
+
+    With `words` (same language), only sentences sharing one of the quote's content
+    words can be a paraphrase the model may vouch for: no other sentence is embedded.
+    """
     n = len(page.spans)
+    if words is not None:
+        shared = [i for i in range(n) if page.words[i] & words][:MAX_CANDIDATES]
+        keep = set(shared)
+        units = [(i, i, *page.spans[i]) for i in shared]
+        units += [(f, z, a, b) for a, b, f, z in page.quoted if f in keep and z in keep]
+        return list(dict.fromkeys(units))
     hits = [i for i in range(n) if shares_anchor(quote, page.facts[i])]
     if hits:
         chosen = sorted({j for i in hits for j in (i - 1, i, i + 1) if 0 <= j < n})
@@ -201,13 +218,17 @@ def _candidates(
     return list(dict.fromkeys(units))
 
 
-def _search(quote: str, page: PageSentences) -> list[_Scored]:
+def _search(quote: str, page: PageSentences, same_language: bool = False) -> list[_Scored]:
     """Every candidate window scored by the model, best first."""
     assert _similarity is not None
     q_tokens = tokenize(quote).tokens
     q_facts = read_facts(q_tokens, quote)
     long_quote = len(q_tokens) > LONG_QUOTE or sum(t.sentence_start for t in q_tokens[1:]) > 0
-    units = _candidates(q_facts, page, long_quote)
+    words = None
+    if same_language:
+        keys = content_keys([t for t in q_tokens if not t.capital])
+        words = frozenset(keys) | frozenset(k[:5] for k in keys if len(k) >= 5)
+    units = _candidates(q_facts, page, long_quote, words)
     if not units:
         return []
     texts = [page.text[a:b] for _, _, a, b in units]
@@ -322,7 +343,7 @@ def paraphrase_in_other_words(quote: str, source_text: str, source: str = "") ->
     if _similarity is None:
         return None
     page = page_sentences(source_text)
-    ranked = _search(quote, page)
+    ranked = _search(quote, page, same_language=True)
     if not ranked:
         return None
     pick = _pick(quote, page, ranked, PARAPHRASED)

@@ -95,3 +95,12 @@ def test_text_lang() -> None:
     assert text_lang("Мост откроют осенью 2028 года") == "ru"
     assert text_lang("The bridge will open") == "en"
     assert text_lang("2028 — 17") is None
+
+
+def test_a_day_of_the_month_is_changed_only_by_another_day() -> None:
+    # "two-year" is a count, not the day "5 апреля" became (found by the blind batch)
+    check = compare_anchors("Библиотека откроется 5 апреля", "reopen after a two-year renovation")
+    assert check.reasons == ("date not in source: 5",)
+    assert compare_anchors("откроется 5 апреля", "will reopen on 7 April").reasons == (
+        "date changed: 7 → 5",
+    )
