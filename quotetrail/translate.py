@@ -18,8 +18,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-import httpx
-
 from quotetrail.core.anchors import text_lang
 from quotetrail.core.models import Evidence, QuoteResult, Report
 
@@ -44,6 +42,8 @@ class LibreTranslate:
         self.name = f"LibreTranslate {url}"
         self._endpoint = url.rstrip("/") + "/translate"
         self._api_key = api_key
+        import httpx  # only when a translator is configured: a CLI run never pays for it
+
         self._client = httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False)
 
     def translate(self, text: str, source: str, target: str) -> str:
@@ -119,7 +119,7 @@ def _one(
     if key not in done:
         try:
             done[key] = translator.translate(ev.passage, ev.lang, target)
-        except (httpx.HTTPError, ValueError, RuntimeError, OSError) as exc:
+        except Exception as exc:  # a translator failing leaves the passage untranslated
             log.warning("could not translate a passage with %s: %s", translator.name, exc)
             done[key] = None
     return replace(ev, translation=done[key])

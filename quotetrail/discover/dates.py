@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from quotetrail.errors import InputError
 
@@ -272,3 +273,25 @@ def with_named(window: Window, named: Sequence[date], *, limit: int = 6) -> Wind
     """The window plus up to `limit` named dates outside it."""
     extra = [d for d in named if not (window.start <= d <= window.end)][:limit]
     return Window(window.start, window.end, tuple(extra))
+
+
+def dating(
+    html: str | None, url: str | None, given: date | None, window: str | None
+) -> tuple[ArticleDate, Window]:
+    """The article's date and the window (a window ending today when no date is known)."""
+    found = ArticleDate(given, "given") if given is not None else article_date(html, url)
+    win = parse_window(window, found.day)
+    if found.source == "none" and window is None:
+        win = Window(win.start, found.day)
+    return found, win
+
+
+def article_fields(found: ArticleDate | None, window: Window | None) -> dict[str, Any]:
+    """The report's article.date / date_source / window."""
+    if found is None:
+        return {"date": None, "date_source": "none", "window": None}
+    return {
+        "date": found.day.isoformat() if found.source != "none" else None,
+        "date_source": found.source,
+        "window": window.to_dict() if window else None,
+    }

@@ -15,9 +15,8 @@ that carry none of the quotes are counted in searches[] but not kept as sources.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Any
 from urllib.parse import quote_plus
 
@@ -26,45 +25,25 @@ from quotetrail.core.models import Quote
 from quotetrail.core.outlets import Outlet, OutletRegistry
 from quotetrail.core.verdict import judge
 from quotetrail.discover.archive_page import parse_archive_page
-from quotetrail.discover.cache import ListingCache
 from quotetrail.discover.dates import (
-    ArticleDate,
     Window,
-    article_date,
+    article_fields,
+    dating,
     named_dates,
-    parse_window,
     with_named,
 )
 from quotetrail.discover.listed import Listed
 from quotetrail.discover.listings import list_outlet
+from quotetrail.discover.options import DiscoveryOptions
 from quotetrail.discover.rank import rank
-from quotetrail.discover.search import SearchProvider, provider_from_env
+from quotetrail.discover.search import SearchProvider
 from quotetrail.discover.session import Refused, Session
-from quotetrail.discover.wayback import Wayback
 from quotetrail.errors import InputError
 from quotetrail.fetch import Fetcher
 from quotetrail.fetch.errors import FetchError, RobotsDisallowed
 from quotetrail.pipeline import SourceText
 
-PER_QUOTE = 20  # pages fetched per quote and outlet
-PER_OUTLET = 40  # pages fetched per outlet
-PER_JOB = 100  # pages fetched per job
 SUPPORTS = frozenset({"matched", "translated", "paraphrased", "altered"})
-
-
-@dataclass(frozen=True)
-class DiscoveryOptions:
-    """How discovery runs: the user's date and window, caps, cache and providers."""
-
-    date: date | None = None
-    window: str | None = None
-    per_quote: int = PER_QUOTE
-    per_outlet: int = PER_OUTLET
-    per_job: int = PER_JOB
-    cache: ListingCache | None = None
-    search: Callable[[Fetcher], SearchProvider | None] | None = provider_from_env
-    wayback: Callable[[Fetcher], Wayback | None] | None = Wayback.from_env
-    note: Callable[[str], None] | None = None
 
 
 @dataclass
@@ -75,28 +54,6 @@ class Discovery:
     article: dict[str, Any] = field(default_factory=dict)
     requests: int = 0
     fetched: int = 0
-
-
-def dating(
-    html: str | None, url: str | None, given: date | None, window: str | None
-) -> tuple[ArticleDate, Window]:
-    """The article's date and the window (a window ending today when no date is known)."""
-    found = ArticleDate(given, "given") if given is not None else article_date(html, url)
-    win = parse_window(window, found.day)
-    if found.source == "none" and window is None:
-        win = Window(win.start, found.day)
-    return found, win
-
-
-def article_fields(found: ArticleDate | None, window: Window | None) -> dict[str, Any]:
-    """The report's article.date / date_source / window."""
-    if found is None:
-        return {"date": None, "date_source": "none", "window": None}
-    return {
-        "date": found.day.isoformat() if found.source != "none" else None,
-        "date_source": found.source,
-        "window": window.to_dict() if window else None,
-    }
 
 
 def discover(

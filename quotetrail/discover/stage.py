@@ -9,14 +9,16 @@ What ends it: `discover` returns (it never raises for a source or outlet problem
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quotetrail.core.charset import decode_body
 from quotetrail.core.outlets import OutletRegistry
-from quotetrail.discover.driver import DiscoveryOptions, discover
 from quotetrail.errors import InputError
-from quotetrail.fetch import Fetcher
 from quotetrail.pipeline import CheckPlan, LoadedArticle, SourceText
+
+if TYPE_CHECKING:
+    from quotetrail.discover.options import DiscoveryOptions
+    from quotetrail.fetch import Fetcher
 
 
 def article_html(loaded: LoadedArticle | None) -> str | None:
@@ -39,8 +41,7 @@ def article_dating(
     Computed by `plan_check` where the article's HTML is in hand (the service's discovery
     task no longer has it). InputError for a bad date or window.
     """
-    from quotetrail.discover.dates import parse_date
-    from quotetrail.discover.driver import article_fields, dating
+    from quotetrail.discover.dates import article_fields, dating, parse_date
 
     day = parse_date(given) if given else None
     url = loaded.link_base if loaded is not None else None
@@ -55,6 +56,8 @@ def run_discovery(
     options: DiscoveryOptions,
 ) -> tuple[list[SourceText], dict[str, Any], list[dict[str, Any]]]:
     """The sources to judge, the article object and searches[] after discovery."""
+    from quotetrail.discover.driver import discover
+
     found = discover(
         plan.quotes,
         read,
