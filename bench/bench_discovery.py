@@ -37,22 +37,12 @@ from tests.support.fake_outlets import (
     sitemap_index_xml,
     sitemap_xml,
 )
-from tests.support.local_server import LocalServer, Route
+from tests.support.local_server import LocalServer, PrefixRoutes, Route
 
 DAY = date(2021, 3, 10)
 QUOTE = "The reservoir will hold 40 percent more water after the dam is raised"
 SPEAKER = "Irene Castell"
 TOPICS = ("harbour", "budget", "schools", "transport", "health", "sport", "culture", "tax")
-
-
-class Routes(dict):
-    def get(self, key, default=None):
-        if key in self:
-            return self[key]
-        for prefix, route in self.items():
-            if prefix.endswith("*") and key.startswith(prefix[:-1]):
-                return route
-        return default
 
 
 def _decoy_page(request) -> Route:
@@ -61,7 +51,7 @@ def _decoy_page(request) -> Route:
 
 def build(kind: str, host: str, per_day: int) -> tuple[LocalServer, dict]:
     srv = LocalServer(host=host)
-    srv.routes = Routes()
+    srv.routes = PrefixRoutes()
     base = srv.url("")
     srv.routes["/robots.txt"] = robots()
     srv.routes["/a/*"] = _decoy_page

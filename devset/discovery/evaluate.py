@@ -45,26 +45,14 @@ from tests.support.fake_outlets import (  # noqa: E402
     sitemap_index_xml,
     sitemap_xml,
 )
-from tests.support.local_server import LocalServer, Route  # noqa: E402
+from tests.support.local_server import LocalServer, PrefixRoutes, Route  # noqa: E402
 
 PER_PAGE = 40
 
 
-class Routes(dict):
-    """Exact routes, plus prefix routes (keys ending in '*') answered by a callable."""
-
-    def get(self, key, default=None):
-        if key in self:
-            return self[key]
-        for prefix, route in self.items():
-            if prefix.endswith("*") and key.startswith(prefix[:-1]):
-                return route
-        return default
-
-
 def _server(host: str) -> LocalServer:
     srv = LocalServer(host=host)
-    srv.routes = Routes()
+    srv.routes = PrefixRoutes()
     return srv
 
 

@@ -14,8 +14,9 @@ Discovery uses the fetcher (robots.txt, politeness, SSRF guard) for every reques
 the pure core to judge pages; it never imports the service.
 """
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from quotetrail.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from quotetrail.discover.cache import DirectoryListingCache, ListingCache, MemoryListingCache
@@ -38,13 +39,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _LAZY)
 
 
 __all__ = [

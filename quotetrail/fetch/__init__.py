@@ -7,8 +7,9 @@
 Failures raise a `FetchError` subclass with `reason`, `retryable` and `retry_after`.
 """
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from quotetrail.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from quotetrail.fetch.client import Fetcher, FetchResult, parse_retry_after
@@ -81,17 +82,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _LAZY)
 
 
 __all__ = [

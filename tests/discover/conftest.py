@@ -35,7 +35,7 @@ from tests.support.fake_outlets import (
     sitemap_index_xml,
     sitemap_xml,
 )
-from tests.support.local_server import LocalServer, Route
+from tests.support.local_server import LocalServer, PrefixRoutes, Route
 
 ARTICLE_DAY = date(2020, 11, 16)
 BRIDGES = "We will open four new bridges over the Neva by next autumn"
@@ -54,21 +54,9 @@ ARTICLE = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 """
 
 
-class CatchAll(dict):
-    """Routes where a key ending in '*' answers every path starting with it."""
-
-    def get(self, key, default=None):
-        if key in self:
-            return self[key]
-        for prefix, route in self.items():
-            if prefix.endswith("*") and key.startswith(prefix[:-1]):
-                return route
-        return default
-
-
 def _server(host: str, routes: dict | None = None) -> LocalServer:
     srv = LocalServer(host=host)
-    srv.routes = CatchAll(routes or {})  # LocalServer copies into a plain dict
+    srv.routes = PrefixRoutes(routes or {})  # LocalServer copies into a plain dict
     return srv
 
 

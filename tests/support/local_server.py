@@ -62,3 +62,16 @@ def serving(routes: dict[str, Route | Handler] | None = None) -> Iterator[LocalS
         yield server
     finally:
         server.stop()
+
+
+class PrefixRoutes(dict):
+    """Routes where a key ending in '*' answers every path starting with it (fake outlets
+    with thousands of article pages answer them from one callable)."""
+
+    def get(self, key, default=None):
+        if key in self:
+            return self[key]
+        for prefix, route in self.items():
+            if prefix.endswith("*") and key.startswith(prefix[:-1]):
+                return route
+        return default
