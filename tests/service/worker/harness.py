@@ -26,9 +26,9 @@ SHARED_REDIS = "redis://127.0.0.1:6379/13"
 
 # Short limits so failure paths finish in seconds (see worker/settings.py).
 FAST = {
-    "QUOTETRAIL_TASK_SOFT_TIME_LIMIT": "5",
-    "QUOTETRAIL_TASK_TIME_LIMIT": "7",
-    "QUOTETRAIL_VISIBILITY_TIMEOUT": "9",
+    "QUOTETRAIL_TASK_SOFT_TIME_LIMIT": "10",  # finalize judges with the sentence model
+    "QUOTETRAIL_TASK_TIME_LIMIT": "12",
+    "QUOTETRAIL_VISIBILITY_TIMEOUT": "14",  # longer than the hard limit
     "QUOTETRAIL_RESTORE_INTERVAL": "1",
     "QUOTETRAIL_TASK_MAX_RETRIES": "3",
     "QUOTETRAIL_RETRY_BACKOFF": "0.2",

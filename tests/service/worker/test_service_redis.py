@@ -75,7 +75,7 @@ def test_job_with_every_kind_of_outlet_sqlite(tmp_path):
     with outlets() as o, harness.stack(tmp_path, env) as s:
         # /hang answers after the task's soft time limit (5 s in the tests): nothing runs
         # forever, the source ends unverifiable and the job still succeeds.
-        o.server.routes["/hang"] = Route(SOURCE_PAGE, delay=9)
+        o.server.routes["/hang"] = Route(SOURCE_PAGE, delay=15)  # past the 10 s soft limit
         # /down answers 503 forever: retried (3 times in the tests), then given up.
         o.server.routes["/down"] = Route("down", status=503, headers={"Content-Type": "text/plain"})
         paths = ["/fast", "/slow", "/flaky", "/gone", "/redirect", "/hang", "/down"]
