@@ -207,3 +207,23 @@ def test_cheap_rank_prefers_shared_transliterated_words_and_a_near_length() -> N
     q_latin = semantic._latin_keys(semantic.tokenize(quote).tokens)
     ranked = semantic._cheap_rank(semantic.facts_of(quote), page, q_latin, len(quote))
     assert ranked[0] == 0
+
+
+PLAN_PAGE = (
+    "The opening of the rail link has been postponed until the autumn. "
+    "The line was originally due to open in May. "
+    "The weather stayed warm all week."
+)
+
+
+def test_a_past_plan_rendered_as_a_firm_statement_is_never_translated(model) -> None:
+    model(scripted({"originally due": 0.92}, default=0.75))
+    ev = judge("Линия откроется в мае, как и планировалось", PLAN_PAGE, "src")
+    assert ev.verdict == "altered"
+    assert "past plan stated as fact: originally" in ev.reasons
+
+
+def test_a_past_plan_rendered_as_a_past_plan_stays_translated(model) -> None:
+    model(scripted({"originally due": 0.92}, default=0.75))
+    ev = judge("Изначально линия должна была открыться в мае", PLAN_PAGE, "src")
+    assert ev.verdict == "translated", ev.reasons
