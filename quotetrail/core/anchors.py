@@ -246,7 +246,37 @@ def compare_anchors(
     _compare_times(q, p, anchors, reasons)
     _compare_names(q, p, ctx, page_names, anchors, reasons)
     _compare_polarity(q, p, anchors, reasons)
+    _compare_plans(quote, passage, reasons)
     return AnchorCheck(tuple(anchors), tuple(reasons))
+
+
+# A plan told as a past plan ("was originally due to open in May", «изначально
+# должна была открыться в мае»): the statement it carries no longer holds. Both
+# languages' forms, counted for parity like negations; "had to" stands beside
+# «должен был», which says both.
+_PAST_PLAN = re.compile(
+    r"\b(?:originally|initially|(?:was|were) (?:due|supposed|scheduled|meant) to|had to)\b"
+    r"|\b(?:изначально|первоначально|должн[аоы]? был[аои]?)\b",
+    re.IGNORECASE,
+)
+
+
+def _compare_plans(quote: str, passage: str, reasons: list[str]) -> None:
+    """A passage's past plan rendered as a firm statement (or the reverse) is a change.
+
+    Why: "the line will open in May" and "the line was originally due to open in
+    May" share every anchor and score like translations, but say opposite things
+    about what will happen. No Anchor entry (the schema's kinds are number, name,
+    date and negation): a reason only, which keeps the pair from `translated`.
+    """
+    q = [m.group(0).lower() for m in _PAST_PLAN.finditer(quote)]
+    p = [m.group(0).lower() for m in _PAST_PLAN.finditer(passage)]
+    if bool(q) == bool(p):
+        return
+    if p:
+        reasons.append("past plan stated as fact: " + ", ".join(p))
+    else:
+        reasons.append("stated as a past plan: " + ", ".join(q))
 
 
 def _compare_numbers(

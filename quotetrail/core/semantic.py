@@ -1,7 +1,8 @@
 """Sentence-embedding evidence: the `translated` verdict, and paraphrases in other words.
 
     quote ─► anchors (anchors.py) ─► candidate sentences of the page (sharing a number,
-             date or name, ±1 sentence; every sentence when none does)
+             date or name, ±1 sentence; when none does, the PREFILTER sentences a
+             cheap language-independent score ranks first — not every sentence)
           ─► similarity model (plugged in by the caller) ─► best, runner-up, margin
           ─► anchors compared on the best pair ─► translated | altered | not_found
                                                    (same language: paraphrased | None)
@@ -23,6 +24,7 @@ devset/crosslang (python devset/crosslang/evaluate.py).
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -34,6 +36,7 @@ from quotetrail.core.anchors import (
     Facts,
     compare_anchors,
     facts_of,
+    name_key,
     read_facts,
     shares_anchor,
     text_lang,
@@ -54,6 +57,7 @@ NEAR_MISS = 0.85  # below this a closest sentence's anchor differences are not l
 PARAPHRASED = 0.915
 PARAPHRASE_MARGIN = 0.03
 MAX_CANDIDATES = 400  # sentences embedded per page at most (a 50,000-char page has ~500)
+PREFILTER = 10  # sentences per quote and page when none shares an anchor (see _cheap_rank)
 CONTEXT_SENTENCES = 2  # sentences before a passage where its speaker's name may stand
 LONG_QUOTE = 25  # tokens; longer quotes are also compared with two-sentence windows
 
@@ -99,6 +103,7 @@ class PageSentences:
     quoted: tuple[
         tuple[int, int, int, int], ...
     ]  # direct and reported speech: start, end, sentences
+    latin: tuple[frozenset[str], ...]  # each sentence's words as 4-letter transliterated keys
 
     def sentence(self, i: int) -> str:
         a, b = self.spans[i]
@@ -120,7 +125,21 @@ def page_sentences(text: str) -> PageSentences:
     names = frozenset(k for f in facts for k, _, initial in f.names if not initial)
     units = _quoted(text, spans) + _reported(text, spans)
     words = tuple(_content_words(tokens[g[0] : g[-1] + 1]) for g in groups)
-    return PageSentences(text, key, text_lang(text), spans, facts, names, words, units)
+    latin = tuple(_latin_keys(tokens[g[0] : g[-1] + 1]) for g in groups)
+    return PageSentences(text, key, text_lang(text), spans, facts, names, words, units, latin)
+
+
+def _latin_keys(tokens: Sequence[Token]) -> frozenset[str]:
+    """Words of five letters or more as 4-letter keys in one script (программа ↔ programme).
+
+    Why: loanwords and names survive translation (deputies/депутаты, budget lines,
+    places); their transliterated stems are a signal no model is needed for.
+    """
+    return frozenset(
+        name_key(t.norm)[:4]
+        for t in tokens
+        if len(t.norm) >= 5 and not t.number and t.norm.isalpha()
+    )
 
 
 def _content_words(tokens: Sequence[Token]) -> frozenset[str]:
@@ -187,8 +206,45 @@ class _Scored:
     score: float
 
 
+def _kinds(f: Facts) -> tuple[bool, bool, bool, bool]:
+    """Which anchors a text has; a sentence's capitalised first word is no name here."""
+    names = any(not initial for _, _, initial in f.names)
+    return bool(f.numbers or f.days), bool(f.times), names, bool(f.negations)
+
+
+def _cheap_rank(quote: Facts, page: PageSentences, latin: frozenset[str], chars: int) -> list[int]:
+    """Sentence indices, likeliest rendering of the quote first, without the model.
+
+    Used when no sentence shares a number, date or name with the quote, where the
+    model used to embed every sentence (~250 texts for 5 pages of 5,000 chars, most
+    of a job's time). Language-independent signals only: the same kinds of anchor
+    (a number where the quote has one, even a different number: that is how a
+    changed figure stays findable as `altered`; a negation where it negates),
+    shared transliterated word keys, and a length near the quote's (a translation
+    keeps its length within a third or so; ln ratio 0 is best).
+    """
+    q_kinds = _kinds(quote)
+    lengths: list[list[int]] = [[b - a] for a, b in page.spans]
+    for a, b, first, last in page.quoted:  # the quoted words without their attribution
+        for i in range(first, last + 1):
+            lengths[i].append(b - a)
+    scored = []
+    for i in range(len(page.spans)):
+        s_kinds = _kinds(page.facts[i])
+        kinds = sum(a and b for a, b in zip(q_kinds, s_kinds, strict=True))
+        shared = len(latin & page.latin[i]) / max(1, len(latin))
+        length = min(abs(math.log(max(1, n) / max(1, chars))) for n in lengths[i])
+        scored.append((kinds + 2 * shared - length, -i))
+    return [-i for _, i in sorted(scored, reverse=True)]
+
+
 def _candidates(
-    quote: Facts, page: PageSentences, long_quote: bool, words: frozenset[str] | None = None
+    quote: Facts,
+    page: PageSentences,
+    long_quote: bool,
+    words: frozenset[str] | None = None,
+    quote_latin: frozenset[str] = frozenset(),
+    quote_chars: int = 0,
 ) -> list[tuple[int, int, int, int]]:
     """Units to embed: sentences near an anchor (all when none), their quotations, pairs.
 
@@ -206,7 +262,7 @@ def _candidates(
     if hits:
         chosen = sorted({j for i in hits for j in (i - 1, i, i + 1) if 0 <= j < n})
     else:
-        chosen = list(range(n))
+        chosen = sorted(_cheap_rank(quote, page, quote_latin, quote_chars)[:PREFILTER])
     chosen = chosen[:MAX_CANDIDATES]
     picked = set(chosen)
     units = [(i, i, *page.spans[i]) for i in chosen]
@@ -228,7 +284,7 @@ def _search(quote: str, page: PageSentences, same_language: bool = False) -> lis
     if same_language:
         keys = content_keys([t for t in q_tokens if not t.capital])
         words = frozenset(keys) | frozenset(k[:5] for k in keys if len(k) >= 5)
-    units = _candidates(q_facts, page, long_quote, words)
+    units = _candidates(q_facts, page, long_quote, words, _latin_keys(q_tokens), len(quote))
     if not units:
         return []
     texts = [page.text[a:b] for _, _, a, b in units]

