@@ -27,7 +27,6 @@ import numpy as np
 from rapidfuzz.distance import Indel
 
 from quotetrail.core.lexicon import NEGATIONS, STOPWORDS
-from quotetrail.core.meaning import is_name
 from quotetrail.core.normalize import NormText, Token, tokenize
 from quotetrail.core.pagecache import PageCache
 from quotetrail.core.pagetokens import (
@@ -60,7 +59,7 @@ class Page:
     sentence_starts: tuple[int, ...]
     sentence_ids: tuple[int, ...]  # sentence number of each token
     sentence_bounds: tuple[tuple[int, int], ...]  # first and last token of each sentence
-    sentence_freq: dict[str, int]  # in how many sentences each stem occurs
+    sentence_freq: Mapping[str, int]  # in how many sentences each stem occurs (StemCounts)
     sentence_keys: Sequence[frozenset[str]]  # content stems of each sentence (made on use)
     sentence_prefixes: Sequence[frozenset[str]]  # their first five letters (made on use)
     names: frozenset[str]  # words the page capitalises mid-sentence: likely proper nouns
@@ -151,7 +150,7 @@ def _prepare_page(text: str) -> Page:
     by_kid, by_sid = kid[order], sid[order]
     new_pair = np.ones(n, dtype=bool)
     new_pair[1:] = (by_kid[1:] != by_kid[:-1]) | (by_sid[1:] != by_sid[:-1])
-    freq = dict(zip(ids, np.bincount(by_kid[new_pair], minlength=len(ids)).tolist(), strict=True))
+    freq = StemCounts(ids, np.bincount(by_kid[new_pair], minlength=len(ids)).tolist())
     content = bytearray(map(_FUNCTION_WORDS.__contains__, norms)).translate(_FLIP)
 
     def content_stems(s: int) -> frozenset[str]:
@@ -164,11 +163,10 @@ def _prepare_page(text: str) -> Page:
     )
     lengths_before = accumulate(map(len, norms), initial=0)
     char_starts = tuple(map(add, lengths_before, range(1, n + 1)))  # 1 + i + letters before i
-    names = frozenset(
-        norms[i]
-        for i in compress(range(n), flag_selector(tokens.flags, CAPITAL, _NAME_FLAGS))
-        if is_name(tokens[i])
-    )
+    # is_name of these candidates (capital, not a sentence start, not a number) comes
+    # down to "not a function word": decided on the words, no Token made per capital
+    candidates = compress(norms, flag_selector(tokens.flags, CAPITAL, _NAME_FLAGS))
+    names = frozenset(candidates).difference(_FUNCTION_WORDS)
     return Page(
         NormText(original=text, tokens=tokens),  # type: ignore[arg-type]  # a token sequence
         keys,
@@ -227,6 +225,32 @@ class PositionIndex(Mapping[str, list[int]]):
 
     def get(self, key: str, default: object = None) -> list[int] | object:  # type: ignore[override]
         return self[key] if key in self._ids else default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class StemCounts(Mapping[str, int]):
+    """A number per stem, kept as a list by stem number (no dict built per page)."""
+
+    __slots__ = ("_counts", "_ids")
+
+    def __init__(self, ids: dict[str, int], counts: list[int]) -> None:
+        self._ids = ids
+        self._counts = counts
+
+    def __getitem__(self, key: str) -> int:
+        return self._counts[self._ids[key]]
+
+    def get(self, key: str, default: object = None) -> int | object:  # type: ignore[override]
+        j = self._ids.get(key)
+        return default if j is None else self._counts[j]
 
     def __contains__(self, key: object) -> bool:
         return key in self._ids
