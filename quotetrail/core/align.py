@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, compress, pairwise
+from itertools import accumulate, chain, compress, count, pairwise
 from operator import add, sub
 
 import numpy as np
@@ -128,11 +128,12 @@ def _prepare_page(text: str) -> Page:
     n = len(norms)
     keys = tuple(stem_all(norms))
     # Each distinct stem gets a number; one stable sort of those numbers holds every
-    # stem's positions in page order (the index), one unique over (sentence, stem)
-    # numbers gives the sentence frequencies: no Python loop over the tokens.
-    ids = dict(zip(dict.fromkeys(keys), range(n), strict=False))
-    kid = np.fromiter(map(ids.__getitem__, keys), dtype=np.int64, count=n)
-    counts = np.bincount(kid, minlength=len(ids))
+    # stem's positions in page order (the index), and in that order a new (stem,
+    # sentence) pair starts wherever either number changes: the sentence frequencies.
+    # No Python loop over the tokens.
+    ids: dict[str, int] = {}  # a stem's number is the position of its first occurrence
+    kid = np.fromiter(map(ids.setdefault, keys, count()), dtype=np.int64, count=n)
+    counts = np.bincount(kid, minlength=n)
     bounds = [0, *np.cumsum(counts).tolist()]
     order = np.argsort(kid, kind="stable")
     index = PositionIndex(ids, order, bounds)
@@ -150,7 +151,7 @@ def _prepare_page(text: str) -> Page:
     by_kid, by_sid = kid[order], sid[order]
     new_pair = np.ones(n, dtype=bool)
     new_pair[1:] = (by_kid[1:] != by_kid[:-1]) | (by_sid[1:] != by_sid[:-1])
-    freq = StemCounts(ids, np.bincount(by_kid[new_pair], minlength=len(ids)).tolist())
+    freq = StemCounts(ids, np.bincount(by_kid[new_pair], minlength=n).tolist())
     content = bytearray(map(_FUNCTION_WORDS.__contains__, norms)).translate(_FLIP)
 
     def content_stems(s: int) -> frozenset[str]:
