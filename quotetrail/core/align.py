@@ -55,7 +55,7 @@ class Page:
 
     norm: NormText  # its tokens are a PageTokens: columns, Token objects made on demand
     keys: tuple[str, ...]
-    index: Mapping[str, list[int]]  # positions of each stem (PositionIndex: made on use)
+    index: PositionIndex  # positions of each stem, made on use
     sentence_starts: tuple[int, ...]
     sentence_ids: tuple[int, ...]  # sentence number of each token
     sentence_bounds: tuple[tuple[int, int], ...]  # first and last token of each sentence
@@ -227,6 +227,20 @@ class PositionIndex(Mapping[str, list[int]]):
     def get(self, key: str, default: object = None) -> list[int] | object:  # type: ignore[override]
         return self[key] if key in self._ids else default
 
+    def size(self, key: str) -> int:
+        """How often the stem occurs (0 if never), without listing its positions."""
+        j = self._ids.get(key)
+        return 0 if j is None else self._bounds[j + 1] - self._bounds[j]
+
+    def head(self, key: str, limit: int) -> list[int]:
+        """The stem's first `limit` positions: a page of one repeated word lists no more."""
+        made = self._made.get(key)
+        if made is not None:
+            return made[:limit]
+        j = self._ids[key]
+        a = self._bounds[j]
+        return self._order[a : min(a + limit, self._bounds[j + 1])].tolist()
+
     def __contains__(self, key: object) -> bool:
         return key in self._ids
 
@@ -330,7 +344,7 @@ def candidate_regions(
 ) -> list[tuple[int, int]]:
     """Page token ranges [lo, hi) worth aligning precisely, best first."""
     m = len(quote.keys)
-    freqs = [len(page.index.get(k, ())) for k in quote.keys]
+    freqs = list(map(page.index.size, quote.keys))
     present = sorted((f, i) for i, f in enumerate(freqs) if f)
     if not present:
         return []
@@ -346,7 +360,9 @@ def candidate_regions(
             budget -= f
     # A page of one repeated word gives one anchor hundreds of thousands of hits; its
     # earliest ones already yield the earliest regions, the ones chosen on a tie.
-    hits = sorted((p, i) for i in anchors for p in page.index[quote.keys[i]][:MAX_HITS_PER_ANCHOR])
+    hits = sorted(
+        (p, i) for i in anchors for p in page.index.head(quote.keys[i], MAX_HITS_PER_ANCHOR)
+    )
     width = m + 8 + FRAGMENT_GAP * (quote.fragments - 1)
     windows: list[tuple[int, int, int]] = []  # (-distinct anchors, lo_p, hi_p)
     seen: Counter[int] = Counter()

@@ -149,3 +149,12 @@ def test_page_index_and_sentence_sets_match_their_plain_definitions() -> None:
         assert dict(page.sentence_freq) == freq
         assert page.sentence_freq.get("no-such-stem", 0) == 0
         assert page.names == {t.norm for t in page.tokens if is_name(t)}
+
+
+def test_position_index_size_and_head_agree_with_the_positions() -> None:
+    page = prepare_page("word " * 500 + "Rare things. " + "word " * 10)
+    positions = page.index["word"]
+    assert page.index.size("word") == len(positions) == 510
+    assert page.index.head("word", 7) == positions[:7] == list(range(7))
+    assert page.index.size("rare") == 1 and page.index.head("rare", 9) == [500]
+    assert page.index.size("no-such-stem") == 0
