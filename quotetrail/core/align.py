@@ -17,15 +17,16 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, compress, pairwise, repeat
-from operator import add, itemgetter, sub
+from itertools import accumulate, chain, compress, count, pairwise
+from operator import add, sub
 
+import numpy as np
 from rapidfuzz.distance import Indel
 
 from quotetrail.core.lexicon import NEGATIONS, STOPWORDS
-from quotetrail.core.meaning import is_name
 from quotetrail.core.normalize import NormText, Token, tokenize
 from quotetrail.core.pagecache import PageCache
 from quotetrail.core.pagetokens import (
@@ -54,13 +55,13 @@ class Page:
 
     norm: NormText  # its tokens are a PageTokens: columns, Token objects made on demand
     keys: tuple[str, ...]
-    index: dict[str, list[int]]
+    index: PositionIndex  # positions of each stem, made on use
     sentence_starts: tuple[int, ...]
     sentence_ids: tuple[int, ...]  # sentence number of each token
     sentence_bounds: tuple[tuple[int, int], ...]  # first and last token of each sentence
-    sentence_freq: dict[str, int]  # in how many sentences each stem occurs
-    sentence_keys: tuple[frozenset[str], ...]  # content stems of each sentence
-    sentence_prefixes: tuple[frozenset[str], ...]  # their first five letters
+    sentence_freq: Mapping[str, int]  # in how many sentences each stem occurs (StemCounts)
+    sentence_keys: Sequence[frozenset[str]]  # content stems of each sentence (made on use)
+    sentence_prefixes: Sequence[frozenset[str]]  # their first five letters (made on use)
     names: frozenset[str]  # words the page capitalises mid-sentence: likely proper nouns
     joined: str  # " " + normalised tokens joined by " " + " ", for exact look-ups
     char_starts: tuple[int, ...]  # offset of each token inside `joined`
@@ -126,9 +127,16 @@ def _prepare_page(text: str) -> Page:
     norms = tokens.norms
     n = len(norms)
     keys = tuple(stem_all(norms))
-    index: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        index.setdefault(k, []).append(i)
+    # Each distinct stem gets a number; one stable sort of those numbers holds every
+    # stem's positions in page order (the index), and in that order a new (stem,
+    # sentence) pair starts wherever either number changes: the sentence frequencies.
+    # No Python loop over the tokens.
+    ids: dict[str, int] = {}  # a stem's number is the position of its first occurrence
+    kid = np.fromiter(map(ids.setdefault, keys, count()), dtype=np.int64, count=n)
+    counts = np.bincount(kid, minlength=n)
+    bounds = [0, *np.cumsum(counts).tolist()]
+    order = np.argsort(kid, kind="stable")
+    index = PositionIndex(ids, order, bounds)
     sentence_starts = tuple(
         compress(range(n), flag_selector(tokens.flags, SENTENCE_START, SENTENCE_START))
     )
@@ -136,18 +144,30 @@ def _prepare_page(text: str) -> Page:
         sentence_starts = (0, *sentence_starts)
     sentence_starts = _cap_sentences(sentence_starts, n)
     spans = list(zip(sentence_starts, [*sentence_starts[1:], n], strict=True))
-    sentence_ids = tuple(chain.from_iterable(repeat(s, b - a) for s, (a, b) in enumerate(spans)))
+    sid = np.repeat(np.arange(len(spans), dtype=np.int64), [b - a for a, b in spans])
+    sentence_ids = tuple(sid.tolist())
+    # in how many sentences each stem occurs: in `order` a stem's positions run in page
+    # order, so a new (stem, sentence) pair starts wherever either number changes
+    by_kid, by_sid = kid[order], sid[order]
+    new_pair = np.ones(n, dtype=bool)
+    new_pair[1:] = (by_kid[1:] != by_kid[:-1]) | (by_sid[1:] != by_sid[:-1])
+    freq = StemCounts(ids, np.bincount(by_kid[new_pair], minlength=n).tolist())
     content = bytearray(map(_FUNCTION_WORDS.__contains__, norms)).translate(_FLIP)
-    sentence_keys = tuple(frozenset(compress(keys[a:b], content[a:b])) for a, b in spans)
-    # in how many sentences each stem occurs: count the distinct (sentence, stem) pairs
-    freq = Counter(map(itemgetter(1), set(zip(sentence_ids, keys, strict=True))))
+
+    def content_stems(s: int) -> frozenset[str]:
+        a, b = spans[s]
+        return frozenset(compress(keys[a:b], content[a:b]))
+
+    sentence_keys = _PerSentence(content_stems, len(spans))
+    sentence_prefixes = _PerSentence(
+        lambda s: frozenset(k[:5] for k in sentence_keys[s] if len(k) >= 5), len(spans)
+    )
     lengths_before = accumulate(map(len, norms), initial=0)
     char_starts = tuple(map(add, lengths_before, range(1, n + 1)))  # 1 + i + letters before i
-    names = frozenset(
-        norms[i]
-        for i in compress(range(n), flag_selector(tokens.flags, CAPITAL, _NAME_FLAGS))
-        if is_name(tokens[i])
-    )
+    # is_name of these candidates (capital, not a sentence start, not a number) comes
+    # down to "not a function word": decided on the words, no Token made per capital
+    candidates = compress(norms, flag_selector(tokens.flags, CAPITAL, _NAME_FLAGS))
+    names = frozenset(candidates).difference(_FUNCTION_WORDS)
     return Page(
         NormText(original=text, tokens=tokens),  # type: ignore[arg-type]  # a token sequence
         keys,
@@ -155,9 +175,9 @@ def _prepare_page(text: str) -> Page:
         sentence_starts,
         sentence_ids,
         tuple((a, b - 1) for a, b in spans),
-        dict(freq),
+        freq,
         sentence_keys,
-        _prefixes(sentence_keys),
+        sentence_prefixes,
         names,
         " " + " ".join(norms) + " ",
         char_starts,
@@ -182,11 +202,104 @@ def _cap_sentences(starts: tuple[int, ...], n: int) -> tuple[int, ...]:
     )
 
 
-def _prefixes(sentence_keys: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
-    """The first five letters of each sentence's stems of five letters or more."""
-    every: set[str] = set().union(*sentence_keys)
-    prefix = {k: k[:5] for k in every if len(k) >= 5}
-    return tuple(frozenset(filter(None, map(prefix.get, s))) for s in sentence_keys)
+class PositionIndex(Mapping[str, list[int]]):
+    """Token positions of each stem, sliced from one sorted array when first asked for.
+
+    Why: building a list per stem for every token of a 2 MB page was a Python loop
+    over 350,000 tokens; the aligner asks for the positions of a quote's few stems.
+    """
+
+    __slots__ = ("_bounds", "_ids", "_made", "_order")
+
+    def __init__(self, ids: dict[str, int], order: np.ndarray, bounds: list[int]) -> None:
+        self._ids = ids  # stem -> its number
+        self._order = order  # token positions sorted by stem number, in page order
+        self._bounds = bounds  # stem number j holds order[bounds[j]:bounds[j + 1]]
+        self._made: dict[str, list[int]] = {}
+
+    def __getitem__(self, key: str) -> list[int]:
+        made = self._made.get(key)
+        if made is None:
+            j = self._ids[key]
+            made = self._made[key] = self._order[self._bounds[j] : self._bounds[j + 1]].tolist()
+        return made
+
+    def get(self, key: str, default: object = None) -> list[int] | object:  # type: ignore[override]
+        return self[key] if key in self._ids else default
+
+    def size(self, key: str) -> int:
+        """How often the stem occurs (0 if never), without listing its positions."""
+        j = self._ids.get(key)
+        return 0 if j is None else self._bounds[j + 1] - self._bounds[j]
+
+    def head(self, key: str, limit: int) -> list[int]:
+        """The stem's first `limit` positions: a page of one repeated word lists no more."""
+        made = self._made.get(key)
+        if made is not None:
+            return made[:limit]
+        j = self._ids[key]
+        a = self._bounds[j]
+        return self._order[a : min(a + limit, self._bounds[j + 1])].tolist()
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class StemCounts(Mapping[str, int]):
+    """A number per stem, kept as a list by stem number (no dict built per page)."""
+
+    __slots__ = ("_counts", "_ids")
+
+    def __init__(self, ids: dict[str, int], counts: list[int]) -> None:
+        self._ids = ids
+        self._counts = counts
+
+    def __getitem__(self, key: str) -> int:
+        return self._counts[self._ids[key]]
+
+    def get(self, key: str, default: object = None) -> int | object:  # type: ignore[override]
+        j = self._ids.get(key)
+        return default if j is None else self._counts[j]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class _PerSentence(Sequence[frozenset[str]]):
+    """A per-sentence set made when the verdict first looks at that sentence.
+
+    Why: a 2 MB page has ~18,000 sentences; a quote's verdict reads a few dozen.
+    """
+
+    __slots__ = ("_build", "_made", "_n")
+
+    def __init__(self, build: Callable[[int], frozenset[str]], n: int) -> None:
+        self._build = build
+        self._n = n
+        self._made: dict[int, frozenset[str]] = {}
+
+    def __getitem__(self, s: int) -> frozenset[str]:  # type: ignore[override]
+        made = self._made.get(s)
+        if made is None:
+            if not -self._n <= s < self._n:
+                raise IndexError("sentence index out of range")
+            made = self._made[s % self._n] = self._build(s % self._n)
+        return made
+
+    def __len__(self) -> int:
+        return self._n
 
 
 _FUNCTION_WORDS = STOPWORDS | NEGATIONS
@@ -231,7 +344,7 @@ def candidate_regions(
 ) -> list[tuple[int, int]]:
     """Page token ranges [lo, hi) worth aligning precisely, best first."""
     m = len(quote.keys)
-    freqs = [len(page.index.get(k, ())) for k in quote.keys]
+    freqs = list(map(page.index.size, quote.keys))
     present = sorted((f, i) for i, f in enumerate(freqs) if f)
     if not present:
         return []
@@ -247,7 +360,9 @@ def candidate_regions(
             budget -= f
     # A page of one repeated word gives one anchor hundreds of thousands of hits; its
     # earliest ones already yield the earliest regions, the ones chosen on a tie.
-    hits = sorted((p, i) for i in anchors for p in page.index[quote.keys[i]][:MAX_HITS_PER_ANCHOR])
+    hits = sorted(
+        (p, i) for i in anchors for p in page.index.head(quote.keys[i], MAX_HITS_PER_ANCHOR)
+    )
     width = m + 8 + FRAGMENT_GAP * (quote.fragments - 1)
     windows: list[tuple[int, int, int]] = []  # (-distinct anchors, lo_p, hi_p)
     seen: Counter[int] = Counter()

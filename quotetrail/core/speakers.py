@@ -42,6 +42,7 @@ Gender = Literal["m", "f"] | None
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"«»“”„!?—–\[\]]|\.(?!\s*[A-ZА-ЯЁ]\w)")
+_LAST_CLAUSE_BREAK = re.compile(rf"(?s:.*)(?:{_CLAUSE_BREAK.pattern})")  # see _clause_start
 
 PRONOUNS: dict[str, Gender] = {
     "he": "m", "she": "f", "him": "m", "her": "f", "он": "m", "она": "f", "его": "m", "ее": "f", "её": "f",
@@ -240,15 +241,30 @@ def _joinable(text: str, end: int, start: int) -> bool:
 
 
 def _clause_start(text: str, lo: int, hi: int) -> int:
-    last = lo
-    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
-        last = m.end()
-    return last
+    """Just after the last clause break in text[lo:hi] (lo when there is none).
+
+    One greedy match instead of a match object per break: the breaks are single
+    characters, so the last one `finditer` would give is the last one `.*` backs off to.
+    """
+    m = _LAST_CLAUSE_BREAK.match(text, lo, hi)
+    return m.end() if m else lo
 
 
 def _clause_end(text: str, lo: int, hi: int) -> int:
     m = _CLAUSE_BREAK.search(text, lo, hi)
     return m.start() if m else hi
+
+
+def _rstrip_end(text: str, lo: int, hi: int) -> int:
+    """Where text[lo:hi].rstrip() ends, found without copying text[lo:hi]."""
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi
+
+
+def _ends_with(text: str, lo: int, end: int, suffix: str) -> bool:
+    """text[lo:end].endswith(suffix), without the copy."""
+    return end - lo >= len(suffix) and text.startswith(suffix, end - len(suffix))
 
 
 # --- finding the subject of a cue ---------------------------------------------
@@ -260,20 +276,21 @@ _REACH = 200  # a subject stands within this many characters of its cue
 def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerRef | None:
     """The speaker standing just before a cue at `hi` ("Putin said", "the minister told")."""
     appositive = frozenset()
-    stripped = text[lo:hi].rstrip()
-    if stripped.endswith("),"):
-        stripped = stripped[:-1].rstrip()
-    if stripped.endswith(")"):  # "Rep. Jim Hale (D-Ore.) said": the party tag is no break
-        opening = text.rfind("(", max(lo, hi - 60), lo + len(stripped))
+    # `end` is where text[lo:hi].rstrip() would end: no copy of a long paragraph per cue
+    end = _rstrip_end(text, lo, hi)
+    if _ends_with(text, lo, end, "),"):
+        end = _rstrip_end(text, lo, end - 1)
+    if _ends_with(text, lo, end, ")"):  # "Rep. Jim Hale (D-Ore.) said": the party tag is no break
+        opening = text.rfind("(", max(lo, hi - 60), end)
         if opening > lo:
             hi = opening
-            stripped = text[lo:hi].rstrip()
+            end = _rstrip_end(text, lo, hi)
     seg_end = hi
     relative = _RELATIVE_AFTER_NAME.search(text, max(lo, hi - _REACH), hi)
-    if stripped.endswith(",") and relative is not None:
+    if _ends_with(text, lo, end, ",") and relative is not None:
         seg_end = relative.start()  # "Marco Rubio, whose hometown, Miami, is …, argues"
-    elif stripped.endswith(","):
-        comma = lo + len(stripped) - 1
+    elif _ends_with(text, lo, end, ","):
+        comma = end - 1
         prev = text.rfind(",", lo, comma)
         chunk = text[prev + 1 : comma].strip() if prev >= 0 else ""
         if prev >= 0 and re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+", chunk):

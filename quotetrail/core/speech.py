@@ -85,8 +85,10 @@ def _alternation(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
+# Every cue starts with a letter: the look-ahead lets the engine skip non-word
+# positions (a run of quotation marks) before trying the large alternation.
 _CUE = re.compile(
-    r"(?<![\w-])(?:"
+    r"(?=\w)(?<![\w-])(?:"
     rf"(?P<as_ru>как\s+(?:(?:{_RU_AS_VERBS})(?:а|и|о|ся|ась|ись)?|{_RU_AS_PRESENT}))"
     rf"|(?P<according>{_alternation(_EN_ACCORDING + _RU_ACCORDING)})"
     rf"|(?P<verb_ru>(?:{_alternation(_RU_PAST)})(?:а|и|о)?|{_alternation(_RU_PRESENT)}|говорят|считают|полагают|заявляют|отмечают|пишут)"

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress, repeat
+from operator import is_, itemgetter, methodcaller, not_, or_
 
 try:  # the C build
     import Stemmer as _stemmer_module
@@ -49,35 +51,43 @@ def stem(norm: str) -> str:
 
 
 def stem_all(norms: Sequence[str]) -> list[str]:
-    """Stems of many tokens: cache look-ups, then one batch per language for the rest."""
-    get = _CACHE.get
-    out = list(map(get, norms))
+    """Stems of many tokens: cache look-ups, then one batch per language for the rest.
+
+    Every step is a `map`/`compress` over the tokens (no Python loop per token): a
+    page of new words spends its time in the stemmer, not in the bookkeeping.
+    """
+    out = list(map(_CACHE.get, norms))
     if None not in out:
         return out  # type: ignore[return-value]
-    missing = list({w for w, s in zip(norms, out, strict=True) if s is None})
+    missing = list(dict.fromkeys(compress(norms, map(is_, out, repeat(None)))))
     found = _stem_batch(missing)
     _remember(found)
-    return [s if s is not None else found[w] for w, s in zip(norms, out, strict=True)]
+    # found holds exactly the words whose look-up gave None: found.get(w, cached stem)
+    return list(map(found.get, norms, out))  # type: ignore[arg-type]
 
 
 def _stem_batch(words: list[str]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    ru: list[str] = []
-    en: list[str] = []
-    en_words: list[str] = []
-    for w in words:
-        if len(w) <= 2 or w[0].isdigit():
-            found[w] = w
-        elif _CYRILLIC.search(w):
-            ru.append(w)
-        else:
-            en_words.append(w)
-            en.append(w[:-2] if w.endswith("'s") else w)
+    """Stems of distinct words: short words and numbers as they are, then one
+    `stemWords` call per language (a word with a Cyrillic letter is Russian)."""
+    as_is = list(map(or_, map((3).__gt__, map(len, words)), map(str.isdigit, map(_FIRST, words))))
+    found = dict.fromkeys(compress(words, as_is))
+    for w in found:
+        found[w] = w
+    rest = list(compress(words, map(not_, as_is)))
+    cyrillic = list(map(bool, map(_CYRILLIC.search, rest)))
+    ru = list(compress(rest, cyrillic))
+    en_words = list(compress(rest, map(not_, cyrillic)))
+    en = list(en_words)
+    for i in compress(range(len(en)), map(methodcaller("endswith", "'s"), en)):
+        en[i] = en[i][:-2]
     if ru:
         found.update(zip(ru, _RU.stemWords(ru), strict=True))
     if en:
         found.update(zip(en_words, _EN.stemWords(en), strict=True))
-    return found
+    return found  # type: ignore[return-value]
+
+
+_FIRST = itemgetter(slice(0, 1))  # a word's first letter ("" for an empty word)
 
 
 def _stem_uncached(norm: str) -> str:

@@ -106,3 +106,55 @@ def test_one_repeated_word_anchors_the_earliest_regions() -> None:
     regions = candidate_regions(prepare_quote("echo of the war"), page)
     assert regions and regions[0][0] == 0
     assert all(hi <= MAX_HITS_PER_ANCHOR + 20 for _, hi in regions)
+
+
+def _devset_pages() -> list[str]:
+    from pathlib import Path
+
+    pages = sorted((Path(__file__).parents[2] / "devset" / "pages").glob("*.txt"))
+    return [p.read_text(encoding="utf-8") for p in pages]
+
+
+def test_page_index_and_sentence_sets_match_their_plain_definitions() -> None:
+    """The index, sentence frequencies, per-sentence sets and names are built in bulk
+    (numpy, made on use): they must equal the token-by-token definitions."""
+    from quotetrail.core.lexicon import NEGATIONS, STOPWORDS
+    from quotetrail.core.meaning import is_name
+
+    texts = [*_devset_pages(), "", "One. Two [not] three! Cats, cats and CATS."]
+    assert len(texts) > 10
+    for text in texts:
+        page = prepare_page(text)
+        keys = page.keys
+        index: dict[str, list[int]] = {}
+        for i, k in enumerate(keys):
+            index.setdefault(k, []).append(i)
+        assert dict(page.index) == index
+        assert page.index.get("no-such-stem", ()) == ()
+        n_sentences = len(page.sentence_bounds)
+        assert len(page.sentence_keys) == len(page.sentence_prefixes) == n_sentences
+        freq: dict[str, int] = {}
+        for s, (a, b) in enumerate(page.sentence_bounds):
+            assert all(page.sentence_of(i) == s for i in range(a, b + 1))
+            stems = set(keys[a : b + 1])
+            for k in stems:
+                freq[k] = freq.get(k, 0) + 1
+            content = {
+                k
+                for k, t in zip(keys[a : b + 1], page.tokens[a : b + 1], strict=True)
+                if t.norm not in STOPWORDS | NEGATIONS
+            }
+            assert page.sentence_keys[s] == content
+            assert page.sentence_prefixes[s] == {k[:5] for k in content if len(k) >= 5}
+        assert dict(page.sentence_freq) == freq
+        assert page.sentence_freq.get("no-such-stem", 0) == 0
+        assert page.names == {t.norm for t in page.tokens if is_name(t)}
+
+
+def test_position_index_size_and_head_agree_with_the_positions() -> None:
+    page = prepare_page("word " * 500 + "Rare things. " + "word " * 10)
+    positions = page.index["word"]
+    assert page.index.size("word") == len(positions) == 510
+    assert page.index.head("word", 7) == positions[:7] == list(range(7))
+    assert page.index.size("rare") == 1 and page.index.head("rare", 9) == [500]
+    assert page.index.size("no-such-stem") == 0
