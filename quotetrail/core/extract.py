@@ -851,6 +851,8 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                 )
             else:
                 ref = subject_before(text, s.start, cue.start, article.is_outlet)
+                if ref is not None and _ADJECTIVE_NOT_NAME.fullmatch(text, ref.pos, cue.start):
+                    continue  # "Coastal strategists say": a group, found by the weak pass
             if not ref:
                 continue
             start = _clause_start(text, cue, s.end)
@@ -882,6 +884,11 @@ _TRAILING_TIME = re.compile(
     r"|also|again|later|earlier|recently|then|now|still)$",
     re.IGNORECASE,
 )
+_TRAILING_AUX = re.compile(
+    r"\s+(?:has|have|had|will|would|could|might|may|also|long|previously|repeatedly|already)"
+    r"(?:\s+(?:also|long|previously|repeatedly|already|since|often|publicly))*$",
+    re.IGNORECASE,
+)
 _GENERIC_NP = re.compile(
     r"(?:local|many|some|most|several|other|few|both)\s+(?:\w+\s+)?(?:businesses|residents"
     r"|people|experts|analysts|critics|observers|commentators|voters|users|citizens|owners)\b",
@@ -908,11 +915,19 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
         return None  # more than 160 characters without a break: no short phrase
     phrase = text[a : cue.start].strip()
     phrase = _NP_LEAD.sub("", phrase)
+    phrase = _TRAILING_AUX.sub("", phrase)  # "Many conservatives have (long) said"
     words = _WORD.findall(phrase)
-    group = len(words) <= 3 and re.fullmatch(
-        r"(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?-i:[A-Z])[\w-]*(?:ans|ers|ists|ats|ics|ors|ees|ents)",
-        phrase,
-    )  # "Republicans said", "Democrats say": a group, as written
+    group = len(words) <= 3 and (
+        re.fullmatch(
+            r"(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?-i:[A-Z])[\w-]*(?:ans|ers|ists|ats|ics|ors|ees|ents)",
+            phrase,
+        )  # "Republicans said", "Democrats say": a group, as written
+        or re.fullmatch(
+            r"(?-i:[A-Z])[\w-]*\s+(?:[\w-]+\s+)?(?-i:[a-z])[\w-]*"
+            r"(?:ans|ers|ists|ats|ics|ors|ees|ents|ives|als|ates)",
+            phrase,
+        )  # "Democratic strategists say", "Hacking specialists say"
+    )
     if not 1 <= len(words) <= 10 or not (_NP_HEAD.match(phrase) or group):
         return None
     phrase = _TRAILING_TIME.sub("", phrase)
@@ -939,6 +954,10 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     return SpeakerRef("body", name=name, pos=text.find(phrase, a))
 
 
+# a capitalised word before a lowercase plural is an adjective, not a name
+_ADJECTIVE_NOT_NAME = re.compile(
+    r"[A-Z][a-z]+\s+[a-z]{3,}(?<!ss)s(?:\s+(?:have|had|would|will|also|now|have\s+long))?\s*"
+)
 _CLOSED_BEFORE = re.compile(r"[,.!?…]?[\"”»’]\s*[,—–]?\s*$")
 _AND_BEFORE = re.compile(r"(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|quickly|\w+ly)\s+)?$")
 
@@ -985,20 +1004,30 @@ _CHANNEL = (
     r"|letter|release|email|e-mail|call|phone\s+call|tweet|hearing|meeting|address|appearance"
     r"|session|video|broadcast|message|op-ed|memo|filing|report|radio\s+interview|tv\s+interview"
 )
-_ADJUNCT = re.compile(
-    r"(?:\s*,?\s*(?:(?:on|late|early)\s+)?(?:" + _DAYS + r")\b"
-    r"|\s+(?:in|at|during|on|via|through)\s+(?:an?|the|his|her|their|its|a\s+written|one)\s+"
+_TIME_ADJUNCT = r"\s*,?\s*(?:(?:on|late|early)\s+)?(?:" + _DAYS + r")\b"
+_CHANNEL_ADJUNCT = (
+    r"\s+(?:in|at|during|on|via|through)\s+(?:an?|the|his|her|their|its|a\s+written|one)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:" + _CHANNEL + r")\b"
     r"(?:\s+(?:with|to|on|at|in)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,4})?"
     r"|\s+on\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'’-]*\s*){1,4}"
-    r"|\s+(?:reporters|journalists|lawmakers|supporters|the\s+audience|the\s+crowd|the\s+court"
+)
+_ADDRESSEE_ADJUNCT = (
+    r"\s+(?:reporters|journalists|lawmakers|supporters|the\s+audience|the\s+crowd|the\s+court"
     r"|the\s+committee|the\s+(?:agency|newspaper|paper|broadcaster|channel|station|network|magazine)"
     r"|him|her|them|us|me|you|investigators|police|officials|the\s+jury|the\s+judge)\b"
     r"|\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,4}(?=\s+(?:on|in|at|last|this|that)\b)"
-    r"|\s+(?:журналистам|репортерам|репортёрам|агентству|изданию|газете|телеканалу|в\s+(?:интервью|эфире|беседе)"
+)
+_RU_ADJUNCT = (
+    r"\s+(?:журналистам|репортерам|репортёрам|агентству|изданию|газете|телеканалу|в\s+(?:интервью|эфире|беседе)"
     r"(?:\s+[«\"]?[А-ЯЁA-Z][\w.-]*[»\"]?){0,3}|в\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|сегодня|вчера|ранее|также|тоже)"
-    r")*",
-    re.IGNORECASE,
+)
+_ADJUNCT = re.compile(
+    f"(?:{_TIME_ADJUNCT}|{_CHANNEL_ADJUNCT}|{_ADDRESSEE_ADJUNCT}|{_RU_ADJUNCT})*", re.IGNORECASE
+)
+# the same without the one spoken to: in "said the agency does not comment" the agency
+# is the clause's subject, not an addressee
+_ADJUNCT_NO_ADDRESSEE = re.compile(
+    f"(?:{_TIME_ADJUNCT}|{_CHANNEL_ADJUNCT}|{_RU_ADJUNCT})*", re.IGNORECASE
 )
 _TOLD = ("told", "tells", "tell", "telling")
 _AUX = re.compile(
@@ -1040,8 +1069,8 @@ _WH = re.compile(r"(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _NEEDS_THAT = frozenset(_words("called calls asked asks continued continues believes believed"))
 
 
-def _past_adjuncts(text: str, pos: int, end: int) -> int:
-    m = _ADJUNCT.match(text, pos, end)
+def _past_adjuncts(text: str, pos: int, end: int, *, addressee: bool = True) -> int:
+    m = (_ADJUNCT if addressee else _ADJUNCT_NO_ADDRESSEE).match(text, pos, end)
     return m.end() if m else pos
 
 
@@ -1102,6 +1131,14 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     if not nxt or _PREP_START.match(nxt) or not nxt[0].isalnum():
         return None  # "Russia, Peskov said, is ready": a medial attribution, not a clause
     first = _WORD.findall(nxt)[:15]
+    if first and first[0].lower() in _AUX_WORDS and low not in _TOLD:
+        # "said the agency does not …": what looked like an addressee opens the clause
+        bare = _past_adjuncts(text, cue.end, window_end, addressee=False)
+        if bare < pos:
+            rest = text[bare:window_end]
+            start = bare + len(rest) - len(rest.lstrip())
+            nxt = text[start:window_end]
+            first = _WORD.findall(nxt)[:15]
     if first and first[0].lower() in _AUX_WORDS:
         return None  # "the BBC, which she said had misreported …": a relative clause
     early_aux = _AUX.search(" ".join(first[:6]))

@@ -222,9 +222,21 @@ def _is_name_token(tok: str) -> bool:
 
 def _is_name_part(text: str, token: tuple[int, int, str]) -> bool:
     """A name word, or an initial ("В." in «В. Путин»)."""
-    _a, b, tok = token
+    a, b, tok = token
     initial = len(tok) == 1 and tok.isupper() and text[b : b + 1] == "."
-    return initial or _is_name_token(tok)
+    return initial or _is_name_token(tok) or _after_honorific(text, a, tok)
+
+
+_HONORIFIC = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Dr)\.?\s$")
+
+
+def _after_honorific(text: str, a: int, tok: str) -> bool:
+    """ "Mr. King", "Ms. Major": after an honorific a word from the stop list is a surname."""
+    return (
+        tok[:1].isupper()
+        and not tok.isupper()
+        and _HONORIFIC.search(text, max(0, a - 5), a) is not None
+    )
 
 
 def _strip_possessive(tok: str) -> str:
@@ -300,7 +312,7 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
         low = tok.lower()
         if low in _SUBJECT_PRONOUNS and steps <= 2:
             return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
-        if _is_name_token(tok):
+        if _is_name_token(tok) or _after_honorific(text, a, tok):
             if tok != _strip_possessive(tok):
                 return None
             run = _run_left(text, tokens, idx)

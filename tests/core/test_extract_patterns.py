@@ -255,3 +255,36 @@ def test_quote_after_a_colon_line_and_after_a_participle() -> None:
     assert [(q.text, q.speaker) for q in quotes(text)] == [
         ("The harbour must stay open.", "Hal Wyse")
     ]
+
+
+# --- follow-up round (issue 8): subjects the first rules missed --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # what looks like an addressee ("said the agency") is the clause's subject
+        ("A harbour spokesman said the agency does not comment on leases.", "the agency does not comment on leases", "a harbour spokesman"),
+        ("Ann Diaz said officials were wrong to close the ferry.", "officials were wrong to close the ferry", "Ann Diaz"),
+        # a surname that is also a stop-listed word, after an honorific
+        ("The vote was close. Mr. King said the levy would fail.", "the levy would fail", "King"),
+        ("Ms. Major told reporters that the talks had stalled.", "the talks had stalled", "Major"),
+        # a lowercase group after an adjective; a perfect form after a plural subject
+        ("Coastal strategists say the party would be wise to wait.", "the party would be wise to wait", "Coastal strategists"),
+        ("Many farmers have said they will not plant this year.", "they will not plant this year", "many farmers"),
+    ],
+)  # fmt: skip
+def test_followup_subjects(text: str, words: str, speaker: str) -> None:
+    q = only(text)
+    assert (q.text, q.speaker) == (words, speaker)
+
+
+def test_told_still_takes_its_addressee() -> None:
+    q = only("Ann Diaz told the agency the ferry would run again.")
+    assert (q.text, q.speaker) == ("the ferry would run again", "Ann Diaz")
+
+
+def test_relative_clause_after_said_is_still_not_speech() -> None:
+    assert [
+        q for q in quotes("The Courier, which she said had erred, apologised.") if q.kind != "claim"
+    ] == []
