@@ -787,9 +787,16 @@ def _reported_in(
     out = []
     for cue, ref, a, b in found:
         a, b = _trim_clause(article, a, b)
-        if b <= a or len(_WORD.findall(article.text[a:b])) < min_words or article.text[a] in _MARKS:
+        if b <= a or len(_WORD.findall(article.text[a:b])) < min_words:
             continue
         mixed = _mostly_quoted(a, b, direct, starts)
+        if article.text[a] in _MARKS:
+            # `says “the wind is at our backs” despite …`: a mixed quote that opens with the
+            # fragment; an unclosed mark (no direct quote there) opens nothing
+            i = bisect_left(starts, a)
+            if i == len(starts) or starts[i] > a + 2:
+                continue
+            mixed = mixed or _words_outside(article, a, b, direct, starts)
         if mixed and not _words_outside(article, a, b, direct, starts):
             continue  # `He said: "…"`: the direct quote is the whole clause
         out.append(
@@ -1065,6 +1072,13 @@ _SAID_OBJECTS = frozenset(
     """
     )
 )
+# a quoted fragment the writer's words continue: `“the tide is turning” despite her loss`
+# (not `“We will win” and walked out`: a second verb of the subject)
+_MIXED_AFTER = re.compile(
+    r"[“\"][^“”\"\n]{1,200}[”\"]\s+(?!(?:and|but|or|then|as|while|when|before|after|he|she"
+    r"|they|it|to|said|says|told|adding|saying)\b)(?-i:[a-z])",
+    re.IGNORECASE,
+)
 _WH = re.compile(r"(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _NEEDS_THAT = frozenset(_words("called calls asked asks continued continues believes believed"))
 
@@ -1128,6 +1142,8 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     rest = text[pos:window_end]
     start = pos + len(rest) - len(rest.lstrip())
     nxt = text[start:window_end]
+    if nxt[:1] in '“"' and (low in _SAY or low in _TOLD) and _MIXED_AFTER.match(nxt):
+        return start  # `says “the tide is turning” despite …`: a mixed quote opens with marks
     if not nxt or _PREP_START.match(nxt) or not nxt[0].isalnum():
         return None  # "Russia, Peskov said, is ready": a medial attribution, not a clause
     first = _WORD.findall(nxt)[:15]

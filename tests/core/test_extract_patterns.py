@@ -288,3 +288,16 @@ def test_relative_clause_after_said_is_still_not_speech() -> None:
     assert [
         q for q in quotes("The Courier, which she said had erred, apologised.") if q.kind != "claim"
     ] == []
+
+
+def test_mixed_quote_that_opens_with_the_fragment_is_one_reported_quote() -> None:
+    text = "Senator Ida Venn says “the tide is turning” despite her loss in the coastal primary."
+    found = quotes(text)
+    assert [(q.kind, q.text, q.speaker) for q in found] == [
+        ("reported", "“the tide is turning” despite her loss in the coastal primary", "Ida Venn")
+    ]
+
+
+def test_quote_then_a_second_verb_stays_direct() -> None:
+    found = quotes('Ida Venn said "We will win" and walked out.')
+    assert [(q.kind, q.text, q.speaker) for q in found] == [("direct", "We will win", "Ida Venn")]
