@@ -857,7 +857,9 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                     or _coordinated_subject(article, s, cue)
                 )
             else:
-                ref = subject_before(text, s.start, cue.start, article.is_outlet)
+                ref = _appositive_chain(article, s, cue) or subject_before(
+                    text, s.start, cue.start, article.is_outlet
+                )
                 if ref is not None and _ADJECTIVE_NOT_NAME.fullmatch(text, ref.pos, cue.start):
                     continue  # "Coastal strategists say": a group, found by the weak pass
             if not ref:
@@ -959,6 +961,47 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
         else phrase
     )
     return SpeakerRef("body", name=name, pos=text.find(phrase, a))
+
+
+_CHAIN_NAME_END = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*,")
+
+
+def _appositive_chain(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
+    """A name that opens the sentence, then appositives set off by commas, then the verb.
+
+    "Marley Anders, 21, a junior from Port Lisle, said …", "Rep. Hal Wyse (D-Ore.),
+    ranking member of the committee and one of its negotiators, said …": the name, not
+    a place or a person named inside the appositives. Only when the name fills the
+    sentence's first chunk and no other cue stands between it and the verb.
+    """
+    text = article.text
+    before = text[s.start : cue.start].rstrip()
+    if not before.endswith(",") or cue.start - s.start > 300:
+        return None
+    lead = (
+        s.start
+        + len(text[s.start : cue.start])
+        - len(_LEADING_FILLER.sub("", text[s.start : cue.start]))
+    )
+    comma = text.find(",", lead, cue.start)
+    if comma < 0 or comma >= s.start + len(before) - 1:
+        return None  # a single appositive is subject_before's
+    ref = subject_after(text, lead, comma + 1, article.is_outlet, sentence_start=True)
+    if ref is None or ref.kind != "name" or article.in_outlet_name(ref.pos):
+        return None
+    name_end = text.find(ref.name.split()[-1].rstrip("."), ref.pos, comma + 1)
+    if name_end < 0:
+        return None
+    name_end += len(ref.name.split()[-1].rstrip("."))
+    if not _CHAIN_NAME_END.match(text, name_end) or text[lead : ref.pos].count(" ") > 3:
+        return None  # the name (a title before it, a party tag after it) fills the chunk
+    if (
+        article.cues(comma, cue.start)
+        or _AUX.search(text, comma, cue.start)
+        or article.in_span(comma)
+    ):
+        return None
+    return ref
 
 
 # a capitalised word before a lowercase plural is an adjective, not a name

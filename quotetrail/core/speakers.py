@@ -968,6 +968,8 @@ class Resolver:
             person = self._person(ref)
         elif ref.kind == "pronoun":
             person = self._by_gender(ref.gender)
+            if person is not None and person.gender is None and person in self.people:
+                person.gender = ref.gender  # "Lee … she said": a later "he" is someone else
         else:
             person = self._by_role(ref.roles)
             if person is None and ref.name:  # "the mayor", nobody named as one: as written

@@ -301,3 +301,30 @@ def test_mixed_quote_that_opens_with_the_fragment_is_one_reported_quote() -> Non
 def test_quote_then_a_second_verb_stays_direct() -> None:
     found = quotes('Ida Venn said "We will win" and walked out.')
     assert [(q.kind, q.text, q.speaker) for q in found] == [("direct", "We will win", "Ida Venn")]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # several appositives set off by commas between the name and the verb
+        ("Marley Anders, 21, a junior from Port Lisle, said she turned out to support the levy.", "she turned out to support the levy", "Marley Anders"),
+        ("Rep. Hal Wyse (D-Ore.), ranking member of the harbour committee and one of the bill’s chief negotiators, said he supports the compromise.", "he supports the compromise", "Hal Wyse"),
+        ("Rachel Berg, a baker from Monsey, New Calder, said the speeches had changed her mind.", "the speeches had changed her mind", "Rachel Berg"),
+        ("Sen. Ida Venn, R-Ore., appearing on the radio after the speech, said the governor failed to address the ferry.", "the governor failed to address the ferry", "Ida Venn"),
+    ],
+)  # fmt: skip
+def test_long_appositive_chains(text: str, words: str, speaker: str) -> None:
+    q = only(text)
+    assert (q.text, q.speaker) == (words, speaker)
+
+
+def test_pronoun_teaches_the_gender_of_a_surname() -> None:
+    text = (
+        "Tom Hale arrived late. Morgan Okafor opened the session. "
+        "She said the port would expand. He said the levy was unfair."
+    )
+    found = [(q.text, q.speaker) for q in quotes(text) if q.kind == "reported"]
+    assert found == [
+        ("the port would expand", "Morgan Okafor"),
+        ("the levy was unfair", "Tom Hale"),
+    ]
