@@ -820,6 +820,9 @@ def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
     if comma < 0:
         return []
     ref = _subject(article, cue, s.start, comma, prefer_after=True)
+    if not ref and not _is_credit(article, cue.end, comma) and cue.kind == "according":
+        # "According to the officer in charge that night, …": the phrase as written
+        ref = _according_phrase(article, cue, comma)
     if not ref and not _is_credit(article, cue.end, comma):
         return []
     if not ref:  # "According to TASS, Putin said that …": the words are Putin's
@@ -1316,9 +1319,14 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     credit = text.find(",", cue.end, s.end)
     if credit > 0 and _is_credit(article, credit + 1, s.end):
         end = credit  # «…, заявил замминистра Андрей Рябинин, передает ТАСС.»
+    relative = _SOURCE_RELATIVE.search(text, cue.end, end) if cue.kind == "according" else None
+    if relative is not None:
+        end = relative.start()  # "…, according to Jason Ruiz, who advised the campaign."
     before, after = _WORD.findall(text[comma + 1 : cue.start]), _WORD.findall(text[cue.end : end])
     if len(after) > 7 or (before and before[0].lower() in _RELATIVE):
         return []  # the attribution must close the sentence: ", Putin said on Tuesday."
+    if _NEGATED.search(text, comma + 1, cue.start):
+        return []  # ", the mayor has not asked for help": a clause of its own
     if len(before) > 5:
         # a long subject can only be a body: ", two sources close to the talks said."
         ref = body_before(text, comma + 1, cue.start, article.is_outlet)
@@ -1335,9 +1343,20 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     return [(cue, ref, s.start, comma)]
 
 
+_NEGATED = re.compile(r"(?<![\w-])not(?![\w-])|n[’']t\b", re.IGNORECASE)
 _SOURCE_PHRASE = re.compile(
     r"\s+(?P<np>(?:the\s+|an?\s+)?(?:(?-i:[A-Z])[\w.&'’-]*|[a-z][\w-]*)"
     r"(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|of|for|at|[a-z][\w-]*)){0,6}?)\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)
+
+
+_SOURCE_RELATIVE = re.compile(r",?\s+(?:who|whom|whose)\b")
+# an unnamed person is a source too: "according to a person who attended"
+_PERSON_SOURCE = re.compile(
+    r"\b(?:person|people\s+(?:familiar|close)|official|officials|officer|aide|aides|adviser"
+    r"|advisers|spokes(?:man|woman|person)|lawyer|attorney|witness|witnesses|insider|insiders"
+    r"|source|sources|diplomat|diplomats|investigator|investigators)\b",
     re.IGNORECASE,
 )
 
@@ -1347,8 +1366,13 @@ def _according_phrase(article: _Article, cue: Cue, end: int) -> SpeakerRef | Non
     a short phrase closing the sentence names the source, as written (figures and polls
     were dropped with their cue)."""
     text = article.text
+    relative = _SOURCE_RELATIVE.search(text, cue.end, end)
+    if relative is not None:
+        end = relative.start()  # "according to Jason Ruiz, who advised the campaign"
     m = _SOURCE_PHRASE.match(text, cue.end, end)
-    if m is None or not re.search(r"(?-i:[A-Z])", m.group("np")):
+    if m is None or not (
+        re.search(r"(?-i:[A-Z])", m.group("np")) or _PERSON_SOURCE.search(m.group("np"))
+    ):
         return None  # a named source only: "according to people" is nobody in particular
     name = m.group("np").rstrip(".")
     name = name[0].lower() + name[1:] if re.match(r"(?:The|A|An)\s", name) else name

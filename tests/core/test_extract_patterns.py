@@ -328,3 +328,22 @@ def test_pronoun_teaches_the_gender_of_a_surname() -> None:
         ("the port would expand", "Morgan Okafor"),
         ("the levy was unfair", "Tom Hale"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a source with a relative clause after it
+        ("Students might not be so lucky, according to Jason Ruiz, who advised the campaign.", "Students might not be so lucky", "Jason Ruiz"),
+        # a leading "according to" a source the outlet list does not know
+        ("According to the Harbour Gazette, the mayor never asked the council for help.", "the mayor never asked the council for help", "the Harbour Gazette"),
+    ],
+)  # fmt: skip
+def test_according_to_followups(text: str, words: str, speaker: str) -> None:
+    q = only(text)
+    assert (q.text, q.speaker) == (words, speaker)
+
+
+def test_negated_verb_after_a_comma_is_not_a_trailing_attribution() -> None:
+    found = quotes("Since Monday, the mayor has not asked for help from the council.")
+    assert [q for q in found if q.kind != "claim"] == []
