@@ -1125,6 +1125,13 @@ _MIXED_AFTER = re.compile(
     r"|they|it|to|said|says|told|adding|saying)\b)(?-i:[a-z])",
     re.IGNORECASE,
 )
+# "told the Harbour Post he …", "told his audience they …": the one spoken to, then a
+# clause opened by a pronoun subject
+_TOLD_NP = re.compile(
+    r"\s+(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,4}?"
+    r"(?:(?-i:[a-z])[\w-]+\s+)?(?P<subj>(?:he|she|they|it|we|i|you)(?:[’'](?:s|re|d|ll|ve))?)\b",
+    re.IGNORECASE,
+)
 _WH = re.compile(r"(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _NEEDS_THAT = frozenset(_words("called calls asked asks continued continues believes believed"))
 
@@ -1184,7 +1191,8 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     if low in _NEEDS_THAT:
         return None  # "called the plan …", "asked the court …": an object, not a clause
     if low in _TOLD and pos == cue.end:
-        return None  # "told" needs the one spoken to before its clause
+        m = _TOLD_NP.match(text, cue.end, window_end)  # "told the Harbour Post he has …"
+        return m.end() - len(m.group("subj")) if m else None  # else no addressee: no clause
     rest = text[pos:window_end]
     start = pos + len(rest) - len(rest.lstrip())
     nxt = text[start:window_end]

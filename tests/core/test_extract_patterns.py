@@ -347,3 +347,9 @@ def test_according_to_followups(text: str, words: str, speaker: str) -> None:
 def test_negated_verb_after_a_comma_is_not_a_trailing_attribution() -> None:
     found = quotes("Since Monday, the mayor has not asked for help from the council.")
     assert [q for q in found if q.kind != "claim"] == []
+
+
+def test_told_a_named_addressee_then_a_pronoun_clause() -> None:
+    q = only("Ida Venn told the Harbour Post she has already received hundreds of letters.")
+    assert (q.text, q.speaker) == ("she has already received hundreds of letters", "Ida Venn")
+    assert [x for x in quotes("Ida Venn told him.") if x.kind != "claim"] == []
