@@ -726,6 +726,44 @@ def _reported_speech(article: _Article, direct: list[_Candidate]) -> list[_Candi
         out.extend(_reported_in(article, sentence, direct, starts))
     taken = {c.sentence for c in direct + out if c.kind != "term"}
     out.extend(_headline_colons(article, taken))
+    out.extend(_transcript_turns(article, direct + out))
+    return out
+
+
+# "TAPPER: And obviously …" — a turn in a broadcast transcript, up to the end of its line
+_TRANSCRIPT_TURN = re.compile(
+    r"^[^\S\n]*(?P<name>(?-i:[A-Z])(?-i:[A-Z'’.-]){2,20}(?:[^\S\n](?-i:[A-Z'’.-]){2,20})?)"
+    r":[^\S\n]+(?P<rest>[^\n]{12,3000})$",
+    re.MULTILINE,
+)
+
+
+def _transcript_turns(article: _Article, taken: list[_Candidate]) -> list[_Candidate]:
+    """An upper-case speaker label and a colon open a transcript turn: that person's words.
+
+    Only a turn that no other quote overlaps (a quote inside it keeps its own speaker).
+    """
+    text = article.text
+    spans = sorted((c.start, c.end) for c in taken if c.kind != "term")
+    starts = [a for a, _ in spans]
+    out = []
+    for m in _TRANSCRIPT_TURN.finditer(text):
+        label = m.group("name")
+        if any(w.lower().strip(".’'") in _NOT_A_SPEAKER_LABEL for w in label.split()):
+            continue
+        if article.is_outlet(label) or article.in_span(m.start("rest")):
+            continue
+        a, b = _trim_clause(article, m.start("rest"), m.end("rest"))
+        i = bisect_left(starts, b)
+        if b <= a or (i > 0 and spans[i - 1][1] > a):
+            continue  # another quote lies inside the turn
+        first, last = article.sentences.at(a), article.sentences.at(b - 1)
+        if first is None or last is None:
+            continue
+        name = " ".join(w.capitalize() for w in label.split())
+        ref = SpeakerRef("name", name=name, pos=m.start("name"))
+        context = (first.index, last.index)
+        out.append(_Candidate("reported", a, b, first.para, first.index, context, ref=ref))
     return out
 
 

@@ -353,3 +353,15 @@ def test_told_a_named_addressee_then_a_pronoun_clause() -> None:
     q = only("Ida Venn told the Harbour Post she has already received hundreds of letters.")
     assert (q.text, q.speaker) == ("she has already received hundreds of letters", "Ida Venn")
     assert [x for x in quotes("Ida Venn told him.") if x.kind != "claim"] == []
+
+
+def test_transcript_turn_with_an_upper_case_label() -> None:
+    text = (
+        "The interview began.\n\n"
+        "VENN: The harbour will reopen in May and the ferries will run again.\n\n"
+        "UPDATE: The piece was changed at noon.\n"
+    )
+    found = [(q.kind, q.text, q.speaker) for q in quotes(text) if q.kind != "claim"]
+    assert found == [
+        ("reported", "The harbour will reopen in May and the ferries will run again", "Venn")
+    ]
