@@ -934,6 +934,17 @@ _TRAILING_TIME = re.compile(
     r"|also|again|later|earlier|recently|then|now|still)$",
     re.IGNORECASE,
 )
+# plural nouns for people who speak as a group ("Aides said", "…, donors said.")
+_PLURAL_PEOPLE = frozenset(
+    _words(
+        """
+    aides officials advisers advisors donors sources voters staffers critics experts analysts
+    investigators residents lawmakers supporters organizers organisers delegates leaders
+    executives economists protesters activists democrats republicans strategists diplomats
+    prosecutors witnesses insiders allies officers lawyers attorneys scientists researchers
+    """
+    )
+)
 _TRAILING_AUX = re.compile(
     r"\s+(?:has|have|had|will|would|could|might|may|also|long|previously|repeatedly|already)"
     r"(?:\s+(?:also|long|previously|repeatedly|already|since|often|publicly))*$",
@@ -977,6 +988,7 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
             r"(?:ans|ers|ists|ats|ics|ors|ees|ents|ives|als|ates)",
             phrase,
         )  # "Democratic strategists say", "Hacking specialists say"
+        or (words and words[-1].lower() in _PLURAL_PEOPLE)  # "Aides said", ", donors said."
     )
     if not 1 <= len(words) <= 10 or not (_NP_HEAD.match(phrase) or group):
         return None

@@ -899,6 +899,11 @@ def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
             continue
         run = _run_right(text, tokens, i)
         i += len(run)
+        cut = next((k for k, t in enumerate(run[:-1]) if t[2] != _strip_possessive(t[2])), None)
+        if cut is not None:
+            run = run[: cut + 1]  # "Trump’s Middle East policy": the name ends at the 's
+        if _PLACE_BEFORE.search(text, max(0, run[0][0] - 8), run[0][0]):
+            continue  # "an event in St. Clairsville": a place, not a person
         ref = _name_ref(text, run, run[0][0], is_outlet, frozenset(), oblique=True)
         if len(run) >= 2 and ref:
             refs.append(ref)

@@ -365,3 +365,15 @@ def test_transcript_turn_with_an_upper_case_label() -> None:
     assert found == [
         ("reported", "The harbour will reopen in May and the ferries will run again", "Venn")
     ]
+
+
+def test_plural_people_as_a_trailing_subject() -> None:
+    q = only("The ties have helped turn doubt into support, donors said.")
+    assert (q.text, q.speaker) == ("The ties have helped turn doubt into support", "donors")
+
+
+def test_a_possessive_ends_a_name_and_a_place_is_not_a_he() -> None:
+    for middle in ("Hale’s Marden Project drew a crowd.", "A rally opened in Kessel Mardon."):
+        text = f"Tom Hale spoke at noon. {middle} He said the levy was unfair."
+        found = [(q.text, q.speaker) for q in quotes(text) if q.kind == "reported"]
+        assert found == [("the levy was unfair", "Tom Hale")], middle
