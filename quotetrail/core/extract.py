@@ -726,6 +726,44 @@ def _reported_speech(article: _Article, direct: list[_Candidate]) -> list[_Candi
         out.extend(_reported_in(article, sentence, direct, starts))
     taken = {c.sentence for c in direct + out if c.kind != "term"}
     out.extend(_headline_colons(article, taken))
+    out.extend(_transcript_turns(article, direct + out))
+    return out
+
+
+# "TAPPER: And obviously …" — a turn in a broadcast transcript, up to the end of its line
+_TRANSCRIPT_TURN = re.compile(
+    r"^[^\S\n]*(?P<name>(?-i:[A-Z])(?-i:[A-Z'’.-]){2,20}(?:[^\S\n](?-i:[A-Z'’.-]){2,20})?)"
+    r":[^\S\n]+(?P<rest>[^\n]{12,3000})$",
+    re.MULTILINE,
+)
+
+
+def _transcript_turns(article: _Article, taken: list[_Candidate]) -> list[_Candidate]:
+    """An upper-case speaker label and a colon open a transcript turn: that person's words.
+
+    Only a turn that no other quote overlaps (a quote inside it keeps its own speaker).
+    """
+    text = article.text
+    spans = sorted((c.start, c.end) for c in taken if c.kind != "term")
+    starts = [a for a, _ in spans]
+    out = []
+    for m in _TRANSCRIPT_TURN.finditer(text):
+        label = m.group("name")
+        if any(w.lower().strip(".’'") in _NOT_A_SPEAKER_LABEL for w in label.split()):
+            continue
+        if article.is_outlet(label) or article.in_span(m.start("rest")):
+            continue
+        a, b = _trim_clause(article, m.start("rest"), m.end("rest"))
+        i = bisect_left(starts, b)
+        if b <= a or (i > 0 and spans[i - 1][1] > a):
+            continue  # another quote lies inside the turn
+        first, last = article.sentences.at(a), article.sentences.at(b - 1)
+        if first is None or last is None:
+            continue
+        name = " ".join(w.capitalize() for w in label.split())
+        ref = SpeakerRef("name", name=name, pos=m.start("name"))
+        context = (first.index, last.index)
+        out.append(_Candidate("reported", a, b, first.para, first.index, context, ref=ref))
     return out
 
 
@@ -787,9 +825,16 @@ def _reported_in(
     out = []
     for cue, ref, a, b in found:
         a, b = _trim_clause(article, a, b)
-        if b <= a or len(_WORD.findall(article.text[a:b])) < min_words or article.text[a] in _MARKS:
+        if b <= a or len(_WORD.findall(article.text[a:b])) < min_words:
             continue
         mixed = _mostly_quoted(a, b, direct, starts)
+        if article.text[a] in _MARKS:
+            # `says “the wind is at our backs” despite …`: a mixed quote that opens with the
+            # fragment; an unclosed mark (no direct quote there) opens nothing
+            i = bisect_left(starts, a)
+            if i == len(starts) or starts[i] > a + 2:
+                continue
+            mixed = mixed or _words_outside(article, a, b, direct, starts)
         if mixed and not _words_outside(article, a, b, direct, starts):
             continue  # `He said: "…"`: the direct quote is the whole clause
         out.append(
@@ -813,6 +858,9 @@ def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
     if comma < 0:
         return []
     ref = _subject(article, cue, s.start, comma, prefer_after=True)
+    if not ref and not _is_credit(article, cue.end, comma) and cue.kind == "according":
+        # "According to the officer in charge that night, …": the phrase as written
+        ref = _according_phrase(article, cue, comma)
     if not ref and not _is_credit(article, cue.end, comma):
         return []
     if not ref:  # "According to TASS, Putin said that …": the words are Putin's
@@ -850,7 +898,11 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                     or _coordinated_subject(article, s, cue)
                 )
             else:
-                ref = subject_before(text, s.start, cue.start, article.is_outlet)
+                ref = _appositive_chain(article, s, cue) or subject_before(
+                    text, s.start, cue.start, article.is_outlet
+                )
+                if ref is not None and _ADJECTIVE_NOT_NAME.fullmatch(text, ref.pos, cue.start):
+                    continue  # "Coastal strategists say": a group, found by the weak pass
             if not ref:
                 continue
             start = _clause_start(text, cue, s.end)
@@ -882,6 +934,22 @@ _TRAILING_TIME = re.compile(
     r"|also|again|later|earlier|recently|then|now|still)$",
     re.IGNORECASE,
 )
+# plural nouns for people who speak as a group ("Aides said", "…, donors said.")
+_PLURAL_PEOPLE = frozenset(
+    _words(
+        """
+    aides officials advisers advisors donors sources voters staffers critics experts analysts
+    investigators residents lawmakers supporters organizers organisers delegates leaders
+    executives economists protesters activists democrats republicans strategists diplomats
+    prosecutors witnesses insiders allies officers lawyers attorneys scientists researchers
+    """
+    )
+)
+_TRAILING_AUX = re.compile(
+    r"\s+(?:has|have|had|will|would|could|might|may|also|long|previously|repeatedly|already)"
+    r"(?:\s+(?:also|long|previously|repeatedly|already|since|often|publicly))*$",
+    re.IGNORECASE,
+)
 _GENERIC_NP = re.compile(
     r"(?:local|many|some|most|several|other|few|both)\s+(?:\w+\s+)?(?:businesses|residents"
     r"|people|experts|analysts|critics|observers|commentators|voters|users|citizens|owners)\b",
@@ -908,11 +976,20 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
         return None  # more than 160 characters without a break: no short phrase
     phrase = text[a : cue.start].strip()
     phrase = _NP_LEAD.sub("", phrase)
+    phrase = _TRAILING_AUX.sub("", phrase)  # "Many conservatives have (long) said"
     words = _WORD.findall(phrase)
-    group = len(words) <= 3 and re.fullmatch(
-        r"(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?-i:[A-Z])[\w-]*(?:ans|ers|ists|ats|ics|ors|ees|ents)",
-        phrase,
-    )  # "Republicans said", "Democrats say": a group, as written
+    group = len(words) <= 3 and (
+        re.fullmatch(
+            r"(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?-i:[A-Z])[\w-]*(?:ans|ers|ists|ats|ics|ors|ees|ents)",
+            phrase,
+        )  # "Republicans said", "Democrats say": a group, as written
+        or re.fullmatch(
+            r"(?-i:[A-Z])[\w-]*\s+(?:[\w-]+\s+)?(?-i:[a-z])[\w-]*"
+            r"(?:ans|ers|ists|ats|ics|ors|ees|ents|ives|als|ates)",
+            phrase,
+        )  # "Democratic strategists say", "Hacking specialists say"
+        or (words and words[-1].lower() in _PLURAL_PEOPLE)  # "Aides said", ", donors said."
+    )
     if not 1 <= len(words) <= 10 or not (_NP_HEAD.match(phrase) or group):
         return None
     phrase = _TRAILING_TIME.sub("", phrase)
@@ -939,6 +1016,51 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     return SpeakerRef("body", name=name, pos=text.find(phrase, a))
 
 
+_CHAIN_NAME_END = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*,")
+
+
+def _appositive_chain(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
+    """A name that opens the sentence, then appositives set off by commas, then the verb.
+
+    "Marley Anders, 21, a junior from Port Lisle, said …", "Rep. Hal Wyse (D-Ore.),
+    ranking member of the committee and one of its negotiators, said …": the name, not
+    a place or a person named inside the appositives. Only when the name fills the
+    sentence's first chunk and no other cue stands between it and the verb.
+    """
+    text = article.text
+    before = text[s.start : cue.start].rstrip()
+    if not before.endswith(",") or cue.start - s.start > 300:
+        return None
+    lead = (
+        s.start
+        + len(text[s.start : cue.start])
+        - len(_LEADING_FILLER.sub("", text[s.start : cue.start]))
+    )
+    comma = text.find(",", lead, cue.start)
+    if comma < 0 or comma >= s.start + len(before) - 1:
+        return None  # a single appositive is subject_before's
+    ref = subject_after(text, lead, comma + 1, article.is_outlet, sentence_start=True)
+    if ref is None or ref.kind != "name" or article.in_outlet_name(ref.pos):
+        return None
+    name_end = text.find(ref.name.split()[-1].rstrip("."), ref.pos, comma + 1)
+    if name_end < 0:
+        return None
+    name_end += len(ref.name.split()[-1].rstrip("."))
+    if not _CHAIN_NAME_END.match(text, name_end) or text[lead : ref.pos].count(" ") > 3:
+        return None  # the name (a title before it, a party tag after it) fills the chunk
+    if (
+        article.cues(comma, cue.start)
+        or _AUX.search(text, comma, cue.start)
+        or article.in_span(comma)
+    ):
+        return None
+    return ref
+
+
+# a capitalised word before a lowercase plural is an adjective, not a name
+_ADJECTIVE_NOT_NAME = re.compile(
+    r"[A-Z][a-z]+\s+[a-z]{3,}(?<!ss)s(?:\s+(?:have|had|would|will|also|now|have\s+long))?\s*"
+)
 _CLOSED_BEFORE = re.compile(r"[,.!?…]?[\"”»’]\s*[,—–]?\s*$")
 _AND_BEFORE = re.compile(r"(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|quickly|\w+ly)\s+)?$")
 
@@ -985,20 +1107,30 @@ _CHANNEL = (
     r"|letter|release|email|e-mail|call|phone\s+call|tweet|hearing|meeting|address|appearance"
     r"|session|video|broadcast|message|op-ed|memo|filing|report|radio\s+interview|tv\s+interview"
 )
-_ADJUNCT = re.compile(
-    r"(?:\s*,?\s*(?:(?:on|late|early)\s+)?(?:" + _DAYS + r")\b"
-    r"|\s+(?:in|at|during|on|via|through)\s+(?:an?|the|his|her|their|its|a\s+written|one)\s+"
+_TIME_ADJUNCT = r"\s*,?\s*(?:(?:on|late|early)\s+)?(?:" + _DAYS + r")\b"
+_CHANNEL_ADJUNCT = (
+    r"\s+(?:in|at|during|on|via|through)\s+(?:an?|the|his|her|their|its|a\s+written|one)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:" + _CHANNEL + r")\b"
     r"(?:\s+(?:with|to|on|at|in)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,4})?"
     r"|\s+on\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'’-]*\s*){1,4}"
-    r"|\s+(?:reporters|journalists|lawmakers|supporters|the\s+audience|the\s+crowd|the\s+court"
+)
+_ADDRESSEE_ADJUNCT = (
+    r"\s+(?:reporters|journalists|lawmakers|supporters|the\s+audience|the\s+crowd|the\s+court"
     r"|the\s+committee|the\s+(?:agency|newspaper|paper|broadcaster|channel|station|network|magazine)"
     r"|him|her|them|us|me|you|investigators|police|officials|the\s+jury|the\s+judge)\b"
     r"|\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,4}(?=\s+(?:on|in|at|last|this|that)\b)"
-    r"|\s+(?:журналистам|репортерам|репортёрам|агентству|изданию|газете|телеканалу|в\s+(?:интервью|эфире|беседе)"
+)
+_RU_ADJUNCT = (
+    r"\s+(?:журналистам|репортерам|репортёрам|агентству|изданию|газете|телеканалу|в\s+(?:интервью|эфире|беседе)"
     r"(?:\s+[«\"]?[А-ЯЁA-Z][\w.-]*[»\"]?){0,3}|в\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|сегодня|вчера|ранее|также|тоже)"
-    r")*",
-    re.IGNORECASE,
+)
+_ADJUNCT = re.compile(
+    f"(?:{_TIME_ADJUNCT}|{_CHANNEL_ADJUNCT}|{_ADDRESSEE_ADJUNCT}|{_RU_ADJUNCT})*", re.IGNORECASE
+)
+# the same without the one spoken to: in "said the agency does not comment" the agency
+# is the clause's subject, not an addressee
+_ADJUNCT_NO_ADDRESSEE = re.compile(
+    f"(?:{_TIME_ADJUNCT}|{_CHANNEL_ADJUNCT}|{_RU_ADJUNCT})*", re.IGNORECASE
 )
 _TOLD = ("told", "tells", "tell", "telling")
 _AUX = re.compile(
@@ -1036,12 +1168,26 @@ _SAID_OBJECTS = frozenset(
     """
     )
 )
+# a quoted fragment the writer's words continue: `“the tide is turning” despite her loss`
+# (not `“We will win” and walked out`: a second verb of the subject)
+_MIXED_AFTER = re.compile(
+    r"[“\"][^“”\"\n]{1,200}[”\"]\s+(?!(?:and|but|or|then|as|while|when|before|after|he|she"
+    r"|they|it|to|said|says|told|adding|saying)\b)(?-i:[a-z])",
+    re.IGNORECASE,
+)
+# "told the Harbour Post he …", "told his audience they …": the one spoken to, then a
+# clause opened by a pronoun subject
+_TOLD_NP = re.compile(
+    r"\s+(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,4}?"
+    r"(?:(?-i:[a-z])[\w-]+\s+)?(?P<subj>(?:he|she|they|it|we|i|you)(?:[’'](?:s|re|d|ll|ve))?)\b",
+    re.IGNORECASE,
+)
 _WH = re.compile(r"(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _NEEDS_THAT = frozenset(_words("called calls asked asks continued continues believes believed"))
 
 
-def _past_adjuncts(text: str, pos: int, end: int) -> int:
-    m = _ADJUNCT.match(text, pos, end)
+def _past_adjuncts(text: str, pos: int, end: int, *, addressee: bool = True) -> int:
+    m = (_ADJUNCT if addressee else _ADJUNCT_NO_ADDRESSEE).match(text, pos, end)
     return m.end() if m else pos
 
 
@@ -1095,13 +1241,24 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     if low in _NEEDS_THAT:
         return None  # "called the plan …", "asked the court …": an object, not a clause
     if low in _TOLD and pos == cue.end:
-        return None  # "told" needs the one spoken to before its clause
+        m = _TOLD_NP.match(text, cue.end, window_end)  # "told the Harbour Post he has …"
+        return m.end() - len(m.group("subj")) if m else None  # else no addressee: no clause
     rest = text[pos:window_end]
     start = pos + len(rest) - len(rest.lstrip())
     nxt = text[start:window_end]
+    if nxt[:1] in '“"' and (low in _SAY or low in _TOLD) and _MIXED_AFTER.match(nxt):
+        return start  # `says “the tide is turning” despite …`: a mixed quote opens with marks
     if not nxt or _PREP_START.match(nxt) or not nxt[0].isalnum():
         return None  # "Russia, Peskov said, is ready": a medial attribution, not a clause
     first = _WORD.findall(nxt)[:15]
+    if first and first[0].lower() in _AUX_WORDS and low not in _TOLD:
+        # "said the agency does not …": what looked like an addressee opens the clause
+        bare = _past_adjuncts(text, cue.end, window_end, addressee=False)
+        if bare < pos:
+            rest = text[bare:window_end]
+            start = bare + len(rest) - len(rest.lstrip())
+            nxt = text[start:window_end]
+            first = _WORD.findall(nxt)[:15]
     if first and first[0].lower() in _AUX_WORDS:
         return None  # "the BBC, which she said had misreported …": a relative clause
     early_aux = _AUX.search(" ".join(first[:6]))
@@ -1220,9 +1377,14 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     credit = text.find(",", cue.end, s.end)
     if credit > 0 and _is_credit(article, credit + 1, s.end):
         end = credit  # «…, заявил замминистра Андрей Рябинин, передает ТАСС.»
+    relative = _SOURCE_RELATIVE.search(text, cue.end, end) if cue.kind == "according" else None
+    if relative is not None:
+        end = relative.start()  # "…, according to Jason Ruiz, who advised the campaign."
     before, after = _WORD.findall(text[comma + 1 : cue.start]), _WORD.findall(text[cue.end : end])
     if len(after) > 7 or (before and before[0].lower() in _RELATIVE):
         return []  # the attribution must close the sentence: ", Putin said on Tuesday."
+    if _NEGATED.search(text, comma + 1, cue.start):
+        return []  # ", the mayor has not asked for help": a clause of its own
     if len(before) > 5:
         # a long subject can only be a body: ", two sources close to the talks said."
         ref = body_before(text, comma + 1, cue.start, article.is_outlet)
@@ -1239,9 +1401,20 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     return [(cue, ref, s.start, comma)]
 
 
+_NEGATED = re.compile(r"(?<![\w-])not(?![\w-])|n[’']t\b", re.IGNORECASE)
 _SOURCE_PHRASE = re.compile(
     r"\s+(?P<np>(?:the\s+|an?\s+)?(?:(?-i:[A-Z])[\w.&'’-]*|[a-z][\w-]*)"
     r"(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|of|for|at|[a-z][\w-]*)){0,6}?)\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)
+
+
+_SOURCE_RELATIVE = re.compile(r",?\s+(?:who|whom|whose)\b")
+# an unnamed person is a source too: "according to a person who attended"
+_PERSON_SOURCE = re.compile(
+    r"\b(?:person|people\s+(?:familiar|close)|official|officials|officer|aide|aides|adviser"
+    r"|advisers|spokes(?:man|woman|person)|lawyer|attorney|witness|witnesses|insider|insiders"
+    r"|source|sources|diplomat|diplomats|investigator|investigators)\b",
     re.IGNORECASE,
 )
 
@@ -1251,8 +1424,13 @@ def _according_phrase(article: _Article, cue: Cue, end: int) -> SpeakerRef | Non
     a short phrase closing the sentence names the source, as written (figures and polls
     were dropped with their cue)."""
     text = article.text
+    relative = _SOURCE_RELATIVE.search(text, cue.end, end)
+    if relative is not None:
+        end = relative.start()  # "according to Jason Ruiz, who advised the campaign"
     m = _SOURCE_PHRASE.match(text, cue.end, end)
-    if m is None or not re.search(r"(?-i:[A-Z])", m.group("np")):
+    if m is None or not (
+        re.search(r"(?-i:[A-Z])", m.group("np")) or _PERSON_SOURCE.search(m.group("np"))
+    ):
         return None  # a named source only: "according to people" is nobody in particular
     name = m.group("np").rstrip(".")
     name = name[0].lower() + name[1:] if re.match(r"(?:The|A|An)\s", name) else name

@@ -223,9 +223,21 @@ def _is_name_token(tok: str) -> bool:
 
 def _is_name_part(text: str, token: tuple[int, int, str]) -> bool:
     """A name word, or an initial ("В." in «В. Путин»)."""
-    _a, b, tok = token
+    a, b, tok = token
     initial = len(tok) == 1 and tok.isupper() and text[b : b + 1] == "."
-    return initial or _is_name_token(tok)
+    return initial or _is_name_token(tok) or _after_honorific(text, a, tok)
+
+
+_HONORIFIC = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Dr)\.?\s$")
+
+
+def _after_honorific(text: str, a: int, tok: str) -> bool:
+    """ "Mr. King", "Ms. Major": after an honorific a word from the stop list is a surname."""
+    return (
+        tok[:1].isupper()
+        and not tok.isupper()
+        and _HONORIFIC.search(text, max(0, a - 5), a) is not None
+    )
 
 
 def _strip_possessive(tok: str) -> str:
@@ -317,7 +329,7 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
         low = tok.lower()
         if low in _SUBJECT_PRONOUNS and steps <= 2:
             return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
-        if _is_name_token(tok):
+        if _is_name_token(tok) or _after_honorific(text, a, tok):
             if tok != _strip_possessive(tok):
                 return None
             run = _run_left(text, tokens, idx)
@@ -904,6 +916,11 @@ def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
             continue
         run = _run_right(text, tokens, i)
         i += len(run)
+        cut = next((k for k, t in enumerate(run[:-1]) if t[2] != _strip_possessive(t[2])), None)
+        if cut is not None:
+            run = run[: cut + 1]  # "Trump’s Middle East policy": the name ends at the 's
+        if _PLACE_BEFORE.search(text, max(0, run[0][0] - 8), run[0][0]):
+            continue  # "an event in St. Clairsville": a place, not a person
         ref = _name_ref(text, run, run[0][0], is_outlet, frozenset(), oblique=True)
         if len(run) >= 2 and ref:
             refs.append(ref)
@@ -973,6 +990,8 @@ class Resolver:
             person = self._person(ref)
         elif ref.kind == "pronoun":
             person = self._by_gender(ref.gender)
+            if person is not None and person.gender is None and person in self.people:
+                person.gender = ref.gender  # "Lee … she said": a later "he" is someone else
         else:
             person = self._by_role(ref.roles)
             if person is None and ref.name:  # "the mayor", nobody named as one: as written
