@@ -242,15 +242,7 @@ class ReviewStore:
         with self._store.session() as session:
             # Read the lock and the review in force inside the writing transaction: a
             # sign-off that commits first wins, and `before` is what this review replaced.
-            state = session.get(ArticleReviewRow, job_id, with_for_update=True)
-            if state is not None and state.state == "reviewed":
-                raise ReviewError("locked", "the article is marked reviewed; reopen it first")
-            previous = session.scalars(
-                select(ReviewRow)
-                .where(ReviewRow.job_id == job_id, ReviewRow.quote_index == quote_index)
-                .order_by(ReviewRow.id.desc())
-                .limit(1)
-            ).first()
+            _state, previous = review_in_force(session, job_id, quote_index)
             before: dict[str, Any] = {
                 "verdict": previous.verdict if previous else original_verdict,
                 "reviewed": previous is not None,
@@ -347,3 +339,21 @@ class ReviewStore:
             )
         elif only_from is None or row.state == only_from:
             row.state, row.updated_by, row.updated_at = state, actor, now
+
+
+def review_in_force(
+    session: Any, job_id: str, quote_index: int
+) -> tuple[ArticleReviewRow | None, ReviewRow | None]:
+    """The article's review state (locked for update) and the quote's review in force, read
+    inside the writing transaction: a sign-off that commits first wins (ReviewError
+    "locked"), and the review found is the one a new review replaces."""
+    state = session.get(ArticleReviewRow, job_id, with_for_update=True)
+    if state is not None and state.state == "reviewed":
+        raise ReviewError("locked", "the article is marked reviewed; reopen it first")
+    previous = session.scalars(
+        select(ReviewRow)
+        .where(ReviewRow.job_id == job_id, ReviewRow.quote_index == quote_index)
+        .order_by(ReviewRow.id.desc())
+        .limit(1)
+    ).first()
+    return state, previous

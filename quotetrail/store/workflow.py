@@ -30,6 +30,7 @@ from quotetrail.store.reviews import (
     AssignmentRow,
     ReviewError,
     ReviewRow,
+    review_in_force,
 )
 from quotetrail.store.storable import storable_text
 
@@ -167,15 +168,7 @@ class WorkflowStore:
         reason = _clean(reason, MAX_REASON, "reason_required")
         now = datetime.now(UTC)
         with self._store.session() as session:
-            state = session.get(ArticleReviewRow, job_id, with_for_update=True)
-            if state is not None and state.state == "reviewed":
-                raise ReviewError("locked", "the article is marked reviewed; reopen it first")
-            previous = session.scalars(
-                select(ReviewRow)
-                .where(ReviewRow.job_id == job_id, ReviewRow.quote_index == quote_index)
-                .order_by(ReviewRow.id.desc())
-                .limit(1)
-            ).first()
+            state, previous = review_in_force(session, job_id, quote_index)
             before = {
                 "verdict": previous.verdict if previous else original_verdict,
                 "reviewed": previous is not None,
