@@ -748,7 +748,9 @@ def verify(
         window=discovery.window if discovery is not None else None,
     )
     read = read_sources(plan.specs, fetcher, registry, progress=progress, workers=workers)
-    if discovery is None or fetcher is None or not discovery_needed(plan.quotes, read):
+    from quotetrail.discover.options import has_work  # light: no fetcher, no parsers
+
+    if discovery is None or fetcher is None or not has_work(plan.quotes, read):
         return judge_all(plan.quotes, read, plan.article)
     from quotetrail.discover.stage import run_discovery  # lazy: discovery uses this module
     from quotetrail.embed import install
@@ -756,17 +758,6 @@ def verify(
     install()  # candidates are judged during discovery, with the same models as the report
     read, meta, searches = run_discovery(plan, read, fetcher, registry, discovery)
     return judge_all(plan.quotes, read, meta, searches)
-
-
-def discovery_needed(quotes: Sequence[Quote], read: Sequence[SourceText]) -> bool:
-    """Whether discovery has anything to do: a credited outlet to search, a dead web
-    source to look up in the archive, or a configured search provider.
-
-    Checked before importing discovery, so a check of local files stays light.
-    """
-    if any(q.cited_source for q in quotes) or os.environ.get("QUOTETRAIL_SEARCH_URL"):
-        return True
-    return any(r.status.status == "error" and r.spec.kind == "url" for r in read)
 
 
 def judge_all(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -78,12 +79,22 @@ class ArgosTranslator:
 
 
 def load_translator() -> Translator | None:
-    """The configured translator, or None when none is configured or it cannot load."""
-    url = os.environ.get("QUOTETRAIL_TRANSLATE_URL", "").strip()
-    argos = os.environ.get("QUOTETRAIL_TRANSLATE_ARGOS", "").strip()
+    """The configured translator, or None when none is configured or it cannot load.
+
+    Loaded once per process for a given setting (an Argos package is a model; a
+    LibreTranslate client keeps its connections), not once per job."""
+    return _translator_for(
+        os.environ.get("QUOTETRAIL_TRANSLATE_URL", "").strip(),
+        os.environ.get("QUOTETRAIL_TRANSLATE_KEY") or None,
+        os.environ.get("QUOTETRAIL_TRANSLATE_ARGOS", "").strip(),
+    )
+
+
+@lru_cache(maxsize=4)
+def _translator_for(url: str, key: str | None, argos: str) -> Translator | None:
     try:
         if url:
-            return LibreTranslate(url, os.environ.get("QUOTETRAIL_TRANSLATE_KEY") or None)
+            return LibreTranslate(url, key)
         if argos:
             return ArgosTranslator(argos)
     except TranslatorUnavailable as exc:

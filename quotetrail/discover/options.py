@@ -9,16 +9,19 @@ files never needs them). Nothing here does I/O.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from quotetrail.core.models import Quote
     from quotetrail.discover.cache import ListingCache
     from quotetrail.discover.search import SearchProvider
     from quotetrail.discover.wayback import Wayback
     from quotetrail.fetch import Fetcher
+    from quotetrail.pipeline import SourceText
 
 PER_QUOTE = 20  # pages fetched per quote and outlet
 PER_OUTLET = 40  # pages fetched per outlet
@@ -52,3 +55,17 @@ class DiscoveryOptions:
     search: Callable[[Fetcher], SearchProvider | None] | None = search_from_env
     wayback: Callable[[Fetcher], Wayback | None] | None = wayback_from_env
     note: Callable[[str], None] | None = None
+
+
+def has_work(
+    quotes: Sequence[Quote], read: Sequence[SourceText], env: Mapping[str, str] | None = None
+) -> bool:
+    """Whether discovery has anything to do: a credited outlet to search, a dead web
+    source to look up in the archive, or a configured search provider.
+
+    Asked before the driver is imported, so a check of local files stays light.
+    """
+    env = os.environ if env is None else env
+    if any(q.cited_source for q in quotes) or env.get("QUOTETRAIL_SEARCH_URL", "").strip():
+        return True
+    return any(r.status.status == "error" and r.spec.kind == "url" for r in read)

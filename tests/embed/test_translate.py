@@ -84,3 +84,4 @@ def test_translator_is_chosen_by_settings(monkeypatch, tmp_path, libre) -> None:
     assert load_translator() is None  # unavailable: logged, no translation
     monkeypatch.setenv("QUOTETRAIL_TRANSLATE_URL", libre)
     assert isinstance(load_translator(), LibreTranslate)
+    assert load_translator() is load_translator()  # loaded once per process, not per job
