@@ -38,6 +38,7 @@ from worker.celery_app import app
 from worker.tasks import (
     FINALIZE,
     JobTask,
+    _bodies_for_outlets,
     _progress,
     _text_from_record,
     forget_plan,
@@ -113,11 +114,12 @@ def discover_job(self: Any, job_id: str) -> str:
         return "already discovered"
     records = {record.source: record for record in store.get_sources(job_id)}
     registry = service_registry()
+    bodies = _bodies_for_outlets(job_id, plan, records, registry)  # one query, not one a page
     texts = [
         _text_from_record(
             spec,
             records[spec.source],
-            source_outlet_of(job_id, spec, records[spec.source], registry),
+            source_outlet_of(job_id, spec, records[spec.source], registry, bodies),
         )
         for spec in plan.specs
         if spec.source in records
