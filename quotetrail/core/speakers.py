@@ -94,6 +94,7 @@ _STOP = frozenset(
     сентября октября ноября декабря российский российского российская американский
     украинский источник источники источника источников собеседник собеседники
     ведомство министерство власти source sources officials
+    господин госпожа господина госпожи после
     local many some most several other others few both critics residents businesses people
     """
     )
@@ -160,6 +161,69 @@ _MALE_A = frozenset(
     """
     )
 )
+
+# Russian (and regional) first names in the nominative: a first name in any case tells
+# the gender («Павла Гринько» is a man, «Ларисой» a woman) and its case tells how to
+# put the surname back in the nominative («Гургену Саркисяну» → «Гурген Саркисян»).
+_RU_MALE_FIRST = _words(
+    """
+    александр алексей анатолий андрей антон аркадий арсений артем артём артур борис вадим
+    валентин валерий василий виктор виталий владимир владислав вячеслав геннадий георгий
+    герман глеб григорий давид даниил денис дмитрий евгений егор иван игорь ильдар кирилл
+    константин леонид максим марат марк матвей михаил николай олег роман руслан
+    рустам семен семён сергей станислав степан тимур тимофей эдуард юрий ярослав
+    ринат айдар азат эльдар рамзан нурлан ерлан гурген ашот арам зураб вахтанг рашид
+    рустем мурат камиль фарид богдан всеволод захар савелий платон эмиль альберт филипп
+    прохор ростислав ефим анвар шавкат мерген виорел карл никол арсен тигран армен
+    """
+)
+_RU_FEMALE_FIRST = _words(
+    """
+    александра алина алла анастасия ангелина анна антонина валентина валерия вера вероника
+    виктория галина дарья диана евгения екатерина елена елизавета жанна зарина зинаида
+    инна ирина карина кира клавдия ксения лариса лидия людмила маргарита марина мария
+    милана надежда наталья наталия нина оксана олеся ольга полина раиса светлана софья
+    софия таисия тамара татьяна ульяна эвелина эльвира юлия яна алена алёна василиса
+    варвара гульнара динара лейла лилия майя регина римма снежана стефания элина эльмира
+    айгуль камила асель мадина кристина арина алиса ева серафима виолетта эльза ангела
+    """
+)
+_IRREGULAR_STEM = {"павел": "павл", "лев": "льв", "петр": "петр", "пётр": "петр"}
+Case = Literal["nom", "gen", "dat", "acc", "ins", "pre"]
+
+
+def _first_name_forms() -> dict[str, tuple[str, Gender, Case]]:
+    """Every case form of the listed first names → (nominative, gender, case)."""
+    forms: dict[str, tuple[str, Gender, Case]] = {}
+
+    def add(form: str, nom: str, gender: Gender, case: Case) -> None:
+        forms.setdefault(form, (nom, gender, case))
+
+    for name in (*_RU_MALE_FIRST, *_RU_FEMALE_FIRST, *_IRREGULAR_STEM, *("павел", "лев", "петр")):
+        gender: Gender = "f" if name in _RU_FEMALE_FIRST else "m"
+        add(name, name, gender, "nom")  # nominatives first: «Яна» is Яна, not Ян's genitive
+    for name in (*_RU_MALE_FIRST, "павел", "лев", "петр", "пётр"):
+        if name.endswith(("й", "ь")):
+            stem, endings = name[:-1], ("я", "ю", "ем", "е")
+        else:
+            stem, endings = _IRREGULAR_STEM.get(name, name), ("а", "у", "ом", "е")
+        for case, ending in zip(("gen", "dat", "ins", "pre"), endings, strict=True):
+            add(stem + ending, name, "m", case)
+    for name in _RU_FEMALE_FIRST:
+        if name.endswith("ия"):
+            stem, endings = name[:-1], ("и", "и", "ю", "ей", "и")
+        elif name.endswith("я"):
+            stem, endings = name[:-1], ("и", "е", "ю", "ей", "е")
+        else:
+            gen = "и" if name[-2] in "гкхжшчщ" else "ы"
+            stem, endings = name[:-1], (gen, "е", "у", "ой", "е")
+        for case, ending in zip(("gen", "dat", "acc", "ins", "pre"), endings, strict=True):
+            add(stem + ending, name, "f", case)
+    return forms
+
+
+_RU_FIRST_FORMS = _first_name_forms()
+_PATRONYMIC = re.compile(r"(?:вич|вна|чна|ична|ьич)(?:а|у|ем|ом|е|ы|ой|ей|у)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +313,8 @@ def _joinable(text: str, end: int, start: int) -> bool:
     gap = text[end:start]
     if "\n" in gap:
         return False  # "— Tom Reyes\n\nReyes, a former…": two paragraphs, two mentions
+    if gap.strip() == "." and end >= 2 and _CYRILLIC.match(text[end - 2]):
+        return False  # «…Ларисой Кречетовой. После встречи»: a sentence ends, no initial
     return (gap.isspace() and len(gap) <= 2) or (gap.strip() == "." and len(gap) <= 3)
 
 
@@ -386,6 +452,12 @@ def subject_after(
             return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
         if i == 0 and tok != _strip_possessive(tok) and len(tokens) > 1:
             continue  # "said Florida's Rick Wilson": the place is not the name
+        if _CYRILLIC.search(tok) and (
+            text[a - 1 : a] in "«\"“„" and a > 0 or (len(tok) == 1 and text[_b : _b + 1] != ".")
+        ):
+            continue  # «рассказал «Ъ» председатель компании «Трансойл» Эдуард Лапин»
+        if _CYRILLIC.search(tok) and _place_adjective(tokens, i):
+            continue  # «сказал губернатор Псковской области Михаил Ведерников»
         if _is_name_part(text, tokens[i]):
             run = _run_right(text, tokens, i)
             return _name_ref(text, run, lo, is_outlet, frozenset(), genitive=genitive)
@@ -479,6 +551,8 @@ def _name_ref(
         and run[0][2].lower().endswith(_PLACE_GENITIVE)
     ):
         run = run[1:]  # «Президент Узбекистана Тимур Рашидов»: the country completes the title
+    elif len(run) >= 3 and _title_word(text, run):
+        run = run[1:]  # «Гроссмейстер Алина Сабурова»: a capitalised title opens the sentence
     words = [_strip_possessive(t[2]) for t in run]
     raw = " ".join(words)
     if all(len(w) == 1 for w in words) or is_outlet(raw) or _institution(text, run, words):
@@ -493,6 +567,25 @@ def _name_ref(
     return SpeakerRef(
         "name", name=name, gender=guess_gender(words, title), roles=roles, pos=run[0][0]
     )
+
+
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?…\n])[\s«\"„—–-]*$")
+
+
+def _title_word(text: str, run) -> bool:
+    """Three Cyrillic words, no patronymic in the middle: is the first a title, not a name?
+
+    «Адвокат Марк Фельдман» opening a sentence, or any word before a known first
+    name («…, гроссмейстер»-style «Правозащитница Тамара Оськина»).
+    """
+    first, middle = run[0][2], run[1][2]
+    if not (_CYRILLIC.search(first) and _CYRILLIC.search(middle)) or _PATRONYMIC.search(middle):
+        return False
+    if first.lower() in _RU_FIRST_FORMS:
+        return False
+    if middle.lower() in _RU_FIRST_FORMS:
+        return True
+    return bool(_SENTENCE_OPEN.search(text, max(0, run[0][0] - 4), run[0][0]))
 
 
 # Heads of capitalised names that belong to papers, stations and institutions, not people.
@@ -729,8 +822,59 @@ def nominative(words: list[str]) -> list[str]:
     """
     if not words or not _CYRILLIC.search(words[-1]):
         return words
+    known = _known_first(words)
+    if known is not None:
+        return known
     feminine = words[-1].lower().endswith(("ой", "ей")) and not words[-1].lower().endswith(("ого",))
     return [_nominative_word(w, feminine) for w in words]
+
+
+def _known_first(words: list[str]) -> list[str] | None:
+    """A listed first name in an oblique case: its case and gender fix the whole name."""
+    if len(words) < 2:
+        return None
+    found = _RU_FIRST_FORMS.get(words[0].lower().replace("ё", "е")) or _RU_FIRST_FORMS.get(
+        words[0].lower()
+    )
+    if found is None or found[2] == "nom":
+        return None
+    nom, gender, case = found
+    first = (nom[0].upper() if words[0][0].isupper() else nom[0]) + nom[1:]
+    return [first] + [_surname_nominative(w, gender, case) for w in words[1:]]
+
+
+_SURNAME_ENDINGS: dict[tuple[Gender, str], tuple[tuple[str, str], ...]] = {
+    ("m", "gen"): (("ского", "ский"), ("цкого", "цкий"), ("ого", "ый")),
+    ("m", "dat"): (("скому", "ский"), ("цкому", "цкий"), ("ому", "ый")),
+    ("m", "ins"): (
+        *(("ским", "ский"), ("цким", "цкий"), ("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв")),
+        *(("иным", "ин"), ("ыным", "ын"), ("ым", "ый")),
+    ),
+    ("m", "pre"): (("ском", "ский"), ("цком", "цкий")),
+    ("f", "acc"): (("скую", "ская"), ("цкую", "цкая"), ("ую", "ая"), ("у", "а"), ("ю", "я")),
+}
+_MALE_CASE_ENDING = {"gen": "а", "dat": "у", "ins": "ом", "pre": "е"}
+_FEMALE_OBLIQUE = (("ской", "ская"), ("цкой", "цкая"), ("ой", "а"))
+
+
+def _surname_nominative(word: str, gender: Gender, case: str) -> str:
+    """A surname (or patronymic) in a known case and gender, back to the nominative."""
+    low = word.lower()
+    if not _CYRILLIC.search(word) or len(word) <= 3:
+        return word
+    for old, new in _SURNAME_ENDINGS.get((gender, case), ()):
+        if low.endswith(old):
+            return word[: -len(old)] + new
+    if gender == "f":
+        if case in ("gen", "dat", "ins", "pre"):
+            for old, new in _FEMALE_OBLIQUE:
+                if low.endswith(old):
+                    return word[: -len(old)] + new
+        return word  # «Анне Лебедь»: a surname that does not decline
+    ending = _MALE_CASE_ENDING.get(case, "")
+    if ending and low.endswith(ending) and low[-len(ending) - 1] not in "аеёиоуыэюя":
+        return word[: -len(ending)]  # «Саркисяну» → «Саркисян», «Иванова» → «Иванов»
+    return word  # «Гринько», «Дурных»: surnames that do not decline
 
 
 def _nominative_word(word: str, feminine: bool) -> str:
@@ -791,9 +935,15 @@ def from_oblique(words: list[str]) -> list[str]:
     """
     if not words or not _CYRILLIC.search(words[-1]):
         return words
+    known = _known_first(words)
+    if known is not None:
+        return known
     last = words[-1]
     low = last.lower()
     surname = next(((o, n) for o, n in _OBLIQUE_SURNAME if low.endswith(o)), None)
+    if surname is None and len(words) == 2 and _male_dative(words):
+        # «Премьер-министру Армении Гургену Саркисяну»: a man's name in the dative
+        return [words[0][:-1] + ("й" if words[0].endswith("ею") else ""), words[1][:-1]]
     if surname is None:
         return words
     if surname[0].endswith("ой") and len(words) > 1 and not words[0].lower().endswith(("ой", "ей")):
@@ -816,7 +966,26 @@ def from_oblique(words: list[str]) -> list[str]:
     return out
 
 
+def _male_dative(words: list[str]) -> bool:
+    """«Гургену Саркисяну»: an unlisted first name and a surname, both consonant + у."""
+    first, last = words[0].lower(), words[1].lower()
+    return (
+        first not in _RU_FIRST_FORMS
+        and len(first) > 3
+        and len(last) > 4
+        and first.endswith("у")
+        and last.endswith("у")
+        and first[-2] not in "аеёиоуыэюя"
+        and last[-2] not in "аеёиоуыэюя"
+        and not last.endswith(("ову", "еву", "ину", "ыну"))  # «Анну Петрову»: her, accusative
+    )
+
+
 def guess_gender(words: list[str], title: str = "") -> Gender:
+    if len(words) > 1:
+        known = _RU_FIRST_FORMS.get(words[0].lower().replace("ё", "е"))
+        if known is not None:
+            return known[1]  # «Павел Гринько», «Анна Лебедь»: the first name decides
     t = title.lower()
     if re.search(r"\b(mrs|ms|madam)\b", t) or re.search(r"spokeswoman|chairwoman|congresswoman", t):
         return "f"
