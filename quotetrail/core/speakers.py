@@ -453,7 +453,7 @@ def subject_after(
         if i == 0 and tok != _strip_possessive(tok) and len(tokens) > 1:
             continue  # "said Florida's Rick Wilson": the place is not the name
         if _CYRILLIC.search(tok) and (
-            text[a - 1 : a] in "«\"“„" and a > 0 or (len(tok) == 1 and text[_b : _b + 1] != ".")
+            (text[a - 1 : a] in '«"“„' and a > 0) or (len(tok) == 1 and text[_b : _b + 1] != ".")
         ):
             continue  # «рассказал «Ъ» председатель компании «Трансойл» Эдуард Лапин»
         if _CYRILLIC.search(tok) and _place_adjective(tokens, i):
