@@ -541,6 +541,20 @@ _COMMON_AFTER = re.compile(
     r"\s*(?:[.!?…]|,\s*[\"“«„']|,?\s*$)",
     re.IGNORECASE,
 )
+# Russian only: what may stand between the verb and a common-noun speaker — the one
+# spoken to («сказал агентству представитель …») — and, after the speaker, its object
+# («— описала шахматистка решающую встречу») or a quoted name («банка «Заря»»).
+_RU_ADDRESSEE = re.compile(
+    r"\s+(?:журналистам|корреспонденту|корреспондентам|агентству|изданию|газете|телеканалу"
+    r"|радиостанции|порталу|редакции|репортерам|репортёрам)(?=\s)",
+    re.IGNORECASE,
+)
+_RU_COMMON_AFTER = re.compile(
+    r"\s+(?P<np>(?-i:[а-яё][\w-]*)(?:\s+(?-i:[а-яё][\w-]*)){0,4})"
+    r"(?:\s+(?P<q>«[^«»\n]{1,40}»))?\s*(?:[.!?…]|,\s*[\"“«„']|,?\s*$)",
+    re.IGNORECASE,
+)
+_RU_OBJECT_WORD = re.compile(r"[а-яё-]+(?:ую|юю)|свою|свое|своё|свои|это|эту|этот|все|всё")
 _LEAD_NP = re.compile(
     r"[\s,'’\"”»—–-]*(?P<np>(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w’'-]+\s+){0,4}?"
     r"(?-i:[a-z])[\w-]*)\s+$",
@@ -574,11 +588,25 @@ def _common_noun_after(article: _Article, cue: Cue, hi: int) -> SpeakerRef | Non
     person is one unnamed speaker whom a later «он»/"he" may mean.
     """
     text = article.text
-    m = _COMMON_AFTER.match(text, cue.end, hi)
+    start = cue.end
+    sentence = article.sentences.at(cue.start)
+    if _CYRILLIC.search(cue.text) and sentence is not None and sentence.end > hi:
+        hi = sentence.end  # the tail stops at the next mark: «банка «Заря»» goes on past it
+    addressee = _RU_ADDRESSEE.match(text, start, hi) if _CYRILLIC.search(cue.text) else None
+    if addressee:
+        start = addressee.end()  # «— сказал агентству представитель банка «Заря».»
+    m = (_RU_COMMON_AFTER if _CYRILLIC.search(cue.text) else _COMMON_AFTER).match(text, start, hi)
     if m is None:
         return None
     phrase = m.group("np")
     words = phrase.split()
+    if _CYRILLIC.search(cue.text):
+        cut = next((i for i, w in enumerate(words) if i and _RU_OBJECT_WORD.fullmatch(w)), None)
+        if cut is not None:  # «— описала шахматистка решающую встречу»: the object is not her
+            words = words[:cut]
+            phrase = " ".join(words)
+        elif m.group("q"):
+            phrase = f"{phrase} {m.group('q')}"  # «представитель банка «Заря»»
     if _NOT_NOUN.match(words[0]) or _NOT_NOUN.match(words[-1]):
         return None
     latin = not _CYRILLIC.search(phrase)

@@ -94,7 +94,7 @@ _STOP = frozenset(
     сентября октября ноября декабря российский российского российская американский
     украинский источник источники источника источников собеседник собеседники
     ведомство министерство власти source sources officials
-    господин госпожа господина госпожи после
+    господин госпожа господина госпожи после республика республики республике
     local many some most several other others few both critics residents businesses people
     """
     )
@@ -516,12 +516,26 @@ def _run_left(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
 def _run_right(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
     run = [tokens[idx]]
     j = idx + 1
-    while j < len(tokens) and len(run) < 3 and _is_name_part(text, tokens[j]):
+    while j < len(tokens) and _is_name_part(text, tokens[j]):
         if not _joinable(text, run[-1][1], tokens[j][0]) or not _same_name(run[-1], tokens[j]):
+            break
+        if _first_name_restarts(run, tokens[j][2]):
+            run = []  # «Республики Карелия Степан Вахрушев»: the name starts at the first name
+        elif len(run) >= 3:
             break
         run.append(tokens[j])
         j += 1
     return run
+
+
+def _first_name_restarts(run, tok: str) -> bool:
+    """A listed Russian first name after capitalised words that hold none (a place)."""
+    low = tok.lower().replace("ё", "е")
+    return (
+        low in _RU_FIRST_FORMS
+        and bool(_CYRILLIC.search(tok))
+        and not any(t[2].lower().replace("ё", "е") in _RU_FIRST_FORMS for t in run)
+    )
 
 
 def _same_name(left, right) -> bool:
@@ -1038,6 +1052,9 @@ def find_titled_mentions(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
         for i in range(len(tokens)):
             if _SENTENCE_GAP.search(text, m.end(), tokens[i][0]):
                 break  # «…, — сказал мэр. Губернатор Андрей Кольцов»: another sentence
+            quoted = tokens[i][0] > 0 and text[tokens[i][0] - 1] in '«"“„'
+            if quoted and _CYRILLIC.search(tokens[i][2]):
+                continue  # «Аналитик банка «Восток» Игорь Лазарев»: the bank, not a name
             if not _is_name_part(text, tokens[i]):
                 if _ends_title(tokens[i][2]):
                     break  # "the mayor told Northwind": past the title, an addressee
@@ -1099,12 +1116,25 @@ def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
 # --- resolution -----------------------------------------------------------------
 
 
+# Nouns that bring a new, unnamed person into the story: never an earlier name.
+_NEW_PERSON = (
+    "следовател", "свидетел", "очевид", "представител", "источник", "собеседник", "житель",
+    "сотрудник", "полицейск", "корреспондент", "журналист", "пострадавш", "пассажир",
+    "защитни", "адвокат обвиняем", "участник", "посетител", "сосед", "родственни", "знаком",
+    "пресс-секретар", "пресс-служб", "спикер",
+)  # fmt: skip
+# «эколог Андрей …», «министр энергетики»: a second word completes the noun (genitive)
+_GENITIVE_TAIL = re.compile(r"[а-яё-]+(?:а|я|ы|и|ов|ев|ей|ых|их|ого|его)$|[А-ЯЁA-Z]{2,}$")
+_EPITHET_REACH = 700  # characters between the name and the noun that means that person
+
+
 @dataclass(eq=False)
 class Person:
     words: list[str]
     gender: Gender = None
     roles: set[str] = field(default_factory=set)
     tentative: bool = False  # only seen named, never cited speaking
+    seen: int = -1  # where the person was last named or cited (for a Russian epithet)
 
     @property
     def name(self) -> str:
@@ -1144,6 +1174,7 @@ class Resolver:
         """
         person = self._person(ref, tentative=True) if ref.kind == "name" else None
         if person:
+            person.seen = max(person.seen, ref.pos)
             self._touch(self.recent, person)
             if subject:
                 self._touch(self.subjects, person)
@@ -1163,10 +1194,13 @@ class Resolver:
                 person.gender = ref.gender  # "Lee … she said": a later "he" is someone else
         else:
             person = self._by_role(ref.roles)
+            if person is None:
+                person = self._epithet_antecedent(ref)
             if person is None and ref.name:  # "the mayor", nobody named as one: as written
                 return self._unnamed(ref)
         if person is None:
             return None
+        person.seen = max(person.seen, ref.pos)
         if person.gender is None and feminine is not None and ref.kind == "name":
             person.gender = "f" if feminine else "m"
         self._touch(self.recent, person)
@@ -1238,6 +1272,32 @@ class Resolver:
             for person in reversed(pool):
                 if gender is None or person.gender in (None, gender):
                     return person
+        return None
+
+    def _epithet_antecedent(self, ref: SpeakerRef) -> Person | None:
+        """«Гроссмейстер Алина Сабурова выиграла. «…», — описала шахматистка»: Сабурова.
+
+        Russian copy names a person once, then calls them by what they are
+        (шахматистка, эколог, ученый, прокурор). Such a noun means the latest person
+        who opened a sentence nearby and whose gender fits the verb; nouns that bring
+        in somebody new (следователь, свидетельница, источник, представитель …) and a
+        noun with nobody named within reach stay as written.
+        """
+        words = ref.name.split()
+        if not words or not _CYRILLIC.search(ref.name) or len(words) > 3 or ref.pos < 0:
+            return None
+        if ref.roles:
+            return None  # «мэр», «министр»: an office means only someone who held it
+        head = words[0].lower()
+        if head.startswith(_NEW_PERSON) or (len(words) > 1 and not _GENITIVE_TAIL.match(words[1])):
+            return None
+        for person in reversed(self.subjects):
+            if person not in self.people or person.seen < 0:
+                continue
+            if ref.pos - person.seen > _EPITHET_REACH:
+                return None
+            if ref.gender is None or person.gender in (None, ref.gender):
+                return person
         return None
 
     def _by_role(self, roles: frozenset[str]) -> Person | None:
