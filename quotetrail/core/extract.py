@@ -95,6 +95,7 @@ from quotetrail.core.speakers import (
     body_before,
     find_full_names,
     find_titled_mentions,
+    nominative,
     subject_after,
     subject_before,
 )
@@ -134,6 +135,9 @@ _NAMING_RU = (
     "сериал", "шоу", "спектакл", "выставк", "конкурс", "закон", "стратеги", "концепци",
     "инициатив", "платформ", "сервис", "приложени", "мессенджер", "бренд", "блок", "портал",
     "ресурс", "объединени", "миссии", "миссия", "хэштег", "позывн", "прозвищ", "судн", "корабл",
+    "авиакомпани", "центр", "ассоциаци", "союз", "издательств", "студи", "университет",
+    "институт", "академи", "комбинат", "предприяти", "обществ", "аэропорт", "порт", "станци",
+    "лаборатори", "стадион", "школ", "гимнази", "лицей", "ансамбл", "коллектив",
 )  # fmt: skip
 _SMALL_WORDS = frozenset(
     _words(
@@ -705,7 +709,8 @@ def _subject_ref(
     if cue.kind == "as" and not _CYRILLIC.search(cue.text):
         return subject_after(text, cue.start + 2, cue.end, article.is_outlet)
     before = lambda: subject_before(text, lo, cue.start, article.is_outlet)  # noqa: E731
-    after = lambda: subject_after(text, cue.end, hi, article.is_outlet, genitive=genitive)  # noqa: E731
+    after_at = _past_outlet(article, cue.end) if _CYRILLIC.search(cue.text) else cue.end
+    after = lambda: subject_after(text, after_at, hi, article.is_outlet, genitive=genitive)  # noqa: E731
     if cue.kind != "verb":
         return after() or body_after(text, _past_outlet(article, cue.end), hi, article.is_outlet)
     ref = (after() or before()) if prefer_after else (before() or after())
@@ -753,9 +758,51 @@ def _reported_speech(article: _Article, direct: list[_Candidate]) -> list[_Candi
     for sentence in article.sentences.items:
         out.extend(_reported_in(article, sentence, direct, starts))
     taken = {c.sentence for c in direct + out if c.kind != "term"}
+    out.extend(_pointed_back(article, taken))
+    taken = {c.sentence for c in direct + out if c.kind != "term"}
     out.extend(_headline_colons(article, taken))
     out.extend(_transcript_turns(article, direct + out))
     return out
+
+
+def _pointed_back(article: _Article, taken: set[int]) -> list[_Candidate]:
+    """«Цены не вырастут. Об этом заявил министр Виталий Рудаков.»: the first sentence
+    is the minister's reported words.
+
+    Russian copy puts the statement first and its source in the next sentence. Only
+    when that sentence holds no quote of its own, the pointing sentence names a
+    speaker (a person, a role, a body, «издание НГС»; a known outlet alone makes a
+    credited claim instead) and follows in the same paragraph, or opens the next one.
+    """
+    text = article.text
+    items = article.sentences.items
+    out = []
+    for s in items[1:]:
+        if s.index in taken or not _RU_POINTING.match(text, s.start, s.end):
+            continue
+        prev = items[s.index - 1]
+        if prev.index in taken or s.para - prev.para > 1 or article.in_span(prev.start):
+            continue
+        cues = [c for c in article.cues(s.start, s.end) if c.kind == "verb"]
+        if not cues:
+            continue
+        ref = _subject(article, cues[0], s.start, s.end, prefer_after=True)
+        if ref is None:
+            ref = _body_subject(article, cues[0], cues[0].end, s.end)
+        if ref is None or (ref.kind == "body" and article.is_outlet(ref.name)):
+            continue
+        a, b = _trim_clause(article, prev.start, prev.end)
+        if len(_WORD.findall(text[a:b])) < _CLAIM_MIN_WORDS or text[a:b].endswith("?"):
+            continue
+        out.append(
+            _Candidate(
+                "reported", a, b, prev.para, prev.index, (prev.index, s.index), cue=cues[0], ref=ref
+            )
+        )
+    return out
+
+
+_RU_POINTING = re.compile(r"\W*об\s+этом\s+(?:\w+\s+){0,2}?(?=\w+л[аио]?\b|\w+[ею]т\b)", re.I)
 
 
 # "TAPPER: And obviously …" — a turn in a broadcast transcript, up to the end of its line
@@ -886,6 +933,8 @@ def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
     if comma < 0:
         return []
     ref = _subject(article, cue, s.start, comma, prefer_after=True)
+    if not ref and _CYRILLIC.search(cue.text):
+        ref = _ru_outlet_phrase(article, cue.end, comma) or _ru_common_source(article, cue, comma)
     if not ref and not _is_credit(article, cue.end, comma) and cue.kind == "according":
         # "According to the officer in charge that night, …": the phrase as written
         ref = _according_phrase(article, cue, comma)
@@ -897,6 +946,38 @@ def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
         if inner and inner[0][1] is not None:
             return inner
     return [(cue, ref, comma + 1, s.end)]  # «Как сообщает «Интерфакс», …»: no speaker
+
+
+# «агентство «Прайм»», «издание НГС»: an outlet the registry does not know, by its noun
+_RU_OUTLET_PHRASE = re.compile(
+    r"\s*(?:(?:информационное|новостное|интернет-)?\s*(?:агентств\w*|издани\w*|газет\w*"
+    r"|телеканал\w*|портал\w*|радиостанци\w*|журнал\w*|сайт\w*|телеграм-канал\w*))\s+"
+    r"(?P<name>«[^«»\n]{1,40}»|[А-ЯЁA-Z][\w.-]*(?:\s+[А-ЯЁA-Z0-9][\w.-]*)?)\s*$",
+)
+# «по словам разработчика»: a common noun in the genitive, as written
+_RU_COMMON_GENITIVE = re.compile(r"\s*(?P<np>(?-i:[а-яё][\w-]*)(?:\s+(?-i:[а-яё][\w-]*)){0,2})\s*$")
+
+
+def _ru_outlet_phrase(article: _Article, lo: int, hi: int) -> SpeakerRef | None:
+    """«Как сообщает агентство «Прайм», …»: the outlet speaks (a body, as it is named)."""
+    m = _RU_OUTLET_PHRASE.match(article.text, lo, hi)
+    if m is None:
+        return None
+    return SpeakerRef("body", name=m.group("name").strip("«»"), pos=m.start("name"))
+
+
+def _ru_common_source(article: _Article, cue: Cue, hi: int) -> SpeakerRef | None:
+    """«По словам разработчика, …»: a noun for the person, put back in the nominative."""
+    if cue.kind != "according":
+        return None
+    m = _RU_COMMON_GENITIVE.match(article.text, cue.end, hi)
+    if m is None:
+        return None
+    words = m.group("np").split()
+    head = nominative([words[0]])[0]
+    if head == words[0] or not head.isalpha():
+        return None  # not a genitive noun we can read back
+    return SpeakerRef("role", name=" ".join([head, *words[1:]]), pos=m.start("np"))
 
 
 def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
@@ -1371,6 +1452,8 @@ def _medial(article: _Article, s: Sentence, cues: list[Cue]):
         tail = _WORD.findall(text[second + 1 : s.end])
         if len(tail) < 2 or (tail[0].lower() in _RELATIVE | {"and", "и", "but", "но", "а"}):
             continue
+        if _RU_GERUND_TAIL.match(text, second):
+            continue  # «…, заявил Галиев, выступая на форуме»: the tail is no clause of his
         if any(s.start <= sp.open < first for sp in article.spans_near(first)):
             continue  # the head is a direct quote: `"…," Lavrov said, quoted by TASS`
         if _is_credit(article, second + 1, s.end):
@@ -1392,6 +1475,13 @@ def _is_credit(article: _Article, lo: int, hi: int) -> bool:
     return len(_WORD.findall(clause)) <= 4 and article.has_mention(lo, lo + len(clause))
 
 
+# a Russian adverbial participle after the attribution: what the speaker was doing
+_RU_GERUND_TAIL = re.compile(
+    r",\s*(?:(?-i:[а-яё][\w-]*(?:ая|яя|уя|ив|ав|ыв|ев|вшись|ясь|аясь))|отвечая|комментируя"
+    r"|выступая|говоря)\b"
+)
+
+
 def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     """ "Russia will win, Putin said." / «…, — заявил Песков.» / "…, according to Peskov." """
     text = article.text
@@ -1405,6 +1495,9 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     credit = text.find(",", cue.end, s.end)
     if credit > 0 and _is_credit(article, credit + 1, s.end):
         end = credit  # «…, заявил замминистра Андрей Рябинин, передает ТАСС.»
+    gerund = _RU_GERUND_TAIL.search(text, cue.end, end) if _CYRILLIC.search(cue.text) else None
+    if gerund is not None:
+        end = gerund.start()  # «…, заявил Галиев, выступая на форуме в Уфе.»: not his words
     relative = _SOURCE_RELATIVE.search(text, cue.end, end) if cue.kind == "according" else None
     if relative is not None:
         end = relative.start()  # "…, according to Jason Ruiz, who advised the campaign."

@@ -28,6 +28,7 @@ __all__ = [
     "body_before",
     "find_full_names",
     "find_titled_mentions",
+    "nominative",
     "subject_after",
     "subject_before",
 ]
@@ -333,6 +334,24 @@ def _clause_end(text: str, lo: int, hi: int) -> int:
     return m.start() if m else hi
 
 
+_RU_QUOTED = re.compile(r"«[^«»\n]{1,40}»")
+
+
+def _clause_end_past_names(text: str, lo: int, hi: int) -> int:
+    """Like `_clause_end`, but a short «…» after Russian words is a name inside the clause.
+
+    «Аналитик банка «Восток» Игорь Лазарев», «рассказал «Ъ» председатель»: the
+    bank and the paper are named in the middle of the title, not where it stops.
+    """
+    end = _clause_end(text, lo, hi)
+    while end < hi and text[end] == "«" and _CYRILLIC.search(text, max(lo, end - 30), end + 3):
+        m = _RU_QUOTED.match(text, end, hi)
+        if m is None:
+            break
+        end = _clause_end(text, m.end(), hi)
+    return end
+
+
 def _rstrip_end(text: str, lo: int, hi: int) -> int:
     """Where text[lo:hi].rstrip() ends, found without copying text[lo:hi]."""
     while hi > lo and text[hi - 1].isspace():
@@ -351,9 +370,17 @@ IsOutlet = Callable[[str], bool]
 _REACH = 200  # a subject stands within this many characters of its cue
 
 
+_RU_CHANNEL_BEFORE = re.compile(
+    r"\s+(?:в|во)\s+(?:беседе|интервью|разговоре|эфире|комментарии)(?![\w-])[^,.;:!?\n]{0,80}$"
+)
+
+
 def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerRef | None:
     """The speaker standing just before a cue at `hi` ("Putin said", "the minister told")."""
     appositive = frozenset()
+    channel = _RU_CHANNEL_BEFORE.search(text, max(lo, hi - 120), hi)
+    if channel is not None:
+        hi = channel.start()  # «Семен Гальперин в беседе с корреспондентом РИА Новости сообщил»
     # `end` is where text[lo:hi].rstrip() would end: no copy of a long paragraph per cue
     end = _rstrip_end(text, lo, hi)
     if _ends_with(text, lo, end, "),"):
@@ -444,6 +471,8 @@ def subject_after(
     With `sentence_start`, the subject that opens a sentence ("He …", "The minister …").
     """
     end = _clause_end(text, lo, min(hi, lo + _REACH))
+    if _CYRILLIC.search(text, lo, min(hi, lo + 12)):
+        end = _clause_end_past_names(text, lo, min(hi, lo + _REACH))
     tokens = _tokens(text, lo, end)[:8]
     role: re.Match[str] | None = None
     for i, (a, _b, tok) in enumerate(tokens):
@@ -575,7 +604,8 @@ def _name_ref(
         words = nominative(words)
     elif oblique:
         words = from_oblique(words)
-    title = text[max(clause_start, run[0][0] - 40) : run[0][0]]
+    reach = 60 if _CYRILLIC.search(raw) else 40  # «Министр промышленности Республики Карелия»
+    title = text[max(clause_start, run[0][0] - reach) : run[0][0]]
     name = " ".join(_with_dot(text, t, w) for t, w in zip(run, words, strict=True))
     roles = title_roles(title) | extra_roles
     return SpeakerRef(
@@ -1048,6 +1078,8 @@ def find_titled_mentions(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
     refs: list[SpeakerRef] = []
     for m in _ROLE.finditer(text):
         end = _clause_end(text, m.end(), min(len(text), m.end() + 60))
+        if _CYRILLIC.search(m.group()):
+            end = _clause_end_past_names(text, m.end(), min(len(text), m.end() + 60))
         tokens = _tokens(text, m.end(), end)[:6]
         for i in range(len(tokens)):
             if _SENTENCE_GAP.search(text, m.end(), tokens[i][0]):
