@@ -305,6 +305,7 @@ _DASH_ATTR = re.compile(
 def _dash_speech(article: _Article) -> list[_Candidate]:
     text = article.text
     out: list[_Candidate] = []
+    question_end = -2  # where the last bare dash line that asks a question ends
     for line in _DASH_LINE.finditer(text):
         start = line.end()
         if article.in_span(start):
@@ -313,6 +314,10 @@ def _dash_speech(article: _Article) -> list[_Candidate]:
         end = len(text) if end < 0 else end
         m = _DASH_ATTR.search(text, start, end)
         if m is None:
+            answer = _interview_answer(article, line.start(), start, end, question_end)
+            out.extend(answer)
+            stripped = text[start:end].rstrip()
+            question_end = end if stripped.endswith("?") and not answer else -2
             continue
         a, b = m.span("attr")
         cues = find_cues(text, a, b)
@@ -333,6 +338,37 @@ def _dash_speech(article: _Article) -> list[_Candidate]:
             if lo < hi
         )  # fmt: skip
     return out
+
+
+def _interview_answer(
+    article: _Article, line_start: int, start: int, end: int, question_end: int
+) -> list[_Candidate]:
+    """An interview in dialogue dashes: the line after a question is the interviewee's.
+
+    «— Будет ли тур?» / «— Да, осенью…»: the answer has no attribution of its own; its
+    speaker is the person the article last introduced (the pronoun-like reference
+    resolves to the latest subject, «Певица Ирина Вольская рассказала…»). The
+    questions are the outlet's own and are not returned.
+    """
+    text = article.text
+    if (
+        question_end < 0
+        or text[question_end:line_start].strip()
+        or "\n" not in text[question_end : line_start + 1]
+    ):
+        return []
+    stop = start + len(text[start:end].rstrip())
+    sentence = article.sentences.at(start)
+    if stop <= start or sentence is None or text[start:stop].endswith("?"):
+        return []
+    last = article.sentences.at(stop - 1) or sentence
+    ref = SpeakerRef("pronoun", gender=None, pos=start)
+    return [
+        _Candidate(
+            "direct", start, stop, sentence.para, sentence.index, (sentence.index, last.index),
+            ref=ref,
+        )
+    ]  # fmt: skip
 
 
 # «Мы готовы, — сказала Захарова. — Но не сегодня»: the attribution set off by dashes
@@ -439,6 +475,8 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
     content = " ".join(text[f.start : f.end] for f in frags)
     if _after_naming_noun(text, head[0], frags[0].open) or article.is_outlet(content):
         return "term", None, None, False
+    if len(content.strip()) <= 2 and _CYRILLIC.search(content):
+        return "term", None, None, False  # «Ъ» (Kommersant's sign), «А»: a name, not words
     tail_cue, tail_ref = _tail_attribution(article, tail)
     if tail_cue and tail_ref:
         return "direct", tail_cue, tail_ref, False
@@ -734,7 +772,7 @@ def _body_subject(article: _Article, cue: Cue, lo: int, hi: int) -> SpeakerRef |
     """No person: an organisation or unnamed source ("the ministry said", «в Кремле заявили»)."""
     text = article.text
     before = text[lo : cue.start]
-    if before.strip():
+    if before.strip() and (before.strip(" ,—–-") or not _CYRILLIC.search(cue.text)):
         return body_before(text, lo, cue.start, article.is_outlet)
     return body_after(text, _past_outlet(article, cue.end), hi, article.is_outlet)
 
@@ -789,6 +827,9 @@ def _pointed_back(article: _Article, taken: set[int]) -> list[_Candidate]:
         ref = _subject(article, cues[0], s.start, s.end, prefer_after=True)
         if ref is None:
             ref = _body_subject(article, cues[0], cues[0].end, s.end)
+        if ref is None:  # «Об этом сообщает издание НГС.»
+            end = s.start + len(text[s.start : s.end].rstrip(" .!?…\n"))
+            ref = _ru_outlet_phrase(article, cues[0].end, end)
         if ref is None or (ref.kind == "body" and article.is_outlet(ref.name)):
             continue
         a, b = _trim_clause(article, prev.start, prev.end)

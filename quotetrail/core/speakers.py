@@ -1140,7 +1140,8 @@ def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
         if _PLACE_BEFORE.search(text, max(0, run[0][0] - 8), run[0][0]):
             continue  # "an event in St. Clairsville": a place, not a person
         ref = _name_ref(text, run, run[0][0], is_outlet, frozenset(), oblique=True)
-        if len(run) >= 2 and ref:
+        alone = len(run) == 1 and _RU_FIRST_FORMS.get(run[0][2].lower(), ("", None, ""))[2] == "nom"
+        if (len(run) >= 2 or alone) and ref:  # «Его жена Людмила»: a first name alone
             refs.append(ref)
     return refs
 
