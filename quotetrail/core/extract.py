@@ -297,7 +297,7 @@ def _direct_quotes(article: _Article) -> list[_Candidate]:
 # «— Мы готовы, — заявил Песков. — Но не сегодня.» carries its attribution inside.
 _DASH_LINE = re.compile(r"^[^\S\n]*[—–][^\S\n]+(?=\S)", re.MULTILINE)
 _DASH_ATTR = re.compile(
-    r"(?P<stop>[,!?…])[^\S\n]*[—–][^\S\n]+(?P<attr>[^—–«»\"“”„\n]{3,160}?)"
+    r"(?P<stop>[,!?…])[^\S\n]*[—–][^\S\n]+(?P<attr>(?:[^—–«»\"“”„\n]|«[^«»\n]{1,40}»){3,160}?)"
     r"(?:(?P<more>[.,:][^\S\n]*[—–][^\S\n]+)(?=\S)|[.!?…]?[^\S\n]*$)"
 )
 
@@ -322,6 +322,8 @@ def _dash_speech(article: _Article) -> list[_Candidate]:
         a, b = m.span("attr")
         cues = find_cues(text, a, b)
         ref = _subject(article, cues[0], a, b, prefer_after=True) if cues else None
+        if ref is None and cues:
+            ref = _common_noun_after(article, cues[0], b)  # «— Мы готовы, — сказал вратарь.»
         sentence = article.sentences.at(start)
         if ref is None or sentence is None:
             continue
@@ -388,6 +390,8 @@ def _inner_attribution(article: _Article, span: QuoteSpan) -> list[_Candidate] |
     if not cues:
         return None
     ref = _subject(article, cues[0], a, b, prefer_after=True)
+    if ref is None:
+        ref = _common_noun_after(article, cues[0], b)  # «Мы проиграли, — сказал вратарь. — …»
     if ref is None:
         return None
     sentence = article.sentences.at(span.open)
@@ -525,6 +529,9 @@ def _after_naming_noun(text: str, lo: int, open_: int) -> bool:
     words = [w.lower() for w in _WORD.findall(before)][-2:]
     if not words:
         return False
+    last_word = _WORD.findall(before)[-1]
+    if len(last_word) >= 2 and last_word.isupper() and _CYRILLIC.search(last_word):
+        return True  # «СНТ «Березка»», «ООО «Вектор»», «ФК «Волна»»: an organisation's name
     last = words[-1]
     if last in _NAMING_EN or (
         len(words) == 2 and words[0] in ("so-called", "так") and last.startswith("называем")
@@ -596,7 +603,10 @@ _RU_COMMON_AFTER = re.compile(
     r"(?:\s+(?P<q>«[^«»\n]{1,40}»))?\s*(?:[.!?…]|,\s*[\"“«„']|,?\s*$)",
     re.IGNORECASE,
 )
-_RU_OBJECT_WORD = re.compile(r"[а-яё-]+(?:ую|юю)|свою|свое|своё|свои|это|эту|этот|все|всё")
+_RU_OBJECT_WORD = re.compile(
+    r"[а-яё-]+(?:ую|юю)|свою|свое|своё|свои|это|эту|этот|все|всё"
+    r"|после|перед|накануне|позднее|позже|затем|также|тоже|сегодня|вчера"
+)  # the object («решающую встречу») or a time («после матча») after the speaker
 _LEAD_NP = re.compile(
     r"[\s,'’\"”»—–-]*(?P<np>(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w’'-]+\s+){0,4}?"
     r"(?-i:[a-z])[\w-]*)\s+$",
@@ -643,7 +653,9 @@ def _common_noun_after(article: _Article, cue: Cue, hi: int) -> SpeakerRef | Non
     phrase = m.group("np")
     words = phrase.split()
     if _CYRILLIC.search(cue.text):
-        cut = next((i for i, w in enumerate(words) if i and _RU_OBJECT_WORD.fullmatch(w)), None)
+        cut = next(
+            (i for i, w in enumerate(words) if i and _RU_OBJECT_WORD.fullmatch(w.lower())), None
+        )
         if cut is not None:  # «— описала шахматистка решающую встречу»: the object is not her
             words = words[:cut]
             phrase = " ".join(words)

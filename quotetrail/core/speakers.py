@@ -96,6 +96,7 @@ _STOP = frozenset(
     украинский источник источники источника источников собеседник собеседники
     ведомство министерство власти source sources officials
     господин госпожа господина госпожи после республика республики республике
+    другой другая другие
     local many some most several other others few both critics residents businesses people
     """
     )
@@ -105,7 +106,7 @@ _STOP = frozenset(
 _ROLE_PATTERNS: dict[str, str] = {
     "president": r"president|head of state|leader|президент\w*|глав\w* государства|лидер\w*|хозяин\w* кремля",
     "premier": r"prime minister|premier|премьер(?:-министр)?\w*|глав\w* правительства",
-    "minister": r"minister|secretary|министр\w*|глав\w* (?:мид|минобороны|минфина|минздрава|ведомства)",
+    "minister": r"minister|secretary|министр\w*|глав\w* (?:мид|мин[а-яё]+|ведомства)",
     "spokesperson": r"spokes(?:man|woman|person)|press secretary|пресс-секретар\w*|официальн\w* представител\w*|представител\w*",
     "diplomat": r"diplomat|ambassador|envoy|foreign minister|дипломат\w*|посол|посла|послу|постпред\w*|глав\w* мид",
     "lawmaker": r"lawmaker|legislator|senator|congress(?:man|woman)|mp|депутат\w*|сенатор\w*|парламентари\w*",
@@ -283,7 +284,16 @@ def _is_name_token(tok: str) -> bool:
         return False  # «Дипломат подчеркнул», "Minister …": a role, not a name
     if len(base) > 1 and base.isupper():
         return False  # acronyms: TASS, МИД, NATO
+    if _RU_INSTITUTION.match(base.lower()):
+        return False  # «Источник в Минфине»: a ministry in any case, not a surname
     return base.lower() not in _STOP and base.lower().replace("ё", "е") not in _STOP
+
+
+_RU_INSTITUTION = re.compile(
+    r"(?:мин(?:фин|юст|здрав|эконом|транс|природ|цифр|строй|энерго|сельхоз|промторг|просвещ"
+    r"|обрнаук|труд|спорт|культ|обороны|вост|иност)|роспотребнадзор|росстат|ростех|росгидромет"
+    r"|роскосмос|рособрнадзор|росавиаци|роскомнадзор|генпрокуратур|центробанк|минпромторг)"
+)
 
 
 def _is_name_part(text: str, token: tuple[int, int, str]) -> bool:
@@ -1158,6 +1168,8 @@ _NEW_PERSON = (
 )  # fmt: skip
 # «эколог Андрей …», «министр энергетики»: a second word completes the noun (genitive)
 _GENITIVE_TAIL = re.compile(r"[а-яё-]+(?:а|я|ы|и|ов|ев|ей|ых|их|ого|его)$|[А-ЯЁA-Z]{2,}$")
+# «собеседник издания», «по словам собеседника»: the unnamed source quoted just before
+_INTERLOCUTOR = re.compile(r"собеседник(?:а)?(?:\s+(?:агентства|издания|газеты|редакции|«[^»]+»))?")
 _EPITHET_REACH = 700  # characters between the name and the noun that means that person
 
 
@@ -1229,6 +1241,8 @@ class Resolver:
             person = self._by_role(ref.roles)
             if person is None:
                 person = self._epithet_antecedent(ref)
+            if person is None and _INTERLOCUTOR.fullmatch(ref.name.lower()):
+                person = self._last_source()
             if person is None and ref.name:  # "the mayor", nobody named as one: as written
                 return self._unnamed(ref)
         if person is None:
@@ -1247,6 +1261,10 @@ class Resolver:
         An unnamed single source («источник», "a senior diplomat") can be "he".
         """
         key = ref.name.lower()
+        if _INTERLOCUTOR.fullmatch(key):
+            source = self._last_source()
+            if source is not None:
+                return source  # «Источник в Минфине …. По словам собеседника, …»: the same one
         if key not in self.bodies:
             self.bodies[key] = Person([ref.name], ref.gender)
         person = self.bodies[key]
@@ -1254,6 +1272,13 @@ class Resolver:
             self._touch(self.recent, person)
             self._touch(self.subjects, person)
         return person
+
+    def _last_source(self) -> Person | None:
+        """The latest unnamed single source that spoke («источник в Минфине»)."""
+        for person in reversed(self.subjects):
+            if person not in self.people and _SINGLE_SOURCE.search(person.name):
+                return person
+        return None
 
     def _unnamed(self, ref: SpeakerRef) -> Person:
         """A role nobody was named to: one person, whom a later "he" may mean."""
@@ -1319,7 +1344,7 @@ class Resolver:
         words = ref.name.split()
         if not words or not _CYRILLIC.search(ref.name) or len(words) > 3 or ref.pos < 0:
             return None
-        if ref.roles:
+        if ref.roles - {"official"}:
             return None  # «мэр», «министр»: an office means only someone who held it
         head = words[0].lower()
         if head.startswith(_NEW_PERSON) or (len(words) > 1 and not _GENITIVE_TAIL.match(words[1])):
