@@ -1,7 +1,7 @@
 """Score quote extraction against hand-annotated attributions, with the literature's metrics.
 
     English: _data/<split>.jsonl (rebuilt from PolNeAR train/dev by build.py, git-ignored)
-    Russian: ru_synthetic.jsonl (written for this project, committed)
+    Russian: ru_*.jsonl (written for this project, committed; one table per file)
         --> extract_quotes(text) --> align predictions to gold contents by character overlap
         --> table: exact-boundary and partial-overlap P/R/F1, token F1, speaker accuracy,
             by direct and reported
@@ -306,7 +306,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="attribution metrics on the development sample")
     parser.add_argument("--split", default="dev", choices=("dev", "train", "none"))
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--ru", default=str(HERE / "ru_synthetic.jsonl"))
+    parser.add_argument(
+        "--ru",
+        nargs="*",
+        default=[str(p) for p in sorted(HERE.glob("ru_*.jsonl"))],
+        help="Russian sets, one table each (default: every ru_*.jsonl here; none: --ru)",
+    )
     parser.add_argument("--show-errors", type=int, default=0)
     parser.add_argument("--min-confidence", type=float, default=0.0)
     parser.add_argument("--with-claims", action="store_true", help="count claims as reported")
@@ -319,8 +324,10 @@ def main() -> None:
             f"English PolNeAR {args.split}",
             run(load_en(args.split, args.limit), same_en, args.show_errors, mc),
         )
-    if args.ru and Path(args.ru).exists():
-        table("Russian synthetic", run(load_ru(Path(args.ru)), same_ru, args.show_errors, mc))
+    for path in map(Path, args.ru):
+        if path.is_file():
+            name = f"Russian {path.stem.removeprefix('ru_')}"
+            table(name, run(load_ru(path), same_ru, args.show_errors, mc))
 
 
 if __name__ == "__main__":

@@ -284,11 +284,13 @@ def _is_name_token(tok: str) -> bool:
         return False  # «Дипломат подчеркнул», "Minister …": a role, not a name
     if len(base) > 1 and base.isupper():
         return False  # acronyms: TASS, МИД, NATO
-    if _RU_INSTITUTION.match(base.lower()):
+    low = base.lower()
+    if low[:3] in _RU_INSTITUTION_STARTS and _RU_INSTITUTION.match(low):
         return False  # «Источник в Минфине»: a ministry in any case, not a surname
-    return base.lower() not in _STOP and base.lower().replace("ё", "е") not in _STOP
+    return low not in _STOP and low.replace("ё", "е") not in _STOP
 
 
+_RU_INSTITUTION_STARTS = frozenset(("мин", "рос", "ген", "цен"))
 _RU_INSTITUTION = re.compile(
     r"(?:мин(?:фин|юст|здрав|эконом|транс|природ|цифр|строй|энерго|сельхоз|промторг|просвещ"
     r"|обрнаук|труд|спорт|культ|обороны|вост|иност)|роспотребнадзор|росстат|ростех|росгидромет"
@@ -380,6 +382,7 @@ IsOutlet = Callable[[str], bool]
 _REACH = 200  # a subject stands within this many characters of its cue
 
 
+_RU_CHANNEL_WORDS = ("беседе", "интервью", "разговоре", "эфире", "комментарии")
 _RU_CHANNEL_BEFORE = re.compile(
     r"\s+(?:в|во)\s+(?:беседе|интервью|разговоре|эфире|комментарии)(?![\w-])[^,.;:!?\n]{0,80}$"
 )
@@ -388,7 +391,12 @@ _RU_CHANNEL_BEFORE = re.compile(
 def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerRef | None:
     """The speaker standing just before a cue at `hi` ("Putin said", "the minister told")."""
     appositive = frozenset()
-    channel = _RU_CHANNEL_BEFORE.search(text, max(lo, hi - 120), hi)
+    window = text[max(lo, hi - 120) : hi]
+    channel = (
+        _RU_CHANNEL_BEFORE.search(text, max(lo, hi - 120), hi)
+        if any(w in window for w in _RU_CHANNEL_WORDS)
+        else None
+    )
     if channel is not None:
         hi = channel.start()  # «Семен Гальперин в беседе с корреспондентом РИА Новости сообщил»
     # `end` is where text[lo:hi].rstrip() would end: no copy of a long paragraph per cue
