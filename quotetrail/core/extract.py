@@ -295,10 +295,10 @@ def _direct_quotes(article: _Article) -> list[_Candidate]:
 
 # Russian dialogue style: a paragraph opened by a dash is speech, and
 # «— Мы готовы, — заявил Песков. — Но не сегодня.» carries its attribution inside.
-_DASH_LINE = re.compile(r"^[^\S\n]*[—–][^\S\n]+(?=\S)", re.MULTILINE)
+_DASH_LINE = re.compile(r"^[^\S\n]*[—–-][^\S\n]+(?=\S)", re.MULTILINE)  # "- " in wire copy
 _DASH_ATTR = re.compile(
-    r"(?P<stop>[,!?…])[^\S\n]*[—–][^\S\n]+(?P<attr>(?:[^—–«»\"“”„\n]|«[^«»\n]{1,40}»){3,160}?)"
-    r"(?:(?P<more>[.,:][^\S\n]*[—–][^\S\n]+)(?=\S)|[.!?…]?[^\S\n]*$)"
+    r"(?P<stop>[,!?…])[^\S\n]*[—–-][^\S\n]+(?P<attr>(?:[^—–«»\"“”„\n]|«[^«»\n]{1,40}»){3,160}?)"
+    r"(?:(?P<more>[.,:][^\S\n]*[—–-][^\S\n]+)(?=\S)|[.!?…]?[^\S\n]*$)"
 )
 
 
@@ -376,7 +376,7 @@ def _interview_answer(
 # «Мы готовы, — сказала Захарова. — Но не сегодня»: the attribution set off by dashes
 # inside one pair of marks splits the quote in two.
 _INNER = re.compile(
-    r"(?P<stop>[,!?…])\s*[—–]\s+(?P<attr>[^—–«»\"“”„\n]{3,120}?)[.,:]\s*[—–]\s+(?=\S)"
+    r"(?P<stop>[,!?…])\s*[—–-]\s+(?P<attr>[^—–«»\"“”„\n]{3,120}?)[.,:]\s*[—–-]\s+(?=\S)"
 )
 
 
@@ -759,7 +759,9 @@ def _subject_ref(
     if cue.kind == "as" and not _CYRILLIC.search(cue.text):
         return subject_after(text, cue.start + 2, cue.end, article.is_outlet)
     before = lambda: subject_before(text, lo, cue.start, article.is_outlet)  # noqa: E731
-    after_at = _past_outlet(article, cue.end) if _CYRILLIC.search(cue.text) else cue.end
+    after_at = cue.end
+    if _CYRILLIC.search(cue.text):
+        after_at = _past_outlet(article, _RU_ADJUNCTS.match(text, cue.end, hi or cue.end).end())
     after = lambda: subject_after(text, after_at, hi, article.is_outlet, genitive=genitive)  # noqa: E731
     if cue.kind != "verb":
         return after() or body_after(text, _past_outlet(article, cue.end), hi, article.is_outlet)
@@ -1283,12 +1285,19 @@ _ADDRESSEE_ADJUNCT = (
     r"|\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,4}(?=\s+(?:on|in|at|last|this|that)\b)"
 )
 _RU_ADJUNCT = (
-    r"\s+(?:журналистам|репортерам|репортёрам|агентству|изданию|газете|телеканалу|в\s+(?:интервью|эфире|беседе)"
+    r"\s+(?:журналистам|репортерам|репортёрам|агентству|изданию|газете|телеканалу"
+    r"|в\s+(?:своем\s+|своём\s+)?(?:telegram|телеграм|[\w-]*)-канале|в\s+соцсетях|в\s+соцсети\s+\w+"
+    r"|на\s+(?:брифинге|пресс-конференции|встрече\s+с\s+журналистами|заседании|форуме|совещании)"
+    r"|в\s+ходе\s+(?:брифинга|пресс-конференции|встречи|заседания|визита)"
+    r"|в\s+(?:интервью|эфире|беседе)"
     r"(?:\s+[«\"]?[А-ЯЁA-Z][\w.-]*[»\"]?){0,3}|в\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|сегодня|вчера|ранее|также|тоже)"
 )
 _ADJUNCT = re.compile(
     f"(?:{_TIME_ADJUNCT}|{_CHANNEL_ADJUNCT}|{_ADDRESSEE_ADJUNCT}|{_RU_ADJUNCT})*", re.IGNORECASE
 )
+# «Как отметил в своем Telegram-канале депутат …», «заявил журналистам Песков»: what may
+# stand between a Russian verb and the speaker after it
+_RU_ADJUNCTS = re.compile(f"(?:{_RU_ADJUNCT})*", re.IGNORECASE)
 # the same without the one spoken to: in "said the agency does not comment" the agency
 # is the clause's subject, not an addressee
 _ADJUNCT_NO_ADDRESSEE = re.compile(

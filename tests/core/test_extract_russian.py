@@ -229,3 +229,16 @@ def test_russian_sets_stay_above_the_issue_targets(name):
     assert ev.f1(p, r) >= 0.88
     spk = sum(tally.spk_ok.values()) / max(1, sum(tally.spk_n.values()))
     assert spk >= 0.85
+
+
+def test_wire_copy_hyphens_work_like_dashes():
+    text = "- Мы готовы, - заявил Иван Сомов. - Но не сегодня."
+    assert [(q.kind, q.speaker) for q in quotes(text)] == [("direct", "Иван Сомов")] * 2
+    text = "«Мы готовы, - сказал Иван Сомов. - Но не сегодня»."
+    assert pairs(text) == [("Мы готовы", "Иван Сомов"), ("Но не сегодня", "Иван Сомов")]
+
+
+def test_channel_between_the_verb_and_the_speaker():
+    text = "Как отметил в своем Telegram-канале депутат Иван Сомов, закон примут осенью."
+    (q,) = quotes(text)
+    assert (q.text, q.speaker) == ("закон примут осенью", "Иван Сомов")
