@@ -570,7 +570,11 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
     limit = 160 if lead.count(",") >= 2 else 80  # "…," Jane Roe, a lawyer for the city, said
     if len(lead) > limit or re.search(r"[;:!?]|\.(?!\s*\w)|(?<=[a-z]{3})\.\s", lead):
         return None, None
-    ref = _subject(article, cue, lo, hi, prefer_after=False)
+    ref = None
+    if _CYRILLIC.search(cue.text) and _RU_IN_BODY.match(article.text, cue.end, hi):
+        # «— отметили в пресс-службе губернатора»: the press service, not the governor
+        ref = body_after(article.text, cue.end, hi, article.is_outlet)
+    ref = ref or _subject(article, cue, lo, hi, prefer_after=False)
     if ref is None and cue.kind == "verb":
         ref = _lead_phrase(article, lo, cue)  # `"…," the woman said.`
     if cue.kind == "verb" and (ref is None or ref.kind == "role") and not lead.strip(" ,—–-"):
@@ -583,6 +587,7 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
     return cue, ref
 
 
+_RU_IN_BODY = re.compile(r"\s+(?:в|во)\s+(?-i:[а-яё])", re.IGNORECASE)
 # «…», — сказал следователь. / «…», — описала шахматистка. / "…," said the detective.
 _COMMON_AFTER = re.compile(
     r"\s+(?P<np>(?:(?:the|a|an)\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2})?(?-i:[a-zа-яё][\w-]*)"
@@ -1514,8 +1519,8 @@ def _medial(article: _Article, s: Sentence, cues: list[Cue]):
         tail = _WORD.findall(text[second + 1 : s.end])
         if len(tail) < 2 or (tail[0].lower() in _RELATIVE | {"and", "и", "but", "но", "а"}):
             continue
-        if _RU_GERUND_TAIL.match(text, second):
-            continue  # «…, заявил Галиев, выступая на форуме»: the tail is no clause of his
+        if _RU_GERUND_TAIL.match(text, second) or _RU_SOURCE_APPOSITIVE.match(text, second):
+            continue  # «…, заявил Галиев, выступая на форуме», «сообщил источник, знакомый с …»
         if any(s.start <= sp.open < first for sp in article.spans_near(first)):
             continue  # the head is a direct quote: `"…," Lavrov said, quoted by TASS`
         if _is_credit(article, second + 1, s.end):
@@ -1541,6 +1546,12 @@ def _is_credit(article: _Article, lo: int, hi: int) -> bool:
 _RU_GERUND_TAIL = re.compile(
     r",\s*(?:(?-i:[а-яё][\w-]*(?:ая|яя|уя|ив|ав|ыв|ев|вшись|ясь|аясь))|отвечая|комментируя"
     r"|выступая|говоря)\b"
+)
+
+
+# «…, сообщил источник, знакомый с ситуацией.»: who the source is, not what they said
+_RU_SOURCE_APPOSITIVE = re.compile(
+    r",\s*(?:знаком|близк|осведомл[её]нн|пожелавш|попросивш|работающ|участвующ|причастн)[\w-]*\s"
 )
 
 

@@ -774,6 +774,8 @@ def _is_body_head(tok: str) -> bool:
     low = tok.lower().replace("ё", "е")
     if low in _NOT_BODY:
         return False
+    if len(tok) > 1 and tok.isupper() and _CYRILLIC.search(low):
+        return True  # «во ФСИН», «в МЧС»: an acronym is an institution
     if _CYRILLIC.search(low):
         # a short stem takes a short ending only: «суде», not the surname «Судаков»
         return any(

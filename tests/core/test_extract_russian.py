@@ -242,3 +242,15 @@ def test_channel_between_the_verb_and_the_speaker():
     text = "Как отметил в своем Telegram-канале депутат Иван Сомов, закон примут осенью."
     (q,) = quotes(text)
     assert (q.text, q.speaker) == ("закон примут осенью", "Иван Сомов")
+
+
+def test_press_service_after_the_verb_is_the_speaker_not_its_governor():
+    text = "«Мы рассчитываем на понимание», — отметили в пресс-службе губернатора."
+    assert pairs(text) == [("Мы рассчитываем на понимание", "пресс-служба губернатора")]
+    text = "«Проверка продолжается», — сообщили во ФСИН."
+    assert pairs(text) == [("Проверка продолжается", "ФСИН")]
+
+
+def test_who_the_source_is_is_not_what_the_source_said():
+    text = "Завод остановят на месяц, сообщил источник, знакомый с ситуацией."
+    assert pairs(text) == [("Завод остановят на месяц", "источник")]
