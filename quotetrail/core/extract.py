@@ -840,6 +840,8 @@ def _pointed_back(article: _Article, taken: set[int]) -> list[_Candidate]:
         prev = items[s.index - 1]
         if prev.index in taken or s.para - prev.para > 1 or article.in_span(prev.start):
             continue
+        if _speech_act(article, prev) is not None:
+            continue  # «Пашинян поблагодарил Путина. Об этом сообщила «Фонтанка».»: a claim
         cues = [c for c in article.cues(s.start, s.end) if c.kind == "verb"]
         if not cues:
             continue

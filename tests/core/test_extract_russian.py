@@ -254,3 +254,12 @@ def test_press_service_after_the_verb_is_the_speaker_not_its_governor():
 def test_who_the_source_is_is_not_what_the_source_said():
     text = "Завод остановят на месяц, сообщил источник, знакомый с ситуацией."
     assert pairs(text) == [("Завод остановят на месяц", "источник")]
+
+
+def test_a_speech_act_credited_back_stays_a_claim():
+    text = (
+        "Премьер Никол Арутюнян поблагодарил соседей за поддержку. "
+        "Об этом сообщило издание «Северный вестник»."
+    )
+    (q,) = quotes(text)
+    assert (q.kind, q.speaker) == ("claim", "Никол Арутюнян")
