@@ -263,3 +263,9 @@ def test_a_speech_act_credited_back_stays_a_claim():
     )
     (q,) = quotes(text)
     assert (q.kind, q.speaker) == ("claim", "Никол Арутюнян")
+
+
+def test_a_person_a_verb_and_a_colon_before_the_quote():
+    text = "Эксперт Денис Кондратьев сомневается в этом: «Сроки нереалистичны»."
+    assert pairs(text) == [("Сроки нереалистичны", "Денис Кондратьев")]
+    assert quotes("В списке три пункта: «рост», «стабильность», «развитие».") == []
