@@ -137,7 +137,7 @@ _NAMING_RU = (
     "ресурс", "объединени", "миссии", "миссия", "хэштег", "позывн", "прозвищ", "судн", "корабл",
     "авиакомпани", "центр", "ассоциаци", "союз", "издательств", "студи", "университет",
     "институт", "академи", "комбинат", "предприяти", "обществ", "аэропорт", "порт", "станци",
-    "лаборатори", "стадион", "школ", "гимнази", "лицей", "ансамбл", "коллектив",
+    "лаборатори", "стадион", "школ", "гимнази", "лицей", "ансамбл", "коллектив", "эфир",
 )  # fmt: skip
 _SMALL_WORDS = frozenset(
     _words(
@@ -1499,7 +1499,7 @@ def _split_participles(article: _Article, results, s: Sentence):
     for p in article.cues(a, b):
         if not p.participle:
             continue
-        m = THAT.match(text, p.end + 1) or THAT.match(text, p.end)
+        m = THAT.match(text, p.end + 1) or THAT.match(text, p.end) or THAT.match(text, p.end + 2)
         if m is None:
             m = THAT.search(text, p.end, min(b, p.end + 4))
         if m:
@@ -1513,7 +1513,7 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
     for cue in cues:
         if not cue.participle:
             continue
-        m = THAT.match(text, cue.end + 1)
+        m = THAT.match(text, cue.end + 1) or THAT.match(text, cue.end + 2)  # «добавив, что»
         start = m.end() if m else None
         nxt = text[cue.end : s.end].lstrip()
         if start is None and cue.lower == "saying" and _DIRECT_CLAUSE_START.match(nxt):

@@ -106,7 +106,7 @@ _STOP = frozenset(
 _ROLE_PATTERNS: dict[str, str] = {
     "president": r"president|head of state|leader|президент\w*|глав\w* государства|лидер\w*|хозяин\w* кремля",
     "premier": r"prime minister|premier|премьер(?:-министр)?\w*|глав\w* правительства",
-    "minister": r"minister|secretary|министр\w*|глав\w* (?:мид|мин[а-яё]+|ведомства)",
+    "minister": r"minister|secretary|министр\w*|глав\w* (?:мид|мвд|мчс|мин[а-яё]+|ведомства)",
     "spokesperson": r"spokes(?:man|woman|person)|press secretary|пресс-секретар\w*|официальн\w* представител\w*|представител\w*",
     "diplomat": r"diplomat|ambassador|envoy|foreign minister|дипломат\w*|посол|посла|послу|постпред\w*|глав\w* мид",
     "lawmaker": r"lawmaker|legislator|senator|congress(?:man|woman)|mp|депутат\w*|сенатор\w*|парламентари\w*",
@@ -770,6 +770,16 @@ _RU_ADJECTIVE = ("ий", "ый", "ой", "ая", "ое", "ые", "ие", "ых",
 _CITING = re.compile(r"^(?:со\s+ссылкой\s+на|ссылаясь\s+на|citing)\s+", re.IGNORECASE)
 
 
+_RU_DOCUMENT = re.compile(
+    r"^(?:в|во)\s+(?:заявлении|сообщении|пресс-релизе|релизе|документе|письме|обращении"
+    r"|ответе|комментарии)\s+(?=\S)",
+    re.IGNORECASE,
+)
+_RU_BODY_TRAILING = re.compile(r"(?:\s+(?:также|тоже|ранее|уже|еще|ещё|вновь|сегодня|вчера))+$")
+# «в ведомстве», «министерство»: the institution that spoke last
+_ANAPHORIC_BODY = frozenset(("ведомство", "министерство"))
+
+
 def _is_body_head(tok: str) -> bool:
     low = tok.lower().replace("ё", "е")
     if low in _NOT_BODY:
@@ -792,6 +802,9 @@ def _body(text: str, lo: int, hi: int, is_outlet: IsOutlet, *, leading: bool) ->
     if hi - lo > _BODY_MAX_CHARS:
         return None  # longer than any body phrase: no need to read it word by word
     phrase = _CITING.sub("", text[lo:hi].strip(" \t\r\n—–-"))
+    if _CYRILLIC.search(phrase):
+        # «говорится в заявлении Минобороны», «В ведомстве также сообщили»
+        phrase = _RU_BODY_TRAILING.sub("", _RU_DOCUMENT.sub("", phrase))
     head_of = _HEAD_OF.match(phrase)
     if head_of:  # "the head of the Port Marren harbour authority": that body's person speaks
         rest = phrase[head_of.end() :]
@@ -1220,6 +1233,7 @@ class Resolver:
         self.subjects: list[Person] = []  # spoke or opened a sentence: what "he" refers to
         self.bodies: dict[str, Person] = {}  # organisations and sources, by phrase
         self.unnamed: list[Person] = []  # roles nobody held when they spoke ("the mayor")
+        self.last_body: Person | None = None  # the last Russian institution that spoke
 
     def mention(self, ref: SpeakerRef, *, subject: bool = False) -> Person | None:
         """A name seen in the text; its spelling yields to how the person is cited speaking.
@@ -1271,6 +1285,8 @@ class Resolver:
         An unnamed single source («источник», "a senior diplomat") can be "he".
         """
         key = ref.name.lower()
+        if key in _ANAPHORIC_BODY and self.last_body is not None:
+            return self.last_body  # «Минобороны заявило … В ведомстве также сообщили»
         if _INTERLOCUTOR.fullmatch(key):
             source = self._last_source()
             if source is not None:
@@ -1278,6 +1294,8 @@ class Resolver:
         if key not in self.bodies:
             self.bodies[key] = Person([ref.name], ref.gender)
         person = self.bodies[key]
+        if ref.name[:1].isupper() and _CYRILLIC.search(ref.name):
+            self.last_body = person
         if _SINGLE_SOURCE.search(ref.name):  # «Источник … рассказал. По его словам, …»
             self._touch(self.recent, person)
             self._touch(self.subjects, person)

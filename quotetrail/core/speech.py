@@ -64,11 +64,18 @@ _RU_PAST = _words(
     призналась признались поделился поделилась поделились пожаловалась пожаловались
     """
 )
+# Russian gerunds introduce reported speech only with «что»: «…, добавив, что …».
+_RU_GERUNDS = _words(
+    """
+    добавив подчеркнув отметив заявив пояснив уточнив сообщив указав напомнив признав
+    заверив предупредив
+    """
+)
 _RU_PRESENT = _words(
     """
     заявляет говорит считает полагает отмечает подчеркивает подчёркивает сообщает добавляет
     поясняет уточняет рассказывает указывает признает признаёт напоминает пишет уверен
-    уверена убежден убеждена убеждён утверждает допускает подтверждает
+    уверена убежден убеждена убеждён утверждает допускает подтверждает говорится
     """
 )
 _RU_ACCORDING = tuple(
@@ -93,7 +100,7 @@ _CUE = re.compile(
     r"(?=\w)(?<![\w-])(?:"
     rf"(?P<as_ru>как\s+(?:(?:{_RU_AS_VERBS})(?:а|и|о|ся|ась|ись)?|{_RU_AS_PRESENT}))"
     rf"|(?P<according>{_alternation(_EN_ACCORDING + _RU_ACCORDING)})"
-    rf"|(?P<verb_ru>(?:{_alternation(_RU_PAST)})(?:а|и|о)?|{_alternation(_RU_PRESENT)}|говорят|считают|полагают|заявляют|отмечают|пишут)"
+    rf"|(?P<verb_ru>(?:{_alternation(_RU_PAST)})(?:а|и|о)?|{_alternation(_RU_PRESENT + _RU_GERUNDS)}|говорят|считают|полагают|заявляют|отмечают|пишут)"
     rf"|(?P<verb_en>{_alternation(_EN_PHRASES + tuple(_EN_VERBS) + tuple(_EN_PARTICIPLES))})"
     r")(?![\w-])",
     re.IGNORECASE,
@@ -146,6 +153,8 @@ def _cue(m: re.Match[str]) -> Cue:
     if m.group("according"):
         return Cue(m.start(), m.end(), word, "according")
     if m.group("verb_ru"):
+        if low in _RU_GERUNDS:
+            return Cue(m.start(), m.end(), word, "verb", participle=True)
         return Cue(m.start(), m.end(), word, "verb", feminine=_ru_feminine(low))
     return Cue(m.start(), m.end(), word, "verb", participle=low in _EN_PARTICIPLES)
 
