@@ -87,11 +87,11 @@ def words(s: str | None) -> set[str]:
     return {w.lower() for w in TOKEN.findall(s or "")} - STOP
 
 
-def quoted_share(text: str, a: int, b: int) -> float:
-    """How much of text[a:b] lies between quote marks (marks counted as inside)."""
-    inside, depth = 0, False
+def _scan_marks(chunk: str, depth: bool) -> tuple[int, bool]:
+    """Characters of chunk inside quote marks (marks counted as inside), and the depth after."""
+    inside = 0
     # NYT copy writes '' for a double quote: read it as one (same length, offsets hold)
-    for ch in text[a:b].replace("''", ' "'):
+    for ch in chunk.replace("''", ' "'):
         if ch in '"“”«»':
             if ch in "“«":
                 depth = True
@@ -105,7 +105,24 @@ def quoted_share(text: str, a: int, b: int) -> float:
                     inside += 1
                     continue
         inside += depth
-    return inside / max(1, b - a)
+    return inside, depth
+
+
+def quoted_share(text: str, pieces: list[tuple[int, int]]) -> float:
+    """How much of a content (its pieces, in text order) lies between quote marks.
+
+    The marks are followed across the gaps between pieces: PolNeAR cuts a quote of
+    several sentences into one piece per sentence, and only the first carries the
+    opening mark ("“A. | B.”" is all quoted, not half).
+    """
+    inside, depth, total = 0, False, 0
+    pos = pieces[0][0]
+    for a, b in pieces:
+        if a > pos:
+            depth = _scan_marks(text[pos:a], depth)[1]
+        n, depth = _scan_marks(text[a:b], depth)
+        inside, total, pos = inside + n, total + (b - a), max(pos, b)
+    return inside / max(1, total)
 
 
 @dataclass
@@ -226,9 +243,8 @@ def load_en(split: str, limit: int | None):
                 if src and not pron:
                     last_named = src
                 resolved = last_named if pron else src
-                pieces = [tuple(p) for p in r["content"]]
-                total = sum(b - a for a, b in pieces)
-                share = sum(quoted_share(text, a, b) * (b - a) for a, b in pieces) / max(1, total)
+                pieces = sorted(tuple(p) for p in r["content"])  # stored out of order
+                share = quoted_share(text, pieces)
                 golds.append(
                     Gold(
                         pieces,
