@@ -55,17 +55,22 @@ class _Open:
     children: deque[tuple[int, int]] = field(default_factory=deque)
 
 
+def _opener_context(before: str) -> bool:
+    # any space counts: web copy puts a no-break space (U+00A0) between sentences
+    return before in _OPENER_CONTEXT or before.isspace()
+
+
 def _looks_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before in _OPENER_CONTEXT or before in "«“„‘\"'") and not after.isspace()
+    return (_opener_context(before) or before in "«“„‘\"'") and not after.isspace()
 
 
 def _looks_spaced_opening(text: str, i: int) -> bool:
     """`: " We won. "`: an opener typed with one space inside, before a word."""
     before = text[i - 1] if i else " "
     return (
-        before in _OPENER_CONTEXT and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].isalnum()
+        _opener_context(before) and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].isalnum()
     )
 
 
