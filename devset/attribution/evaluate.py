@@ -20,10 +20,12 @@ Conventions (stated so figures can be compared):
 * **Direct vs reported.** A gold content is *direct* when quote marks (also the ''
   of NYT copy) enclose at least 80% of its characters, else *reported* (mixed quotes
   are reported).
-* **Exact boundary.** Both spans are compared after trimming spaces, quote marks and
-  edge punctuation, and one leading "that"/«что»: quotetrail returns the reported
-  clause *without* the complementiser, PolNeAR includes it. A gold content split in
-  pieces (an interrupted quote) is matched by the fragments aligned to it, joined.
+* **Exact boundary.** Both spans are compared word for word (punctuation and quote
+  marks not compared) after dropping one leading "that"/«что»: quotetrail returns the
+  reported clause *without* the complementiser, PolNeAR includes it. A gold content
+  split in pieces (an interrupted quote, or one piece per sentence as PolNeAR stores a
+  quote of several sentences) is matched by the fragments aligned to it, joined in
+  text order.
 * **Partial overlap.** A prediction is right when it shares a character with a speech
   gold content; a gold is found when some prediction is aligned to it.
 * **Speaker accuracy**, over found golds with a gold source: the predicted speaker (or,
@@ -81,6 +83,16 @@ def norm(s: str) -> str:
     s = s.strip(EDGE)
     s = re.sub(r"^(?:that|что)(?:\s+|\W+)", "", s, flags=re.IGNORECASE).strip(EDGE)
     return re.sub(r"\s+", " ", s).lower()
+
+
+def same_words(pred: list[str], gold: list[str]) -> bool:
+    """Exact boundary: the same words, pieces joined in order (punctuation not compared).
+
+    Each piece is trimmed as in `norm`; a sentence's full stop is kept inside a
+    prediction but trimmed at the end of a gold piece, so only the words can agree.
+    """
+    joined = [norm(" ".join(norm(x) for x in side)) for side in (pred, gold)]
+    return TOKEN.findall(joined[0]) == TOKEN.findall(joined[1])
 
 
 def words(s: str | None) -> set[str]:
@@ -192,9 +204,7 @@ def score_article(text: str, golds: list[Gold], preds, tally: Tally, errors: lis
             continue
         tally.found[k] += 1
         ps = sorted(g.preds, key=lambda p: p.start)
-        if norm(" ".join(norm(p.text) for p in ps)) == norm(
-            " ".join(norm(text[a:b]) for a, b in g.pieces)
-        ):
+        if same_words([p.text for p in ps], [text[a:b] for a, b in g.pieces]):
             tally.exact[k] += 1
             for p in ps:
                 tally.ok_exact[p.kind if p.kind != "claim" else "reported"] += 1
