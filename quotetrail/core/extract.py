@@ -725,7 +725,8 @@ def _reported_speech(article: _Article, direct: list[_Candidate]) -> list[_Candi
     for sentence in article.sentences.items:
         out.extend(_reported_in(article, sentence, direct, starts))
     taken = {c.sentence for c in direct + out if c.kind != "term"}
-    out.extend(_headline_colons(article, taken))
+    quoted = {c.sentence for c in direct if c.kind != "term"} - {c.sentence for c in out}
+    out.extend(_headline_colons(article, taken - quoted, direct, starts))
     out.extend(_transcript_turns(article, direct + out))
     return out
 
@@ -768,9 +769,10 @@ def _transcript_turns(article: _Article, taken: list[_Candidate]) -> list[_Candi
 
 
 # "Rubio: I Still Believe Trump Can't Be Trusted." / «Песков: Кремль не видит оснований»
+# (marks inside only around a fragment: `Orlan: Velt's ‘Honesty Is In Question.’`)
 _HEADLINE_COLON = re.compile(
     r"^[^\S\n]*(?P<name>(?-i:[A-ZА-ЯЁ])[\w.’'-]+(?:[^\S\n]+(?-i:[A-ZА-ЯЁ])[\w.’'-]+){0,2})"
-    r":[^\S\n]+(?P<rest>[^\n\"“«„]{12,300}?)[^\S\n]*$",
+    r":[^\S\n]+(?P<rest>[^\n\"“«„]{12,300}?|[^\n]{12,300}?)[^\S\n]*$",
     re.MULTILINE,
 )
 _NOT_A_SPEAKER_LABEL = frozenset(
@@ -784,8 +786,14 @@ _NOT_A_SPEAKER_LABEL = frozenset(
 )
 
 
-def _headline_colons(article: _Article, taken: set[int]) -> list[_Candidate]:
-    """A line "Name: what they said" (headlines, transcripts) is that person's words."""
+def _headline_colons(
+    article: _Article, taken: set[int], direct: list[_Candidate], starts: list[int]
+) -> list[_Candidate]:
+    """A line "Name: what they said" (headlines, transcripts) is that person's words.
+
+    A line that quotes a fragment among words of its own (`Orlan: Velt Would Lose,
+    ‘I Fear the Worst’`) is a mixed quote, returned whole, like `X said Y “…”`.
+    """
     text = article.text
     out = []
     for m in _HEADLINE_COLON.finditer(text):
@@ -794,15 +802,28 @@ def _headline_colons(article: _Article, taken: set[int]) -> list[_Candidate]:
             continue
         if len(_WORD.findall(rest)) < 3 or article.in_span(m.start("rest")):
             continue
+        i, j = bisect_left(starts, m.start("rest")), bisect_left(starts, m.end("rest"))
+        inside = [c for c in direct[i:j] if c.kind != "term"]
+        mixed = bool(inside) and _words_outside(
+            article, m.start("rest"), m.end("rest"), direct, starts
+        )
+        if inside and not mixed:
+            continue  # `Peskov: “…”`: the direct quote is the whole line
         ref = subject_before(text, m.start("name"), m.end("name"), article.is_outlet)
         if ref is None or ref.kind not in ("name", "role"):
             continue
         s = article.sentences.at(m.start("rest"))
         if s is None or s.index in taken:
             continue
+        if not mixed and any(c.sentence == s.index for c in direct if c.kind != "term"):
+            continue
         a, b = _trim_clause(article, m.start("rest"), m.end("rest"))
         if b > a:
-            out.append(_Candidate("reported", a, b, s.para, s.index, (s.index, s.index), ref=ref))
+            out.append(
+                _Candidate(
+                    "reported", a, b, s.para, s.index, (s.index, s.index), ref=ref, mixed=mixed
+                )
+            )
     return out
 
 
@@ -885,7 +906,7 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
         c
         for c in cues
         if c.kind == "verb"
-        and not c.participle
+        and (not c.participle or _PROGRESSIVE.search(text, max(s.start, c.start - 12), c.start))
         and not _CLOSED_BEFORE.search(text, max(0, c.start - 8), c.start)
     ]  # `"…," said Ann Diaz`: the verb attributes the quote before it, no clause follows
     for weak in (False, True):
@@ -916,6 +937,8 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
     return []
 
 
+# "Kasich is telling voters that …": a participle after "is" is the sentence's verb
+_PROGRESSIVE = re.compile(r"(?<![\w-])(?:is|are|was|were|been)\s+$", re.IGNORECASE)
 _NP_HEAD = re.compile(
     r"(?:the|a|an|some|many|most|several|all|other|his|her|their|its|our|one|another|these"
     r"|those|both|each|every|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds"
@@ -1305,6 +1328,11 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
             continue
         m = THAT.match(text, cue.end + 1)
         start = m.end() if m else None
+        if start is None and cue.lower != "saying":
+            # "telling the Harbour Post on Monday that …": the one spoken to, then "that"
+            pos = _past_adjuncts(text, cue.end, min(s.end, cue.end + 100))
+            m = THAT.match(text, pos + 1) if pos > cue.end else None
+            start = m.end() if m else None
         nxt = text[cue.end : s.end].lstrip()
         if start is None and cue.lower == "saying" and _DIRECT_CLAUSE_START.match(nxt):
             start = cue.end
@@ -1515,7 +1543,7 @@ def _without_partial_quotations(article: _Article, candidates: list[_Candidate])
     reported = [
         (c.start, c.end, c.mixed)
         for c in candidates
-        if c.kind == "reported" and c.cue is not None and (c.cue.end <= c.start or c.mixed)
+        if c.kind == "reported" and (c.mixed or (c.cue is not None and c.cue.end <= c.start))
     ]
     if not reported:
         return candidates

@@ -69,9 +69,7 @@ def _looks_opening(text: str, i: int) -> bool:
 def _looks_spaced_opening(text: str, i: int) -> bool:
     """`: " We won. "`: an opener typed with one space inside, before a word."""
     before = text[i - 1] if i else " "
-    return (
-        _opener_context(before) and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].isalnum()
-    )
+    return _opener_context(before) and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].isalnum()
 
 
 def _looks_closing(text: str, i: int) -> bool:

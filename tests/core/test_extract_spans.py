@@ -1,0 +1,40 @@
+"""Content spans (issue 8, PolNeAR-style boundaries): synthetic sentences, invented people."""
+
+from quotetrail.core.quotemarks import find_quote_spans
+from tests.core.extract_helpers import quotes, summary
+
+
+def test_no_break_space_before_an_opening_mark_opens_the_quote() -> None:
+    text = "“We start today,” Ilse Marner continued.\u00a0“The rest can wait.”"
+    spans = [text[s.start : s.end] for s in find_quote_spans(text)]
+    assert spans == ["We start today", "The rest can wait."]
+    assert summary(quotes(text)) == [
+        ("direct", "We start today", "Ilse Marner"),
+        ("direct", "The rest can wait.", "Ilse Marner"),
+    ]
+
+
+def test_headline_colon_with_a_quoted_fragment_is_one_mixed_quote() -> None:
+    text = "Orlan: Velt Would Pack the Court, ‘I Fear the Same Is True’ for Dorn\n\nBody text."
+    assert summary(quotes(text)) == [
+        ("reported", "Velt Would Pack the Court, ‘I Fear the Same Is True’ for Dorn", "Orlan")
+    ]
+
+
+def test_headline_colon_with_a_whole_quote_stays_direct() -> None:
+    text = "Orlan: “We will never give up on this city.”\n\nBody text."
+    assert summary(quotes(text)) == [("direct", "We will never give up on this city.", "Orlan")]
+
+
+def test_participle_with_an_addressee_before_that() -> None:
+    text = "Tess Varga walked out, telling reporters on Monday that the vote was rigged."
+    assert summary(quotes(text)) == [("reported", "the vote was rigged", "Tess Varga")]
+
+
+def test_progressive_verb_of_saying_opens_a_mixed_quote() -> None:
+    text = (
+        "Mara Velt is telling a town hall in Salem that the levy is “peanuts” next to the deficit."
+    )
+    assert summary(quotes(text)) == [
+        ("reported", "the levy is “peanuts” next to the deficit", "Mara Velt")
+    ]
