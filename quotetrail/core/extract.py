@@ -260,6 +260,7 @@ def extract_quotes(
     candidates += _reported_speech(article, candidates)
     candidates.sort(key=lambda c: (c.start, c.end))
     candidates = _without_partial_quotations(article, candidates)
+    _embedded_fragments(article, candidates)
     candidates += _claims(article, candidates)
     candidates.sort(key=lambda c: (c.start, c.end))
     _apply_back_attributions(article, candidates)
@@ -1564,6 +1565,52 @@ def _without_partial_quotations(article: _Article, candidates: list[_Candidate])
         return sizes.get(c.group, 0) == 1  # a quoted fragment of the reported words
 
     return [c for c in candidates if not partial(c)]
+
+
+_EMBEDDED_MAX_WORDS = 9
+
+
+def _embedded_fragments(article: _Article, candidates: list[_Candidate]) -> None:
+    """A short quoted fragment the writer's sentence runs through is a mixed quote.
+
+    In "Orlan portrayed the levy as “a tax on work” and left" the marks open right
+    after a word of the writer's: the fragment is a partial quotation inside words
+    the writer chose, not a statement standing on its own, so it is *reported* (the
+    kind of a mixed quote) even when no reported clause could be cut around it.
+    A quote opened after a colon, a comma, a dash or at a sentence start is left
+    direct ("said: “…”", "“…,” he said"), and so is a long one.
+    """
+    text = article.text
+    sizes: dict[int, int] = {}
+    for c in candidates:
+        if c.kind == "direct":
+            sizes[c.group] = sizes.get(c.group, 0) + 1
+    for c in candidates:
+        if c.kind != "direct" or c.group < 0 or c.mixed or sizes[c.group] > 1:
+            continue
+        if len(_WORD.findall(text, c.start, c.end)) > _EMBEDDED_MAX_WORDS:
+            continue
+        i = c.start - 1
+        while i >= 0 and text[i] in _MARKS:
+            i -= 1  # the opening mark(s)
+        while i >= 0 and text[i] in " \t\u00a0":
+            i -= 1
+        if i < 0 or not text[i].isalnum():
+            continue
+        lead = text[max(0, i - 60) : i + 1]
+        cues = find_cues(lead)
+        if _NAMING_BEFORE.search(lead) or (cues and cues[-1].end == len(lead)):
+            continue
+        c.kind, c.mixed = "reported", True
+
+
+# `said “…”`, `that “…”`: the speaker's words start with the marks; `called the plan
+# “a mistake”`, «назвала решение «ошибкой»»: a naming, quoted as said
+_NAMING_BEFORE = re.compile(
+    r"(?<![\w-])(?:that|что)$"
+    r"|(?<![\w-])(?:call(?:s|ed|ing)?|named|dubbed|назвал[аио]?|называ[а-я]*)(?:\s+\S+){0,5}$",
+    re.IGNORECASE,
+)
 
 
 # --- 4b. credited claims -------------------------------------------------------------

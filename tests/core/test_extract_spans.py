@@ -38,3 +38,25 @@ def test_progressive_verb_of_saying_opens_a_mixed_quote() -> None:
     assert summary(quotes(text)) == [
         ("reported", "the levy is “peanuts” next to the deficit", "Mara Velt")
     ]
+
+
+def test_short_fragment_run_into_the_writers_sentence_is_a_mixed_quote() -> None:
+    text = "Pell Orlan continued to portray the levy as “a tax on work” in every speech."
+    assert summary(quotes(text)) == [("reported", "a tax on work", "Pell Orlan")]
+
+
+def test_fragment_after_a_verb_of_saying_or_that_stays_direct() -> None:
+    assert summary(quotes("Ida Wren said “we will rebuild” and left the stage.")) == [
+        ("direct", "we will rebuild", "Ida Wren")
+    ]
+    assert summary(quotes("Ida Wren said that “we will rebuild the pier.”")) == [
+        ("direct", "we will rebuild the pier.", "Ida Wren")
+    ]
+
+
+def test_long_fragment_in_the_writers_sentence_stays_direct() -> None:
+    text = (
+        "Ida Wren answered the critics with “a plan that every family in this town can"
+        " afford and every council after us can keep” on Monday."
+    )
+    assert [q.kind for q in quotes(text)] == ["direct"]
