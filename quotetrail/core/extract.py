@@ -857,6 +857,12 @@ def _reported_in(
             if i == len(starts) or starts[i] > a + 2:
                 continue
             mixed = mixed or _words_outside(article, a, b, direct, starts)
+        elif not mixed and cue.start >= b and not _CYRILLIC.search(cue.text):
+            # `But on trade, “we held firm,” he said`: words of the writer's before the
+            # fragment, the attribution after it: one mixed quote
+            i = bisect_left(starts, a)
+            inside = i < len(starts) and starts[i] < b and direct[i].kind != "term"
+            mixed = inside and _words_outside(article, a, b, direct, starts)
         if mixed and not _words_outside(article, a, b, direct, starts):
             continue  # `He said: "…"`: the direct quote is the whole clause
         out.append(
@@ -1427,7 +1433,8 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
         ref = _according_phrase(article, cue, end)  # "…, according to The Washington Post."
     if not ref:
         return []
-    return [(cue, ref, s.start, comma)]
+    close = _CLOSING_AFTER_COMMA.match(text, comma + 1)  # `The plan “was a mistake,” X said`
+    return [(cue, ref, s.start, close.end() if close else comma)]
 
 
 _NEGATED = re.compile(r"(?<![\w-])not(?![\w-])|n[’']t\b", re.IGNORECASE)
@@ -1495,7 +1502,15 @@ def _trim_clause(article: _Article, a: int, b: int) -> tuple[int, int]:
             b = comma
             while b > a and (text[b - 1].isspace() or text[b - 1] in ",—–-"):
                 b -= 1
+            # `… ''a reinvigorated engagement,'' he said`: the closing mark stays with
+            # the fragment it closes, so the quote inside lies wholly in the clause
+            close = _CLOSING_AFTER_COMMA.match(text, comma + 1)
+            if close and b == comma:
+                b = close.end()
     return a, b
+
+
+_CLOSING_AFTER_COMMA = re.compile(r"''|[”\"’»]")
 
 
 def _mostly_quoted(a: int, b: int, direct: list[_Candidate], starts: list[int]) -> bool:

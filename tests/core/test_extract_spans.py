@@ -60,3 +60,22 @@ def test_long_fragment_in_the_writers_sentence_stays_direct() -> None:
         " afford and every council after us can keep” on Monday."
     )
     assert [q.kind for q in quotes(text)] == ["direct"]
+
+
+def test_mixed_quote_with_a_trailing_attribution_is_one_quote() -> None:
+    text = "But on the harbour levy, “we held firm for a year,” Ida Wren said."
+    assert summary(quotes(text)) == [
+        ("reported", "But on the harbour levy, “we held firm for a year,”", "Ida Wren")
+    ]
+
+
+def test_trailing_attribution_keeps_the_closing_mark_of_the_fragment() -> None:
+    text = "The speech “was the best of the year,” said Tomas Brill, the writer."
+    found = quotes(text)
+    assert summary(found) == [("reported", "The speech “was the best of the year,”", "Tomas Brill")]
+
+
+def test_whole_quote_before_a_trailing_attribution_stays_direct() -> None:
+    assert summary(quotes("“We held firm for a year,” Ida Wren said.")) == [
+        ("direct", "We held firm for a year", "Ida Wren")
+    ]
