@@ -1341,16 +1341,46 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
             m = THAT.match(text, pos + 1) if pos > cue.end else None
             start = m.end() if m else None
         nxt = text[cue.end : s.end].lstrip()
-        if start is None and cue.lower == "saying" and _DIRECT_CLAUSE_START.match(nxt):
+        if (
+            start is None
+            and cue.lower == "saying"
+            and (_DIRECT_CLAUSE_START.match(nxt) or _BARE_CLAUSE.match(nxt))
+        ):
             start = cue.end
         ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
-        if ref is None:  # `"…," said Ann Diaz, adding that …`: the speaker of the main verb
-            main = [c for c in cues if c.kind == "verb" and not c.participle and c.end <= cue.start]
-            if main:
-                ref = _subject(article, main[-1], s.start, cue.start, prefer_after=True)
+        main = [c for c in cues if c.kind == "verb" and not c.participle and c.end <= cue.start]
+        if ref is None and main:  # `"…," said Ann Diaz, adding that …`: the main verb's
+            ref = _subject(article, main[-1], s.start, cue.start, prefer_after=True)
+        elif ref is None and start is not None:
+            ref = _main_clause_subject(article, s, cue)
         if start is not None and ref is not None:
             return [(cue, ref, start, s.end)]
     return []
+
+
+# the first verb of a sentence: "Republicans have blocked …", "Both parents stiffened …"
+_MAIN_VERB = re.compile(
+    r"(?<![\w-])(?:has|have|had|is|are|was|were|will|would|(?-i:[a-z]{3,}ed))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _main_clause_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
+    """ "The party's leader has praised Orlan, saying he …": the subject of the first verb.
+
+    The participle's speaker is the sentence's subject; when no name opens the
+    sentence, the noun phrase before its first verb is (a role or body, as written).
+    """
+    text = article.text
+    m = _MAIN_VERB.search(text, s.start, cue.start)
+    if m is None or m.start() == s.start:
+        return None
+    pseudo = Cue(m.start(), m.start(), "said", "verb")
+    return (
+        subject_before(text, s.start, m.start(), article.is_outlet)
+        or body_before(text, s.start, m.start(), article.is_outlet)
+        or _phrase_subject(article, s, pseudo)
+    )
 
 
 def _medial(article: _Article, s: Sentence, cues: list[Cue]):
@@ -1450,7 +1480,13 @@ _SOURCE_RELATIVE = re.compile(r",?\s+(?:who|whom|whose)\b")
 _PERSON_SOURCE = re.compile(
     r"\b(?:person|people\s+(?:familiar|close)|official|officials|officer|aide|aides|adviser"
     r"|advisers|spokes(?:man|woman|person)|lawyer|attorney|witness|witnesses|insider|insiders"
-    r"|source|sources|diplomat|diplomats|investigator|investigators)\b",
+    r"|source|sources|diplomat|diplomats|investigator|investigators|members|staff|friends"
+    r"|relatives|neighbors|neighbours|colleagues|prosecutors)\b"
+    # a document somebody wrote is their word too ("according to a pool report", "an
+    # email from the group"); figures, polls and data were dropped before (_DATA)
+    r"|\b(?:report|email|e-mail|memo|letter|statement|transcript|filing|complaint"
+    r"|indictment|release|documents?|account|interview|post|tweet)\b"
+    r"|\b[\w-]+\.(?:com|org|net|fr|de|ru|co\.uk)\b",
     re.IGNORECASE,
 )
 

@@ -79,3 +79,18 @@ def test_whole_quote_before_a_trailing_attribution_stays_direct() -> None:
     assert summary(quotes("“We held firm for a year,” Ida Wren said.")) == [
         ("direct", "We held firm for a year", "Ida Wren")
     ]
+
+
+def test_participle_speaker_is_the_subject_of_the_first_verb() -> None:
+    text = "The harbour board has rejected the bid, saying the pier is not for sale."
+    assert summary(quotes(text)) == [("reported", "the pier is not for sale", "the harbour board")]
+    text = "Nell Ostrow on Friday voiced support for the bid, saying his rival would ruin the port."
+    assert summary(quotes(text)) == [("reported", "his rival would ruin the port", "Nell Ostrow")]
+
+
+def test_according_to_a_document_is_its_authors_word_but_figures_are_not() -> None:
+    text = "The mayor attended the meeting alone, according to a pool report."
+    assert summary(quotes(text)) == [
+        ("reported", "The mayor attended the meeting alone", "a pool report")
+    ]
+    assert quotes("Prices rose by 4 percent, according to official figures.") == []
