@@ -1163,6 +1163,7 @@ _ADJUNCT_NO_ADDRESSEE = re.compile(
     f"(?:{_TIME_ADJUNCT}|{_CHANNEL_ADJUNCT}|{_RU_ADJUNCT})*", re.IGNORECASE
 )
 _TOLD = ("told", "tells", "tell", "telling")
+_OBJECT_PRONOUN = re.compile(r"\s+(?:him|her|them|us|me|you)\b", re.IGNORECASE)
 _AUX = re.compile(
     r"(?<![\w-])(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had"
     r"|do|does|did|won't|wouldn't|can't|couldn't|isn't|aren't|wasn't|weren't|hasn't|haven't"
@@ -1232,6 +1233,9 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     """
     window_end = min(end, cue.end + 100)
     pos = _past_adjuncts(text, cue.end, window_end)
+    if cue.lower in _SAY and _OBJECT_PRONOUN.match(text, cue.end, window_end):
+        # "said her family asked …": "said" takes no bare addressee, the clause begins
+        pos = _past_adjuncts(text, cue.end, window_end, addressee=False)
     m = THAT.match(text, pos + len(text[pos:window_end]) - len(text[pos:window_end].lstrip(" ,")))
     if m:
         return m.end()

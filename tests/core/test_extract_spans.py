@@ -94,3 +94,10 @@ def test_according_to_a_document_is_its_authors_word_but_figures_are_not() -> No
         ("reported", "The mayor attended the meeting alone", "a pool report")
     ]
     assert quotes("Prices rose by 4 percent, according to official figures.") == []
+
+
+def test_said_takes_no_bare_addressee() -> None:
+    text = "Ida Wren said her family asked for privacy."
+    assert summary(quotes(text)) == [("reported", "her family asked for privacy", "Ida Wren")]
+    text = "Ida Wren told her the plan would fail."
+    assert summary(quotes(text)) == [("reported", "the plan would fail", "Ida Wren")]
