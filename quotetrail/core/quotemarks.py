@@ -131,8 +131,8 @@ class _Scanner:
             elif top == "“":
                 self._close(i)
         elif ch == "”":
-            if top in ("“", "„", "”"):
-                self._close(i)
+            if top in ("“", "„", "”") or (top == '"' and _looks_closing(text, i)):
+                self._close(i)  # `"…”`: copy that mixes straight and curly marks
             elif self.marks["“"] or self.marks["„"]:
                 self._close_nearest("“„", i)
             elif _looks_opening(text, i):
@@ -140,6 +140,8 @@ class _Scanner:
         elif ch == '"':
             if top == '"' and (_looks_closing(text, i) or not _looks_opening(text, i)):
                 self._close(i)
+            elif top == "“" and _looks_closing(text, i) and not _looks_opening(text, i):
+                self._close(i)  # `“…"`
             elif _looks_opening(text, i) or (top is None and _looks_spaced_opening(text, i)):
                 self._push(ch, i)
             elif self.marks['"'] and _looks_closing(text, i):

@@ -101,3 +101,17 @@ def test_said_takes_no_bare_addressee() -> None:
     assert summary(quotes(text)) == [("reported", "her family asked for privacy", "Ida Wren")]
     text = "Ida Wren told her the plan would fail."
     assert summary(quotes(text)) == [("reported", "the plan would fail", "Ida Wren")]
+
+
+def test_straight_and_curly_marks_mixed_in_one_quote() -> None:
+    text = (
+        '"The pier is safe," Ida Wren said. "We checked it twice.”\n\n“No doubt," Tom Brill said.'
+    )
+    spans = [text[s.start : s.end] for s in find_quote_spans(text)]
+    assert spans == ["The pier is safe", "We checked it twice.", "No doubt"]
+
+
+def test_straight_marks_nested_in_curly_ones_still_nest() -> None:
+    text = 'Ida Wren said “the so-called "reform" failed” on Monday.'
+    spans = [text[s.start : s.end] for s in find_quote_spans(text)]
+    assert spans == ['the so-called "reform" failed']
