@@ -941,7 +941,19 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                 end = text.find(",", start, s.end)  # "asked Trump if …, Trump deflected"
             results = [(cue, None if ref.kind == "outlet" else ref, start, end)]
             return _split_participles(article, results, s)
+    for cue in verbs:
+        # "Orlan toured the pier on Monday and said the repairs were late": the second
+        # verb of the sentence's subject
+        if not _AND_BEFORE.search(text, max(s.start, cue.start - 12), cue.start):
+            continue
+        start = _clause_start(text, cue, s.end)
+        ref = _main_clause_subject(article, s, cue) if start is not None else None
+        if ref is not None:
+            return [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
     return []
+
+
+_AND_BEFORE = re.compile(r"(?<![\w-])and\s+(?:then\s+|also\s+|later\s+)?$", re.IGNORECASE)
 
 
 # "Kasich is telling voters that …": a participle after "is" is the sentence's verb

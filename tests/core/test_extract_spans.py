@@ -115,3 +115,9 @@ def test_straight_marks_nested_in_curly_ones_still_nest() -> None:
     text = 'Ida Wren said “the so-called "reform" failed” on Monday.'
     spans = [text[s.start : s.end] for s in find_quote_spans(text)]
     assert spans == ['the so-called "reform" failed']
+
+
+def test_second_verb_of_the_subject_opens_a_clause() -> None:
+    text = "Nell Ostrow toured the pier on Thursday and said the repairs were late."
+    assert summary(quotes(text)) == [("reported", "the repairs were late", "Nell Ostrow")]
+    assert quotes("The storm hit the coast and said nothing.") == []
