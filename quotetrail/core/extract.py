@@ -844,6 +844,10 @@ def _reported_in(
     )
     # the words around a medial attribution are one clause: its head may be one word
     min_words = 1 if found is medial else 2
+    # "X, who says A, said B": the relative clause is speech of its own
+    relative = _relative_who(article, s, cues)
+    if relative and not any(a < relative[0][3] and relative[0][2] < b for _, _, a, b in found):
+        found = [*found, *relative]
     out = []
     for cue, ref, a, b in found:
         a, b = _trim_clause(article, a, b)
@@ -1372,6 +1376,62 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
         if start is not None and ref is not None:
             return [(cue, ref, start, s.end)]
     return []
+
+
+_WHO_BEFORE = re.compile(
+    r"(?<![\w-])(?P<who>who)\s+(?:(?:also|has|have|had|long|often|still|now|repeatedly)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _relative_who(article: _Article, s: Sentence, cues: list[Cue]):
+    """ "…, opposed by Republicans who say the law is a money pit." — the antecedent speaks.
+
+    The clause runs to the sentence's end, or to the comma before the main verb
+    ("Cruz, who says the polls have tightened, said …" ends at "tightened").
+    """
+    text = article.text
+    for cue in cues:
+        if cue.kind != "verb" or cue.participle or _CYRILLIC.search(cue.text):
+            continue
+        m = _WHO_BEFORE.search(text, max(s.start, cue.start - 40), cue.start)
+        if m is None or m.start() <= s.start:
+            continue
+        start = _clause_start(text, cue, s.end)
+        if start is None:
+            continue
+        antecedent = _rstrip_comma(text, s.start, m.start("who"))
+        # the noun phrase only: "ammunition to Republicans who say" → "Republicans"
+        lo = s.start
+        for p in _PREPOSITION.finditer(text, max(s.start, antecedent - 80), antecedent):
+            lo = p.end()
+        np = Sentence(lo, s.end, s.para, s.index)
+        ref = subject_before(text, lo, antecedent, article.is_outlet) or _phrase_subject(
+            article, np, Cue(antecedent, antecedent, "said", "verb")
+        )
+        if ref is None or ref.kind == "outlet":
+            continue
+        end = s.end
+        later = [c for c in cues if c.start > start and c.kind == "verb"]
+        if later:
+            comma = text.rfind(",", start, later[0].start)
+            if comma <= start:
+                continue
+            end = comma
+        return [(cue, ref, start, end)]
+    return []
+
+
+_PREPOSITION = re.compile(
+    r"(?<![\w-])(?:to|from|by|with|among|for|against|at|on|in|of|came|offered|drew|than)\s+",
+    re.IGNORECASE,
+)
+
+
+def _rstrip_comma(text: str, lo: int, hi: int) -> int:
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] == ","):
+        hi -= 1
+    return hi
 
 
 # the first verb of a sentence: "Republicans have blocked …", "Both parents stiffened …"

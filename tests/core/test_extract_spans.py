@@ -121,3 +121,17 @@ def test_second_verb_of_the_subject_opens_a_clause() -> None:
     text = "Nell Ostrow toured the pier on Thursday and said the repairs were late."
     assert summary(quotes(text)) == [("reported", "the repairs were late", "Nell Ostrow")]
     assert quotes("The storm hit the coast and said nothing.") == []
+
+
+def test_relative_who_clause_is_the_antecedents_speech() -> None:
+    text = "The vote handed ammunition to Republicans who say the levy is a money pit."
+    assert summary(quotes(text)) == [("reported", "the levy is a money pit", "Republicans")]
+    text = "The plan angered Nell Ostrow, who says it will fail."
+    assert summary(quotes(text)) == [("reported", "it will fail", "Nell Ostrow")]
+
+
+def test_relative_who_clause_ends_before_the_main_verb() -> None:
+    text = "Tom Brill, who says the polls have tightened, said voters should wait."
+    found = summary(quotes(text))
+    assert ("reported", "the polls have tightened", "Tom Brill") in found
+    assert ("reported", "voters should wait", "Tom Brill") in found
