@@ -19,7 +19,8 @@ Conventions (stated so figures can be compared):
   neither right nor wrong (it is left out of precision).
 * **Direct vs reported.** A gold content is *direct* when quote marks (also the ''
   of NYT copy) enclose at least 80% of its characters, else *reported* (mixed quotes
-  are reported).
+  are reported). The marks are followed across the gaps between a content's pieces:
+  PolNeAR stores a quote of several sentences as one piece per sentence.
 * **Exact boundary.** Both spans are compared word for word (punctuation and quote
   marks not compared) after dropping one leading "that"/«что»: quotetrail returns the
   reported clause *without* the complementiser, PolNeAR includes it. A gold content

@@ -18,10 +18,17 @@ The pipeline reads top to bottom:
    whose cue stands before it ("Orlov said the bridge would open “in the autumn of
    2028”") — is not returned on its own: the reported quote carries it, marks
    included, so no word is counted twice downstream. A *mixed quote* (reported words
-   around a quoted fragment, `Trump said Kaine “has a passion …”`) is one reported
-   quote, whatever the share of marked words.
+   around a quoted fragment, `Trump said Kaine “has a passion …”`, `But on trade, “we
+   held firm,” he said`, a headline `Orlan: Velt's ‘Honesty Is in Question’`) is one
+   reported quote, whatever the share of marked words; its text keeps the fragment's
+   closing mark. A short fragment (≤ 9 words) whose marks open right after a word of
+   the writer's (`portrayed the levy as “a tax on work”`) is reported too, even when
+   no clause could be cut around it; after a verb of saying, "that" or a naming verb
+   (`said “…”`, `called it “a mistake”`) it stays direct.
 4. **Reported speech**: sentences shaped like ``X said (that) …``, ``X told Y that …``,
-   ``according to X, …``, ``…, X said.``, ``…, saying (that) …``, «X заявил, что …»,
+   ``according to X, …``, ``…, X said.``, ``…, saying (that) …`` (the speaker is the
+   subject of the sentence's first verb), ``X did Y and said …``, ``Republicans who
+   say …``, ``is telling voters that …``, «X заявил, что …»,
    «X заявил: …», «по словам X, …», «как сообщил X, …»; the quote is the reported
    clause, without a trailing credit or attribution (", передает ТАСС") or a wire
    dateline ("GENEVA, March 4 (Wire) - ") or a writer's parenthetical closing it
@@ -32,6 +39,8 @@ The pipeline reads top to bottom:
    said, is ready") gives **two fragments** with one speaker and cue — the words
    before and after it — like an interrupted direct quote; the first may be one word.
    A line "Name: words" (a headline, a transcript) is Name's reported words.
+   "According to" a document ("a pool report", "an email from the group") names its
+   author; figures, data and polls ("according to official figures") are nobody's.
 5. **Speakers** (:mod:`speakers`): names are normalised (titles dropped, Russian
    genitive turned nominative, one spelling per person); "he", «она», "the
    president", «глава государства», "the minister" resolve to the last fitting

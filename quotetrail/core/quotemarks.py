@@ -6,6 +6,9 @@ that runs over several paragraphs (each continued paragraph reopens the mark and
 only the last one closes it). Only top-level spans are returned: a quote inside a
 quote is part of its parent's words.
 
+Web copy is forgiven two habits: a no-break space before an opening mark, and a
+quote opened with a straight mark and closed with a curly one (or back: "…” / “…").
+
 Marks that cannot be paired are dropped without harm: an opening mark left open at
 the end of a paragraph is forgotten, and any complete quotes found inside it are
 promoted to the top level, so one stray mark never hides the real quotes after it.
