@@ -1737,7 +1737,26 @@ def _embedded_fragments(article: _Article, candidates: list[_Candidate]) -> None
         cues = find_cues(lead)
         if _NAMING_BEFORE.search(lead) or (cues and cues[-1].end == len(lead)):
             continue
+        if _title_in_running_text(article, c):
+            c.kind = "term"  # `told ABC's “Good Morning America.”`: a show, not words
+            continue
         c.kind, c.mixed = "reported", True
+
+
+def _title_in_running_text(article: _Article, c: _Candidate) -> bool:
+    """A capitalised name ("Meet the Press.") in a sentence written in lower case.
+
+    In a headline, where every word is capitalised, the marks may hold words.
+    """
+    text = article.text
+    if not _name_like(text[c.start : c.end].rstrip(_TERMINAL)):
+        return False
+    s = article.sentences.at(c.start)
+    if s is None:
+        return False
+    outside = [w for w in _WORD.findall(text, s.start, s.end) if w not in text[c.start : c.end]]
+    lower = sum(1 for w in outside if w[0].islower() and w.lower() not in _SMALL_WORDS)
+    return lower * 3 >= len(outside)
 
 
 # `said “…”`, `that “…”`: the speaker's words start with the marks; `called the plan

@@ -135,3 +135,14 @@ def test_relative_who_clause_ends_before_the_main_verb() -> None:
     found = summary(quotes(text))
     assert ("reported", "the polls have tightened", "Tom Brill") in found
     assert ("reported", "voters should wait", "Tom Brill") in found
+
+
+def test_title_in_running_text_is_a_term_not_words() -> None:
+    text = "Ida Wren appeared on “Meet the Press.” on Sunday and left early."
+    assert quotes(text) == []
+    assert [q.kind for q in quotes(text, include_terms=True)] == ["term"]
+
+
+def test_capitalised_fragment_in_a_headline_stays_speech() -> None:
+    text = "Tom Brill Says Pier Collapse Seems Like An ‘Act Of Sabotage.’\n\nBody text here."
+    assert [q.kind for q in quotes(text)] == ["reported"]
