@@ -1501,10 +1501,20 @@ def _medial(article: _Article, s: Sentence, cues: list[Cue]):
         if ref is None:
             continue
         tail_piece = (cue, ref, second + 1, s.end)
-        if not _LEADING_FILLER.sub("", text[s.start : first + 1]).strip(" ,"):
-            return [tail_piece]  # "However, he said, …": the head is only a connective
+        head = _LEADING_FILLER.sub("", text[s.start : first + 1]).strip(" ,")
+        if not head or (_ADJUNCT_HEAD.match(head) and not _AUX.search(head)):
+            # "However, he said, …", "In an interview with TMZ, Walker said, …": the head
+            # is only a connective or a circumstance, not the speaker's words
+            return [tail_piece]
         return [(cue, ref, s.start, first), tail_piece]
     return []
+
+
+_ADJUNCT_HEAD = re.compile(
+    r"(?:in|on|at|during|after|before|over|via|earlier|later|last|this|speaking|writing"
+    r"|asked|answering|responding|interviewed)\b[^,;:]{0,80}$",
+    re.IGNORECASE,
+)
 
 
 def _is_credit(article: _Article, lo: int, hi: int) -> bool:

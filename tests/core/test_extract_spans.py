@@ -146,3 +146,10 @@ def test_title_in_running_text_is_a_term_not_words() -> None:
 def test_capitalised_fragment_in_a_headline_stays_speech() -> None:
     text = "Tom Brill Says Pier Collapse Seems Like An ‘Act Of Sabotage.’\n\nBody text here."
     assert [q.kind for q in quotes(text)] == ["reported"]
+
+
+def test_circumstance_before_a_medial_attribution_is_not_the_speakers_words() -> None:
+    text = "In an interview with the Harbour Post, Tom Brill said, “We lost a lot of bookings.”"
+    assert summary(quotes(text)) == [("direct", "We lost a lot of bookings.", "Tom Brill")]
+    text = "On Twitter, Ida Wren said, the plan is dead."
+    assert summary(quotes(text)) == [("reported", "the plan is dead", "Ida Wren")]
