@@ -1753,13 +1753,19 @@ def _embedded_fragments(article: _Article, candidates: list[_Candidate]) -> None
         c.kind, c.mixed = "reported", True
 
 
+_TITLE_SMALL = _SMALL_WORDS | frozenset(_words("with for to at by from or as is with"))
+
+
 def _title_in_running_text(article: _Article, c: _Candidate) -> bool:
     """A capitalised name ("Meet the Press.") in a sentence written in lower case.
 
     In a headline, where every word is capitalised, the marks may hold words.
     """
     text = article.text
-    if not _name_like(text[c.start : c.end].rstrip(_TERMINAL)):
+    words = _WORD.findall(text, c.start, c.end)
+    if not words or not words[0][0].isupper() or "," in text[c.start : c.end]:
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words):
         return False
     s = article.sentences.at(c.start)
     if s is None:

@@ -143,6 +143,11 @@ def test_title_in_running_text_is_a_term_not_words() -> None:
     assert [q.kind for q in quotes(text, include_terms=True)] == ["term"]
 
 
+def test_long_show_title_is_a_term_too() -> None:
+    text = "Ida Wren appeared on “The Late Show With Stephen Colbert” to promote her book."
+    assert quotes(text) == []
+
+
 def test_capitalised_fragment_in_a_headline_stays_speech() -> None:
     text = "Tom Brill Says Pier Collapse Seems Like An ‘Act Of Sabotage.’\n\nBody text here."
     assert [q.kind for q in quotes(text)] == ["reported"]
