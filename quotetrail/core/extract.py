@@ -1235,7 +1235,10 @@ _MIXED_AFTER = re.compile(
 # clause opened by a pronoun subject
 _TOLD_NP = re.compile(
     r"\s+(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,4}?"
-    r"(?:(?-i:[a-z])[\w-]+\s+)?(?P<subj>(?:he|she|they|it|we|i|you)(?:[’'](?:s|re|d|ll|ve))?)\b",
+    r"(?:(?-i:[a-z])[\w-]+\s+)?(?P<subj>(?:he|she|they|it|we|i|you)(?:[’'](?:s|re|d|ll|ve))?\b"
+    # "told the AP his firm worked …": a possessive subject, then a verb
+    r"|(?:his|her|their|its|our|my)\s+(?-i:[a-z])[\w-]+(?=\s+(?:(?-i:[a-z])[\w-]+ed|is|are|was"
+    r"|were|has|have|had|will|would|can|could|never|did|does|do|should|must)\b))",
     re.IGNORECASE,
 )
 _WH = re.compile(r"(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)

@@ -158,3 +158,11 @@ def test_circumstance_before_a_medial_attribution_is_not_the_speakers_words() ->
     assert summary(quotes(text)) == [("direct", "We lost a lot of bookings.", "Tom Brill")]
     text = "On Twitter, Ida Wren said, the plan is dead."
     assert summary(quotes(text)) == [("reported", "the plan is dead", "Ida Wren")]
+
+
+def test_told_an_outlet_then_a_possessive_subject() -> None:
+    text = "Ina Kirsch told the Harbour Post her group never worked with the firm."
+    assert summary(quotes(text)) == [
+        ("reported", "her group never worked with the firm", "Ina Kirsch")
+    ]
+    assert quotes("Ida Wren told her husband the news.") == []
