@@ -19,11 +19,14 @@ Conventions (stated so figures can be compared):
   neither right nor wrong (it is left out of precision).
 * **Direct vs reported.** A gold content is *direct* when quote marks (also the ''
   of NYT copy) enclose at least 80% of its characters, else *reported* (mixed quotes
-  are reported).
-* **Exact boundary.** Both spans are compared after trimming spaces, quote marks and
-  edge punctuation, and one leading "that"/«что»: quotetrail returns the reported
-  clause *without* the complementiser, PolNeAR includes it. A gold content split in
-  pieces (an interrupted quote) is matched by the fragments aligned to it, joined.
+  are reported). The marks are followed across the gaps between a content's pieces:
+  PolNeAR stores a quote of several sentences as one piece per sentence.
+* **Exact boundary.** Both spans are compared word for word (punctuation and quote
+  marks not compared) after dropping one leading "that"/«что»: quotetrail returns the
+  reported clause *without* the complementiser, PolNeAR includes it. A gold content
+  split in pieces (an interrupted quote, or one piece per sentence as PolNeAR stores a
+  quote of several sentences) is matched by the fragments aligned to it, joined in
+  text order.
 * **Partial overlap.** A prediction is right when it shares a character with a speech
   gold content; a gold is found when some prediction is aligned to it.
 * **Speaker accuracy**, over found golds with a gold source: the predicted speaker (or,
@@ -83,15 +86,25 @@ def norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).lower()
 
 
+def same_words(pred: list[str], gold: list[str]) -> bool:
+    """Exact boundary: the same words, pieces joined in order (punctuation not compared).
+
+    Each piece is trimmed as in `norm`; a sentence's full stop is kept inside a
+    prediction but trimmed at the end of a gold piece, so only the words can agree.
+    """
+    joined = [norm(" ".join(norm(x) for x in side)) for side in (pred, gold)]
+    return TOKEN.findall(joined[0]) == TOKEN.findall(joined[1])
+
+
 def words(s: str | None) -> set[str]:
     return {w.lower() for w in TOKEN.findall(s or "")} - STOP
 
 
-def quoted_share(text: str, a: int, b: int) -> float:
-    """How much of text[a:b] lies between quote marks (marks counted as inside)."""
-    inside, depth = 0, False
+def _scan_marks(chunk: str, depth: bool) -> tuple[int, bool]:
+    """Characters of chunk inside quote marks (marks counted as inside), and the depth after."""
+    inside = 0
     # NYT copy writes '' for a double quote: read it as one (same length, offsets hold)
-    for ch in text[a:b].replace("''", ' "'):
+    for ch in chunk.replace("''", ' "'):
         if ch in '"“”«»':
             if ch in "“«":
                 depth = True
@@ -105,7 +118,24 @@ def quoted_share(text: str, a: int, b: int) -> float:
                     inside += 1
                     continue
         inside += depth
-    return inside / max(1, b - a)
+    return inside, depth
+
+
+def quoted_share(text: str, pieces: list[tuple[int, int]]) -> float:
+    """How much of a content (its pieces, in text order) lies between quote marks.
+
+    The marks are followed across the gaps between pieces: PolNeAR cuts a quote of
+    several sentences into one piece per sentence, and only the first carries the
+    opening mark ("“A. | B.”" is all quoted, not half).
+    """
+    inside, depth, total = 0, False, 0
+    pos = pieces[0][0]
+    for a, b in pieces:
+        if a > pos:
+            depth = _scan_marks(text[pos:a], depth)[1]
+        n, depth = _scan_marks(text[a:b], depth)
+        inside, total, pos = inside + n, total + (b - a), max(pos, b)
+    return inside / max(1, total)
 
 
 @dataclass
@@ -175,9 +205,7 @@ def score_article(text: str, golds: list[Gold], preds, tally: Tally, errors: lis
             continue
         tally.found[k] += 1
         ps = sorted(g.preds, key=lambda p: p.start)
-        if norm(" ".join(norm(p.text) for p in ps)) == norm(
-            " ".join(norm(text[a:b]) for a, b in g.pieces)
-        ):
+        if same_words([p.text for p in ps], [text[a:b] for a, b in g.pieces]):
             tally.exact[k] += 1
             for p in ps:
                 tally.ok_exact[p.kind if p.kind != "claim" else "reported"] += 1
@@ -226,9 +254,8 @@ def load_en(split: str, limit: int | None):
                 if src and not pron:
                     last_named = src
                 resolved = last_named if pron else src
-                pieces = [tuple(p) for p in r["content"]]
-                total = sum(b - a for a, b in pieces)
-                share = sum(quoted_share(text, a, b) * (b - a) for a, b in pieces) / max(1, total)
+                pieces = sorted(tuple(p) for p in r["content"])  # stored out of order
+                share = quoted_share(text, pieces)
                 golds.append(
                     Gold(
                         pieces,

@@ -18,10 +18,17 @@ The pipeline reads top to bottom:
    whose cue stands before it ("Orlov said the bridge would open “in the autumn of
    2028”") — is not returned on its own: the reported quote carries it, marks
    included, so no word is counted twice downstream. A *mixed quote* (reported words
-   around a quoted fragment, `Trump said Kaine “has a passion …”`) is one reported
-   quote, whatever the share of marked words.
+   around a quoted fragment, `Trump said Kaine “has a passion …”`, `But on trade, “we
+   held firm,” he said`, a headline `Orlan: Velt's ‘Honesty Is in Question’`) is one
+   reported quote, whatever the share of marked words; its text keeps the fragment's
+   closing mark. A short fragment (≤ 9 words) whose marks open right after a word of
+   the writer's (`portrayed the levy as “a tax on work”`) is reported too, even when
+   no clause could be cut around it; after a verb of saying, "that" or a naming verb
+   (`said “…”`, `called it “a mistake”`) it stays direct.
 4. **Reported speech**: sentences shaped like ``X said (that) …``, ``X told Y that …``,
-   ``according to X, …``, ``…, X said.``, ``…, saying (that) …``, «X заявил, что …»,
+   ``according to X, …``, ``…, X said.``, ``…, saying (that) …`` (the speaker is the
+   subject of the sentence's first verb), ``X did Y and said …``, ``Republicans who
+   say …``, ``is telling voters that …``, «X заявил, что …»,
    «X заявил: …», «по словам X, …», «как сообщил X, …»; the quote is the reported
    clause, without a trailing credit or attribution (", передает ТАСС") or a wire
    dateline ("GENEVA, March 4 (Wire) - ") or a writer's parenthetical closing it
@@ -32,6 +39,8 @@ The pipeline reads top to bottom:
    said, is ready") gives **two fragments** with one speaker and cue — the words
    before and after it — like an interrupted direct quote; the first may be one word.
    A line "Name: words" (a headline, a transcript) is Name's reported words.
+   "According to" a document ("a pool report", "an email from the group") names its
+   author; figures, data and polls ("according to official figures") are nobody's.
 5. **Speakers** (:mod:`speakers`): names are normalised (titles dropped, Russian
    genitive turned nominative, one spelling per person); "he", «она», "the
    president", «глава государства», "the minister" resolve to the last fitting
@@ -264,6 +273,7 @@ def extract_quotes(
     candidates += _reported_speech(article, candidates)
     candidates.sort(key=lambda c: (c.start, c.end))
     candidates = _without_partial_quotations(article, candidates)
+    _embedded_fragments(article, candidates)
     candidates += _claims(article, candidates)
     candidates.sort(key=lambda c: (c.start, c.end))
     _apply_back_attributions(article, candidates)
@@ -849,7 +859,8 @@ def _reported_speech(article: _Article, direct: list[_Candidate]) -> list[_Candi
     taken = {c.sentence for c in direct + out if c.kind != "term"}
     out.extend(_pointed_back(article, taken))
     taken = {c.sentence for c in direct + out if c.kind != "term"}
-    out.extend(_headline_colons(article, taken))
+    quoted = {c.sentence for c in direct if c.kind != "term"} - {c.sentence for c in out}
+    out.extend(_headline_colons(article, taken - quoted, direct, starts))
     out.extend(_transcript_turns(article, direct + out))
     return out
 
@@ -937,9 +948,10 @@ def _transcript_turns(article: _Article, taken: list[_Candidate]) -> list[_Candi
 
 
 # "Rubio: I Still Believe Trump Can't Be Trusted." / «Песков: Кремль не видит оснований»
+# (marks inside only around a fragment: `Orlan: Velt's ‘Honesty Is In Question.’`)
 _HEADLINE_COLON = re.compile(
     r"^[^\S\n]*(?P<name>(?-i:[A-ZА-ЯЁ])[\w.’'-]+(?:[^\S\n]+(?-i:[A-ZА-ЯЁ])[\w.’'-]+){0,2})"
-    r":[^\S\n]+(?P<rest>[^\n\"“«„]{12,300}?)[^\S\n]*$",
+    r":[^\S\n]+(?P<rest>[^\n\"“«„]{12,300}?|[^\n]{12,300}?)[^\S\n]*$",
     re.MULTILINE,
 )
 _NOT_A_SPEAKER_LABEL = frozenset(
@@ -953,8 +965,14 @@ _NOT_A_SPEAKER_LABEL = frozenset(
 )
 
 
-def _headline_colons(article: _Article, taken: set[int]) -> list[_Candidate]:
-    """A line "Name: what they said" (headlines, transcripts) is that person's words."""
+def _headline_colons(
+    article: _Article, taken: set[int], direct: list[_Candidate], starts: list[int]
+) -> list[_Candidate]:
+    """A line "Name: what they said" (headlines, transcripts) is that person's words.
+
+    A line that quotes a fragment among words of its own (`Orlan: Velt Would Lose,
+    ‘I Fear the Worst’`) is a mixed quote, returned whole, like `X said Y “…”`.
+    """
     text = article.text
     out = []
     for m in _HEADLINE_COLON.finditer(text):
@@ -963,15 +981,28 @@ def _headline_colons(article: _Article, taken: set[int]) -> list[_Candidate]:
             continue
         if len(_WORD.findall(rest)) < 3 or article.in_span(m.start("rest")):
             continue
+        i, j = bisect_left(starts, m.start("rest")), bisect_left(starts, m.end("rest"))
+        inside = [c for c in direct[i:j] if c.kind != "term"]
+        mixed = bool(inside) and _words_outside(
+            article, m.start("rest"), m.end("rest"), direct, starts
+        )
+        if inside and not mixed:
+            continue  # `Peskov: “…”`: the direct quote is the whole line
         ref = subject_before(text, m.start("name"), m.end("name"), article.is_outlet)
         if ref is None or ref.kind not in ("name", "role"):
             continue
         s = article.sentences.at(m.start("rest"))
         if s is None or s.index in taken:
             continue
+        if not mixed and any(c.sentence == s.index for c in direct if c.kind != "term"):
+            continue
         a, b = _trim_clause(article, m.start("rest"), m.end("rest"))
         if b > a:
-            out.append(_Candidate("reported", a, b, s.para, s.index, (s.index, s.index), ref=ref))
+            out.append(
+                _Candidate(
+                    "reported", a, b, s.para, s.index, (s.index, s.index), ref=ref, mixed=mixed
+                )
+            )
     return out
 
 
@@ -991,6 +1022,10 @@ def _reported_in(
     )
     # the words around a medial attribution are one clause: its head may be one word
     min_words = 1 if found is medial else 2
+    # "X, who says A, said B": the relative clause is speech of its own
+    relative = _relative_who(article, s, cues)
+    if relative and not any(a < relative[0][3] and relative[0][2] < b for _, _, a, b in found):
+        found = [*found, *relative]
     out = []
     for cue, ref, a, b in found:
         a, b = _trim_clause(article, a, b)
@@ -1004,6 +1039,12 @@ def _reported_in(
             if i == len(starts) or starts[i] > a + 2:
                 continue
             mixed = mixed or _words_outside(article, a, b, direct, starts)
+        elif not mixed and cue.start >= b and not _CYRILLIC.search(cue.text):
+            # `But on trade, “we held firm,” he said`: words of the writer's before the
+            # fragment, the attribution after it: one mixed quote
+            i = bisect_left(starts, a)
+            inside = i < len(starts) and starts[i] < b and direct[i].kind != "term"
+            mixed = inside and _words_outside(article, a, b, direct, starts)
         if mixed and not _words_outside(article, a, b, direct, starts):
             continue  # `He said: "…"`: the direct quote is the whole clause
         out.append(
@@ -1088,7 +1129,7 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
         c
         for c in cues
         if c.kind == "verb"
-        and not c.participle
+        and (not c.participle or _PROGRESSIVE.search(text, max(s.start, c.start - 12), c.start))
         and not _CLOSED_BEFORE.search(text, max(0, c.start - 8), c.start)
     ]  # `"…," said Ann Diaz`: the verb attributes the quote before it, no clause follows
     for weak in (False, True):
@@ -1116,9 +1157,23 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                 end = text.find(",", start, s.end)  # "asked Trump if …, Trump deflected"
             results = [(cue, None if ref.kind == "outlet" else ref, start, end)]
             return _split_participles(article, results, s)
+    for cue in verbs:
+        # "Orlan toured the pier on Monday and said the repairs were late": the second
+        # verb of the sentence's subject
+        if not _AND_BEFORE.search(text, max(s.start, cue.start - 12), cue.start):
+            continue
+        start = _clause_start(text, cue, s.end)
+        ref = _main_clause_subject(article, s, cue) if start is not None else None
+        if ref is not None:
+            return [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
     return []
 
 
+_AND_BEFORE = re.compile(r"(?<![\w-])and\s+(?:then\s+|also\s+|later\s+)?$", re.IGNORECASE)
+
+
+# "Kasich is telling voters that …": a participle after "is" is the sentence's verb
+_PROGRESSIVE = re.compile(r"(?<![\w-])(?:is|are|was|were|been)\s+$", re.IGNORECASE)
 _NP_HEAD = re.compile(
     r"(?:the|a|an|some|many|most|several|all|other|his|her|their|its|our|one|another|these"
     r"|those|both|each|every|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds"
@@ -1343,6 +1398,7 @@ _ADJUNCT_NO_ADDRESSEE = re.compile(
     f"(?:{_TIME_ADJUNCT}|{_CHANNEL_ADJUNCT}|{_RU_ADJUNCT})*", re.IGNORECASE
 )
 _TOLD = ("told", "tells", "tell", "telling")
+_OBJECT_PRONOUN = re.compile(r"\s+(?:him|her|them|us|me|you)\b", re.IGNORECASE)
 _AUX = re.compile(
     r"(?<![\w-])(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had"
     r"|do|does|did|won't|wouldn't|can't|couldn't|isn't|aren't|wasn't|weren't|hasn't|haven't"
@@ -1389,7 +1445,10 @@ _MIXED_AFTER = re.compile(
 # clause opened by a pronoun subject
 _TOLD_NP = re.compile(
     r"\s+(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,4}?"
-    r"(?:(?-i:[a-z])[\w-]+\s+)?(?P<subj>(?:he|she|they|it|we|i|you)(?:[’'](?:s|re|d|ll|ve))?)\b",
+    r"(?:(?-i:[a-z])[\w-]+\s+)?(?P<subj>(?:he|she|they|it|we|i|you)(?:[’'](?:s|re|d|ll|ve))?\b"
+    # "told the AP his firm worked …": a possessive subject, then a verb
+    r"|(?:his|her|their|its|our|my)\s+(?-i:[a-z])[\w-]+(?=\s+(?:(?-i:[a-z])[\w-]+ed|is|are|was"
+    r"|were|has|have|had|will|would|can|could|never|did|does|do|should|must)\b))",
     re.IGNORECASE,
 )
 _WH = re.compile(r"(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
@@ -1412,6 +1471,9 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     """
     window_end = min(end, cue.end + 100)
     pos = _past_adjuncts(text, cue.end, window_end)
+    if cue.lower in _SAY and _OBJECT_PRONOUN.match(text, cue.end, window_end):
+        # "said her family asked …": "said" takes no bare addressee, the clause begins
+        pos = _past_adjuncts(text, cue.end, window_end, addressee=False)
     m = THAT.match(text, pos + len(text[pos:window_end]) - len(text[pos:window_end].lstrip(" ,")))
     if m:
         return m.end()
@@ -1515,17 +1577,108 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
             continue
         m = THAT.match(text, cue.end + 1) or THAT.match(text, cue.end + 2)  # «добавив, что»
         start = m.end() if m else None
+        if start is None and cue.lower != "saying":
+            # "telling the Harbour Post on Monday that …": the one spoken to, then "that"
+            pos = _past_adjuncts(text, cue.end, min(s.end, cue.end + 100))
+            m = THAT.match(text, pos + 1) if pos > cue.end else None
+            start = m.end() if m else None
         nxt = text[cue.end : s.end].lstrip()
-        if start is None and cue.lower == "saying" and _DIRECT_CLAUSE_START.match(nxt):
+        if (
+            start is None
+            and cue.lower == "saying"
+            and (_DIRECT_CLAUSE_START.match(nxt) or _BARE_CLAUSE.match(nxt))
+        ):
             start = cue.end
         ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
-        if ref is None:  # `"…," said Ann Diaz, adding that …`: the speaker of the main verb
-            main = [c for c in cues if c.kind == "verb" and not c.participle and c.end <= cue.start]
-            if main:
-                ref = _subject(article, main[-1], s.start, cue.start, prefer_after=True)
+        main = [c for c in cues if c.kind == "verb" and not c.participle and c.end <= cue.start]
+        if ref is None and main:  # `"…," said Ann Diaz, adding that …`: the main verb's
+            ref = _subject(article, main[-1], s.start, cue.start, prefer_after=True)
+        elif ref is None and start is not None:
+            ref = _main_clause_subject(article, s, cue)
         if start is not None and ref is not None:
             return [(cue, ref, start, s.end)]
     return []
+
+
+_WHO_BEFORE = re.compile(
+    r"(?<![\w-])(?P<who>who)\s+(?:(?:also|has|have|had|long|often|still|now|repeatedly)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _relative_who(article: _Article, s: Sentence, cues: list[Cue]):
+    """ "…, opposed by Republicans who say the law is a money pit." — the antecedent speaks.
+
+    The clause runs to the sentence's end, or to the comma before the main verb
+    ("Cruz, who says the polls have tightened, said …" ends at "tightened").
+    """
+    text = article.text
+    for cue in cues:
+        if cue.kind != "verb" or cue.participle or _CYRILLIC.search(cue.text):
+            continue
+        m = _WHO_BEFORE.search(text, max(s.start, cue.start - 40), cue.start)
+        if m is None or m.start() <= s.start:
+            continue
+        start = _clause_start(text, cue, s.end)
+        if start is None:
+            continue
+        antecedent = _rstrip_comma(text, s.start, m.start("who"))
+        # the noun phrase only: "ammunition to Republicans who say" → "Republicans"
+        lo = s.start
+        for p in _PREPOSITION.finditer(text, max(s.start, antecedent - 80), antecedent):
+            lo = p.end()
+        np = Sentence(lo, s.end, s.para, s.index)
+        ref = subject_before(text, lo, antecedent, article.is_outlet) or _phrase_subject(
+            article, np, Cue(antecedent, antecedent, "said", "verb")
+        )
+        if ref is None or ref.kind == "outlet":
+            continue
+        end = s.end
+        later = [c for c in cues if c.start > start and c.kind == "verb"]
+        if later:
+            comma = text.rfind(",", start, later[0].start)
+            if comma <= start:
+                continue
+            end = comma
+        return [(cue, ref, start, end)]
+    return []
+
+
+_PREPOSITION = re.compile(
+    r"(?<![\w-])(?:to|from|by|with|among|for|against|at|on|in|of|came|offered|drew|than)\s+",
+    re.IGNORECASE,
+)
+
+
+def _rstrip_comma(text: str, lo: int, hi: int) -> int:
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] == ","):
+        hi -= 1
+    return hi
+
+
+# the first verb of a sentence: "Republicans have blocked …", "Both parents stiffened …"
+_MAIN_VERB = re.compile(
+    r"(?<![\w-])(?:has|have|had|is|are|was|were|will|would|(?-i:[a-z]{3,}ed))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _main_clause_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
+    """ "The party's leader has praised Orlan, saying he …": the subject of the first verb.
+
+    The participle's speaker is the sentence's subject; when no name opens the
+    sentence, the noun phrase before its first verb is (a role or body, as written).
+    """
+    text = article.text
+    m = _MAIN_VERB.search(text, s.start, cue.start)
+    if m is None or m.start() == s.start:
+        return None
+    pseudo = Cue(m.start(), m.start(), "said", "verb")
+    return (
+        subject_before(text, s.start, m.start(), article.is_outlet)
+        or body_before(text, s.start, m.start(), article.is_outlet)
+        or _phrase_subject(article, s, pseudo)
+    )
 
 
 def _medial(article: _Article, s: Sentence, cues: list[Cue]):
@@ -1563,10 +1716,20 @@ def _medial(article: _Article, s: Sentence, cues: list[Cue]):
         if ref is None:
             continue
         tail_piece = (cue, ref, second + 1, s.end)
-        if not _LEADING_FILLER.sub("", text[s.start : first + 1]).strip(" ,"):
-            return [tail_piece]  # "However, he said, …": the head is only a connective
+        head = _LEADING_FILLER.sub("", text[s.start : first + 1]).strip(" ,")
+        if not head or (_ADJUNCT_HEAD.match(head) and not _AUX.search(head)):
+            # "However, he said, …", "In an interview with TMZ, Walker said, …": the head
+            # is only a connective or a circumstance, not the speaker's words
+            return [tail_piece]
         return [(cue, ref, s.start, first), tail_piece]
     return []
+
+
+_ADJUNCT_HEAD = re.compile(
+    r"(?:in|on|at|during|after|before|over|via|earlier|later|last|this|speaking|writing"
+    r"|asked|answering|responding|interviewed)\b[^,;:]{0,80}$",
+    re.IGNORECASE,
+)
 
 
 def _is_credit(article: _Article, lo: int, hi: int) -> bool:
@@ -1626,7 +1789,8 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
         ref = _according_phrase(article, cue, end)  # "…, according to The Washington Post."
     if not ref:
         return []
-    return [(cue, ref, s.start, comma)]
+    close = _CLOSING_AFTER_COMMA.match(text, comma + 1)  # `The plan “was a mistake,” X said`
+    return [(cue, ref, s.start, close.end() if close else comma)]
 
 
 _NEGATED = re.compile(r"(?<![\w-])not(?![\w-])|n[’']t\b", re.IGNORECASE)
@@ -1642,7 +1806,13 @@ _SOURCE_RELATIVE = re.compile(r",?\s+(?:who|whom|whose)\b")
 _PERSON_SOURCE = re.compile(
     r"\b(?:person|people\s+(?:familiar|close)|official|officials|officer|aide|aides|adviser"
     r"|advisers|spokes(?:man|woman|person)|lawyer|attorney|witness|witnesses|insider|insiders"
-    r"|source|sources|diplomat|diplomats|investigator|investigators)\b",
+    r"|source|sources|diplomat|diplomats|investigator|investigators|members|staff|friends"
+    r"|relatives|neighbors|neighbours|colleagues|prosecutors)\b"
+    # a document somebody wrote is their word too ("according to a pool report", "an
+    # email from the group"); figures, polls and data were dropped before (_DATA)
+    r"|\b(?:report|email|e-mail|memo|letter|statement|transcript|filing|complaint"
+    r"|indictment|release|documents?|account|interview|post|tweet)\b"
+    r"|\b[\w-]+\.(?:com|org|net|fr|de|ru|co\.uk)\b",
     re.IGNORECASE,
 )
 
@@ -1694,7 +1864,15 @@ def _trim_clause(article: _Article, a: int, b: int) -> tuple[int, int]:
             b = comma
             while b > a and (text[b - 1].isspace() or text[b - 1] in ",—–-"):
                 b -= 1
+            # `… ''a reinvigorated engagement,'' he said`: the closing mark stays with
+            # the fragment it closes, so the quote inside lies wholly in the clause
+            close = _CLOSING_AFTER_COMMA.match(text, comma + 1)
+            if close and b == comma:
+                b = close.end()
     return a, b
+
+
+_CLOSING_AFTER_COMMA = re.compile(r"''|[”\"’»]")
 
 
 def _mostly_quoted(a: int, b: int, direct: list[_Candidate], starts: list[int]) -> bool:
@@ -1743,7 +1921,7 @@ def _without_partial_quotations(article: _Article, candidates: list[_Candidate])
     reported = [
         (c.start, c.end, c.mixed)
         for c in candidates
-        if c.kind == "reported" and c.cue is not None and (c.cue.end <= c.start or c.mixed)
+        if c.kind == "reported" and (c.mixed or (c.cue is not None and c.cue.end <= c.start))
     ]
     if not reported:
         return candidates
@@ -1764,6 +1942,77 @@ def _without_partial_quotations(article: _Article, candidates: list[_Candidate])
         return sizes.get(c.group, 0) == 1  # a quoted fragment of the reported words
 
     return [c for c in candidates if not partial(c)]
+
+
+_EMBEDDED_MAX_WORDS = 9
+
+
+def _embedded_fragments(article: _Article, candidates: list[_Candidate]) -> None:
+    """A short quoted fragment the writer's sentence runs through is a mixed quote.
+
+    In "Orlan portrayed the levy as “a tax on work” and left" the marks open right
+    after a word of the writer's: the fragment is a partial quotation inside words
+    the writer chose, not a statement standing on its own, so it is *reported* (the
+    kind of a mixed quote) even when no reported clause could be cut around it.
+    A quote opened after a colon, a comma, a dash or at a sentence start is left
+    direct ("said: “…”", "“…,” he said"), and so is a long one.
+    """
+    text = article.text
+    sizes: dict[int, int] = {}
+    for c in candidates:
+        if c.kind == "direct":
+            sizes[c.group] = sizes.get(c.group, 0) + 1
+    for c in candidates:
+        if c.kind != "direct" or c.group < 0 or c.mixed or sizes[c.group] > 1:
+            continue
+        if len(_WORD.findall(text, c.start, c.end)) > _EMBEDDED_MAX_WORDS:
+            continue
+        i = c.start - 1
+        while i >= 0 and text[i] in _MARKS:
+            i -= 1  # the opening mark(s)
+        while i >= 0 and text[i] in " \t\u00a0":
+            i -= 1
+        if i < 0 or not text[i].isalnum():
+            continue
+        lead = text[max(0, i - 60) : i + 1]
+        cues = find_cues(lead)
+        if _NAMING_BEFORE.search(lead) or (cues and cues[-1].end == len(lead)):
+            continue
+        if _title_in_running_text(article, c):
+            c.kind = "term"  # `told ABC's “Good Morning America.”`: a show, not words
+            continue
+        c.kind, c.mixed = "reported", True
+
+
+_TITLE_SMALL = _SMALL_WORDS | frozenset(_words("with for to at by from or as is with"))
+
+
+def _title_in_running_text(article: _Article, c: _Candidate) -> bool:
+    """A capitalised name ("Meet the Press.") in a sentence written in lower case.
+
+    In a headline, where every word is capitalised, the marks may hold words.
+    """
+    text = article.text
+    words = _WORD.findall(text, c.start, c.end)
+    if not words or not words[0][0].isupper() or "," in text[c.start : c.end]:
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words):
+        return False
+    s = article.sentences.at(c.start)
+    if s is None:
+        return False
+    outside = [w for w in _WORD.findall(text, s.start, s.end) if w not in text[c.start : c.end]]
+    lower = sum(1 for w in outside if w[0].islower() and w.lower() not in _SMALL_WORDS)
+    return lower * 3 >= len(outside)
+
+
+# `said “…”`, `that “…”`: the speaker's words start with the marks; `called the plan
+# “a mistake”`, «назвала решение «ошибкой»»: a naming, quoted as said
+_NAMING_BEFORE = re.compile(
+    r"(?<![\w-])(?:that|что)$"
+    r"|(?<![\w-])(?:call(?:s|ed|ing)?|named|dubbed|назвал[аио]?|называ[а-я]*)(?:\s+\S+){0,5}$",
+    re.IGNORECASE,
+)
 
 
 # --- 4b. credited claims -------------------------------------------------------------

@@ -6,6 +6,9 @@ that runs over several paragraphs (each continued paragraph reopens the mark and
 only the last one closes it). Only top-level spans are returned: a quote inside a
 quote is part of its parent's words.
 
+Web copy is forgiven two habits: a no-break space before an opening mark, and a
+quote opened with a straight mark and closed with a curly one (or back: "…” / “…").
+
 Marks that cannot be paired are dropped without harm: an opening mark left open at
 the end of a paragraph is forgotten, and any complete quotes found inside it are
 promoted to the top level, so one stray mark never hides the real quotes after it.
@@ -55,18 +58,21 @@ class _Open:
     children: deque[tuple[int, int]] = field(default_factory=deque)
 
 
+def _opener_context(before: str) -> bool:
+    # any space counts: web copy puts a no-break space (U+00A0) between sentences
+    return before in _OPENER_CONTEXT or before.isspace()
+
+
 def _looks_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before in _OPENER_CONTEXT or before in "«“„‘\"'") and not after.isspace()
+    return (_opener_context(before) or before in "«“„‘\"'") and not after.isspace()
 
 
 def _looks_spaced_opening(text: str, i: int) -> bool:
     """`: " We won. "`: an opener typed with one space inside, before a word."""
     before = text[i - 1] if i else " "
-    return (
-        before in _OPENER_CONTEXT and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].isalnum()
-    )
+    return _opener_context(before) and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].isalnum()
 
 
 def _looks_closing(text: str, i: int) -> bool:
@@ -128,8 +134,8 @@ class _Scanner:
             elif top == "“":
                 self._close(i)
         elif ch == "”":
-            if top in ("“", "„", "”"):
-                self._close(i)
+            if top in ("“", "„", "”") or (top == '"' and _looks_closing(text, i)):
+                self._close(i)  # `"…”`: copy that mixes straight and curly marks
             elif self.marks["“"] or self.marks["„"]:
                 self._close_nearest("“„", i)
             elif _looks_opening(text, i):
@@ -137,6 +143,8 @@ class _Scanner:
         elif ch == '"':
             if top == '"' and (_looks_closing(text, i) or not _looks_opening(text, i)):
                 self._close(i)
+            elif top == "“" and _looks_closing(text, i) and not _looks_opening(text, i):
+                self._close(i)  # `“…"`
             elif _looks_opening(text, i) or (top is None and _looks_spaced_opening(text, i)):
                 self._push(ch, i)
             elif self.marks['"'] and _looks_closing(text, i):

@@ -10,6 +10,7 @@ FIXTURES = Path(__file__).parent / "fixtures_extract"
 
 EXPECTED = {
     "en_kremlin_ceasefire.txt": [
+        ("reported", "Vladimir Putin", "saying", None, "it would only let Kyiv regroup"),  # "… rejected X, saying …"
         ("direct", "Vladimir Putin", "told", None, "We have seen such proposals before. They always end the same way"),
         ("direct", "Vladimir Putin", "told", None, "Nobody should expect us to fall for it again."),
         ("reported", "Vladimir Putin", "added", "TASS", 'Moscow remained open to "serious, substantive talks" but would not accept preconditions'),
