@@ -40,13 +40,13 @@ from worker.celery_app import app
 from worker.tasks import (
     FINALIZE,
     JobTask,
-    _bodies_for_outlets,
     _progress,
     _text_from_record,
     forget_plan,
     plan_entry,
     remember_plan,
     source_outlet_of,
+    stored_sources,
 )
 
 log = logging.getLogger("quotetrail.worker")
@@ -114,9 +114,8 @@ def discover_job(self: Any, job_id: str) -> str:
     if plan.discovered:  # a redelivery after the plan was grown: only finalize is left
         _send(FINALIZE, job_id, True)
         return "already discovered"
-    records = {record.source: record for record in store.get_sources(job_id)}
     registry = service_registry()
-    bodies = _bodies_for_outlets(job_id, plan, records, registry)  # one query, not one a page
+    records, bodies = stored_sources(job_id, plan, registry)  # one query, not one a page
     texts = [
         _text_from_record(
             spec,

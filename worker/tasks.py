@@ -287,11 +287,10 @@ def finish(job_id: str, *, after_discovery: bool = False) -> str:
     if entry is None:
         return "skipped"
     plan, callback = entry
-    records = {record.source: record for record in store.get_sources(job_id)}
+    registry = service_registry()
+    records, bodies = stored_sources(job_id, plan, registry)
     if any(spec.source not in records for spec in plan.specs):
         return "waiting"  # a fetch is still out; its own completion check sends us again
-    registry = service_registry()
-    bodies = _bodies_for_outlets(job_id, plan, records, registry)
     texts = [
         _text_from_record(
             spec,
@@ -611,20 +610,18 @@ def source_outlet_of(
     return source_outlet(spec, registry, final_url=record.final_url, body=body)
 
 
-def _bodies_for_outlets(job_id: str, plan: Plan, records: dict, registry: Any) -> dict:
-    """Raw pages of the sources whose outlet only the page itself can tell, in one query
-    (none at all when every outlet is known from its address)."""
-    needed = {
-        spec.source
-        for spec in plan.specs
-        if spec.kind == "url"
-        and records[spec.source].body_size
-        and source_outlet(spec, registry, final_url=records[spec.source].final_url) is None
-    }
-    if not needed:
-        return {}
-    rows = runtime.store().get_sources(job_id, with_body=True)
-    return {row.source: row.body for row in rows if row.source in needed}
+def stored_sources(job_id: str, plan: Plan, registry: Any) -> tuple[dict, dict]:
+    """(the job's stored sources by source, raw pages by source) in one query. Pages are
+    read only when a web source's outlet is not known from its address: then the page
+    itself may name it (canonical URL, og:site_name). A redirect to a registry outlet's
+    address needs no page, but is only known once the records are read; reading the pages
+    with them costs less than a second query."""
+    with_body = any(
+        spec.kind == "url" and source_outlet(spec, registry) is None for spec in plan.specs
+    )
+    rows = runtime.store().get_sources(job_id, with_body=with_body)
+    records = {row.source: row for row in rows}
+    return records, {row.source: row.body for row in rows if row.body is not None}
 
 
 def _text_from_record(spec: SourceSpec, record: Any, outlet: str | None) -> SourceText:
