@@ -91,17 +91,18 @@ def wait_done(
     raise TimeoutError(f"job {job_id} did not finish in {timeout} s")
 
 
-def stored_seconds(job: dict) -> float:
-    """created_at → finished_at as the service stored them: the job's own time."""
+def stored_seconds(job: dict, until: str = "finished_at") -> float:
+    """created_at → finished_at as the service stored them: the job's own time (or up to
+    started_at: the queue hop to a worker plus reading the article and its quotes)."""
     created = datetime.fromisoformat(job["created_at"])
-    return (datetime.fromisoformat(job["finished_at"]) - created).total_seconds()
+    return (datetime.fromisoformat(job[until]) - created).total_seconds()
 
 
 def single_jobs(
     base: str, server: LocalServer, article: str, count: int
 ) -> tuple[list[float], list[float]]:
     """(client-side latencies, stored created → finished durations) of `count` jobs."""
-    latencies, stored = [], []
+    latencies, stored, started = [], [], []
     with httpx.Client(timeout=30) as client:
         for n in range(count):
             started = time.perf_counter()
@@ -111,9 +112,14 @@ def single_jobs(
             if job["status"] != "succeeded":
                 raise RuntimeError(f"job {job_id} {job['status']}: {job.get('error')}")
             stored.append(stored_seconds(job))
+            started.append(stored_seconds(job, "started_at"))
             if n == 0:
                 verdicts = [q["verdict"] for q in job["result"]["quotes"]]
                 print(f"  first job: {len(verdicts)} quotes, verdicts {sorted(set(verdicts))}")
+    print(
+        f"  of which created_at → started_at (queue hop, extraction): p50 "
+        f"{ms(percentile(started, 50))}"
+    )
     return latencies, stored
 
 
