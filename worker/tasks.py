@@ -1,10 +1,13 @@
 """The job as Celery tasks: thin wrappers over the pipeline's stages.
 
-    extract(job) ──► fetch_source(job, [source indices]) × batches ──► discover(job) ──► finalize(job) ──► webhook(job)
-      read article,     one task per host batch: fetch,         credited outlets'   evaluate all quotes,
-      quotes, sources;  retry, keep the evidence                pages (once; see    store the report
-      pasted sources                                            worker/discovery.py)
-      saved at once
+    extract(job) ──► fetch_source(job, [source indices]) × batches ──► finalize(job) ──► webhook(job)
+      read article,     one task per host batch: fetch,         evaluate all quotes,
+      quotes, sources;  retry, keep the evidence                store the report; or first
+      pasted sources                                            discover(job) ─► finalize
+      saved at once                                             (worker/discovery.py)
+
+    a small job (QUOTETRAIL_INLINE_PAIRS): extract fetches the first host batch itself and
+    the task that saves the last source judges at once — one task, no queue hop
 
 Messages carry ids only: `extract` stores the plan (quotes, labelled sources, pasted
 texts) with the job, and every later task reads it from the store (or from this
@@ -14,10 +17,15 @@ how many of the job's sources are done, so no task re-reads the job to know.
 
 Every task is idempotent, keyed by job (and source): it first reads the job's status
 in the store (a canceled or finished job stops it), and saving upserts the same rows.
-The batch whose save completes the job sends the next stage: `discover` when the plan
-asks for it (it adds the pages it found to the plan and sends `finalize`), else
-`finalize`; a duplicate finalize finds the job finished and does nothing. A host that is busy re-queues its batch with a countdown
-(fair scheduling: no worker sleeps on a host other jobs do not need).
+The save that completes the job's sources moves it on: a small job is judged right
+there (should that fail or hit the time limit, finalize is queued and starts afresh),
+a big one gets a finalize task. Finalize sends `discover` first when the plan asks for
+it and it has something to look for (a credited outlet, a dead page, a search
+provider); discovery grows the plan and sends finalize back; a duplicate finalize finds
+the job finished and does nothing. A host that is busy re-queues its batch with a
+countdown (fair scheduling: no worker sleeps on a host other jobs do not need). Were a
+worker killed mid-way, the unacknowledged message comes back and the task redoes what
+was not saved.
 
 What ends a job:
 - the article cannot be read, or has nothing to check → `failed` with the reason
