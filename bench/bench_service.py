@@ -102,7 +102,7 @@ def single_jobs(
     base: str, server: LocalServer, article: str, count: int
 ) -> tuple[list[float], list[float]]:
     """(client-side latencies, stored created → finished durations) of `count` jobs."""
-    latencies, stored, started = [], [], []
+    latencies, stored, began = [], [], []
     with httpx.Client(timeout=30) as client:
         for n in range(count):
             started = time.perf_counter()
@@ -112,13 +112,13 @@ def single_jobs(
             if job["status"] != "succeeded":
                 raise RuntimeError(f"job {job_id} {job['status']}: {job.get('error')}")
             stored.append(stored_seconds(job))
-            started.append(stored_seconds(job, "started_at"))
+            began.append(stored_seconds(job, "started_at"))
             if n == 0:
                 verdicts = [q["verdict"] for q in job["result"]["quotes"]]
                 print(f"  first job: {len(verdicts)} quotes, verdicts {sorted(set(verdicts))}")
     print(
         f"  of which created_at → started_at (queue hop, extraction): p50 "
-        f"{ms(percentile(started, 50))}"
+        f"{ms(percentile(began, 50))}"
     )
     return latencies, stored
 
