@@ -103,7 +103,7 @@ def stored_seconds(job: dict, until: str = "finished_at") -> float:
 
 
 def single_jobs(
-    base: str, server: LocalServer, article: str, count: int
+    base: str, server: LocalServer, article: str, count: int, *, quiet: bool = False
 ) -> tuple[list[float], list[float]]:
     """(client-side latencies, stored created → finished durations) of `count` jobs."""
     latencies, stored, began = [], [], []
@@ -117,13 +117,14 @@ def single_jobs(
                 raise RuntimeError(f"job {job_id} {job['status']}: {job.get('error')}")
             stored.append(stored_seconds(job))
             began.append(stored_seconds(job, "started_at"))
-            if n == 0:
+            if n == 0 and not quiet:
                 verdicts = [q["verdict"] for q in job["result"]["quotes"]]
                 print(f"  first job: {len(verdicts)} quotes, verdicts {sorted(set(verdicts))}")
-    print(
-        f"  of which created_at → started_at (queue hop, extraction): p50 "
-        f"{ms(percentile(began, 50))}"
-    )
+    if not quiet:
+        print(
+            f"  of which created_at → started_at (queue hop, extraction): p50 "
+            f"{ms(percentile(began, 50))}"
+        )
     return latencies, stored
 
 
@@ -405,7 +406,7 @@ def main() -> int:
             f"load average at the start {os.getloadavg()[0]:.2f}"
         )
         with harness.stack(tmp_path, env, workers=1, concurrency=2) as s:
-            single_jobs(s.base, server, article, 2)  # warm-up: imports, first connections
+            single_jobs(s.base, server, article, 2, quiet=True)  # warm-up: imports, connections
             latencies, stored = single_jobs(s.base, server, article, args.jobs)
             print(
                 f"single job, client (submit → seen finished; {args.jobs} jobs): "
