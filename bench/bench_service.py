@@ -1,15 +1,27 @@
 """Service benchmark: the API, 2 Celery worker processes and sources on a local server.
 
 Prints:
-  - end-to-end latency (submit → succeeded) of single jobs, p50/p95, for an article
-    with 10 quotes checked against 5 sources (target: under 3 s);
-  - throughput: jobs completed per minute with a backlog of jobs;
+  - end-to-end latency of single jobs, p50/p95, for an article with 10 quotes checked
+    against 5 small pages (issue 11's target: p50 under 100 ms with Redis and PostgreSQL,
+    under 300 ms embedded), twice: as the client sees it (submit → a GET that shows the
+    job finished; the client polls every 5 ms) and as the job's stored `created_at` →
+    `finished_at` say (the service alone, not the bench's polling);
+  - throughput: jobs completed per minute with a backlog of jobs, by the client's clock
+    and by the stored timestamps (first created → last finished);
   - API latency of POST /v1/jobs and GET /v1/jobs/{id} under 100 concurrent clients,
     p50/p99;
   - GET /v1/jobs/{id} p99 at a steady ~200 requests/s (target: under 50 ms);
   - with --round-trips only: database statements (and commits) one 10x5 job costs, from
     the API's insert to the stored report, counted on the store's engines while the
     job's tasks run in this process (target: at most 10).
+
+Politeness is set permissive on purpose: the sources' host gets no spacing between
+requests (QUOTETRAIL_HOST_INTERVAL=0) and 16 at a time, i.e. "when the hosts allow it"
+(with 8, two workers fetching 5 pages each of the one host queue for its slots).
+The default 1 s per host is a politeness choice, not overhead: with it, every job on one
+host waits its turn. The local page server answers like a real web server (TCP_NODELAY,
+so a reply's headers and body are not held back 40 ms by Nagle's algorithm and delayed
+ACKs; `--nagle` turns that off to compare).
 
 Everything is bounded in count and time. Uses Redis on 127.0.0.1:6379 DB 13 with its
 own queue and key prefix (or --embedded: the filesystem broker, no Redis) and SQLite
@@ -30,6 +42,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 import httpx
@@ -43,6 +56,9 @@ from tests.support.local_server import LocalServer, Route  # noqa: E402
 
 QUOTES = 10
 SOURCES = 5
+# All the bench's pages live on one host (127.0.0.1), where a real backlog would spread
+# over many: enough slots that two workers fetching a job each never queue for the host.
+HOST_CONCURRENCY = 16
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -67,18 +83,30 @@ def submit(client: httpx.Client, base: str, body: dict) -> str:
     return response.json()["id"]
 
 
-def wait_done(client: httpx.Client, base: str, job_id: str, timeout: float = 60) -> dict:
+def wait_done(
+    client: httpx.Client, base: str, job_id: str, timeout: float = 60, poll: float = 0.005
+) -> dict:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         job = client.get(f"{base}/v1/jobs/{job_id}").json()
         if job["status"] in ("succeeded", "failed", "canceled"):
             return job
-        time.sleep(0.02)
+        time.sleep(poll)
     raise TimeoutError(f"job {job_id} did not finish in {timeout} s")
 
 
-def single_jobs(base: str, server: LocalServer, article: str, count: int) -> list[float]:
-    latencies = []
+def stored_seconds(job: dict, until: str = "finished_at") -> float:
+    """created_at → finished_at as the service stored them: the job's own time (or up to
+    started_at: the queue hop to a worker plus reading the article and its quotes)."""
+    created = datetime.fromisoformat(job["created_at"])
+    return (datetime.fromisoformat(job[until]) - created).total_seconds()
+
+
+def single_jobs(
+    base: str, server: LocalServer, article: str, count: int, *, quiet: bool = False
+) -> tuple[list[float], list[float]]:
+    """(client-side latencies, stored created → finished durations) of `count` jobs."""
+    latencies, stored, began = [], [], []
     with httpx.Client(timeout=30) as client:
         for n in range(count):
             started = time.perf_counter()
@@ -87,19 +115,31 @@ def single_jobs(base: str, server: LocalServer, article: str, count: int) -> lis
             latencies.append(time.perf_counter() - started)
             if job["status"] != "succeeded":
                 raise RuntimeError(f"job {job_id} {job['status']}: {job.get('error')}")
-            if n == 0:
+            stored.append(stored_seconds(job))
+            began.append(stored_seconds(job, "started_at"))
+            if n == 0 and not quiet:
                 verdicts = [q["verdict"] for q in job["result"]["quotes"]]
                 print(f"  first job: {len(verdicts)} quotes, verdicts {sorted(set(verdicts))}")
-    return latencies
+    if not quiet:
+        print(
+            f"  of which created_at → started_at (queue hop, extraction): p50 "
+            f"{ms(percentile(began, 50))}"
+        )
+    return latencies, stored
 
 
-def backlog(base: str, server: LocalServer, article: str, count: int) -> float:
+def backlog(base: str, server: LocalServer, article: str, count: int) -> tuple[float, float]:
+    """(seconds by the client's clock, seconds from the first stored created_at to the
+    last stored finished_at) for `count` jobs submitted at once. The client looks every
+    0.25 s, so its polling takes little of the 2 cores the service needs."""
     with httpx.Client(timeout=30) as client:
         started = time.perf_counter()
         ids = [submit(client, base, job_body(server, article, 10_000 + n)) for n in range(count)]
-        for job_id in ids:
-            wait_done(client, base, job_id, timeout=300)
-        return time.perf_counter() - started
+        jobs = [wait_done(client, base, job_id, timeout=300, poll=0.25) for job_id in ids]
+        elapsed = time.perf_counter() - started
+    first = min(datetime.fromisoformat(j["created_at"]) for j in jobs)
+    last = max(datetime.fromisoformat(j["finished_at"]) for j in jobs)
+    return elapsed, (last - first).total_seconds()
 
 
 async def concurrent_clients(
@@ -312,6 +352,11 @@ def main() -> int:
     parser.add_argument(
         "--queue-hops", action="store_true", help="only compare the embedded queue transports"
     )
+    parser.add_argument(
+        "--nagle",
+        action="store_true",
+        help="the page server without TCP_NODELAY (each page then waits ~40 ms on a delayed ACK)",
+    )
     args = parser.parse_args()
     if args.queue_hops:
         queue_hops()
@@ -319,7 +364,11 @@ def main() -> int:
 
     article, quotes = article_with_quotes(QUOTES)
     pages = {f"/page{i}": Route(page_with(quotes)) for i in range(SOURCES)}
-    server = LocalServer(pages).start()
+    server = LocalServer(pages)
+    # Like nginx's default tcp_nodelay: without it, Python's server sends the headers and
+    # the body in two small writes and the body waits for the client's delayed ACK.
+    server._httpd.RequestHandlerClass.disable_nagle_algorithm = not args.nagle
+    server.start()
     if args.round_trips:
         counted = round_trips(server, article, args.database_url)
         where = "PostgreSQL" if args.database_url else "SQLite"
@@ -339,23 +388,40 @@ def main() -> int:
             QUOTETRAIL_EGRESS_NETWORKS="127.0.0.0/8,::1/128",
             QUOTETRAIL_ALLOW_NETWORKS="127.0.0.1/32",
             QUOTETRAIL_HOST_INTERVAL="0",
-            QUOTETRAIL_HOST_CONCURRENCY="8",
+            # Every bench page is on one host; two workers fetch 2 x 5 of them at once.
+            QUOTETRAIL_HOST_CONCURRENCY=str(HOST_CONCURRENCY),
         )
         mode = "embedded (SQLite queue)" if args.embedded else "Redis broker"
         print(
             f"quotetrail service bench: {mode}, 1 Celery worker x 2 processes, "
             f"{'PostgreSQL' if args.database_url else 'SQLite'}, {QUOTES} quotes x {SOURCES} sources"
         )
+        print(
+            "  politeness set permissive for the bench (hosts allow it): QUOTETRAIL_HOST_INTERVAL=0, "
+            f"QUOTETRAIL_HOST_CONCURRENCY={HOST_CONCURRENCY} (defaults: 1 s between requests "
+            "to a host and 2 at a time, a politeness choice, not overhead)"
+        )
+        print(
+            f"  page server: {'Nagle on (no TCP_NODELAY)' if args.nagle else 'TCP_NODELAY'}; "
+            f"load average at the start {os.getloadavg()[0]:.2f}"
+        )
         with harness.stack(tmp_path, env, workers=1, concurrency=2) as s:
-            single_jobs(s.base, server, article, 2)  # warm-up: imports, first connections
-            latencies = single_jobs(s.base, server, article, args.jobs)
+            single_jobs(s.base, server, article, 2, quiet=True)  # warm-up: imports, connections
+            latencies, stored = single_jobs(s.base, server, article, args.jobs)
             print(
-                f"single job end to end ({args.jobs} jobs): p50 {latencies and ms(percentile(latencies, 50))}, "
-                f"p95 {ms(percentile(latencies, 95))}, max {ms(max(latencies))}"
+                f"single job, client (submit → seen finished; {args.jobs} jobs): "
+                f"p50 {ms(percentile(latencies, 50))}, p95 {ms(percentile(latencies, 95))}, "
+                f"max {ms(max(latencies))}"
             )
-            elapsed = backlog(s.base, server, article, args.backlog)
             print(
-                f"throughput: {args.backlog} jobs in {elapsed:.1f} s = {args.backlog / elapsed * 60:.0f} jobs/min"
+                f"single job, stored created_at → finished_at: p50 {ms(percentile(stored, 50))}, "
+                f"p95 {ms(percentile(stored, 95))}, max {ms(max(stored))}"
+            )
+            elapsed, service = backlog(s.base, server, article, args.backlog)
+            print(
+                f"throughput: {args.backlog} jobs in {elapsed:.2f} s by the client = "
+                f"{args.backlog / elapsed * 60:.0f} jobs/min; stored first created → last "
+                f"finished {service:.2f} s = {args.backlog / service * 60:.0f} jobs/min"
             )
 
             known = s.submit(job_body(server, article, 99_999))
@@ -372,6 +438,9 @@ def main() -> int:
             )
             timings.pop("ids")
             for method, values in timings.items():
+                if not values:  # an overloaded machine may answer none in the window
+                    print(f"{method} /v1/jobs under {args.clients} clients: no answer in time")
+                    continue
                 print(
                     f"{method} /v1/jobs under {args.clients} clients ({len(values)} requests): "
                     f"p50 {ms(statistics.median(values))}, p99 {ms(percentile(values, 99))}"

@@ -1,11 +1,11 @@
 """The discovery stage of a job: between the fetches and finalize.
 
-    extract ─► fetch_source × N ─► discover(job) ─► finalize(job) ─► webhook
-                                     │ stored sources + plan ─► quotetrail.discover
-                                     │ (listings cached in Redis, politeness shared
-                                     │  through Redis by the worker's fetcher)
-                                     └► found pages and archived copies saved as the
-                                        job's sources; searches[] rides to finalize
+    extract ─► fetch_source × N ─► finalize ─► discover(job) ─► finalize(job) ─► webhook
+                                    (gate)     │ stored sources + plan ─► quotetrail.discover
+                                               │ (listings cached in Redis, politeness shared
+                                               │  through Redis by the worker's fetcher)
+                                               └► found pages and archived copies saved as the
+                                                  job's sources; searches[] rides to finalize
 
 Messages carry the job id only: the task reads the plan from the store, saves the pages
 it found as the job's sources, and stores the grown plan (its specs, searches[] and
@@ -16,7 +16,9 @@ finished or canceled job stops it. What ends it: every outlet searched within th
 caps, or the stage's time limit (QUOTETRAIL_DISCOVERY_TIME_LIMIT, default 300 s) or an
 unexpected error — then finalize runs with the fetched sources alone and an empty
 searches[], so credited outlets stay `unverifiable`, never wrongly `not_found`.
-A request with `"discover": false` skips the stage.
+A request with `"discover": false` skips the stage, and so does a job with nothing to
+look for (no credited outlet, no dead page, no search provider): finalize decides, once
+every source is saved, whether to send this task or to judge at once.
 """
 
 from __future__ import annotations
@@ -38,13 +40,13 @@ from worker.celery_app import app
 from worker.tasks import (
     FINALIZE,
     JobTask,
-    _bodies_for_outlets,
     _progress,
     _text_from_record,
     forget_plan,
     plan_entry,
     remember_plan,
     source_outlet_of,
+    stored_sources,
 )
 
 log = logging.getLogger("quotetrail.worker")
@@ -110,11 +112,10 @@ def discover_job(self: Any, job_id: str) -> str:
         return "skipped"
     plan, callback = entry
     if plan.discovered:  # a redelivery after the plan was grown: only finalize is left
-        _send(FINALIZE, job_id)
+        _send(FINALIZE, job_id, True)
         return "already discovered"
-    records = {record.source: record for record in store.get_sources(job_id)}
     registry = service_registry()
-    bodies = _bodies_for_outlets(job_id, plan, records, registry)  # one query, not one a page
+    records, bodies = stored_sources(job_id, plan, registry)  # one query, not one a page
     texts = [
         _text_from_record(
             spec,
@@ -176,7 +177,7 @@ def _finish(
         forget_plan(job_id)
         return "canceled"
     remember_plan(job_id, done, callback)
-    _send(FINALIZE, job_id)
+    _send(FINALIZE, job_id, True)  # after_discovery: a process with the old plan reads it again
     return outcome
 
 

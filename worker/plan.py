@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from quotetrail.core.models import Quote
@@ -67,10 +67,31 @@ class Plan:
 @cache
 def service_registry() -> Any:
     """The packaged outlet registry extended by the QUOTETRAIL_OUTLETS files, as in the CLI
-    (discovery needs the operator's `[[outlet.listing]]` entries)."""
+    (discovery needs the operator's `[[outlet.listing]]` entries).
+
+    Built once per process and QUOTETRAIL_OUTLETS value, with `for_url` remembered: every
+    task asks it about the same few source addresses several times (labels, outlets of
+    stored pages), and each question is a scan of every registry domain (~1 ms)."""
+    import os
+
+    return _registry_for(os.environ.get("QUOTETRAIL_OUTLETS", ""))
+
+
+@cache
+def _registry_for(outlet_files: str) -> Any:
     from quotetrail.core.outlets import OutletRegistry
 
-    return OutletRegistry.load()
+    class ServiceRegistry(OutletRegistry):
+        """The registry with `for_url` answers kept (bounded): the registry never changes."""
+
+        def __init__(self, outlets: Any) -> None:
+            super().__init__(outlets)
+            self._for_url = lru_cache(maxsize=4096)(super().for_url)
+
+        def for_url(self, url: str) -> Any:
+            return self._for_url(url)
+
+    return ServiceRegistry(OutletRegistry.load().outlets)
 
 
 def article_input(request: Mapping[str, Any]) -> ArticleInput | None:

@@ -72,6 +72,11 @@ class WorkerSettings:
     # The longest a task waits in-process for a host slot; longer waits re-queue the task
     # with a countdown, so one busy host never holds workers other jobs need.
     host_max_wait: float = _env("QUOTETRAIL_HOST_MAX_WAIT", 0.25)
+    # A job of at most this many quote × source pairs runs in as few tasks as it can: the
+    # extract task fetches the first host batch itself, and the task that saves the last
+    # source judges the job at once instead of queueing finalize (each queue hop costs a
+    # few ms of broker and store work). 0: every stage is its own task.
+    inline_pairs: int = _env("QUOTETRAIL_INLINE_PAIRS", 200)
 
     @classmethod
     def from_env(cls) -> WorkerSettings:

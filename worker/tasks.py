@@ -1,10 +1,13 @@
 """The job as Celery tasks: thin wrappers over the pipeline's stages.
 
-    extract(job) ──► fetch_source(job, [source indices]) × batches ──► discover(job) ──► finalize(job) ──► webhook(job)
-      read article,     one task per host batch: fetch,         credited outlets'   evaluate all quotes,
-      quotes, sources;  retry, keep the evidence                pages (once; see    store the report
-      pasted sources                                            worker/discovery.py)
-      saved at once
+    extract(job) ──► fetch_source(job, [source indices]) × batches ──► finalize(job) ──► webhook(job)
+      read article,     one task per host batch: fetch,         evaluate all quotes,
+      quotes, sources;  retry, keep the evidence                store the report; or first
+      pasted sources                                            discover(job) ─► finalize
+      saved at once                                             (worker/discovery.py)
+
+    a small job (QUOTETRAIL_INLINE_PAIRS): extract fetches the first host batch itself and
+    the task that saves the last source judges at once — one task, no queue hop
 
 Messages carry ids only: `extract` stores the plan (quotes, labelled sources, pasted
 texts) with the job, and every later task reads it from the store (or from this
@@ -14,10 +17,15 @@ how many of the job's sources are done, so no task re-reads the job to know.
 
 Every task is idempotent, keyed by job (and source): it first reads the job's status
 in the store (a canceled or finished job stops it), and saving upserts the same rows.
-The batch whose save completes the job sends the next stage: `discover` when the plan
-asks for it (it adds the pages it found to the plan and sends `finalize`), else
-`finalize`; a duplicate finalize finds the job finished and does nothing. A host that is busy re-queues its batch with a countdown
-(fair scheduling: no worker sleeps on a host other jobs do not need).
+The save that completes the job's sources moves it on: a small job is judged right
+there (should that fail or hit the time limit, finalize is queued and starts afresh),
+a big one gets a finalize task. Finalize sends `discover` first when the plan asks for
+it and it has something to look for (a credited outlet, a dead page, a search
+provider); discovery grows the plan and sends finalize back; a duplicate finalize finds
+the job finished and does nothing. A host that is busy re-queues its batch with a
+countdown (fair scheduling: no worker sleeps on a host other jobs do not need). Were a
+worker killed mid-way, the unacknowledged message comes back and the task redoes what
+was not saved.
 
 What ends a job:
 - the article cannot be read, or has nothing to check → `failed` with the reason
@@ -109,7 +117,7 @@ class SourceTask(JobTask):
         specs = [plan.specs[i] for i in rest[0] if plan.specs[i].source not in saved]
         items = [_item(spec, _error_text(spec, reason), None, None) for spec in specs]
         if runtime.store().save_sources(job_id, items).complete:
-            _send(next_stage(plan), job_id)
+            _send(FINALIZE, job_id)  # never judged inline from a failure handler
 
 
 # --- the tasks ---------------------------------------------------------------------
@@ -158,10 +166,19 @@ def extract(self: JobTask, job_id: str) -> str:
         ]
         complete = store.save_sources(job_id, items).complete
     if complete:
-        _send(next_stage(plan), job_id)
-    for batch in host_batches(plan, urls):
+        return _sources_done(job_id, plan)
+    batches = host_batches(plan, urls)
+    here = batches.pop(0) if batches and is_small(plan) else None
+    for batch in batches:  # sent first: other workers fetch them while this one fetches
         _send(FETCH_SOURCE, job_id, batch)
-    return f"{len(urls)} source(s) sent"
+    if here is None:
+        return f"{len(urls)} source(s) sent"
+    try:
+        return fetch_batch(job_id, plan, here, attempt=0, inline=True)
+    except Exception:  # a store or broker hiccup: the batch goes its usual way, as a task
+        log.warning("fetching %s's first batch here failed; sent as a task", job_id, exc_info=True)
+        _send(FETCH_SOURCE, job_id, here)
+        return f"{len(urls)} source(s) sent"
 
 
 @app.task(bind=True, base=SourceTask, name=FETCH_SOURCE)
@@ -177,11 +194,26 @@ def fetch_source(self: SourceTask, job_id: str, indices: list[int]) -> str:
             plan = None
     if plan is None:
         return "skipped"
+    return fetch_batch(job_id, plan, indices, attempt=self.request.retries)
+
+
+def fetch_batch(
+    job_id: str, plan: Plan, indices: list[int], *, attempt: int, inline: bool = False
+) -> str:
+    """Fetch and save one host batch (the body of `fetch_source`; `extract` runs a small
+    job's first batch itself). Busy hosts and retryable errors go back to the queue with
+    a countdown; the save that completes the job's sources moves the job on.
+
+    `inline`: run inside another task, whose time limit also covered the article. Pages
+    that limit cut short are sent on as their own fetch_source (with a time limit of its
+    own) instead of being saved as over the limit.
+    """
+    store = runtime.store()
     specs = [plan.specs[i] for i in indices]
     registry = service_registry()
     recorders = [RecordingFetcher() for _ in specs]
     reads = _read_all(specs, recorders, registry)
-    items, busy, again = [], [], []
+    items, busy, again, unfinished = [], [], [], []
     delays: list[float] = []
     for index, spec, read, recorder in zip(indices, specs, reads, recorders, strict=True):
         if isinstance(recorder.error, PolitenessTimeout):
@@ -190,22 +222,27 @@ def fetch_source(self: SourceTask, job_id: str, indices: list[int]) -> str:
             busy.append(index)
             delays.append(recorder.error.retry_after or 0.5)
             continue
+        if (read is None or recorder.timed_out) and inline:
+            unfinished.append(index)
+            continue
         if read is None or recorder.timed_out:
             read = _error_text(spec, _over_time_limit())
         elif read.status.status == "error":
-            delay = retry_delay(recorder.error, self.request.retries)
+            delay = retry_delay(recorder.error, attempt)
             if delay is not None:
                 again.append((index, delay))
                 continue
             if recorder.error is not None and recorder.error.retryable:
                 read = _error_text(
-                    spec, f"{read.status.error} (gave up after {self.request.retries + 1} attempts)"
+                    spec, f"{read.status.error} (gave up after {attempt + 1} attempts)"
                 )
         items.append(_item(spec, read, recorder.result, recorder.error))
+    if unfinished:
+        _send(FETCH_SOURCE, job_id, unfinished)
     if busy:
-        _send_later(self, job_id, busy, max(delays), retries=self.request.retries)
+        _send_later(job_id, busy, max(delays), attempt=attempt)
     if again:
-        _send_later(self, job_id, [i for i, _ in again], max(d for _, d in again), retries=None)
+        _send_later(job_id, [i for i, _ in again], max(d for _, d in again), attempt=attempt + 1)
     if not items:
         store.touch_job(job_id)  # heartbeat: the job is waiting on its sources, not stale
         return "re-queued"
@@ -214,27 +251,54 @@ def fetch_source(self: SourceTask, job_id: str, indices: list[int]) -> str:
         return "canceled"
     _progress(job_id, "fetched", sources=outcome.sources_done)
     if outcome.complete:
-        _send(next_stage(plan), job_id)
-    return f"{len(items)} saved, {len(busy) + len(again)} re-queued"
+        return _sources_done(job_id, plan)
+    return f"{len(items)} saved, {len(busy) + len(again) + len(unfinished)} re-queued"
+
+
+def is_small(plan: Plan) -> bool:
+    """Whether the job runs in as few tasks as it can (QUOTETRAIL_INLINE_PAIRS)."""
+    return len(plan.quotes) * len(plan.specs) <= runtime.settings().inline_pairs
+
+
+def _sources_done(job_id: str, plan: Plan) -> str:
+    """Every source is saved: a small job is judged here, in the task that saved the last
+    one (one queue hop fewer); a big one gets finalize's own task and time limit. Should
+    judging here fail or run out of time, finalize is queued and does it again, so the
+    job still ends with a report or a reason."""
+    if not is_small(plan):
+        _send(FINALIZE, job_id)
+        return "sources done"
+    try:
+        return f"sources done; {finish(job_id)}"
+    except Exception:  # includes the soft time limit: finalize's own task starts afresh
+        log.warning("judging %s inline failed; finalize queued", job_id, exc_info=True)
+        _send(FINALIZE, job_id)
+        return "sources done; finalize queued"
 
 
 @app.task(bind=True, base=JobTask, name=FINALIZE)
-def finalize(self: JobTask, job_id: str) -> str:
+def finalize(self: JobTask, job_id: str, after_discovery: bool = False) -> str:
+    return finish(job_id, after_discovery=after_discovery)
+
+
+def finish(job_id: str, *, after_discovery: bool = False) -> str:
+    """Judge every quote against the stored sources and store the report — or, when the
+    job asks for discovery and it has something to look for (a credited outlet, a dead
+    page), hand over to the discovery stage first, which sends finalize back."""
     from quotetrail.pipeline import judge_all
 
     store = runtime.store()
     entry = plan_entry(job_id)
-    if entry is not None and entry[0].discover and not entry[0].discovered:
+    if after_discovery and entry is not None and not entry[0].discovered:
         forget_plan(job_id)  # discovery grew the plan, maybe in another process: read it
         entry = plan_entry(job_id)
     if entry is None:
         return "skipped"
     plan, callback = entry
-    records = {record.source: record for record in store.get_sources(job_id)}
+    registry = service_registry()
+    records, bodies = stored_sources(job_id, plan, registry)
     if any(spec.source not in records for spec in plan.specs):
         return "waiting"  # a fetch is still out; its own completion check sends us again
-    registry = service_registry()
-    bodies = _bodies_for_outlets(job_id, plan, records, registry)
     texts = [
         _text_from_record(
             spec,
@@ -243,6 +307,11 @@ def finalize(self: JobTask, job_id: str) -> str:
         )
         for spec in plan.specs
     ]
+    if plan.discover and not plan.discovered and _discovery_has_work(plan, texts):
+        from worker.discovery import DISCOVER  # registers the task in this process
+
+        _send(DISCOVER, job_id)
+        return "discovering"
     report = judge_all(
         plan.quotes, texts, plan.article, plan.searches, on_quote=_judged_counter(job_id)
     )
@@ -449,13 +518,14 @@ def notify(job_id: str) -> None:
         _send(WEBHOOK, job_id)
 
 
-def next_stage(plan: Plan) -> str:
-    """What follows the fetches: discovery (once, when the plan asks), then finalize."""
-    if plan.discover and not plan.discovered:
-        from worker.discovery import DISCOVER  # registers the task in this process
+def _discovery_has_work(plan: Plan, texts: list[SourceText]) -> bool:
+    """Whether the discovery stage would look for anything (a quote crediting an outlet,
+    a dead web source, a search provider): a job that gives its sources and credits no
+    outlet skips the stage, its queue hop and its fetcher set-up. Its report is the same:
+    discovery with nothing to look for adds no source and no search."""
+    from quotetrail.discover.options import has_work
 
-        return DISCOVER
-    return FINALIZE
+    return has_work(plan.quotes, texts)
 
 
 def _judged_counter(job_id: str, every: float = JUDGED_INTERVAL):
@@ -482,18 +552,16 @@ def _progress(job_id: str, stage: str, **fields: Any) -> None:
     progress.publish(runtime.redis_client(), job_id, stage, prefix=runtime.redis_prefix(), **fields)
 
 
-def _send_later(
-    task: Task, job_id: str, indices: list[int], wait: float, *, retries: int | None
-) -> None:
-    """Send a fetch_source for `indices` after `wait` s (jittered). `retries` None counts
-    it as one more attempt (a retry); a number keeps the count (a busy-host re-queue)."""
+def _send_later(job_id: str, indices: list[int], wait: float, *, attempt: int) -> None:
+    """Send a fetch_source for `indices` after `wait` s (jittered), as attempt number
+    `attempt` (the same for a busy-host re-queue, one more for a retry)."""
     countdown = round(max(0.05, wait) * random.uniform(1.0, 1.5), 3)
     app.send_task(
         FETCH_SOURCE,
         args=[job_id, indices],
         countdown=countdown,
         task_id=task_id(job_id, FETCH_SOURCE),
-        retries=task.request.retries + 1 if retries is None else retries,
+        retries=attempt,
     )
 
 
@@ -550,20 +618,18 @@ def source_outlet_of(
     return source_outlet(spec, registry, final_url=record.final_url, body=body)
 
 
-def _bodies_for_outlets(job_id: str, plan: Plan, records: dict, registry: Any) -> dict:
-    """Raw pages of the sources whose outlet only the page itself can tell, in one query
-    (none at all when every outlet is known from its address)."""
-    needed = {
-        spec.source
-        for spec in plan.specs
-        if spec.kind == "url"
-        and records[spec.source].body_size
-        and source_outlet(spec, registry, final_url=records[spec.source].final_url) is None
-    }
-    if not needed:
-        return {}
-    rows = runtime.store().get_sources(job_id, with_body=True)
-    return {row.source: row.body for row in rows if row.source in needed}
+def stored_sources(job_id: str, plan: Plan, registry: Any) -> tuple[dict, dict]:
+    """(the job's stored sources by source, raw pages by source) in one query. Pages are
+    read only when a web source's outlet is not known from its address: then the page
+    itself may name it (canonical URL, og:site_name). A redirect to a registry outlet's
+    address needs no page, but is only known once the records are read; reading the pages
+    with them costs less than a second query."""
+    with_body = any(
+        spec.kind == "url" and source_outlet(spec, registry) is None for spec in plan.specs
+    )
+    rows = runtime.store().get_sources(job_id, with_body=with_body)
+    records = {row.source: row for row in rows}
+    return records, {row.source: row.body for row in rows if row.body is not None}
 
 
 def _text_from_record(spec: SourceSpec, record: Any, outlet: str | None) -> SourceText:

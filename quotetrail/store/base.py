@@ -3,6 +3,13 @@
 Every method runs in its own short transaction and returns frozen records, so the
 API, the Celery workers and the dashboard never share sessions. A method returns
 only after its transaction committed: what the API acknowledged survives a restart.
+
+One exception, on PostgreSQL: a worker's progress writes (a job started, a batch of
+sources saved) commit without waiting for the WAL flush (`synchronous_commit=off`, about
+4 ms per commit on this kind of disk). A database crash can lose the last fraction of a
+second of them — never a job, a report or anything the API answered: those stay durable,
+and a durable commit also flushes every progress write before it. A job whose progress
+was lost is re-sent by the sweep and redone (tasks are idempotent).
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from quotetrail.config import ServiceConfig
 from quotetrail.store.engine import create_store_engine, is_sqlite, write_engine
 
 _PG_MIGRATION_LOCK = 0x71756F7465  # "quote": serialises concurrent migrate() calls
+_ASYNC_COMMIT = "-c synchronous_commit=off"  # libpq's per-connection setting
 
 
 class StoreBase:
@@ -32,6 +40,8 @@ class StoreBase:
         self.url = database_url
         self.engine: Engine = create_store_engine(database_url, **engine_options)
         self._writer: Engine = write_engine(self.engine)
+        self._engine_options = engine_options
+        self._progress_engine: Engine | None = None  # opened on first use (workers only)
         _forget_connections_after_fork(self)
 
     @classmethod
@@ -61,9 +71,11 @@ class StoreBase:
                     connection.commit()
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A write-ready ORM session, committed on a clean exit and rolled back on error."""
-        with Session(self._writer, expire_on_commit=False) as session:
+    def session(self, *, durable: bool = True) -> Iterator[Session]:
+        """A write-ready ORM session, committed on a clean exit and rolled back on error.
+        `durable=False`: a worker's progress write, redone if lost (see the module doc)."""
+        engine = self._writer if durable else self._progress_writer()
+        with Session(engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
@@ -85,8 +97,23 @@ class StoreBase:
         except Exception:
             return False
 
+    def _progress_writer(self) -> Engine:
+        """The writer for progress writes: on PostgreSQL, connections whose commits do not
+        wait for the WAL flush; on SQLite, the usual writer."""
+        if self.is_sqlite:
+            return self._writer
+        if self._progress_engine is None:
+            options = dict(self._engine_options)
+            connect_args = {**options.pop("connect_args", {}), "options": _ASYNC_COMMIT}
+            self._progress_engine = write_engine(
+                create_store_engine(self.url, connect_args=connect_args, **options)
+            )
+        return self._progress_engine
+
     def close(self) -> None:
         self.engine.dispose()
+        if self._progress_engine is not None:
+            self._progress_engine.dispose()
 
     @property
     def is_sqlite(self) -> bool:
@@ -102,5 +129,7 @@ def _forget_connections_after_fork(store: StoreBase) -> None:
         alive = ref()
         if alive is not None:
             alive.engine.dispose(close=False)
+            if alive._progress_engine is not None:
+                alive._progress_engine.dispose(close=False)
 
     os.register_at_fork(after_in_child=reset)

@@ -11,6 +11,10 @@ a task needs, write with conditional statements that double as the cancel check,
 report back what the caller would otherwise query again (sources done of total). The
 plan column is deferred: nothing else ever loads it.
 
+begin_job and save_sources are progress writes: on PostgreSQL they do not wait for the
+WAL flush (store/base.py says why that loses nothing); complete_job does, and flushes
+them with it.
+
 What ends it: a method returns None (or saved=False) when the job is gone, canceled or
 finished, and the task stops there.
 """
@@ -92,7 +96,7 @@ class JobPathMixin(StoreBase):
         now = utcnow()
         article = storable(dict(article or {}))
         title = article.get("title")
-        with self.session() as session:
+        with self.session(durable=False) as session:  # redone if lost (store/base.py)
             changed = session.execute(
                 update(JobRow)
                 .where(JobRow.id == job_id, JobRow.status.in_(UNFINISHED))
@@ -119,7 +123,7 @@ class JobPathMixin(StoreBase):
         """
         now = utcnow()
         rows = [_source_row(job_id, item, now) for item in items]
-        with self.session() as session:
+        with self.session(durable=False) as session:  # redone if lost (store/base.py)
             claimed = session.execute(
                 update(JobRow)
                 .where(JobRow.id == job_id, JobRow.status.in_(UNFINISHED))

@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import defer
 
 from quotetrail.store.base import StoreBase
 from quotetrail.store.models import JobRow, JobSourceRow, utcnow
@@ -110,11 +111,13 @@ class SourcesMixin(StoreBase):
             )
 
     def get_sources(self, job_id: str, *, with_body: bool = False) -> list[SourceRecord]:
-        """The job's sources in the order they were first saved; bodies only if asked."""
+        """The job's sources in the order they were first saved; bodies only if asked (and
+        only then read: raw pages are most of a job's bytes)."""
+        query = select(JobSourceRow).where(JobSourceRow.job_id == job_id).order_by(JobSourceRow.id)
+        if not with_body:
+            query = query.options(defer(JobSourceRow.body))
         with self._reading() as session:
-            rows = session.scalars(
-                select(JobSourceRow).where(JobSourceRow.job_id == job_id).order_by(JobSourceRow.id)
-            ).all()
+            rows = session.scalars(query).all()
             return [_source_record(i, row, with_body=with_body) for i, row in enumerate(rows)]
 
     def get_snapshot(self, job_id: str, source: str | int) -> SourceRecord | None:

@@ -340,3 +340,39 @@ def test_fetched_at_strings_are_parsed_and_garbage_dropped(store: Store) -> None
     a, b = store.get_sources(job.id)
     assert a.fetched_at == datetime(2026, 11, 25, 9, tzinfo=UTC)
     assert b.fetched_at is None
+
+
+def test_storable_replaces_deep_keys_and_values_and_copies_clean_values() -> None:
+    """The JSON fast path and the walk agree: replacements anywhere (keys too), tuples
+    become lists, and a clean value comes back equal but as a copy."""
+    from quotetrail.store.storable import storable
+
+    dirty = {"a": [{"k\ud800": ("x\x00", 1, None)}], "b": "ok"}
+    assert storable(dirty) == {"a": [{"k\ufffd": ["x\ufffd", 1, None]}], "b": "ok"}
+    clean = {"quotes": [{"text": "plain", "score": 0.5, "tags": ("a", "b")}]}
+    copied = storable(clean)
+    assert copied == {"quotes": [{"text": "plain", "score": 0.5, "tags": ["a", "b"]}]}
+    copied["quotes"][0]["text"] = "changed"
+    assert clean["quotes"][0]["text"] == "plain"
+    literal = {"k": "a backslash and u0000: \\u0000"}  # not a NUL: kept as written
+    assert storable(literal) == literal
+
+
+def test_progress_writes_skip_the_wal_flush_only_on_postgresql(store: Store) -> None:
+    """begin_job and save_sources commit without waiting for the WAL flush on PostgreSQL
+    (redone if lost); everything else, and SQLite, stays fully durable."""
+    from sqlalchemy import text
+
+    with store.session() as session:
+        durable = (
+            session.execute(text("SHOW synchronous_commit")).scalar()
+            if not store.is_sqlite
+            else "on"
+        )
+    with store.session(durable=False) as session:
+        if store.is_sqlite:
+            progress = "on" if session.execute(text("PRAGMA synchronous")).scalar() == 2 else "off"
+        else:
+            progress = session.execute(text("SHOW synchronous_commit")).scalar()
+    assert durable == "on"
+    assert progress == ("on" if store.is_sqlite else "off")
