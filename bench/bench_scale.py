@@ -184,9 +184,21 @@ def child_scale(n_sources: int, n_quotes: int) -> dict:
 
 
 def _prepare_function():
+    """The pipeline's entry point, its page cache emptied after each call (so every
+    call prepares), or the bare builder of a tree whose cache cannot be emptied."""
     from quotetrail.core import align
 
-    return getattr(align, "_prepare_page", None) or align.prepare_page.__wrapped__
+    cached = align.prepare_page
+    clear = getattr(cached, "cache_clear", None)
+    if clear is None:
+        return getattr(align, "_prepare_page", None) or cached.__wrapped__
+
+    def prepare(text: str) -> object:
+        page = cached(text)
+        clear()  # the caller holds the page: nothing is freed inside the timing
+        return page
+
+    return prepare
 
 
 def child_prepare(kind: str, chars: int) -> dict:
