@@ -218,20 +218,24 @@ def _covering(starts: list[int], ends: list[int], positions: Iterator[int]) -> l
 def _mark_sentence_starts(text: str, starts: list[int], ends: list[int], flags: bytearray) -> None:
     """A token starts a sentence after a line break, or after . ! ? … : unless lowercase.
 
-    Placed from the sentence-ending marks (far fewer than tokens) by bisection; marks
-    inside a token (a decimal point) do not count. Mirrors `normalize._starts_sentence`.
+    Placed from the runs of sentence-ending marks (far fewer than tokens; ".\n\n" is
+    one run) by bisection; a mark inside a token (a decimal point) does not count, and
+    no token holds two marks in a row. Mirrors `normalize._starts_sentence`.
     """
     if not starts:
         return
     flags[0] |= SENTENCE_START
     n = len(starts)
-    for m in _SENTENCE_END.finditer(text, ends[0]):
+    for m in _SENTENCE_END_RUN.finditer(text, ends[0]):
         p = m.start()
         j = bisect_right(starts, p)
         if j >= n or p < ends[j - 1] or flags[j] & SENTENCE_START:
             continue
-        if text[p] == "\n" or not text[starts[j]].islower():
+        if "\n" in m.group() or not text[starts[j]].islower():
             flags[j] |= SENTENCE_START
+
+
+_SENTENCE_END_RUN = re.compile(_SENTENCE_END.pattern + "+")
 
 
 def _split_contractions(
