@@ -164,7 +164,7 @@ def _prepare_page(text: str) -> Page:
     )
 
 
-NUMPY_TOKENS = 20_000  # from this many tokens on, the index is built with numpy
+NUMPY_TOKENS = 2_000  # from this many tokens on (~12k chars), the index is built with numpy
 
 
 def _index_numpy(
