@@ -1028,8 +1028,10 @@ def _appositive_chain(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | 
     sentence's first chunk and no other cue stands between it and the verb.
     """
     text = article.text
+    if cue.start - s.start > 300:  # before slicing: a sentence may span the article
+        return None
     before = text[s.start : cue.start].rstrip()
-    if not before.endswith(",") or cue.start - s.start > 300:
+    if not before.endswith(","):
         return None
     lead = (
         s.start
