@@ -44,6 +44,7 @@ from quotetrail.core.anchors import (
 from quotetrail.core.meaning import antonym_conflict, content_keys, date_reason, is_name
 from quotetrail.core.models import AlignedPair, Evidence
 from quotetrail.core.normalize import Token, tokenize
+from quotetrail.core.pagetokens import tokenize_page
 
 Similarity = Callable[[str, Sequence[str], str], Sequence[float]]
 
@@ -113,7 +114,7 @@ class PageSentences:
 @lru_cache(maxsize=8)
 def page_sentences(text: str) -> PageSentences:
     """Split a page into sentences with their anchors (cached: many quotes per page)."""
-    tokens = tokenize(text).tokens
+    tokens = tokenize_page(text)  # the tokens of `tokenize`, several times faster
     groups: list[list[int]] = []
     for i, t in enumerate(tokens):
         if t.sentence_start or not groups:
@@ -350,10 +351,10 @@ def _check(quote: str, page: PageSentences, w: _Scored) -> AnchorCheck:
 
 def judge_across(quote: str, source_text: str, source: str = "") -> Evidence:
     """A quote against a source in another language: translated, altered or not_found."""
-    page = page_sentences(source_text)
-    if _similarity is None:
+    if _similarity is None:  # before splitting the page: nothing would read its sentences
         why = f"cross-language check unavailable: {_unavailable}"
-        return Evidence(source, "unverifiable", reasons=(why,), lang=page.lang)
+        return Evidence(source, "unverifiable", reasons=(why,), lang=page_lang(source_text))
+    page = page_sentences(source_text)
     ranked = _search(quote, page)
     if not ranked:
         return Evidence(source, "not_found", reasons=("the source has no text",), lang=page.lang)
