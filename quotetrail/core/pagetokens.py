@@ -143,7 +143,16 @@ _FAST_TOKEN_RE = re.compile(
     rf"|{_NUMBER_PLAIN})"
 )
 _EXACT_TOKEN_RE = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern) + ")")
-_CONTRACTION = re.compile("n't|cannot")
+_CONTRACTIONS = (re.compile("n't"), re.compile("cannot"))  # literals: searched fast
+
+
+def _contraction_marks(low: str) -> list[int]:
+    """Where "n't" and "cannot" start, in order (they never overlap)."""
+    marks: list[int] = []
+    for pattern in _CONTRACTIONS:
+        if pattern.pattern in low:
+            marks += (m.start() for m in pattern.finditer(low))
+    return sorted(marks)
 
 
 def tokenize_page(text: str) -> PageTokens:
@@ -169,7 +178,8 @@ def tokenize_page(text: str) -> PageTokens:
         grouped = _TOKEN_RE.match(text, starts[i]).lastgroup == "grouped"  # type: ignore[union-attr]
         norms[i] = _number_norm(raws[i], grouped)
         flags[i] = NUMBER
-    if _INVISIBLE_RE.search(text):
+    invisible = any(map(text.__contains__, _INVISIBLE))  # six memchr-speed scans
+    if invisible:
         for i in _covering(starts, ends, (m.start() for m in _INVISIBLE_RE.finditer(text))):
             if not flags[i] & NUMBER:
                 norms[i] = fold(raws[i])
@@ -178,7 +188,10 @@ def tokenize_page(text: str) -> PageTokens:
         for a, b in _editorial_spans(text):
             for i in range(bisect_right(starts, a), bisect_left(starts, b)):
                 flags[i] |= EDITORIAL
-    contracted = _covering(starts, ends, (m.start() for m in _CONTRACTION.finditer(low)))
+    if invisible:  # "can\u200bnot" is "cannot" once folded: look at the words themselves
+        contracted = [i for i, w in enumerate(norms) if w == "cannot" or w.endswith("n't")]
+    else:
+        contracted = _covering(starts, ends, _contraction_marks(low))
     if contracted:
         return _split_contractions(norms, starts, ends, flags, contracted)
     return PageTokens(norms, starts, ends, flags)

@@ -74,3 +74,9 @@ def test_prepared_page_drops_editorial_words_but_keeps_a_bracketed_negation() ->
     assert [t.norm for t in page.tokens] == ["we", "will", "not", "pay", "now"]
     assert page.joined == " we will not pay now "
     assert find_exact(prepare_quote("not pay now"), page).first == 2  # type: ignore[union-attr]
+
+
+def test_a_contraction_broken_by_an_invisible_character_splits_as_tokenize_does() -> None:
+    for text in ["We can\u200bnot pay.", "They could\u00adn't wait", "cannot can\u200bnot n't"]:
+        _same(text)
+    assert [t.norm for t in tokenize_page("We can\u200bnot pay.")] == ["we", "can", "not", "pay"]
