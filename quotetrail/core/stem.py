@@ -60,14 +60,16 @@ def stem_all(norms: Sequence[str]) -> list[str]:
     if None not in out:
         return out  # type: ignore[return-value]
     missing = list(dict.fromkeys(compress(norms, map(is_, out, repeat(None)))))
-    found = _stem_batch(missing)
-    _remember(found)
-    # found holds exactly the words whose look-up gave None: found.get(w, cached stem)
+    # the new stems go straight into the cache when they fit (no second dict built)
+    if len(_CACHE) + len(missing) > _CACHE_LIMIT:
+        _CACHE.clear()
+    found = _stem_batch(missing, _CACHE if len(missing) <= _CACHE_LIMIT else {})
+    # found holds every word whose look-up gave None: found.get(w, cached stem)
     return list(map(found.get, norms, out))  # type: ignore[arg-type]
 
 
-def _stem_batch(words: list[str]) -> dict[str, str]:
-    """Stems of distinct words, with one `stemWords` call per language.
+def _stem_batch(words: list[str], into: dict[str, str] | None = None) -> dict[str, str]:
+    """Stems of distinct words (added to `into` when given), one `stemWords` call per language.
 
     An ASCII word goes to the English stemmer as it is: Snowball leaves words of one
     or two letters and strings of digits unchanged (its first step needs three
@@ -81,7 +83,8 @@ def _stem_batch(words: list[str]) -> dict[str, str]:
     en = en_words
     if "'" in "".join(en_words):
         en = [w[:-2] if len(w) > 2 and w.endswith("'s") else w for w in en_words]
-    found = dict(zip(en_words, _EN.stemWords(en), strict=True))
+    found = {} if into is None else into
+    found.update(zip(en_words, _EN.stemWords(en), strict=True))
     if len(en_words) < len(words):
         found.update(_stem_non_ascii(list(compress(words, map(not_, ascii_)))))
     return found
