@@ -184,13 +184,13 @@ def _index_numpy(
     ids: dict[str, int] = {}  # a stem's number is the position of its first occurrence
     kid = np.fromiter(map(ids.setdefault, keys, count()), dtype=np.int64, count=n)
     counts = np.bincount(kid, minlength=n)
-    bounds = [0, *np.cumsum(counts).tolist()]
+    bounds = (0, *np.cumsum(counts).tolist())  # a tuple: see PageTokens on the collector
     order = np.argsort(kid, kind="stable")
     sid = np.repeat(np.arange(len(starts), dtype=np.int64), list(map(sub, ends, starts)))
     by_kid, by_sid = kid[order], sid[order]
     new_pair = np.ones(n, dtype=bool)
     new_pair[1:] = (by_kid[1:] != by_kid[:-1]) | (by_sid[1:] != by_sid[:-1])
-    freq = StemCounts(ids, np.bincount(by_kid[new_pair], minlength=n).tolist())
+    freq = StemCounts(ids, tuple(np.bincount(by_kid[new_pair], minlength=n).tolist()))
     return PositionIndex(ids, order, bounds), freq
 
 
@@ -205,12 +205,12 @@ def _index_python(
     counts = [0] * (n + 1)
     for k in kid:
         counts[k] += 1
-    bounds = list(accumulate(counts[:n], initial=0))
+    bounds = tuple(accumulate(counts[:n], initial=0))
     sentence_counts = [0] * n
     for a, b in zip(starts, ends, strict=True):
         for k in set(kid[a:b]):
             sentence_counts[k] += 1
-    return PositionIndex(ids, order, bounds), StemCounts(ids, sentence_counts)
+    return PositionIndex(ids, order, bounds), StemCounts(ids, tuple(sentence_counts))
 
 
 def _cap_sentences(starts: tuple[int, ...], n: int) -> tuple[int, ...]:
@@ -240,7 +240,7 @@ class PositionIndex(Mapping[str, list[int]]):
 
     __slots__ = ("_bounds", "_ids", "_made", "_order")
 
-    def __init__(self, ids: dict[str, int], order: Sequence[int], bounds: list[int]) -> None:
+    def __init__(self, ids: dict[str, int], order: Sequence[int], bounds: Sequence[int]) -> None:
         self._ids = ids  # stem -> its number
         self._order = order  # token positions sorted by stem number, in page order
         self._bounds = bounds  # stem number j holds order[bounds[j]:bounds[j + 1]]
@@ -290,7 +290,7 @@ class StemCounts(Mapping[str, int]):
 
     __slots__ = ("_counts", "_ids")
 
-    def __init__(self, ids: dict[str, int], counts: list[int]) -> None:
+    def __init__(self, ids: dict[str, int], counts: Sequence[int]) -> None:
         self._ids = ids
         self._counts = counts
 
