@@ -15,9 +15,9 @@ process, so caches, imports and peak RSS belong to that measurement alone.
             10×10, 10×100, 100×1, 100×500 with synthetic 50,000-character pages; a
             quote mix as discovery brings it (verbatim, altered, absent). Targets:
             10×100 < 1.5 s, 100×500 < 60 s.
-- prepare — page preparation (tokenise, stem, index) in MB/s (millions of characters
-            per CPU second, best of 3) for 50k, 500k, 2M pages of English, Russian and
-            unique-word text. Target ≥ 5 MB/s.
+- prepare — page preparation (prepare_page: tokenise, stem, index; its cache emptied)
+            in MB/s (millions of characters per CPU second, best of 3) for 50k, 500k,
+            2M pages of English, Russian and unique-word text. Target ≥ 5 MB/s.
 - worst   — extraction on 400k characters of alternating quotation marks (< 2 s; wall
             and CPU, as a shared machine's load inflates wall time);
             2 MB pages of one repeated word and without punctuation, worst pair over
