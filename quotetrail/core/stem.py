@@ -72,22 +72,32 @@ def _stem_batch(words: list[str], into: dict[str, str] | None = None) -> dict[st
     """Stems of distinct words (added to `into` when given), one `stemWords` call per language.
 
     An ASCII word goes to the English stemmer as it is: Snowball leaves words of one
-    or two letters and strings of digits unchanged (its first step needs three
-    letters; every later one a letter suffix), which is what `_stem_uncached` does
-    with them by hand; only a word with an apostrophe needs a look ("mayor's").
+    or two letters and strings of digits and points unchanged (its first step needs
+    three letters; every later one a letter suffix), which is what `_stem_uncached`
+    does with them by hand; only a word with an apostrophe ("mayor's") or a digit
+    followed by letters (no token is one) needs a look.
     Other words are checked for Cyrillic one by one. Splitting by `isascii` first
     keeps an English page off the per-word regex (a third of a page of new words).
     """
     ascii_ = list(map(str.isascii, words))
     en_words = list(compress(words, ascii_))
     en = en_words
-    if "'" in "".join(en_words):
+    joined = "\x00" + "\x00".join(en_words)
+    if "'" in joined:
         en = [w[:-2] if len(w) > 2 and w.endswith("'s") else w for w in en_words]
+    stems = _EN.stemWords(en)
+    if _DIGIT_FIRST_WORD.search(joined):  # "5th": never a token, but keep it as it is
+        stems = [w if w[:1].isdigit() else s for w, s in zip(en_words, stems, strict=True)]
     found = {} if into is None else into
-    found.update(zip(en_words, _EN.stemWords(en), strict=True))
+    found.update(zip(en_words, stems, strict=True))
     if len(en_words) < len(words):
         found.update(_stem_non_ascii(list(compress(words, map(not_, ascii_)))))
     return found
+
+
+# a word that starts with a digit and holds more than digits and points (numbers are
+# kept as they are; Snowball leaves digits and points alone, but not letters after them)
+_DIGIT_FIRST_WORD = re.compile(r"\x00\d[\d.]*[^\d.\x00]")
 
 
 def _stem_non_ascii(words: list[str]) -> dict[str, str]:

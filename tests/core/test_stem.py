@@ -77,6 +77,11 @@ def test_the_batch_routes_give_the_stems_of_the_word_by_word_path(words: list[st
 def test_the_batch_keeps_short_words_numbers_and_possessives() -> None:
     words = ["a", "is", "4000", "12.5", "1990", "٤٠٠٠", "mayor's", "it's", "said", "урожая"]
     got = stem_module._stem_batch(words)
+    assert stem_module._stem_batch(["5th", "00ys", "4000"]) == {
+        "5th": "5th",
+        "00ys": "00ys",
+        "4000": "4000",
+    }
     assert [got[w] for w in words] == [
         "a", "is", "4000", "12.5", "1990", "٤٠٠٠", "mayor", "it", "said", "урож",
     ]  # fmt: skip
