@@ -297,10 +297,14 @@ def child_property(examples: int) -> dict:
         units.append("".join(unit) + noise)
 
     draw()
+    import resource
+
     times: list[float] = []
+    cpus: list[tuple[float, str]] = []  # the child's CPU: less at the mercy of the load
     over: list[str] = []
     for unit in units:
         t0 = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         try:
             subprocess.run(
                 [sys.executable, str(Path(__file__).resolve()), "_child", "property_one"],
@@ -313,10 +317,15 @@ def child_property(examples: int) -> dict:
         except subprocess.TimeoutExpired:
             over.append(unit[:60])
         times.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        cpus.append((cpu, unit[:60]))
     return {
         "examples": len(times),
         "max": max(times),
         "median": statistics.median(times),
+        "max_cpu": max(cpus)[0],
+        "slowest": max(cpus)[1],
         "over": over,
     }
 
@@ -483,7 +492,8 @@ def bench_worst(trees: dict[str, Path], timeout: float, quick: bool) -> None:
         print(
             f"\nproperty run (this tree, hypothesis): {r['examples']} random/adversarial 1 MB"
             f" inputs, extraction + 2 judgements each: median {r['median']:.2f} s,"
-            f" max {r['max']:.2f} s; over the {PROPERTY_BOUND} s bound: {len(r['over'])}"
+            f" max {r['max']:.2f} s (max CPU {r['max_cpu']:.2f} s, for {r['slowest']!r});"
+            f" over the {PROPERTY_BOUND} s bound: {len(r['over'])}"
             + "".join(f"\n  repeated unit {u!r}" for u in r["over"])
         )
 
