@@ -36,6 +36,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from rapidfuzz import fuzz
 
+from quotetrail.core import semantic
 from quotetrail.core.charset import MAX_INPUT_BYTES, decode_body
 from quotetrail.core.document import (
     HTML_TYPES,
@@ -768,14 +769,21 @@ def judge_all(
     *,
     on_quote: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """evaluate() with this process's models: the embedder (loaded once; its absence is
-    reported in the evidence) and the optional display-only passage translator."""
-    from quotetrail.embed import install
+    """evaluate() with this process's models: the embedder (loaded once, when a verdict
+    first needs it; its absence is reported in the evidence) and the optional
+    display-only passage translator."""
     from quotetrail.translate import add_translations, load_translator
 
-    install()
+    semantic.use_similarity_when_needed(_install_embedder)
     report = evaluate(quotes, read, article, searches, on_quote=on_quote)
     return add_translations(report, load_translator())
+
+
+def _install_embedder() -> None:
+    """Load the embedder and plug it into the core (imports numpy: only when needed)."""
+    from quotetrail.embed import install
+
+    install()
 
 
 def build_fetcher(

@@ -15,15 +15,14 @@ by bytes: pagecache.py), since the pipeline judges many quotes against the same 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, pairwise
-from operator import add, sub
+from operator import sub
 
-import numpy as np
 from rapidfuzz.distance import Indel
 
 from quotetrail.core.lexicon import NEGATIONS, STOPWORDS
@@ -57,21 +56,20 @@ class Page:
     keys: tuple[str, ...]
     index: PositionIndex  # positions of each stem, made on use
     sentence_starts: tuple[int, ...]
-    sentence_ids: tuple[int, ...]  # sentence number of each token
     sentence_bounds: tuple[tuple[int, int], ...]  # first and last token of each sentence
     sentence_freq: Mapping[str, int]  # in how many sentences each stem occurs (StemCounts)
     sentence_keys: Sequence[frozenset[str]]  # content stems of each sentence (made on use)
     sentence_prefixes: Sequence[frozenset[str]]  # their first five letters (made on use)
     names: frozenset[str]  # words the page capitalises mid-sentence: likely proper nouns
     joined: str  # " " + normalised tokens joined by " " + " ", for exact look-ups
-    char_starts: tuple[int, ...]  # offset of each token inside `joined`
 
     @property
     def tokens(self) -> tuple[Token, ...]:
         return self.norm.tokens
 
     def sentence_of(self, i: int) -> int:
-        return self.sentence_ids[i]
+        """The sentence number of token `i` (found by bisection: no per-token column)."""
+        return bisect_right(self.sentence_starts, i) - 1
 
     def sentence_span(self, s: int) -> tuple[int, int]:
         """First and last token index of sentence number `s`."""
@@ -113,7 +111,8 @@ def _prepare_page(text: str) -> Page:
 
     Built column by column (pagetokens.py) with C-speed steps wherever one exists
     (joins, slices, set and Counter building per sentence): preparation runs at
-    several MB/s, so a job of a hundred long pages is not spent tokenising.
+    several MB/s, so a job of a hundred long pages is not spent tokenising. What the
+    verdict reads for a few sentences only (content stems) is made when asked for.
     """
     tokens = tokenize_page(text)
     if "[" in text and any(flag_selector(tokens.flags, EDITORIAL, EDITORIAL)):
@@ -127,43 +126,26 @@ def _prepare_page(text: str) -> Page:
     norms = tokens.norms
     n = len(norms)
     keys = tuple(stem_all(norms))
-    # Each distinct stem gets a number; one stable sort of those numbers holds every
-    # stem's positions in page order (the index), and in that order a new (stem,
-    # sentence) pair starts wherever either number changes: the sentence frequencies.
-    # No Python loop over the tokens.
-    ids: dict[str, int] = {}  # a stem's number is the position of its first occurrence
-    kid = np.fromiter(map(ids.setdefault, keys, count()), dtype=np.int64, count=n)
-    counts = np.bincount(kid, minlength=n)
-    bounds = [0, *np.cumsum(counts).tolist()]
-    order = np.argsort(kid, kind="stable")
-    index = PositionIndex(ids, order, bounds)
     sentence_starts = tuple(
         compress(range(n), flag_selector(tokens.flags, SENTENCE_START, SENTENCE_START))
     )
     if not sentence_starts or sentence_starts[0] != 0:
         sentence_starts = (0, *sentence_starts)
     sentence_starts = _cap_sentences(sentence_starts, n)
-    spans = list(zip(sentence_starts, [*sentence_starts[1:], n], strict=True))
-    sid = np.repeat(np.arange(len(spans), dtype=np.int64), [b - a for a, b in spans])
-    sentence_ids = tuple(sid.tolist())
-    # in how many sentences each stem occurs: in `order` a stem's positions run in page
-    # order, so a new (stem, sentence) pair starts wherever either number changes
-    by_kid, by_sid = kid[order], sid[order]
-    new_pair = np.ones(n, dtype=bool)
-    new_pair[1:] = (by_kid[1:] != by_kid[:-1]) | (by_sid[1:] != by_sid[:-1])
-    freq = StemCounts(ids, np.bincount(by_kid[new_pair], minlength=n).tolist())
-    content = bytearray(map(_FUNCTION_WORDS.__contains__, norms)).translate(_FLIP)
+    ends = [*sentence_starts[1:], n]
+    build = _index_numpy if n >= NUMPY_TOKENS else _index_python
+    index, freq = build(keys, sentence_starts, ends)
 
     def content_stems(s: int) -> frozenset[str]:
-        a, b = spans[s]
-        return frozenset(compress(keys[a:b], content[a:b]))
+        a, b = sentence_starts[s], ends[s]
+        return frozenset(
+            k for k, w in zip(keys[a:b], norms[a:b], strict=True) if w not in _FUNCTION_WORDS
+        )
 
-    sentence_keys = _PerSentence(content_stems, len(spans))
+    sentence_keys = _PerSentence(content_stems, len(ends))
     sentence_prefixes = _PerSentence(
-        lambda s: frozenset(k[:5] for k in sentence_keys[s] if len(k) >= 5), len(spans)
+        lambda s: frozenset(k[:5] for k in sentence_keys[s] if len(k) >= 5), len(ends)
     )
-    lengths_before = accumulate(map(len, norms), initial=0)
-    char_starts = tuple(map(add, lengths_before, range(1, n + 1)))  # 1 + i + letters before i
     # is_name of these candidates (capital, not a sentence start, not a number) comes
     # down to "not a function word": decided on the words, no Token made per capital
     candidates = compress(norms, flag_selector(tokens.flags, CAPITAL, _NAME_FLAGS))
@@ -173,15 +155,62 @@ def _prepare_page(text: str) -> Page:
         keys,
         index,
         sentence_starts,
-        sentence_ids,
-        tuple((a, b - 1) for a, b in spans),
+        tuple(zip(sentence_starts, map((1).__rsub__, ends), strict=True)),
         freq,
         sentence_keys,
         sentence_prefixes,
         names,
         " " + " ".join(norms) + " ",
-        char_starts,
     )
+
+
+NUMPY_TOKENS = 2_000  # from this many tokens on (~12k chars), the index is built with numpy
+
+
+def _index_numpy(
+    keys: tuple[str, ...], starts: tuple[int, ...], ends: list[int]
+) -> tuple[PositionIndex, StemCounts]:
+    """The inverted index and sentence frequencies with no Python loop over the tokens.
+
+    Each distinct stem gets a number; one stable sort of those numbers holds every
+    stem's positions in page order (the index), and in that order a new (stem,
+    sentence) pair starts wherever either number changes: the sentence frequencies.
+    numpy is imported here, not with the module: a small page (the CLI on one file)
+    does without its ~60 ms import.
+    """
+    import numpy as np
+
+    n = len(keys)
+    ids: dict[str, int] = {}  # a stem's number is the position of its first occurrence
+    kid = np.fromiter(map(ids.setdefault, keys, count()), dtype=np.int64, count=n)
+    counts = np.bincount(kid, minlength=n)
+    bounds = (0, *np.cumsum(counts).tolist())  # a tuple: see PageTokens on the collector
+    order = np.argsort(kid, kind="stable")
+    sid = np.repeat(np.arange(len(starts), dtype=np.int64), list(map(sub, ends, starts)))
+    by_kid, by_sid = kid[order], sid[order]
+    new_pair = np.ones(n, dtype=bool)
+    new_pair[1:] = (by_kid[1:] != by_kid[:-1]) | (by_sid[1:] != by_sid[:-1])
+    freq = StemCounts(ids, tuple(np.bincount(by_kid[new_pair], minlength=n).tolist()))
+    return PositionIndex(ids, order, bounds), freq
+
+
+def _index_python(
+    keys: tuple[str, ...], starts: tuple[int, ...], ends: list[int]
+) -> tuple[PositionIndex, StemCounts]:
+    """The same index and frequencies as `_index_numpy`, in plain Python (small pages)."""
+    n = len(keys)
+    ids: dict[str, int] = {}
+    kid = list(map(ids.setdefault, keys, count()))
+    order = sorted(range(n), key=kid.__getitem__)  # stable: page order within a stem
+    counts = [0] * (n + 1)
+    for k in kid:
+        counts[k] += 1
+    bounds = tuple(accumulate(counts[:n], initial=0))
+    sentence_counts = [0] * n
+    for a, b in zip(starts, ends, strict=True):
+        for k in set(kid[a:b]):
+            sentence_counts[k] += 1
+    return PositionIndex(ids, order, bounds), StemCounts(ids, tuple(sentence_counts))
 
 
 def _cap_sentences(starts: tuple[int, ...], n: int) -> tuple[int, ...]:
@@ -211,7 +240,7 @@ class PositionIndex(Mapping[str, list[int]]):
 
     __slots__ = ("_bounds", "_ids", "_made", "_order")
 
-    def __init__(self, ids: dict[str, int], order: np.ndarray, bounds: list[int]) -> None:
+    def __init__(self, ids: dict[str, int], order: Sequence[int], bounds: Sequence[int]) -> None:
         self._ids = ids  # stem -> its number
         self._order = order  # token positions sorted by stem number, in page order
         self._bounds = bounds  # stem number j holds order[bounds[j]:bounds[j + 1]]
@@ -221,7 +250,7 @@ class PositionIndex(Mapping[str, list[int]]):
         made = self._made.get(key)
         if made is None:
             j = self._ids[key]
-            made = self._made[key] = self._order[self._bounds[j] : self._bounds[j + 1]].tolist()
+            made = self._made[key] = _listed(self._order[self._bounds[j] : self._bounds[j + 1]])
         return made
 
     def get(self, key: str, default: object = None) -> list[int] | object:  # type: ignore[override]
@@ -239,7 +268,7 @@ class PositionIndex(Mapping[str, list[int]]):
             return made[:limit]
         j = self._ids[key]
         a = self._bounds[j]
-        return self._order[a : min(a + limit, self._bounds[j + 1])].tolist()
+        return _listed(self._order[a : min(a + limit, self._bounds[j + 1])])
 
     def __contains__(self, key: object) -> bool:
         return key in self._ids
@@ -251,12 +280,17 @@ class PositionIndex(Mapping[str, list[int]]):
         return len(self._ids)
 
 
+def _listed(positions: Sequence[int]) -> list[int]:
+    """A slice of the index as a list (numpy's slices are arrays)."""
+    return positions if isinstance(positions, list) else positions.tolist()  # type: ignore[attr-defined]
+
+
 class StemCounts(Mapping[str, int]):
     """A number per stem, kept as a list by stem number (no dict built per page)."""
 
     __slots__ = ("_counts", "_ids")
 
-    def __init__(self, ids: dict[str, int], counts: list[int]) -> None:
+    def __init__(self, ids: dict[str, int], counts: Sequence[int]) -> None:
         self._ids = ids
         self._counts = counts
 
@@ -303,7 +337,6 @@ class _PerSentence(Sequence[frozenset[str]]):
 
 
 _FUNCTION_WORDS = STOPWORDS | NEGATIONS
-_FLIP = bytes([1, 0]) + bytes(254)  # bytes.translate table: 0 ↔ 1
 _NAME_FLAGS = CAPITAL | SENTENCE_START | NUMBER  # is_name's candidates: capital only
 
 
@@ -334,7 +367,9 @@ def find_exact(quote: QuoteView, page: Page) -> Alignment | None:
     at = page.joined.find(needle)
     if at < 0:
         return None
-    first = bisect_left(page.char_starts, at + 1)
+    # `at` is the blank before the quote's first token; norms hold no blanks, so the
+    # blanks before it (the leading one aside) count the tokens before it
+    first = page.joined.count(" ", 0, at)
     n = len(quote.tokens)
     return Alignment(first, first + n - 1, tuple((i, first + i) for i in range(n)))
 

@@ -565,8 +565,14 @@ def _name_like(content: str) -> bool:
 
 def _standalone(text: str, frags, s_first: Sentence, s_last: Sentence, article: _Article) -> bool:
     """The quote is its sentence: only punctuation and dashes outside the marks."""
-    outside = text[s_first.start : frags[0].open] + text[frags[-1].close + 1 : s_last.end]
-    return not re.search(r"\w", outside)
+    # searched in place, not sliced: a sentence may span a whole (hostile) article
+    return not (
+        _WORD_CHAR.search(text, s_first.start, frags[0].open)
+        or _WORD_CHAR.search(text, frags[-1].close + 1, s_last.end)
+    )
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _tail_attribution(article: _Article, tail: tuple[int, int]):
@@ -1286,8 +1292,10 @@ def _appositive_chain(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | 
     sentence's first chunk and no other cue stands between it and the verb.
     """
     text = article.text
+    if cue.start - s.start > 300:  # before slicing: a sentence may span the article
+        return None
     before = text[s.start : cue.start].rstrip()
-    if not before.endswith(",") or cue.start - s.start > 300:
+    if not before.endswith(","):
         return None
     lead = (
         s.start

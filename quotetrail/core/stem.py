@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import compress, repeat
-from operator import is_, itemgetter, methodcaller, not_, or_
+from operator import is_, not_
 
 try:  # the C build
     import Stemmer as _stemmer_module
@@ -60,34 +60,61 @@ def stem_all(norms: Sequence[str]) -> list[str]:
     if None not in out:
         return out  # type: ignore[return-value]
     missing = list(dict.fromkeys(compress(norms, map(is_, out, repeat(None)))))
-    found = _stem_batch(missing)
-    _remember(found)
-    # found holds exactly the words whose look-up gave None: found.get(w, cached stem)
+    # the new stems go straight into the cache when they fit (no second dict built)
+    if len(_CACHE) + len(missing) > _CACHE_LIMIT:
+        _CACHE.clear()
+    found = _stem_batch(missing, _CACHE if len(missing) <= _CACHE_LIMIT else {})
+    # found holds every word whose look-up gave None: found.get(w, cached stem)
     return list(map(found.get, norms, out))  # type: ignore[arg-type]
 
 
-def _stem_batch(words: list[str]) -> dict[str, str]:
-    """Stems of distinct words: short words and numbers as they are, then one
-    `stemWords` call per language (a word with a Cyrillic letter is Russian)."""
-    as_is = list(map(or_, map((3).__gt__, map(len, words)), map(str.isdigit, map(_FIRST, words))))
-    found = dict.fromkeys(compress(words, as_is))
-    for w in found:
-        found[w] = w
-    rest = list(compress(words, map(not_, as_is)))
+def _stem_batch(words: list[str], into: dict[str, str] | None = None) -> dict[str, str]:
+    """Stems of distinct words (added to `into` when given), one `stemWords` call per language.
+
+    An ASCII word goes to the English stemmer as it is: Snowball leaves words of one
+    or two letters and strings of digits and points unchanged (its first step needs
+    three letters; every later one a letter suffix), which is what `_stem_uncached`
+    does with them by hand; only a word with an apostrophe ("mayor's") or a digit
+    followed by letters (no token is one) needs a look.
+    Other words are checked for Cyrillic one by one. Splitting by `isascii` first
+    keeps an English page off the per-word regex (a third of a page of new words).
+    """
+    ascii_ = list(map(str.isascii, words))
+    en_words = list(compress(words, ascii_))
+    en = en_words
+    joined = "\x00" + "\x00".join(en_words)
+    if "'" in joined:
+        en = [w[:-2] if len(w) > 2 and w.endswith("'s") else w for w in en_words]
+    stems = _EN.stemWords(en)
+    # "5th": never a token, but kept as it is; `min` first, as most batches hold no number
+    if en_words and min(en_words)[:1].isdigit() and _DIGIT_FIRST_WORD.search(joined):
+        stems = [w if w[:1].isdigit() else s for w, s in zip(en_words, stems, strict=True)]
+    found = {} if into is None else into
+    found.update(zip(en_words, stems, strict=True))
+    if len(en_words) < len(words):
+        found.update(_stem_non_ascii(list(compress(words, map(not_, ascii_)))))
+    return found
+
+
+# a word that starts with a digit and holds more than digits and points (numbers are
+# kept as they are; Snowball leaves digits and points alone, but not letters after them)
+_DIGIT_FIRST_WORD = re.compile(r"\x00\d[\d.]*[^\d.\x00]")
+
+
+def _stem_non_ascii(words: list[str]) -> dict[str, str]:
+    """Stems of words with a non-ASCII letter (a word with a Cyrillic one is Russian)."""
+    short = [len(w) < 3 or w[0].isdigit() for w in words]  # "٤٠٠٠" is a number too
+    found = {w: w for w in compress(words, short)}
+    rest = list(compress(words, map(not_, short)))
     cyrillic = list(map(bool, map(_CYRILLIC.search, rest)))
     ru = list(compress(rest, cyrillic))
     en_words = list(compress(rest, map(not_, cyrillic)))
-    en = list(en_words)
-    for i in compress(range(len(en)), map(methodcaller("endswith", "'s"), en)):
-        en[i] = en[i][:-2]
+    en = [w[:-2] if w.endswith("'s") else w for w in en_words]
     if ru:
         found.update(zip(ru, _RU.stemWords(ru), strict=True))
     if en:
         found.update(zip(en_words, _EN.stemWords(en), strict=True))
-    return found  # type: ignore[return-value]
-
-
-_FIRST = itemgetter(slice(0, 1))  # a word's first letter ("" for an empty word)
+    return found
 
 
 def _stem_uncached(norm: str) -> str:

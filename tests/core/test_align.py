@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from quotetrail.core.align import (
+    NUMPY_TOKENS,
     best_alignment,
     candidate_regions,
     find_exact,
@@ -158,3 +159,38 @@ def test_position_index_size_and_head_agree_with_the_positions() -> None:
     assert page.index.head("word", 7) == positions[:7] == list(range(7))
     assert page.index.size("rare") == 1 and page.index.head("rare", 9) == [500]
     assert page.index.size("no-such-stem") == 0
+
+
+def test_small_and_large_page_index_builders_agree() -> None:
+    """Pages under NUMPY_TOKENS are indexed in plain Python (no numpy import for the
+    CLI on one file); both builders must give the same positions and frequencies."""
+    from quotetrail.core.align import _cap_sentences, _index_numpy, _index_python
+
+    rng = random.Random(4)
+    words = ["alpha", "beta", "gamma", "delta", "the", "a", "not"]
+    big = " ".join(rng.choice(words) + rng.choice(["", "", "", "."]) for _ in range(3_000))
+    for text in [*_devset_pages()[:6], big, "", "one"]:
+        page = prepare_page(text)
+        n = len(page.keys)
+        starts = _cap_sentences(page.sentence_starts, n)
+        ends = [*starts[1:], n]
+        index_a, freq_a = _index_numpy(page.keys, starts, ends)
+        index_b, freq_b = _index_python(page.keys, starts, ends)
+        assert dict(index_a) == dict(index_b) == dict(page.index)
+        assert dict(freq_a) == dict(freq_b) == dict(page.sentence_freq)
+        for key in list(index_a)[:50]:
+            assert index_a.head(key, 3) == index_b.head(key, 3) == index_a[key][:3]
+    assert len(prepare_page(big).keys) >= NUMPY_TOKENS  # the large path ran through prepare
+
+
+def test_a_small_page_is_prepared_without_numpy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from quotetrail.core.verdict import judge;"
+        "judge('we will pay', 'They said: we will pay now.');"
+        "print('numpy' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

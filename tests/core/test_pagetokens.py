@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotetrail.core.align import _prepare_page
+from quotetrail.core.align import _prepare_page, find_exact, prepare_quote
 from quotetrail.core.normalize import tokenize
 from quotetrail.core.pagetokens import PageTokens, tokenize_page
 
@@ -73,4 +73,10 @@ def test_prepared_page_drops_editorial_words_but_keeps_a_bracketed_negation() ->
     page = _prepare_page("We will [not] pay [the city] now.")
     assert [t.norm for t in page.tokens] == ["we", "will", "not", "pay", "now"]
     assert page.joined == " we will not pay now "
-    assert page.char_starts == (1, 4, 9, 13, 17)
+    assert find_exact(prepare_quote("not pay now"), page).first == 2  # type: ignore[union-attr]
+
+
+def test_a_contraction_broken_by_an_invisible_character_splits_as_tokenize_does() -> None:
+    for text in ["We can\u200bnot pay.", "They could\u00adn't wait", "cannot can\u200bnot n't"]:
+        _same(text)
+    assert [t.norm for t in tokenize_page("We can\u200bnot pay.")] == ["we", "can", "not", "pay"]

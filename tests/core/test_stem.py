@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from snowballstemmer.english_stemmer import EnglishStemmer
 from snowballstemmer.russian_stemmer import RussianStemmer
 
@@ -50,3 +52,36 @@ def test_stem_all_equals_stem_word_by_word() -> None:
     stem_module._CACHE.clear()
     assert batch == [stem_module.stem(w) for w in words]
     assert batch[0] == batch[-1] == "said" and batch[4] == "mayor" and batch[5] == "4000"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.from_regex(
+                r"[a-z]{1,3}('s)?|[0-9]{1,6}(\.[0-9]{1,3})?|[a-z0-9']{1,12}", fullmatch=True
+            ),
+            st.from_regex(r"[а-яё]{1,9}|[a-zа-я]{2,6}|[éüçñ٤٠]{1,4}[a-z]{0,3}", fullmatch=True),
+            st.text(min_size=1, max_size=10),
+        ),
+        max_size=40,
+    )
+)
+def test_the_batch_routes_give_the_stems_of_the_word_by_word_path(words: list[str]) -> None:
+    """The batch sends every ASCII word (short ones and numbers included) to the English
+    stemmer; that must give what `_stem_uncached` decides word by word."""
+    got = stem_module._stem_batch(list(dict.fromkeys(words)))
+    assert got == {w: stem_module._stem_uncached(w) for w in words}
+
+
+def test_the_batch_keeps_short_words_numbers_and_possessives() -> None:
+    words = ["a", "is", "4000", "12.5", "1990", "٤٠٠٠", "mayor's", "it's", "said", "урожая"]
+    got = stem_module._stem_batch(words)
+    assert stem_module._stem_batch(["5th", "00ys", "4000"]) == {
+        "5th": "5th",
+        "00ys": "00ys",
+        "4000": "4000",
+    }
+    assert [got[w] for w in words] == [
+        "a", "is", "4000", "12.5", "1990", "٤٠٠٠", "mayor", "it", "said", "урож",
+    ]  # fmt: skip
