@@ -1689,14 +1689,18 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
     found = find_titled_mentions(article.text, article.is_outlet)
     found += find_full_names(article.text, article.is_outlet)
     mentions = sorted((m for m in found if not article.in_span(m.pos)), key=lambda m: m.pos)
-    subjects = _sentence_subjects(article, mentions) - _inside_quotes(mentions, candidates)
+    subjects = _sentence_subjects(article, mentions, _inside_quotes(mentions, candidates))
     events: list[tuple[int, int, object]] = [(m.pos, 0, m) for m in mentions]
     events += [(c.start, 1, c) for c in candidates]
     events.sort(key=lambda e: (e[0], e[1]))
     previous: _Candidate | None = None
+    has_subject: set[int] = set()  # sentences whose subject is already known
     for _pos, _order, item in events:
         if isinstance(item, SpeakerRef):
-            resolver.mention(item, subject=item.pos in subjects)
+            sentence = subjects.get(item.pos)
+            subject = sentence is not None and sentence not in has_subject
+            if resolver.mention(item, subject=subject) is not None and subject:
+                has_subject.add(sentence)
             continue
         c = item
         if c.kind == "term":
@@ -1740,16 +1744,22 @@ def _inside_quotes(mentions: list[SpeakerRef], candidates: list[_Candidate]) -> 
 _ADDRESSEE = re.compile(r"(?<![\w-])(?:told|to|with|by|from|asked|met)\s+$", re.IGNORECASE)
 
 
-def _sentence_subjects(article: _Article, mentions: list[SpeakerRef]) -> set[int]:
-    """Positions of the first name in each sentence (mentions sorted by position)."""
-    first: dict[int, int] = {}
+def _sentence_subjects(
+    article: _Article, mentions: list[SpeakerRef], inside: set[int]
+) -> dict[int, int]:
+    """The sentence of each mention that may be its sentence's subject (position → index).
+
+    The first of them that names a known person is the subject (a lone "Super" before
+    "Trump" names nobody); one spoken to or named inside somebody's words never is.
+    """
+    out: dict[int, int] = {}
     for m in mentions:
-        if _ADDRESSEE.search(article.text, max(0, m.pos - 12), m.pos):
+        if m.pos in inside or _ADDRESSEE.search(article.text, max(0, m.pos - 12), m.pos):
             continue  # "the mayor told John Smith": the one spoken to is not a later "he"
         s = article.sentences.at(m.pos)
         if s is not None:
-            first.setdefault(s.index, m.pos)
-    return set(first.values())
+            out[m.pos] = s.index
+    return out
 
 
 # --- 6. outlets -------------------------------------------------------------------------

@@ -176,6 +176,7 @@ class SpeakerRef:
     gender: Gender = None
     roles: frozenset[str] = frozenset()
     pos: int = -1
+    known_only: bool = False  # a lone surname met in passing: only someone already named
 
 
 def _match_roles(m: re.Match[str]) -> frozenset[str]:
@@ -906,7 +907,12 @@ def _place_adjective(tokens, i: int) -> bool:
 
 
 def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
-    """Every first-and-last-name pair ("Dmitry Peskov was asked…"): a pronoun's fallback."""
+    """Every first-and-last-name pair ("Dmitry Peskov was asked…"): a pronoun's fallback.
+
+    A lone capitalised word ("Trump also took a swipe at Jeb Bush.") comes back as a
+    `known_only` mention: it counts (as the sentence's subject) only when it is the
+    surname of someone already named, so "Super Tuesday" or "Miami" never become people.
+    """
     refs: list[SpeakerRef] = []
     tokens = _tokens(text, 0, len(text))
     i = 0
@@ -916,6 +922,11 @@ def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
             continue
         run = _run_right(text, tokens, i)
         i += len(run)
+        if len(run) == 1:
+            a, _b, tok = run[0]
+            if len(tok) > 2 and tok == _strip_possessive(tok) and not _CYRILLIC.search(tok):
+                refs.append(SpeakerRef("name", name=tok, pos=a, known_only=True))
+            continue
         cut = next((k for k, t in enumerate(run[:-1]) if t[2] != _strip_possessive(t[2])), None)
         if cut is not None:
             run = run[: cut + 1]  # "Trump’s Middle East policy": the name ends at the 's
@@ -973,7 +984,10 @@ class Resolver:
         Only a `subject` mention (the first name of its sentence) can be a later "he":
         in "Putin met Erdogan. "…," he said." the speaker is Putin.
         """
-        person = self._person(ref, tentative=True) if ref.kind == "name" else None
+        if ref.kind == "name" and ref.known_only:
+            person = self._known(ref.name)
+        else:
+            person = self._person(ref, tentative=True) if ref.kind == "name" else None
         if person:
             self._touch(self.recent, person)
             if subject:
@@ -1058,6 +1072,14 @@ class Resolver:
         person = Person(words, ref.gender, set(ref.roles), tentative=tentative)
         self.people.append(person)
         return person
+
+    def _known(self, surname: str) -> Person | None:
+        """The person already named whose surname this is (the latest one), else nobody."""
+        key = surname_key(surname)
+        for person in reversed(self.people):
+            if person.key == key:
+                return person
+        return None
 
     def _by_gender(self, gender: Gender) -> Person | None:
         """The latest subject whose gender fits (or is unknown); never the other gender.

@@ -146,3 +146,22 @@ def test_a_paper_named_after_the_speaker_is_not_who_she_is():
         "“It will cost 12 million dollars,” she said in an interview with the Herald."
     )
     assert [q.speaker for q in quotes(text)] == ["Helen Marsh"] * 3
+
+
+def test_a_lone_surname_opening_a_sentence_is_the_he_that_follows():
+    text = (
+        "Senator Walter Brandt met Governor Oscar Lindqvist in Harbour City on Friday.\n\n"
+        "Brandt later took a swipe at fellow candidate Oscar Lindqvist. "
+        "He said the governor “has never balanced a budget.”"
+    )
+    found = quotes(text)
+    assert by_text(found, "the governor “has never balanced a budget.”").speaker == "Walter Brandt"
+
+
+def test_a_lone_capitalised_word_names_nobody():
+    text = (
+        "Paula Ortiz spoke at the rally. Super Tuesday is near, and Kenneth Moss is behind. "
+        "She said the race “is wide open.”"
+    )
+    found = quotes(text)
+    assert by_text(found, "the race “is wide open.”").speaker == "Paula Ortiz"
