@@ -95,6 +95,8 @@ _STOP = frozenset(
     украинский источник источники источника источников собеседник собеседники
     ведомство министерство власти source sources officials
     local many some most several other others few both critics residents businesses people
+    former neither nor like although amid inside over given having what wow hours minutes
+    shortly similarly likewise despite unlike among following whether
     """
     )
 )
@@ -378,6 +380,8 @@ def subject_after(
 
     With `sentence_start`, the subject that opens a sentence ("He …", "The minister …").
     """
+    if sentence_start:
+        lo = _past_opening_adverbial(text, lo, hi)
     end = _clause_end(text, lo, min(hi, lo + _REACH))
     tokens = _tokens(text, lo, end)[:8]
     role: re.Match[str] | None = None
@@ -407,6 +411,36 @@ def subject_after(
     if role is not None:
         return _role_ref(text, role, genitive=genitive)
     return None
+
+
+# A sentence opening with an adverbial ("Shortly after Moss's call ended, …", "Walking to
+# the car, …", "Hastily, …"): its subject stands after the comma.
+_OPENING_ADVERBIAL = re.compile(
+    r"[\s\"“”'‘’(—–-]*(?:(?:after|although|though|amid|among|as|at|before|by|despite|during"
+    r"|following|for|from|given|having|if|in|inside|like|on|once|over|since|unlike|until"
+    r"|upon|when|whenever|where|while|with|within|without|shortly|hours|minutes|days|weeks"
+    r"|months|years|moments|earlier|later|asked|speaking|[a-z]{3,}(?<![el])ly)\b"
+    r"|[a-z]{4,}ing\s+(?-i:[a-z]))",
+    re.IGNORECASE,
+)
+_ING_SURNAMES = frozenset(
+    _words("manning fleming browning sterling cushing harding golding channing")
+)
+
+
+def _past_opening_adverbial(text: str, lo: int, hi: int) -> int:
+    """Just after the comma closing a sentence-opening adverbial (lo when there is none)."""
+    m = _OPENING_ADVERBIAL.match(text, lo, hi)
+    if m is None:
+        return lo
+    word = _TOKEN.search(text, lo, hi)
+    first = word.group().lower() if word else ""
+    if first in _ING_SURNAMES or first in _FEMALE_FIRST or first in _MALE_FIRST:
+        return lo
+    comma = text.find(",", m.end(), min(hi, lo + 150))
+    if comma < 0 or _SENTENCE_GAP.search(text, lo, comma):
+        return lo
+    return comma + 1
 
 
 _PLACE_GENITIVE = ("стана", "ии", "ы", "ска", "рга")

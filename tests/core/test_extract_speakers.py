@@ -165,3 +165,15 @@ def test_a_lone_capitalised_word_names_nobody():
     )
     found = quotes(text)
     assert by_text(found, "the race “is wide open.”").speaker == "Paula Ortiz"
+
+
+def test_an_opening_adverbial_is_not_the_subject_of_a_participle():
+    text = (
+        "Shortly after the hearing ended, Rita Okafor issued a statement, saying the ruling "
+        "was a victory for tenants. Walking to her car, Okafor told reporters that the "
+        "landlords would appeal. Hastily, Dov Amsel rejected the claim, saying that tenants had lost."
+    )
+    found = quotes(text)
+    assert by_text(found, "the ruling was a victory for tenants").speaker == "Rita Okafor"
+    assert by_text(found, "the landlords would appeal").speaker == "Rita Okafor"
+    assert by_text(found, "tenants had lost").speaker == "Dov Amsel"
