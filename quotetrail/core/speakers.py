@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Literal
 
 __all__ = [
@@ -155,6 +156,21 @@ _MALE_FIRST = frozenset(
     """
     )
 )
+
+
+def _load_first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The packaged list of common first names (data/first_names_en.txt): male, female."""
+    text = resources.files("quotetrail.core").joinpath("data/first_names_en.txt").read_text("utf-8")
+    pairs = [line.split() for line in text.splitlines() if line and not line.startswith("#")]
+    return (
+        frozenset(name for name, gender in pairs if gender == "m"),
+        frozenset(name for name, gender in pairs if gender == "f"),
+    )
+
+
+_LISTED_MALE, _LISTED_FEMALE = _load_first_names()
+_FEMALE_FIRST = _FEMALE_FIRST | (_LISTED_FEMALE - _MALE_FIRST)
+_MALE_FIRST = _MALE_FIRST | (_LISTED_MALE - _FEMALE_FIRST)
 _MALE_A = frozenset(
     _words(
         """
@@ -959,7 +975,8 @@ def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
         if len(run) == 1:
             a, _b, tok = run[0]
             if len(tok) > 2 and tok == _strip_possessive(tok) and not _CYRILLIC.search(tok):
-                refs.append(SpeakerRef("name", name=tok, pos=a, known_only=True))
+                gender = guess_gender([tok], text[max(0, a - 5) : a])  # "Ms. Acosta"
+                refs.append(SpeakerRef("name", name=tok, gender=gender, pos=a, known_only=True))
             continue
         cut = next((k for k, t in enumerate(run[:-1]) if t[2] != _strip_possessive(t[2])), None)
         if cut is not None:
@@ -1020,6 +1037,8 @@ class Resolver:
         """
         if ref.kind == "name" and ref.known_only:
             person = self._known(ref.name)
+            if person is not None and person.gender is None:
+                person.gender = ref.gender
         else:
             person = self._person(ref, tentative=True) if ref.kind == "name" else None
         if person:

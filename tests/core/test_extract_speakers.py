@@ -177,3 +177,12 @@ def test_an_opening_adverbial_is_not_the_subject_of_a_participle():
     assert by_text(found, "the ruling was a victory for tenants").speaker == "Rita Okafor"
     assert by_text(found, "the landlords would appeal").speaker == "Rita Okafor"
     assert by_text(found, "tenants had lost").speaker == "Dov Amsel"
+
+
+def test_first_names_from_the_packaged_list_tell_she_from_he():
+    text = (
+        "Howard Pike and Gretchen Vale met the tenants on Monday. "
+        '"We will not sell the building," she said.'
+    )
+    (q,) = quotes(text)
+    assert q.speaker == "Gretchen Vale"
