@@ -513,6 +513,7 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
     lo, hi = tail
     if hi <= lo:
         return None, None
+    hi = _past_abbreviation(article, hi)
     cues = article.cues(lo, hi)
     if not cues:
         return None, None
@@ -520,8 +521,11 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
     lead = article.text[lo : cue.start]
     limit = 160 if lead.count(",") >= 2 else 80  # "…," Jane Roe, a lawyer for the city, said
     if len(lead) > limit or re.search(r"[;:!?]|\.(?!\s*\w)|(?<=[a-z]{3})\.\s", lead):
-        return None, None
+        ref = _tail_appositive(article, lo, cue)
+        return (cue, ref) if ref is not None else (None, None)
     ref = _subject(article, cue, lo, hi, prefer_after=False)
+    if ref is None and lead.count(",") >= 2:
+        ref = _tail_appositive(article, lo, cue)
     if ref is None and cue.kind == "verb":
         ref = _lead_phrase(article, lo, cue)  # `"…," the woman said.`
     if cue.kind == "verb" and (ref is None or ref.kind == "role") and not lead.strip(" ,—–-"):
@@ -534,11 +538,61 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
     return cue, ref
 
 
+# a sentence cut after an initial or a title's dot: "said J.M. Berger", "said Rev. Kyev Tatum"
+_ABBREVIATION_END = re.compile(
+    r"(?<!\w)(?:[A-Z]|Rev|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Lt|Col|Sgt|Prof|St|Atty|Supt)\.$"
+)
+_TAIL_APPOSITIVE_MAX = 300
+_TITLES_ONLY = re.compile(r"[\s,\"”’'—–-]*(?:(?:(?-i:[A-Z])[\w.]*|former|then)\s+){0,3}")
+_NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\b\.?")
+
+
+def _past_abbreviation(article: _Article, hi: int) -> int:
+    """Where a tail ends when its sentence was cut after an abbreviation (at most twice)."""
+    text = article.text
+    for _ in range(2):
+        s = article.sentences.at(hi - 1)
+        nxt = article.sentences.next(s) if s is not None and s.end == hi else None
+        if nxt is None or nxt.para != s.para or not _ABBREVIATION_END.search(text, hi - 6, hi):
+            break
+        i = bisect_right(article.span_opens, hi)
+        hi = min(nxt.end, article.span_opens[i]) if i < len(article.span_opens) else nxt.end
+    return hi
+
+
+def _tail_appositive(article: _Article, lo: int, cue: Cue) -> SpeakerRef | None:
+    """`"…," Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone.`
+
+    A name right after the quote, then appositives set off by commas, then the verb:
+    the name speaks, however long (or full of abbreviations) the appositives are.
+    """
+    text = article.text
+    if cue.kind != "verb" or cue.start - lo > _TAIL_APPOSITIVE_MAX:
+        return None
+    if not text[lo : cue.start].rstrip().endswith(","):
+        return None
+    ref = subject_after(text, lo, cue.start, article.is_outlet)
+    if ref is None or ref.kind != "name" or not _TITLES_ONLY.fullmatch(text, lo, ref.pos):
+        return None  # not the name right after the quote ("Mr.", "former Gov." before it)
+    last = ref.name.split()[-1].rstrip(".")
+    name_end = text.find(last, ref.pos, cue.start)
+    if name_end < 0:
+        return None
+    name_end += len(last)
+    suffix = _NAME_SUFFIX.match(text, name_end)
+    if not _CHAIN_NAME_END.match(text, suffix.end() if suffix else name_end):
+        return None
+    between = text[name_end : cue.start]
+    if re.search(r"[;:!?\"“”«»]|\.\s+(?-i:[A-Z])[a-z]+\s+(?-i:[a-z])", between):
+        return None  # another sentence or quote in between
+    return ref
+
+
 # «…», — сказал следователь. / «…», — описала шахматистка. / "…," said the detective.
 _COMMON_AFTER = re.compile(
-    r"\s+(?P<np>(?:(?:the|a|an)\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2})?(?-i:[a-zа-яё][\w-]*)"
-    r"(?:\s+(?-i:[a-zа-яё][\w-]*)){0,3})"
-    r"\s*(?:[.!?…]|,\s*[\"“«„']|,?\s*$)",
+    r"\s+(?P<np>(?:(?:the|a|an|one|another)\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2})?"
+    r"(?-i:[a-zа-яё0-9][\w-]*)(?:\s+(?-i:[a-zа-яё][\w'’-]*)){0,5})"
+    r"\s*(?:[.!?…]|,\s*[\"“«„']|,\s*(?:who|whose|asking|speaking|citing)\b|,?\s*$)",
     re.IGNORECASE,
 )
 _LEAD_NP = re.compile(
@@ -582,7 +636,7 @@ def _common_noun_after(article: _Article, cue: Cue, hi: int) -> SpeakerRef | Non
     if _NOT_NOUN.match(words[0]) or _NOT_NOUN.match(words[-1]):
         return None
     latin = not _CYRILLIC.search(phrase)
-    if latin and words[0].lower() not in ("the", "a", "an"):
+    if latin and words[0].lower() not in ("the", "a", "an", "one", "another"):
         return None  # "said quietly": English needs an article before a common noun
     if not latin and (_CYRILLIC.search(phrase) and words[0].lower().endswith(("о", "е"))):
         return None  # «— сказал тихо», «— добавил позже»: adverbs

@@ -42,7 +42,7 @@ def _words(text: str) -> tuple[str, ...]:
 Gender = Literal["m", "f"] | None
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
-_CLAUSE_BREAK = re.compile(r"[,;:()\"«»“”„!?—–\[\]]|\.(?!\s*[A-ZА-ЯЁ]\w)")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"«»“”„!?—–\[\]]|\.(?!\s*[A-ZА-ЯЁ][\w.])")
 _LAST_CLAUSE_BREAK = re.compile(rf"(?s:.*)(?:{_CLAUSE_BREAK.pattern})")  # see _clause_start
 
 PRONOUNS: dict[str, Gender] = {
@@ -414,6 +414,8 @@ def subject_after(
         if m and role is None:
             role = m
             continue
+        if i == 0 and low in _NAME_MODIFIERS:
+            continue  # "said former Gov. Bill Richardson"
         if (
             i == 0
             and not sentence_start
@@ -459,6 +461,7 @@ def _past_opening_adverbial(text: str, lo: int, hi: int) -> int:
     return comma + 1
 
 
+_NAME_MODIFIERS = frozenset(_words("former then ex retired acting outgoing incoming late"))
 _PLACE_GENITIVE = ("стана", "ии", "ы", "ска", "рга")
 _RELATIVE_AFTER_NAME = re.compile(
     r"(?<=\w),\s+(?:who|whose|whom|which|кто|который|которая|чей|чья)\b"

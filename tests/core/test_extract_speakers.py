@@ -186,3 +186,43 @@ def test_first_names_from_the_packaged_list_tell_she_from_he():
     )
     (q,) = quotes(text)
     assert q.speaker == "Gretchen Vale"
+
+
+def test_a_name_with_long_appositives_after_the_quote_speaks():
+    text = (
+        '"The levy will pay for itself," Hollis Verne, a budget adviser to the council and '
+        "former director of the nonpartisan Harbour Fiscal Office, said on Monday.\n\n"
+        '"I was sitting in a cell," Mr. Dorsky, now 81 and retired in Lakeview, Mass., said '
+        "by telephone.\n\n"
+        '"Nobody will be spared," Marcus T. Webb Jr., the director of the port police, said.'
+    )
+    found = quotes(text)
+    assert by_text(found, "The levy will pay for itself").speaker == "Hollis Verne"
+    assert by_text(found, "I was sitting in a cell").speaker == "Dorsky"
+    assert by_text(found, "Nobody will be spared").speaker == "Marcus T. Webb"
+
+
+def test_initials_and_titles_cut_by_the_sentence_splitter_still_name_the_speaker():
+    text = (
+        '"The port works as a lifeline," said J.R. Halloway, a fellow at the Marren Institute.\n\n'
+        '"That ignited something," said Rev. Amos Kettering, pastor of the harbour chapel.\n\n'
+        '"We have to take better care," said former Gov. Lyle Brandon of Port Marren.'
+    )
+    found = quotes(text)
+    assert by_text(found, "The port works as a lifeline").speaker == "J. R. Halloway"
+    assert by_text(found, "That ignited something").speaker == "Amos Kettering"
+    assert by_text(found, "We have to take better care").speaker == "Lyle Brandon"
+
+
+def test_common_noun_speakers_after_the_verb_are_kept_as_written():
+    text = (
+        '"Donald is an amazing leader," said the 46-year-old.\n\n'
+        '"The decision matrix is brutal," said one person with knowledge of the talks, '
+        "who spoke on condition of anonymity."
+    )
+    found = quotes(text)
+    assert by_text(found, "Donald is an amazing leader").speaker == "the 46-year-old"
+    assert (
+        by_text(found, "The decision matrix is brutal").speaker
+        == "one person with knowledge of the talks"
+    )
