@@ -591,13 +591,14 @@ def _tail_appositive(article: _Article, lo: int, cue: Cue) -> SpeakerRef | None:
 # «…», — сказал следователь. / «…», — описала шахматистка. / "…," said the detective.
 _COMMON_AFTER = re.compile(
     r"\s+(?P<np>(?:(?:the|a|an|one|another)\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2})?"
-    r"(?-i:[a-zа-яё0-9][\w-]*)(?:\s+(?-i:[a-zа-яё][\w'’-]*)){0,5})"
+    r"(?-i:[a-zа-яё0-9][\w-]*|(?:Democrat|Republican|Independent)s?)"
+    r"(?:\s+(?-i:[a-zа-яё][\w'’-]*)){0,5})"
     r"\s*(?:[.!?…]|,\s*[\"“«„']|,\s*(?:who|whose|asking|speaking|citing)\b|,?\s*$)",
     re.IGNORECASE,
 )
 _LEAD_NP = re.compile(
     r"[\s,'’\"”»—–-]*(?P<np>(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?-i:[a-z])[\w-]*)\s+$",
+    r"(?:(?-i:[a-z])[\w-]*|(?-i:Democrat|Republican|Independent)s?))\s+$",
     re.IGNORECASE,
 )
 

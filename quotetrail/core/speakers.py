@@ -401,7 +401,10 @@ def subject_after(
     end = _clause_end(text, lo, min(hi, lo + _REACH))
     tokens = _tokens(text, lo, end)[:8]
     role: re.Match[str] | None = None
+    skip_to = 0
     for i, (a, _b, tok) in enumerate(tokens):
+        if i < skip_to:
+            continue
         low = tok.lower()
         if low in PRONOUNS and i == 0:
             return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
@@ -409,7 +412,13 @@ def subject_after(
             continue  # "said Florida's Rick Wilson": the place is not the name
         if _is_name_part(text, tokens[i]):
             run = _run_right(text, tokens, i)
-            return _name_ref(text, run, lo, is_outlet, frozenset(), genitive=genitive)
+            ref = _name_ref(text, run, lo, is_outlet, frozenset(), genitive=genitive)
+            if _names_a_place_or_body(text, run, tokens, i + len(run)):
+                ref = None  # "Marren State University": the run is part of a longer name
+            if ref is not None or _CYRILLIC.search(tok) or i + len(run) >= len(tokens):
+                return ref
+            skip_to = i + len(run)  # "said Ohio State University professor Paul Beck"
+            continue
         m = _ROLE.match(text, a)
         if m and role is None:
             role = m
@@ -459,6 +468,15 @@ def _past_opening_adverbial(text: str, lo: int, hi: int) -> int:
     if comma < 0 or _SENTENCE_GAP.search(text, lo, comma):
         return lo
     return comma + 1
+
+
+def _names_a_place_or_body(text: str, run, tokens, j: int) -> bool:
+    """Is the name run followed by the head of an institution or place ("… State University")?"""
+    if j >= len(tokens) or not _joinable(text, run[-1][1], tokens[j][0]):
+        return False
+    nxt = tokens[j][2]
+    low = nxt.lower()
+    return nxt[0].isupper() and (low in _INSTITUTION_HEADS or low in _NOT_PERSON)
 
 
 _NAME_MODIFIERS = frozenset(_words("former then ex retired acting outgoing incoming late"))
@@ -574,7 +592,8 @@ _NOT_PERSON = frozenset(
     colorado utah oregon montana wyoming idaho alaska hawaii maine vermont
     connecticut maryland delaware indiana illinois minnesota america africa asia europe
     islamic republic kingdom union federation politics senate congress church airport
-    hospital center centre hall school college campaign party democrats republicans
+    hospital center centre hall school college campaign party democrats republicans democrat
+    republican independent
     democratic republican conservative liberal national international united
     """
     )

@@ -226,3 +226,23 @@ def test_common_noun_speakers_after_the_verb_are_kept_as_written():
         by_text(found, "The decision matrix is brutal").speaker
         == "one person with knowledge of the talks"
     )
+
+
+def test_unnamed_party_members_speak_as_written():
+    text = (
+        '"The mayor will be defeated," said a Lakeview Republican, who asked not to be named.\n\n'
+        '"Polls are misleading," another Lakeview Democrat added.'
+    )
+    found = quotes(text)
+    assert by_text(found, "The mayor will be defeated").speaker == "a Lakeview Republican"
+    assert by_text(found, "Polls are misleading").speaker == "another Lakeview Democrat"
+
+
+def test_an_institution_before_the_name_does_not_hide_the_name():
+    text = (
+        '"The delegate math is daunting," explained Democratic strategist Owen Fairley.\n\n'
+        '"Turnout will decide it," said Marren State University professor Iris Calloway.'
+    )
+    found = quotes(text)
+    assert by_text(found, "The delegate math is daunting").speaker == "Owen Fairley"
+    assert by_text(found, "Turnout will decide it").speaker == "Iris Calloway"
