@@ -49,6 +49,7 @@ PRONOUNS: dict[str, Gender] = {
     "he": "m", "she": "f", "him": "m", "her": "f", "он": "m", "она": "f", "его": "m", "ее": "f", "её": "f",
 }  # fmt: skip
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "он", "она"})
+_PLURAL_PRONOUNS = frozenset({"they", "они"})  # a group or an organisation, never one person
 
 # Capitalised words that are never (part of) a person's name in a news sentence.
 _STOP = frozenset(
@@ -348,6 +349,8 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
         low = tok.lower()
         if low in _SUBJECT_PRONOUNS and steps <= 2:
             return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
+        if low in _PLURAL_PRONOUNS and steps <= 1:
+            return SpeakerRef("pronoun", name=low, pos=a)
         if _is_name_token(tok) or _after_honorific(text, a, tok):
             if tok != _strip_possessive(tok):
                 return None
@@ -408,6 +411,8 @@ def subject_after(
         low = tok.lower()
         if low in PRONOUNS and i == 0:
             return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
+        if low in _PLURAL_PRONOUNS and i == 0:
+            return SpeakerRef("pronoun", name=low, pos=a)
         if i == 0 and tok != _strip_possessive(tok) and len(tokens) > 1:
             continue  # "said Florida's Rick Wilson": the place is not the name
         if _is_name_part(text, tokens[i]):
@@ -997,8 +1002,13 @@ def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
         if len(run) == 1:
             a, _b, tok = run[0]
             if len(tok) > 2 and tok == _strip_possessive(tok) and not _CYRILLIC.search(tok):
-                gender = guess_gender([tok], text[max(0, a - 5) : a])  # "Ms. Acosta"
-                refs.append(SpeakerRef("name", name=tok, gender=gender, pos=a, known_only=True))
+                title = text[max(0, a - 5) : a]
+                honorific = _HONORIFIC.search(title) is not None  # "Ms. Ortiz": a person
+                ref = SpeakerRef(
+                    "name", name=tok, gender=guess_gender([tok], title), pos=a,
+                    known_only=not honorific,
+                )  # fmt: skip
+                refs.append(ref)
             continue
         cut = next((k for k, t in enumerate(run[:-1]) if t[2] != _strip_possessive(t[2])), None)
         if cut is not None:
@@ -1050,6 +1060,7 @@ class Resolver:
         self.subjects: list[Person] = []  # spoke or opened a sentence: what "he" refers to
         self.bodies: dict[str, Person] = {}  # organisations and sources, by phrase
         self.unnamed: list[Person] = []  # roles nobody held when they spoke ("the mayor")
+        self.groups: list[Person] = []  # bodies and groups that spoke: what "they" refers to
 
     def mention(self, ref: SpeakerRef, *, subject: bool = False) -> Person | None:
         """A name seen in the text; its spelling yields to how the person is cited speaking.
@@ -1077,6 +1088,8 @@ class Resolver:
             return self._body(ref)
         if ref.kind == "name":
             person = self._person(ref)
+        elif ref.kind == "pronoun" and ref.name in _PLURAL_PRONOUNS:
+            return self.groups[-1] if self.groups else None  # "they": the last group
         elif ref.kind == "pronoun":
             person = self._by_gender(ref.gender)
             if person is not None and person.gender is None and person in self.people:
@@ -1106,6 +1119,8 @@ class Resolver:
         if _SINGLE_SOURCE.search(ref.name):  # «Источник … рассказал. По его словам, …»
             self._touch(self.recent, person)
             self._touch(self.subjects, person)
+        else:
+            self._touch(self.groups, person)
         return person
 
     def _unnamed(self, ref: SpeakerRef) -> Person:

@@ -246,3 +246,52 @@ def test_an_institution_before_the_name_does_not_hide_the_name():
     found = quotes(text)
     assert by_text(found, "The delegate math is daunting").speaker == "Owen Fairley"
     assert by_text(found, "Turnout will decide it").speaker == "Iris Calloway"
+
+
+def test_honorific_and_surname_alone_is_a_person_with_a_gender():
+    text = 'Mr. Hale and Ms. Ortiz toured the depot on Monday. "We will reopen it," she said.'
+    (q,) = quotes(text)
+    assert q.speaker == "Ortiz"
+
+
+def test_they_refers_to_the_group_that_spoke_never_to_one_person():
+    text = (
+        "Port officials said on Monday that the bridge would open in spring. "
+        "Mayor Helen Marsh agreed. "
+        '"We are confident," they said.'
+    )
+    found = quotes(text)
+    assert by_text(found, "We are confident").speaker == "Port officials"
+    (q,) = quotes('Mayor Helen Marsh opened the depot. "We are confident," they said.')
+    assert q.speaker is None  # no group spoke: not the mayor
+
+
+def test_an_organisation_is_never_he_or_she():
+    text = (
+        "The transport ministry said the bridge would open in May.\n\n"
+        '"We are on schedule," he said.'
+    )
+    found = quotes(text)
+    assert by_text(found, "the bridge would open in May").speaker == "the transport ministry"
+    assert by_text(found, "We are on schedule").speaker is None
+
+
+def test_statement_of_officials_is_not_moved_to_the_president_named_before():
+    text = (
+        "President Alan Brisk opened the new clinic on Tuesday. "
+        "Officials said the clinic would cut waiting times by half."
+    )
+    (q,) = quotes(text)
+    assert (q.text, q.speaker) == ("the clinic would cut waiting times by half", "officials")
+
+
+def test_appositive_relative_clause_and_unnamed_role():
+    text = (
+        "Lena Marsh, who hosted the talks, said the two sides were close to a deal. "
+        "Jane Roe, a lawyer who represents the tenants, said that the notices were illegal. "
+        "A Kremlin spokesman said the talks would resume in March."
+    )
+    found = quotes(text)
+    assert by_text(found, "the two sides were close to a deal").speaker == "Lena Marsh"
+    assert by_text(found, "the notices were illegal").speaker == "Jane Roe"
+    assert by_text(found, "the talks would resume in March").speaker == "a Kremlin spokesman"
