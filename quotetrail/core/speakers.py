@@ -269,7 +269,8 @@ def _joinable(text: str, end: int, start: int) -> bool:
     gap = text[end:start]
     if "\n" in gap:
         return False  # "— Tom Reyes\n\nReyes, a former…": two paragraphs, two mentions
-    return (gap.isspace() and len(gap) <= 2) or (gap.strip() == "." and len(gap) <= 3)
+    initial = end >= 2 and not text[end - 2].isalpha()  # "J. Smith", not "Ikea. Forbes"
+    return (gap.isspace() and len(gap) <= 2) or (initial and gap.strip() == "." and len(gap) <= 3)
 
 
 def _clause_start(text: str, lo: int, hi: int) -> int:
@@ -451,7 +452,7 @@ _OPENING_ADVERBIAL = re.compile(
     r"[\s\"“”'‘’(—–-]*(?:(?:after|although|though|amid|among|as|at|before|by|despite|during"
     r"|following|for|from|given|having|if|in|inside|like|on|once|over|since|unlike|until"
     r"|upon|when|whenever|where|while|with|within|without|shortly|hours|minutes|days|weeks"
-    r"|months|years|moments|earlier|later|asked|speaking|[a-z]{3,}(?<![el])ly)\b"
+    r"|months|years|moments|earlier|later|asked|speaking|back|one\s+of|[a-z]{3,}(?<![el])ly)\b"
     r"|[a-z]{4,}ing\s+(?-i:[a-z]))",
     re.IGNORECASE,
 )

@@ -295,3 +295,12 @@ def test_appositive_relative_clause_and_unnamed_role():
     assert by_text(found, "the two sides were close to a deal").speaker == "Lena Marsh"
     assert by_text(found, "the notices were illegal").speaker == "Jane Roe"
     assert by_text(found, "the talks would resume in March").speaker == "a Kremlin spokesman"
+
+
+def test_a_sentence_end_does_not_join_two_names():
+    text = (
+        "Bloomberg puts his fortune at $42 billion from his ownership of Kettle. "
+        "Forbes, however, says that Mr. Amsel is no longer a billionaire."
+    )
+    found = quotes(text)
+    assert by_text(found, "Mr. Amsel is no longer a billionaire").speaker == "Forbes"
