@@ -676,10 +676,52 @@ def _colon_speaker(article: _Article, head: tuple[int, int]) -> SpeakerRef | Non
     text = article.text
     before = text[head[0] : head[1]].rstrip()
     if not before.endswith(":"):
-        return None
+        return _headline_label(article, head)
     colon = head[0] + len(before) - 1
     ref = subject_before(text, head[0], colon, article.is_outlet)
     if ref is None or ref.kind != "name" or text[ref.pos + len(ref.name) : colon].strip():
+        return None
+    return ref
+
+
+# "Dr. Ben Carver: Hillary Clinton ‘Not Fit To Serve.’" — a headline labelled with its speaker
+_HEADLINE_LABEL = re.compile(
+    r"[^\S\n]*(?:(?-i:[A-Z])[\w.’'-]*[^\S\n]+){0,3}(?-i:[A-Z])[\w’'-]+(?P<colon>:)[^\S\n]+"
+)
+_HEADLINE_MAX = 200
+
+
+def _headline_label(article: _Article, head: tuple[int, int]) -> SpeakerRef | None:
+    """A quote closing a one-line headline opened by "Name:" is that person's words.
+
+    Only the quote that ends the line: a fragment inside the line ("Graham: Trump's
+    ‘Hateful Rhetoric’ Destroying GOP") belongs to the headline's reported words.
+    """
+    text = article.text
+    line_start = text.rfind("\n", 0, head[1]) + 1
+    line_end = text.find("\n", head[1])
+    line_end = len(text) if line_end < 0 else line_end
+    if line_start < head[0] or line_end - line_start > _HEADLINE_MAX:
+        return None
+    span = next((sp for sp in article.spans_near(head[1]) if sp.open == head[1]), None)
+    if span is None or re.search(r"\w", text[span.close + 1 : line_end]):
+        return None
+    content = text[span.start : span.end].strip()
+    words = len(_WORD.findall(content))
+    if not (words >= 6 or (words >= 3 and content[0].isupper() and content[-1] in _TERMINAL)):
+        return None  # a scare quote ("Trump stirs ‘ugliness’"): the headline's own words
+    m = _HEADLINE_LABEL.match(text, line_start, head[1])
+    if m is None or article.cues(line_start, head[1]):
+        return None
+    label = text[line_start : m.start("colon")]
+    if any(w.lower().strip(".’'") in _NOT_A_SPEAKER_LABEL for w in label.split()):
+        return None
+    ref = subject_before(text, line_start, m.start("colon"), article.is_outlet)
+    if (
+        ref is None
+        or ref.kind != "name"
+        or text[ref.pos + len(ref.name) : m.start("colon")].strip()
+    ):
         return None
     return ref
 

@@ -304,3 +304,14 @@ def test_a_sentence_end_does_not_join_two_names():
     )
     found = quotes(text)
     assert by_text(found, "Mr. Amsel is no longer a billionaire").speaker == "Forbes"
+
+
+def test_a_headline_labelled_with_a_name_gives_the_closing_quote_its_speaker():
+    text = (
+        "Dr. Ben Carver: Mayor Marsh ‘Not Fit To Run The Harbour Board.’\n\n"
+        "Khans: Mayor stirs ‘ugliness’\n\n"
+        "Dr. Ben Carver said on Monday that the mayor had misled voters."
+    )
+    found = quotes(text)
+    assert by_text(found, "Not Fit To Run The Harbour Board.").speaker == "Ben Carver"
+    assert by_text(found, "Mayor stirs ‘ugliness’").kind == "reported"  # not the fragment
