@@ -656,6 +656,9 @@ def _head_attribution(article: _Article, head: tuple[int, int]):
         return None, None, False
     cue = cues[-1]
     ref = _subject(article, cue, lo, hi, prefer_after=cue.kind != "verb")
+    if ref is None and cue.kind == "verb" and not cue.participle:
+        # "Melanne Verveer, a close friend of Mrs. Clinton's who …, said, "…""
+        ref = _appositive_chain(article, Sentence(lo, hi, -1, -1), cue)
     if ref is None and cue.participle:  # "Rep. Ann Diaz reacted, saying: "…"": the subject
         starts = [lo] + [m.end() for m in re.finditer(r",\s*", text[lo : cue.start])]
         for start in starts[:4]:
@@ -1125,7 +1128,11 @@ def _appositive_chain(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | 
     sentence's first chunk and no other cue stands between it and the verb.
     """
     text = article.text
-    before = text[s.start : cue.start].rstrip()
+    end = cue.start
+    perfect = _PERFECT_BEFORE.search(text, max(s.start, cue.start - 20), cue.start)
+    if perfect is not None:
+        end = perfect.start() + 1  # "Rabbi Marvin Hier, the founder of …, has said that"
+    before = text[s.start : end].rstrip()
     if not before.endswith(",") or cue.start - s.start > 300:
         return None
     lead = (
@@ -1145,13 +1152,17 @@ def _appositive_chain(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | 
     name_end += len(ref.name.split()[-1].rstrip("."))
     if not _CHAIN_NAME_END.match(text, name_end) or text[lead : ref.pos].count(" ") > 3:
         return None  # the name (a title before it, a party tag after it) fills the chunk
-    if (
-        article.cues(comma, cue.start)
-        or _AUX.search(text, comma, cue.start)
-        or article.in_span(comma)
-    ):
+    if article.cues(comma, cue.start) or article.in_span(comma):
         return None
+    for aux in _AUX.finditer(text, comma, end):
+        chunk = text[text.rfind(",", comma, aux.start()) : aux.start()]
+        if not _RELATIVE_WORD.search(chunk):
+            return None  # a verb of its own, not inside "who was her chief of staff"
     return ref
+
+
+_PERFECT_BEFORE = re.compile(r",\s*(?:has|have|had)\s+(?:\w+ly\s+)?$")
+_RELATIVE_WORD = re.compile(r"(?<![\w-])(?:who|whom|whose|which|that)(?![\w-])", re.IGNORECASE)
 
 
 # a capitalised word before a lowercase plural is an adjective, not a name

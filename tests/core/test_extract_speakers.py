@@ -315,3 +315,15 @@ def test_a_headline_labelled_with_a_name_gives_the_closing_quote_its_speaker():
     found = quotes(text)
     assert by_text(found, "Not Fit To Run The Harbour Board.").speaker == "Ben Carver"
     assert by_text(found, "Mayor stirs ‘ugliness’").kind == "reported"  # not the fragment
+
+
+def test_a_name_before_appositives_with_a_relative_clause_or_a_perfect_speaks():
+    text = (
+        "Wanda Pell, a close friend of the mayor's who was her chief of staff, said, "
+        "“Even then, nobody listened.”\n\n"
+        "Ivo Strand, the founder of the Marren Harbour Trust, has said that the port "
+        "“will never be sold.”"
+    )
+    found = quotes(text)
+    assert by_text(found, "Even then, nobody listened.").speaker == "Wanda Pell"
+    assert by_text(found, "the port “will never be sold.”").speaker == "Ivo Strand"
