@@ -683,8 +683,21 @@ def _colon_speaker(article: _Article, head: tuple[int, int]) -> SpeakerRef | Non
     colon = head[0] + len(before) - 1
     ref = subject_before(text, head[0], colon, article.is_outlet)
     if ref is None or ref.kind != "name" or text[ref.pos + len(ref.name) : colon].strip():
-        return None
+        return _introducing_subject(article, colon)
     return ref
+
+
+def _introducing_subject(article: _Article, colon: int) -> SpeakerRef | None:
+    """A paragraph ending "…, President Clinton released the following statement:" and
+    the quote in the next one: the subject of the introducing sentence speaks."""
+    text = article.text
+    if "\n" not in text[colon : colon + 4]:
+        return None  # only a colon closing its paragraph introduces the next one
+    s = article.sentences.at(colon)
+    if s is None:
+        return None
+    ref = subject_after(text, s.start, colon, article.is_outlet, sentence_start=True)
+    return ref if ref is not None and ref.kind in ("name", "pronoun", "role") else None
 
 
 # "Dr. Ben Carver: Hillary Clinton ‘Not Fit To Serve.’" — a headline labelled with its speaker

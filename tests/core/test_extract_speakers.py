@@ -327,3 +327,12 @@ def test_a_name_before_appositives_with_a_relative_clause_or_a_perfect_speaks():
     found = quotes(text)
     assert by_text(found, "Even then, nobody listened.").speaker == "Wanda Pell"
     assert by_text(found, "the port “will never be sold.”").speaker == "Ivo Strand"
+
+
+def test_a_paragraph_ending_with_a_colon_introduces_its_subjects_words():
+    text = (
+        "When the old mayor died in 1998, Governor Ada Brisk released the following statement:\n\n"
+        "“Our whole state mourns a friend and a fighter.”"
+    )
+    (q,) = quotes(text)
+    assert q.speaker == "Ada Brisk"
