@@ -598,7 +598,8 @@ _COMMON_AFTER = re.compile(
 )
 _LEAD_NP = re.compile(
     r"[\s,'’\"”»—–-]*(?P<np>(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?:(?-i:[a-z])[\w-]*|(?-i:Democrat|Republican|Independent)s?))\s+$",
+    r"(?:(?-i:[a-z])[\w-]*|(?-i:Democrat|Republican|Independent)s?"
+    r"|(?-i:[A-Z][a-z]+(?:an|ian|er|ese))))\s+$",  # "the Texan said", "the New Yorker said"
     re.IGNORECASE,
 )
 

@@ -485,7 +485,12 @@ def _names_a_place_or_body(text: str, run, tokens, j: int) -> bool:
     return nxt[0].isupper() and (low in _INSTITUTION_HEADS or low in _NOT_PERSON)
 
 
-_NAME_MODIFIERS = frozenset(_words("former then ex retired acting outgoing incoming late"))
+_NAME_MODIFIERS = frozenset(
+    _words(
+        "former then ex retired acting outgoing incoming late conservative liberal progressive "
+        "undecided moderate longtime veteran fellow"
+    )
+)
 _PLACE_GENITIVE = ("стана", "ии", "ы", "ска", "рга")
 _RELATIVE_AFTER_NAME = re.compile(
     r"(?<=\w),\s+(?:who|whose|whom|which|кто|который|которая|чей|чья)\b"
@@ -635,7 +640,7 @@ _BODY_EN = frozenset(
     insiders service authority authorities agency aide aides adviser advisers advisor
     advisors staffer staffers witness witnesses lawyer lawyers attorney attorneys analysts
     experts economists observers researchers scientists officers prosecutor prosecutors
-    campaign spokesman spokeswoman
+    campaign spokesman spokeswoman email letter memo message statement editorial ad report
     """
     )
 )
@@ -694,6 +699,10 @@ _RU_ADJECTIVE = ("ий", "ый", "ой", "ая", "ое", "ые", "ие", "ых",
 _CITING = re.compile(r"^(?:со\s+ссылкой\s+на|ссылаясь\s+на|citing)\s+", re.IGNORECASE)
 
 
+# verbs that may stand between a body and its verb of saying ("The email goes on to say")
+_BODY_VERBS = frozenset(_words("goes went continues continued also then later"))
+
+
 def _is_body_head(tok: str) -> bool:
     low = tok.lower().replace("ё", "е")
     if low in _NOT_BODY:
@@ -745,6 +754,9 @@ def _body(text: str, lo: int, hi: int, is_outlet: IsOutlet, *, leading: bool) ->
         if len(tokens) == 1:
             return None
         phrase = phrase[tokens[1][0] :]
+    after_head = tokens[head + 1][2].lower() if head + 1 < len(tokens) else ""
+    if after_head in _BODY_VERBS:
+        phrase = phrase[: tokens[head][1]]  # "The email goes on to say": the email
     if _CYRILLIC.search(phrase):
         phrase = _nominative_body(phrase)
     pos = lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip(" \t\r\n—–-")))

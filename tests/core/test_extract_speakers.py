@@ -336,3 +336,18 @@ def test_a_paragraph_ending_with_a_colon_introduces_its_subjects_words():
     )
     (q,) = quotes(text)
     assert q.speaker == "Ada Brisk"
+
+
+def test_documents_demonyms_and_adjectives_before_names_speak():
+    text = (
+        "“The pier is unsafe,” said conservative activist Bob Klausner.\n\n"
+        "“Those are skilled governors,” the Texan said.\n\n"
+        "The email goes on to say: “The harbour board has failed every family in Marren.”"
+    )
+    found = quotes(text)
+    assert by_text(found, "The pier is unsafe").speaker == "Bob Klausner"
+    assert by_text(found, "Those are skilled governors").speaker == "the Texan"
+    assert (
+        by_text(found, "The harbour board has failed every family in Marren.").speaker
+        == "the email"
+    )
