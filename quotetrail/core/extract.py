@@ -1816,25 +1816,44 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
     events += [(c.start, 1, c) for c in candidates]
     events.sort(key=lambda e: (e[0], e[1]))
     previous: _Candidate | None = None
-    has_subject: set[int] = set()  # sentences whose subject is already known
+    subject_of: dict[int, Person] = {}  # sentence index → the person who is its subject
+    quoted = {c.sentence for c in candidates if c.kind != "term"}
     for _pos, _order, item in events:
         if isinstance(item, SpeakerRef):
             sentence = subjects.get(item.pos)
-            subject = sentence is not None and sentence not in has_subject
-            if resolver.mention(item, subject=subject) is not None and subject:
-                has_subject.add(sentence)
+            subject = sentence is not None and sentence not in subject_of
+            person = resolver.mention(item, subject=subject)
+            if person is not None and subject:
+                subject_of[sentence] = person
             continue
         c = item
         if c.kind == "term":
             continue
+        introducer = _introducing_sentence(article, c, quoted, subject_of)
         if c.ref is not None:
             c.person = resolver.speaker(c.ref, c.cue.feminine if c.cue else None)
+        elif c.inherit and introducer is not None:
+            c.person = introducer  # "Howard continued his remarks. “Eight years ago …”"
+            resolver.speaker(SpeakerRef("name", name=introducer.name))
         elif c.inherit and previous is not None and c.para - previous.para <= 1:
             c.person = previous.person
             c.cue = c.cue or previous.cue
         if c.person is not None:
             previous = c
     _name_unnamed_roles(resolver, candidates, mentions)
+
+
+def _introducing_sentence(
+    article: _Article, c: _Candidate, quoted: set[int], subject_of: dict[int, Person]
+) -> Person | None:
+    """The subject of the sentence right before a quote standing alone, if that sentence
+    quotes nobody: "Clinton delivered a message Sunday. “Our roads are crumbling.”" """
+    if not c.inherit or c.sentence < 1 or c.sentence - 1 in quoted:
+        return None
+    prev = article.sentences.items[c.sentence - 1]
+    if c.para - prev.para > 1:
+        return None
+    return subject_of.get(c.sentence - 1)
 
 
 def _name_unnamed_roles(

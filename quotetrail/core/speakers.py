@@ -62,6 +62,7 @@ _STOP = frozenset(
     sir lord madam president presidential prime minister ministers foreign defense defence
     interior finance secretary state general deputy vice chief head chairman chairwoman
     spokesman spokeswoman spokesperson press senator governor mayor ambassador envoy leader
+    councillor councilor councilman councilwoman alderman
     chancellor premier king queen prince official officials commander colonel lieutenant
     captain major sergeant admiral director ceo professor analyst expert lawmaker
     congressman congresswoman representative kremlin house senate congress duma

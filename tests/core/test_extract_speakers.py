@@ -351,3 +351,15 @@ def test_documents_demonyms_and_adjectives_before_names_speak():
         by_text(found, "The harbour board has failed every family in Marren.").speaker
         == "the email"
     )
+
+
+def test_a_quote_standing_alone_after_a_sentence_about_someone_is_theirs():
+    text = (
+        "“The budget is balanced,” Mayor Helen Marsh said on Monday.\n\n"
+        "Councillor Owen Brisk continued his attack on the plan at the evening session.\n\n"
+        "“Eight years ago she promised a new library. We are still waiting.”"
+    )
+    found = quotes(text)
+    assert by_text(
+        found, "Eight years ago she promised a new library. We are still waiting."
+    ).speaker == ("Owen Brisk")
