@@ -457,6 +457,7 @@ _OPENING_ADVERBIAL = re.compile(
     r"|[a-z]{4,}ing\s+(?-i:[a-z]))",
     re.IGNORECASE,
 )
+_GERUND = re.compile(r"(?-i:[A-Z])[a-z]{4,}ing")
 _ING_SURNAMES = frozenset(
     _words("manning fleming browning sterling cushing harding golding channing")
 )
@@ -607,6 +608,8 @@ _NOT_PERSON = frozenset(
     hospital center centre hall school college campaign party democrats republicans democrat
     republican independent
     democratic republican conservative liberal national international united
+    americans muslims christians jews hispanics latinos mexicans europeans asians africans
+    israelis palestinians russians ukrainians syrians iraqis iranians chinese evangelicals
     """
     )
 )
@@ -910,9 +913,18 @@ def from_oblique(words: list[str]) -> list[str]:
 
 def guess_gender(words: list[str], title: str = "") -> Gender:
     t = title.lower()
-    if re.search(r"\b(mrs|ms|madam)\b", t) or re.search(r"spokeswoman|chairwoman|congresswoman", t):
+    if re.search(r"\b(mrs|ms|madam)\b", t):
         return "f"
-    if re.search(r"\bmr\b|spokesman|chairman|congressman", t):
+    if re.search(r"\bmr\b", t):
+        return "m"
+    first = words[0].lower() if len(words) > 1 else ""
+    if first in _FEMALE_FIRST:  # before "spokesman" or a Russian-looking ending: "Jill Stein"
+        return "f"
+    if first in _MALE_FIRST:
+        return "m"
+    if re.search(r"spokeswoman|chairwoman|congresswoman", t):
+        return "f"
+    if re.search(r"spokesman|chairman|congressman", t):
         return "m"
     last = words[-1].lower() if words else ""
     if last.endswith(
@@ -924,11 +936,6 @@ def guess_gender(words: list[str], title: str = "") -> Gender:
     ):
         return "m"
     if len(words) > 1:
-        first = words[0].lower()
-        if first in _FEMALE_FIRST:
-            return "f"
-        if first in _MALE_FIRST:
-            return "m"
         if first.endswith(("а", "я")) and first not in _MALE_A:
             return "f"
         if _CYRILLIC.search(first):
@@ -1024,6 +1031,8 @@ def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
                 )  # fmt: skip
                 refs.append(ref)
             continue
+        if len(run) > 1 and _GERUND.fullmatch(run[0][2]) and run[0][2].lower() not in _ING_SURNAMES:
+            run = run[1:]  # "Entrusting Donald Trump with …": the verb opens the sentence
         cut = next((k for k, t in enumerate(run[:-1]) if t[2] != _strip_possessive(t[2])), None)
         if cut is not None:
             run = run[: cut + 1]  # "Trump’s Middle East policy": the name ends at the 's

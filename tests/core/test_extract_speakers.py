@@ -363,3 +363,15 @@ def test_a_quote_standing_alone_after_a_sentence_about_someone_is_theirs():
     assert by_text(
         found, "Eight years ago she promised a new library. We are still waiting."
     ).speaker == ("Owen Brisk")
+
+
+def test_a_known_first_name_beats_a_title_and_a_russian_looking_ending():
+    text = (
+        "Campaign spokesman Hope Hicks confirmed that the group was independent. "
+        "Asian Americans for Brisk held a rally. "
+        '"They are not affiliated with the campaign," she said.\n\n'
+        'Jill Stein spoke next. "We will be on the ballot," she said.'
+    )
+    found = quotes(text)
+    assert by_text(found, "They are not affiliated with the campaign").speaker == "Hope Hicks"
+    assert by_text(found, "We will be on the ballot").speaker == "Jill Stein"
