@@ -331,6 +331,7 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
             seg_end = comma  # "A lawyer for the outlets, David Schulz, said": the name
         if (
             chunk
+            and chunk.split()[0].lower() not in _NOT_APPOSITIVE
             and (
                 chunk[0].islower()
                 or chunk.lower().startswith(("the ", "a ", "an "))
@@ -432,6 +433,8 @@ def subject_after(
             continue
         if i == 0 and low in _NAME_MODIFIERS:
             continue  # "said former Gov. Bill Richardson"
+        if sentence_start and i > 0 and _PAST_VERB.fullmatch(tok):
+            break  # "Ryan’s campaign shrugged off Trump’s comments": past the subject
         if (
             i == 0
             and not sentence_start
@@ -457,6 +460,7 @@ _OPENING_ADVERBIAL = re.compile(
     r"|[a-z]{4,}ing\s+(?-i:[a-z]))",
     re.IGNORECASE,
 )
+_PAST_VERB = re.compile(r"[a-z]{3,}ed|said|told|wrote|was|were|had|has|is|did")
 _GERUND = re.compile(r"(?-i:[A-Z])[a-z]{4,}ing")
 _ING_SURNAMES = frozenset(
     _words("manning fleming browning sterling cushing harding golding channing")
@@ -487,6 +491,13 @@ def _names_a_place_or_body(text: str, run, tokens, j: int) -> bool:
     return nxt[0].isupper() and (low in _INSTITUTION_HEADS or low in _NOT_PERSON)
 
 
+# a chunk between commas that opens with one of these is a clause, not an appositive
+_NOT_APPOSITIVE = frozenset(
+    _words(
+        "but and or after before while when as although though because only which who whom "
+        "whose where even also still then if unless since until so yet"
+    )
+)
 _NAME_MODIFIERS = frozenset(
     _words(
         "former then ex retired acting outgoing incoming late conservative liberal progressive "
@@ -759,7 +770,7 @@ def _body(text: str, lo: int, hi: int, is_outlet: IsOutlet, *, leading: bool) ->
             return None
         phrase = phrase[tokens[1][0] :]
     after_head = tokens[head + 1][2].lower() if head + 1 < len(tokens) else ""
-    if after_head in _BODY_VERBS:
+    if after_head in _BODY_VERBS or _PAST_VERB.fullmatch(after_head):
         phrase = phrase[: tokens[head][1]]  # "The email goes on to say": the email
     if _CYRILLIC.search(phrase):
         phrase = _nominative_body(phrase)

@@ -375,3 +375,12 @@ def test_a_known_first_name_beats_a_title_and_a_russian_looking_ending():
     found = quotes(text)
     assert by_text(found, "They are not affiliated with the campaign").speaker == "Hope Hicks"
     assert by_text(found, "We will be on the ballot").speaker == "Jill Stein"
+
+
+def test_a_participle_speaks_for_the_sentence_subject_not_its_object():
+    text = (
+        "Brandt endorsed Lindqvist in early June, but only after deliberating over the "
+        "decision, telling reporters in May that he was “not quite there yet.”"
+    )
+    (q,) = quotes(text)
+    assert q.speaker == "Brandt"
