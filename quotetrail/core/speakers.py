@@ -99,7 +99,8 @@ _STOP = frozenset(
     ведомство министерство власти source sources officials
     local many some most several other others few both critics residents businesses people
     former neither nor like although amid inside over given having what wow hours minutes
-    shortly similarly likewise despite unlike among following whether
+    shortly similarly likewise despite unlike among following whether wait more therefore
+    back facing continuing well busted thus hence perhaps maybe yes no please thanks
     """
     )
 )
@@ -239,6 +240,8 @@ def _is_name_token(tok: str) -> bool:
         return False  # «Дипломат подчеркнул», "Minister …": a role, not a name
     if len(base) > 1 and base.isupper():
         return False  # acronyms: TASS, МИД, NATO
+    if _NOT_NAME_SHAPE.fullmatch(base):
+        return False  # "I'd", "Orlando-based"
     return base.lower() not in _STOP and base.lower().replace("ё", "е") not in _STOP
 
 
@@ -249,6 +252,9 @@ def _is_name_part(text: str, token: tuple[int, int, str]) -> bool:
     return initial or _is_name_token(tok) or _after_honorific(text, a, tok)
 
 
+_NOT_NAME_SHAPE = re.compile(
+    r"(?i:i|we|you|they|he|she|it|that|there)['’](?i:d|ll|ve|m|re|s)|[\w’'-]+-(?i:based|born|led)"
+)
 _HONORIFIC = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Dr)\.?\s$")
 
 

@@ -384,3 +384,14 @@ def test_a_participle_speaks_for_the_sentence_subject_not_its_object():
     )
     (q,) = quotes(text)
     assert q.speaker == "Brandt"
+
+
+def test_capitalised_common_words_and_contractions_are_not_names():
+    text = (
+        "Well, that's that. Ada Brisk spoke at the depot.\n\n"
+        "“I'd add one thing,” she said.\n\n"
+        "Orlando-based donors wrote to Ada Brisk, saying that the depot “is a disgrace.”"
+    )
+    found = quotes(text)
+    assert by_text(found, "I'd add one thing").speaker == "Ada Brisk"
+    assert all(q.speaker not in ("Well", "I'd", "Orlando-based") for q in found)
