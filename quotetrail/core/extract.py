@@ -660,6 +660,9 @@ def _head_attribution(article: _Article, head: tuple[int, int]):
     if ref is None and cue.kind == "verb" and not cue.participle:
         # "Melanne Verveer, a close friend of Mrs. Clinton's who …, said, "…""
         ref = _appositive_chain(article, Sentence(lo, hi, -1, -1), cue)
+        s = article.sentences.at(cue.start)
+        if ref is None and s is not None:
+            ref = _phrase_subject(article, s, cue)  # "The former pollster said, "…""
     if ref is None and cue.participle:  # "Rep. Ann Diaz reacted, saying: "…"": the subject
         starts = [lo] + [m.end() for m in re.finditer(r",\s*", text[lo : cue.start])]
         for start in starts[:4]:

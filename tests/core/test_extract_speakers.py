@@ -395,3 +395,9 @@ def test_capitalised_common_words_and_contractions_are_not_names():
     found = quotes(text)
     assert by_text(found, "I'd add one thing").speaker == "Ada Brisk"
     assert all(q.speaker not in ("Well", "I'd", "Orlando-based") for q in found)
+
+
+def test_a_common_noun_subject_before_a_colon_quote_speaks_as_written():
+    text = "The former pollster said, “The mayor is behind in a number of polls.”"
+    (q,) = quotes(text)
+    assert q.speaker == "the former pollster"
