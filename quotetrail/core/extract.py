@@ -682,6 +682,15 @@ def _colon_speaker(article: _Article, head: tuple[int, int]) -> SpeakerRef | Non
     """`Dmitry Peskov: "We are ready."` — a name and a colon, the headline way."""
     text = article.text
     before = text[head[0] : head[1]].rstrip()
+    statement = _STATEMENT_HEAD.search(text, max(head[0], head[1] - 80), head[1])
+    if statement is not None and not article.cues(head[0], head[1]):
+        s = article.sentences.at(statement.start())
+        if s is not None:  # "Trump issued a statement, "Last night, our nation …""
+            ref = subject_after(
+                text, s.start, statement.start(), article.is_outlet, sentence_start=True
+            )
+            if ref is not None and ref.kind in ("name", "pronoun", "role"):
+                return ref
     if not before.endswith(":"):
         return _headline_label(article, head)
     colon = head[0] + len(before) - 1
@@ -689,6 +698,14 @@ def _colon_speaker(article: _Article, head: tuple[int, int]) -> SpeakerRef | Non
     if ref is None or ref.kind != "name" or text[ref.pos + len(ref.name) : colon].strip():
         return _introducing_subject(article, colon)
     return ref
+
+
+_STATEMENT_HEAD = re.compile(
+    r"(?<![\w-])(?:issued|released|put\s+out|sent\s+out|posted|published)\s+(?:a|an|the|this|his|her"
+    r"|its|their)(?:\s+following)?\s+(?:\w+\s+)?(?:statement|message|email|letter|note)"
+    r"(?:\s+\w+){0,3}?\s*[,:]\s*$",
+    re.IGNORECASE,
+)
 
 
 def _introducing_subject(article: _Article, colon: int) -> SpeakerRef | None:

@@ -401,3 +401,12 @@ def test_a_common_noun_subject_before_a_colon_quote_speaks_as_written():
     text = "The former pollster said, “The mayor is behind in a number of polls.”"
     (q,) = quotes(text)
     assert q.speaker == "the former pollster"
+
+
+def test_a_statement_issued_by_the_subject_is_theirs():
+    text = (
+        "Immediately after the flood, Senator Ruth Okafor issued a statement, "
+        "“Last night, our city was tested.”"
+    )
+    (q,) = quotes(text)
+    assert q.speaker == "Ruth Okafor"
