@@ -410,3 +410,20 @@ def test_a_statement_issued_by_the_subject_is_theirs():
     )
     (q,) = quotes(text)
     assert q.speaker == "Ruth Okafor"
+
+
+def test_an_earlier_she_fixes_the_gender_of_a_name_that_does_not_tell_it():
+    text = (
+        'Robin Vance opened the hearing. "The levy is fair," she said. '
+        'Later Tom Greer spoke. "It is not," he said. "We disagree," she said.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Robin Vance", "Tom Greer", "Robin Vance"]
+
+
+def test_the_senator_is_the_last_person_titled_senator():
+    text = (
+        "Senator Ruth Okafor met Mayor Tom Greer on Friday. "
+        'The senator said the budget was "a disgrace."'
+    )
+    (q,) = quotes(text)
+    assert q.speaker == "Ruth Okafor"
