@@ -44,7 +44,11 @@ The pipeline reads top to bottom:
    quotes just before it. When no person speaks, an organisation or unnamed source
    is the speaker, as written ("the ministry", "a source close to the talks",
    «Минобороны», «источник в правительстве»; «В Кремле заявили» → «Кремль»). A
-   single unnamed source may be a later «он»/"he"; an organisation never is. An
+   single unnamed source may be a later «он»/"he"; an organisation never is, and
+   "they" means the last group or body that spoke, never one person. A sentence's
+   subject (what a later "he" means) is its first name that is a person, a lone
+   surname included ("Trump also took a swipe at Jeb Bush."); a quote standing alone
+   after a sentence that quotes nobody is that sentence's subject's. An
    outlet as the subject ("TASS reported that …", «Как сообщает «Интерфакс», …»)
    gives a quote with speaker None, cited to the outlet; a person named inside
    ("TASS reported that Peskov said …") is the speaker instead.

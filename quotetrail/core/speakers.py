@@ -11,6 +11,10 @@ Russian names after «по словам», «по мнению», «со сло�
 ending table, and every form of a surname shares one key, so «Пескову» and
 «Песков» are one person. The best (nominative, longest) spelling seen anywhere in
 the article is the one reported for all of that person's quotes.
+
+Gender comes from an honorific ("Ms."), then a first name (the packaged list
+``data/first_names_en.txt`` and a few Russian ones), then a "-woman"/"-man" title, then
+a surname ending; a pronoun resolved to someone whose gender was unknown fixes it.
 """
 
 from __future__ import annotations
