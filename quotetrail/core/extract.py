@@ -53,7 +53,11 @@ The pipeline reads top to bottom:
    quotes just before it. When no person speaks, an organisation or unnamed source
    is the speaker, as written ("the ministry", "a source close to the talks",
    «Минобороны», «источник в правительстве»; «В Кремле заявили» → «Кремль»). A
-   single unnamed source may be a later «он»/"he"; an organisation never is. An
+   single unnamed source may be a later «он»/"he"; an organisation never is, and
+   "they" means the last group or body that spoke, never one person. A sentence's
+   subject (what a later "he" means) is its first name that is a person, a lone
+   surname included ("Trump also took a swipe at Jeb Bush."); a quote standing alone
+   after a sentence that quotes nobody is that sentence's subject's. An
    outlet as the subject ("TASS reported that …", «Как сообщает «Интерфакс», …»)
    gives a quote with speaker None, cited to the outlet; a person named inside
    ("TASS reported that Peskov said …") is the speaker instead.
@@ -580,6 +584,7 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
     lo, hi = tail
     if hi <= lo:
         return None, None
+    hi = _past_abbreviation(article, hi)
     cues = article.cues(lo, hi)
     if not cues:
         return None, None
@@ -587,12 +592,15 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
     lead = article.text[lo : cue.start]
     limit = 160 if lead.count(",") >= 2 else 80  # "…," Jane Roe, a lawyer for the city, said
     if len(lead) > limit or re.search(r"[;:!?]|\.(?!\s*\w)|(?<=[a-z]{3})\.\s", lead):
-        return None, None
+        ref = _tail_appositive(article, lo, cue)
+        return (cue, ref) if ref is not None else (None, None)
     ref = None
     if _CYRILLIC.search(cue.text) and _RU_IN_BODY.match(article.text, cue.end, hi):
         # «— отметили в пресс-службе губернатора»: the press service, not the governor
         ref = body_after(article.text, cue.end, hi, article.is_outlet)
     ref = ref or _subject(article, cue, lo, hi, prefer_after=False)
+    if ref is None and lead.count(",") >= 2:
+        ref = _tail_appositive(article, lo, cue)
     if ref is None and cue.kind == "verb":
         ref = _lead_phrase(article, lo, cue)  # `"…," the woman said.`
     if cue.kind == "verb" and (ref is None or ref.kind == "role") and not lead.strip(" ,—–-"):
@@ -606,11 +614,63 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
 
 
 _RU_IN_BODY = re.compile(r"\s+(?:в|во)\s+(?-i:[а-яё])", re.IGNORECASE)
+
+# a sentence cut after an initial or a title's dot: "said J.M. Berger", "said Rev. Kyev Tatum"
+_ABBREVIATION_END = re.compile(
+    r"(?<!\w)(?:[A-Z]|Rev|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Lt|Col|Sgt|Prof|St|Atty|Supt)\.$"
+)
+_TAIL_APPOSITIVE_MAX = 300
+_TITLES_ONLY = re.compile(r"[\s,\"”’'—–-]*(?:(?:(?-i:[A-Z])[\w.]*|former|then)\s+){0,3}")
+_NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\b\.?")
+
+
+def _past_abbreviation(article: _Article, hi: int) -> int:
+    """Where a tail ends when its sentence was cut after an abbreviation (at most twice)."""
+    text = article.text
+    for _ in range(2):
+        s = article.sentences.at(hi - 1)
+        nxt = article.sentences.next(s) if s is not None and s.end == hi else None
+        if nxt is None or nxt.para != s.para or not _ABBREVIATION_END.search(text, hi - 6, hi):
+            break
+        i = bisect_right(article.span_opens, hi)
+        hi = min(nxt.end, article.span_opens[i]) if i < len(article.span_opens) else nxt.end
+    return hi
+
+
+def _tail_appositive(article: _Article, lo: int, cue: Cue) -> SpeakerRef | None:
+    """`"…," Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone.`
+
+    A name right after the quote, then appositives set off by commas, then the verb:
+    the name speaks, however long (or full of abbreviations) the appositives are.
+    """
+    text = article.text
+    if cue.kind != "verb" or cue.start - lo > _TAIL_APPOSITIVE_MAX:
+        return None
+    if not text[lo : cue.start].rstrip().endswith(","):
+        return None
+    ref = subject_after(text, lo, cue.start, article.is_outlet)
+    if ref is None or ref.kind != "name" or not _TITLES_ONLY.fullmatch(text, lo, ref.pos):
+        return None  # not the name right after the quote ("Mr.", "former Gov." before it)
+    last = ref.name.split()[-1].rstrip(".")
+    name_end = text.find(last, ref.pos, cue.start)
+    if name_end < 0:
+        return None
+    name_end += len(last)
+    suffix = _NAME_SUFFIX.match(text, name_end)
+    if not _CHAIN_NAME_END.match(text, suffix.end() if suffix else name_end):
+        return None
+    between = text[name_end : cue.start]
+    if re.search(r"[;:!?\"“”«»]|\.\s+(?-i:[A-Z])[a-z]+\s+(?-i:[a-z])", between):
+        return None  # another sentence or quote in between
+    return ref
+
+
 # «…», — сказал следователь. / «…», — описала шахматистка. / "…," said the detective.
 _COMMON_AFTER = re.compile(
-    r"\s+(?P<np>(?:(?:the|a|an)\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2})?(?-i:[a-zа-яё][\w-]*)"
-    r"(?:\s+(?-i:[a-zа-яё][\w-]*)){0,3})"
-    r"\s*(?:[.!?…]|,\s*[\"“«„']|,?\s*$)",
+    r"\s+(?P<np>(?:(?:the|a|an|one|another)\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2})?"
+    r"(?-i:[a-zа-яё0-9][\w-]*|(?:Democrat|Republican|Independent)s?)"
+    r"(?:\s+(?-i:[a-zа-яё][\w'’-]*)){0,5})"
+    r"\s*(?:[.!?…]|,\s*[\"“«„']|,\s*(?:who|whose|asking|speaking|citing)\b|,?\s*$)",
     re.IGNORECASE,
 )
 # Russian only: what may stand between the verb and a common-noun speaker — the one
@@ -632,7 +692,8 @@ _RU_OBJECT_WORD = re.compile(
 )  # the object («решающую встречу») or a time («после матча») after the speaker
 _LEAD_NP = re.compile(
     r"[\s,'’\"”»—–-]*(?P<np>(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?-i:[a-z])[\w-]*)\s+$",
+    r"(?:(?-i:[a-z])[\w-]*|(?-i:Democrat|Republican|Independent)s?"
+    r"|(?-i:[A-Z][a-z]+(?:an|ian|er|ese))))\s+$",  # "the Texan said", "the New Yorker said"
     re.IGNORECASE,
 )
 
@@ -687,7 +748,7 @@ def _common_noun_after(article: _Article, cue: Cue, hi: int) -> SpeakerRef | Non
     if _NOT_NOUN.match(words[0]) or _NOT_NOUN.match(words[-1]):
         return None
     latin = not _CYRILLIC.search(phrase)
-    if latin and words[0].lower() not in ("the", "a", "an"):
+    if latin and words[0].lower() not in ("the", "a", "an", "one", "another"):
         return None  # "said quietly": English needs an article before a common noun
     if not latin and (_CYRILLIC.search(phrase) and words[0].lower().endswith(("о", "е"))):
         return None  # «— сказал тихо», «— добавил позже»: adverbs
@@ -706,6 +767,12 @@ def _head_attribution(article: _Article, head: tuple[int, int]):
         return None, None, False
     cue = cues[-1]
     ref = _subject(article, cue, lo, hi, prefer_after=cue.kind != "verb")
+    if ref is None and cue.kind == "verb" and not cue.participle:
+        # "Melanne Verveer, a close friend of Mrs. Clinton's who …, said, "…""
+        ref = _appositive_chain(article, Sentence(lo, hi, -1, -1), cue)
+        s = article.sentences.at(cue.start)
+        if ref is None and s is not None:
+            ref = _phrase_subject(article, s, cue)  # "The former pollster said, "…""
     if ref is None and cue.participle:  # "Rep. Ann Diaz reacted, saying: "…"": the subject
         starts = [lo] + [m.end() for m in re.finditer(r",\s*", text[lo : cue.start])]
         for start in starts[:4]:
@@ -725,11 +792,83 @@ def _colon_speaker(article: _Article, head: tuple[int, int]) -> SpeakerRef | Non
     """`Dmitry Peskov: "We are ready."` — a name and a colon, the headline way."""
     text = article.text
     before = text[head[0] : head[1]].rstrip()
+    statement = _STATEMENT_HEAD.search(text, max(head[0], head[1] - 80), head[1])
+    if statement is not None and not article.cues(head[0], head[1]):
+        s = article.sentences.at(statement.start())
+        if s is not None:  # "Trump issued a statement, "Last night, our nation …""
+            ref = subject_after(
+                text, s.start, statement.start(), article.is_outlet, sentence_start=True
+            )
+            if ref is not None and ref.kind in ("name", "pronoun", "role"):
+                return ref
     if not before.endswith(":"):
-        return None
+        return _headline_label(article, head)
     colon = head[0] + len(before) - 1
     ref = subject_before(text, head[0], colon, article.is_outlet)
     if ref is None or ref.kind != "name" or text[ref.pos + len(ref.name) : colon].strip():
+        return _introducing_subject(article, colon)
+    return ref
+
+
+_STATEMENT_HEAD = re.compile(
+    r"(?<![\w-])(?:issued|released|put\s+out|sent\s+out|posted|published)\s+(?:a|an|the|this|his|her"
+    r"|its|their)(?:\s+following)?\s+(?:\w+\s+)?(?:statement|message|email|letter|note)"
+    r"(?:\s+\w+){0,3}?\s*[,:]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _introducing_subject(article: _Article, colon: int) -> SpeakerRef | None:
+    """A paragraph ending "…, President Clinton released the following statement:" and
+    the quote in the next one: the subject of the introducing sentence speaks."""
+    text = article.text
+    if "\n" not in text[colon : colon + 4]:
+        return None  # only a colon closing its paragraph introduces the next one
+    s = article.sentences.at(colon)
+    if s is None:
+        return None
+    ref = subject_after(text, s.start, colon, article.is_outlet, sentence_start=True)
+    return ref if ref is not None and ref.kind in ("name", "pronoun", "role") else None
+
+
+# "Dr. Ben Carver: Hillary Clinton ‘Not Fit To Serve.’" — a headline labelled with its speaker
+_HEADLINE_LABEL = re.compile(
+    r"[^\S\n]*(?:(?-i:[A-Z])[\w.’'-]*[^\S\n]+){0,3}(?-i:[A-Z])[\w’'-]+(?P<colon>:)[^\S\n]+"
+)
+_HEADLINE_MAX = 200
+
+
+def _headline_label(article: _Article, head: tuple[int, int]) -> SpeakerRef | None:
+    """A quote closing a one-line headline opened by "Name:" is that person's words.
+
+    Only the quote that ends the line: a fragment inside the line ("Graham: Trump's
+    ‘Hateful Rhetoric’ Destroying GOP") belongs to the headline's reported words.
+    """
+    text = article.text
+    line_start = text.rfind("\n", 0, head[1]) + 1
+    line_end = text.find("\n", head[1])
+    line_end = len(text) if line_end < 0 else line_end
+    if line_start < head[0] or line_end - line_start > _HEADLINE_MAX:
+        return None
+    span = next((sp for sp in article.spans_near(head[1]) if sp.open == head[1]), None)
+    if span is None or re.search(r"\w", text[span.close + 1 : line_end]):
+        return None
+    content = text[span.start : span.end].strip()
+    words = len(_WORD.findall(content))
+    if not (words >= 6 or (words >= 3 and content[0].isupper() and content[-1] in _TERMINAL)):
+        return None  # a scare quote ("Trump stirs ‘ugliness’"): the headline's own words
+    m = _HEADLINE_LABEL.match(text, line_start, head[1])
+    if m is None or article.cues(line_start, head[1]):
+        return None
+    label = text[line_start : m.start("colon")]
+    if any(w.lower().strip(".’'") in _NOT_A_SPEAKER_LABEL for w in label.split()):
+        return None
+    ref = subject_before(text, line_start, m.start("colon"), article.is_outlet)
+    if (
+        ref is None
+        or ref.kind != "name"
+        or text[ref.pos + len(ref.name) : m.start("colon")].strip()
+    ):
         return None
     return ref
 
@@ -1294,7 +1433,11 @@ def _appositive_chain(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | 
     text = article.text
     if cue.start - s.start > 300:  # before slicing: a sentence may span the article
         return None
-    before = text[s.start : cue.start].rstrip()
+    end = cue.start
+    perfect = _PERFECT_BEFORE.search(text, max(s.start, cue.start - 20), cue.start)
+    if perfect is not None:
+        end = perfect.start() + 1  # "Rabbi Marvin Hier, the founder of …, has said that"
+    before = text[s.start : end].rstrip()
     if not before.endswith(","):
         return None
     lead = (
@@ -1314,13 +1457,17 @@ def _appositive_chain(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | 
     name_end += len(ref.name.split()[-1].rstrip("."))
     if not _CHAIN_NAME_END.match(text, name_end) or text[lead : ref.pos].count(" ") > 3:
         return None  # the name (a title before it, a party tag after it) fills the chunk
-    if (
-        article.cues(comma, cue.start)
-        or _AUX.search(text, comma, cue.start)
-        or article.in_span(comma)
-    ):
+    if article.cues(comma, cue.start) or article.in_span(comma):
         return None
+    for aux in _AUX.finditer(text, comma, end):
+        chunk = text[text.rfind(",", comma, aux.start()) : aux.start()]
+        if not _RELATIVE_WORD.search(chunk):
+            return None  # a verb of its own, not inside "who was her chief of staff"
     return ref
+
+
+_PERFECT_BEFORE = re.compile(r",\s*(?:has|have|had)\s+(?:\w+ly\s+)?$")
+_RELATIVE_WORD = re.compile(r"(?<![\w-])(?:who|whom|whose|which|that)(?![\w-])", re.IGNORECASE)
 
 
 # a capitalised word before a lowercase plural is an adjective, not a name
@@ -2174,26 +2321,49 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
     found = find_titled_mentions(article.text, article.is_outlet)
     found += find_full_names(article.text, article.is_outlet)
     mentions = sorted((m for m in found if not article.in_span(m.pos)), key=lambda m: m.pos)
-    subjects = _sentence_subjects(article, mentions) - _inside_quotes(mentions, candidates)
+    subjects = _sentence_subjects(article, mentions, _inside_quotes(mentions, candidates))
     events: list[tuple[int, int, object]] = [(m.pos, 0, m) for m in mentions]
     events += [(c.start, 1, c) for c in candidates]
     events.sort(key=lambda e: (e[0], e[1]))
     previous: _Candidate | None = None
+    subject_of: dict[int, Person] = {}  # sentence index → the person who is its subject
+    quoted = {c.sentence for c in candidates if c.kind != "term"}
     for _pos, _order, item in events:
         if isinstance(item, SpeakerRef):
-            resolver.mention(item, subject=item.pos in subjects)
+            sentence = subjects.get(item.pos)
+            subject = sentence is not None and sentence not in subject_of
+            person = resolver.mention(item, subject=subject)
+            if person is not None and subject:
+                subject_of[sentence] = person
             continue
         c = item
         if c.kind == "term":
             continue
+        introducer = _introducing_sentence(article, c, quoted, subject_of)
         if c.ref is not None:
             c.person = resolver.speaker(c.ref, c.cue.feminine if c.cue else None)
+        elif c.inherit and introducer is not None:
+            c.person = introducer  # "Howard continued his remarks. “Eight years ago …”"
+            resolver.speaker(SpeakerRef("name", name=introducer.name))
         elif c.inherit and previous is not None and c.para - previous.para <= 1:
             c.person = previous.person
             c.cue = c.cue or previous.cue
         if c.person is not None:
             previous = c
     _name_unnamed_roles(resolver, candidates, mentions)
+
+
+def _introducing_sentence(
+    article: _Article, c: _Candidate, quoted: set[int], subject_of: dict[int, Person]
+) -> Person | None:
+    """The subject of the sentence right before a quote standing alone, if that sentence
+    quotes nobody: "Clinton delivered a message Sunday. “Our roads are crumbling.”" """
+    if not c.inherit or c.sentence < 1 or c.sentence - 1 in quoted:
+        return None
+    prev = article.sentences.items[c.sentence - 1]
+    if c.para - prev.para > 1:
+        return None
+    return subject_of.get(c.sentence - 1)
 
 
 def _name_unnamed_roles(
@@ -2225,16 +2395,22 @@ def _inside_quotes(mentions: list[SpeakerRef], candidates: list[_Candidate]) -> 
 _ADDRESSEE = re.compile(r"(?<![\w-])(?:told|to|with|by|from|asked|met)\s+$", re.IGNORECASE)
 
 
-def _sentence_subjects(article: _Article, mentions: list[SpeakerRef]) -> set[int]:
-    """Positions of the first name in each sentence (mentions sorted by position)."""
-    first: dict[int, int] = {}
+def _sentence_subjects(
+    article: _Article, mentions: list[SpeakerRef], inside: set[int]
+) -> dict[int, int]:
+    """The sentence of each mention that may be its sentence's subject (position → index).
+
+    The first of them that names a known person is the subject (a lone "Super" before
+    "Trump" names nobody); one spoken to or named inside somebody's words never is.
+    """
+    out: dict[int, int] = {}
     for m in mentions:
-        if _ADDRESSEE.search(article.text, max(0, m.pos - 12), m.pos):
+        if m.pos in inside or _ADDRESSEE.search(article.text, max(0, m.pos - 12), m.pos):
             continue  # "the mayor told John Smith": the one spoken to is not a later "he"
         s = article.sentences.at(m.pos)
         if s is not None:
-            first.setdefault(s.index, m.pos)
-    return set(first.values())
+            out[m.pos] = s.index
+    return out
 
 
 # --- 6. outlets -------------------------------------------------------------------------

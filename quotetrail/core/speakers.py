@@ -11,6 +11,10 @@ Russian names after «по словам», «по мнению», «со сло�
 ending table, and every form of a surname shares one key, so «Пескову» and
 «Песков» are one person. The best (nominative, longest) spelling seen anywhere in
 the article is the one reported for all of that person's quotes.
+
+Gender comes from an honorific ("Ms."), then a first name (the packaged list
+``data/first_names_en.txt`` and a few Russian ones), then a "-woman"/"-man" title, then
+a surname ending; a pronoun resolved to someone whose gender was unknown fixes it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Literal
 
 __all__ = [
@@ -42,13 +47,14 @@ def _words(text: str) -> tuple[str, ...]:
 Gender = Literal["m", "f"] | None
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
-_CLAUSE_BREAK = re.compile(r"[,;:()\"«»“”„!?—–\[\]]|\.(?!\s*[A-ZА-ЯЁ]\w)")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"«»“”„!?—–\[\]]|\.(?!\s*[A-ZА-ЯЁ][\w.])")
 _LAST_CLAUSE_BREAK = re.compile(rf"(?s:.*)(?:{_CLAUSE_BREAK.pattern})")  # see _clause_start
 
 PRONOUNS: dict[str, Gender] = {
     "he": "m", "she": "f", "him": "m", "her": "f", "он": "m", "она": "f", "его": "m", "ее": "f", "её": "f",
 }  # fmt: skip
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "он", "она"})
+_PLURAL_PRONOUNS = frozenset({"they", "они"})  # a group or an organisation, never one person
 
 # Capitalised words that are never (part of) a person's name in a news sentence.
 _STOP = frozenset(
@@ -61,6 +67,7 @@ _STOP = frozenset(
     sir lord madam president presidential prime minister ministers foreign defense defence
     interior finance secretary state general deputy vice chief head chairman chairwoman
     spokesman spokeswoman spokesperson press senator governor mayor ambassador envoy leader
+    councillor councilor councilman councilwoman alderman
     chancellor premier king queen prince official officials commander colonel lieutenant
     captain major sergeant admiral director ceo professor analyst expert lawmaker
     congressman congresswoman representative kremlin house senate congress duma
@@ -98,6 +105,9 @@ _STOP = frozenset(
     господин госпожа господина госпожи после республика республики республике
     другой другая другие
     local many some most several other others few both critics residents businesses people
+    former neither nor like although amid inside over given having what wow hours minutes
+    shortly similarly likewise despite unlike among following whether wait more therefore
+    back facing continuing well busted thus hence perhaps maybe yes no please thanks
     """
     )
 )
@@ -156,6 +166,21 @@ _MALE_FIRST = frozenset(
     """
     )
 )
+
+
+def _load_first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The packaged list of common first names (data/first_names_en.txt): male, female."""
+    text = resources.files("quotetrail.core").joinpath("data/first_names_en.txt").read_text("utf-8")
+    pairs = [line.split() for line in text.splitlines() if line and not line.startswith("#")]
+    return (
+        frozenset(name for name, gender in pairs if gender == "m"),
+        frozenset(name for name, gender in pairs if gender == "f"),
+    )
+
+
+_LISTED_MALE, _LISTED_FEMALE = _load_first_names()
+_FEMALE_FIRST = _FEMALE_FIRST | (_LISTED_FEMALE - _MALE_FIRST)
+_MALE_FIRST = _MALE_FIRST | (_LISTED_MALE - _FEMALE_FIRST)
 _MALE_A = frozenset(
     _words(
         """
@@ -242,6 +267,7 @@ class SpeakerRef:
     gender: Gender = None
     roles: frozenset[str] = frozenset()
     pos: int = -1
+    known_only: bool = False  # a lone surname met in passing: only someone already named
 
 
 def _match_roles(m: re.Match[str]) -> frozenset[str]:
@@ -284,6 +310,8 @@ def _is_name_token(tok: str) -> bool:
         return False  # «Дипломат подчеркнул», "Minister …": a role, not a name
     if len(base) > 1 and base.isupper():
         return False  # acronyms: TASS, МИД, NATO
+    if _NOT_NAME_SHAPE.fullmatch(base):
+        return False  # "I'd", "Orlando-based"
     low = base.lower()
     if low[:3] in _RU_INSTITUTION_STARTS and _RU_INSTITUTION.match(low):
         return False  # «Источник в Минфине»: a ministry in any case, not a surname
@@ -305,6 +333,9 @@ def _is_name_part(text: str, token: tuple[int, int, str]) -> bool:
     return initial or _is_name_token(tok) or _after_honorific(text, a, tok)
 
 
+_NOT_NAME_SHAPE = re.compile(
+    r"(?i:i|we|you|they|he|she|it|that|there)['’](?i:d|ll|ve|m|re|s)|[\w’'-]+-(?i:based|born|led)"
+)
 _HONORIFIC = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Dr)\.?\s$")
 
 
@@ -326,9 +357,9 @@ def _joinable(text: str, end: int, start: int) -> bool:
     gap = text[end:start]
     if "\n" in gap:
         return False  # "— Tom Reyes\n\nReyes, a former…": two paragraphs, two mentions
-    if gap.strip() == "." and end >= 2 and _CYRILLIC.match(text[end - 2]):
-        return False  # «…Ларисой Кречетовой. После встречи»: a sentence ends, no initial
-    return (gap.isspace() and len(gap) <= 2) or (gap.strip() == "." and len(gap) <= 3)
+    # "J. Smith", not "Ikea. Forbes" or «…Ларисой Кречетовой. После встречи»
+    initial = end >= 2 and not text[end - 2].isalpha()
+    return (gap.isspace() and len(gap) <= 2) or (initial and gap.strip() == "." and len(gap) <= 3)
 
 
 def _clause_start(text: str, lo: int, hi: int) -> int:
@@ -420,6 +451,7 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
             seg_end = comma  # "A lawyer for the outlets, David Schulz, said": the name
         if (
             chunk
+            and chunk.split()[0].lower() not in _NOT_APPOSITIVE
             and (
                 chunk[0].islower()
                 or chunk.lower().startswith(("the ", "a ", "an "))
@@ -440,6 +472,8 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
         low = tok.lower()
         if low in _SUBJECT_PRONOUNS and steps <= 2:
             return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
+        if low in _PLURAL_PRONOUNS and steps <= 1:
+            return SpeakerRef("pronoun", name=low, pos=a)
         if _is_name_token(tok) or _after_honorific(text, a, tok):
             if tok != _strip_possessive(tok):
                 return None
@@ -488,15 +522,22 @@ def subject_after(
 
     With `sentence_start`, the subject that opens a sentence ("He …", "The minister …").
     """
+    if sentence_start:
+        lo = _past_opening_adverbial(text, lo, hi)
     end = _clause_end(text, lo, min(hi, lo + _REACH))
     if _CYRILLIC.search(text, lo, min(hi, lo + 12)):
         end = _clause_end_past_names(text, lo, min(hi, lo + _REACH))
     tokens = _tokens(text, lo, end)[:8]
     role: re.Match[str] | None = None
+    skip_to = 0
     for i, (a, _b, tok) in enumerate(tokens):
+        if i < skip_to:
+            continue
         low = tok.lower()
         if low in PRONOUNS and i == 0:
             return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
+        if low in _PLURAL_PRONOUNS and i == 0:
+            return SpeakerRef("pronoun", name=low, pos=a)
         if i == 0 and tok != _strip_possessive(tok) and len(tokens) > 1:
             continue  # "said Florida's Rick Wilson": the place is not the name
         if _CYRILLIC.search(tok) and (
@@ -507,11 +548,21 @@ def subject_after(
             continue  # «сказал губернатор Псковской области Михаил Ведерников»
         if _is_name_part(text, tokens[i]):
             run = _run_right(text, tokens, i)
-            return _name_ref(text, run, lo, is_outlet, frozenset(), genitive=genitive)
+            ref = _name_ref(text, run, lo, is_outlet, frozenset(), genitive=genitive)
+            if _names_a_place_or_body(text, run, tokens, i + len(run)):
+                ref = None  # "Marren State University": the run is part of a longer name
+            if ref is not None or _CYRILLIC.search(tok) or i + len(run) >= len(tokens):
+                return ref
+            skip_to = i + len(run)  # "said Ohio State University professor Paul Beck"
+            continue
         m = _ROLE.match(text, a)
         if m and role is None:
             role = m
             continue
+        if i == 0 and low in _NAME_MODIFIERS:
+            continue  # "said former Gov. Bill Richardson"
+        if sentence_start and i > 0 and _PAST_VERB.fullmatch(tok):
+            break  # "Ryan’s campaign shrugged off Trump’s comments": past the subject
         if (
             i == 0
             and not sentence_start
@@ -527,6 +578,60 @@ def subject_after(
     return None
 
 
+# A sentence opening with an adverbial ("Shortly after Moss's call ended, …", "Walking to
+# the car, …", "Hastily, …"): its subject stands after the comma.
+_OPENING_ADVERBIAL = re.compile(
+    r"[\s\"“”'‘’(—–-]*(?:(?:after|although|though|amid|among|as|at|before|by|despite|during"
+    r"|following|for|from|given|having|if|in|inside|like|on|once|over|since|unlike|until"
+    r"|upon|when|whenever|where|while|with|within|without|shortly|hours|minutes|days|weeks"
+    r"|months|years|moments|earlier|later|asked|speaking|back|one\s+of|[a-z]{3,}(?<!l)ly|[a-z]{2,}ally)\b"
+    r"|[a-z]{4,}ing\s+(?-i:[a-z]))",
+    re.IGNORECASE,
+)
+_PAST_VERB = re.compile(r"[a-z]{3,}ed|said|told|wrote|was|were|had|has|is|did")
+_GERUND = re.compile(r"(?-i:[A-Z])[a-z]{4,}ing")
+_ING_SURNAMES = frozenset(
+    _words("manning fleming browning sterling cushing harding golding channing")
+)
+
+
+def _past_opening_adverbial(text: str, lo: int, hi: int) -> int:
+    """Just after the comma closing a sentence-opening adverbial (lo when there is none)."""
+    m = _OPENING_ADVERBIAL.match(text, lo, hi)
+    if m is None:
+        return lo
+    word = _TOKEN.search(text, lo, hi)
+    first = word.group().lower() if word else ""
+    if first in _ING_SURNAMES or first in _FEMALE_FIRST or first in _MALE_FIRST:
+        return lo
+    comma = text.find(",", m.end(), min(hi, lo + 150))
+    if comma < 0 or _SENTENCE_GAP.search(text, lo, comma):
+        return lo
+    return comma + 1
+
+
+def _names_a_place_or_body(text: str, run, tokens, j: int) -> bool:
+    """Is the name run followed by the head of an institution or place ("… State University")?"""
+    if j >= len(tokens) or not _joinable(text, run[-1][1], tokens[j][0]):
+        return False
+    nxt = tokens[j][2]
+    low = nxt.lower()
+    return nxt[0].isupper() and (low in _INSTITUTION_HEADS or low in _NOT_PERSON)
+
+
+# a chunk between commas that opens with one of these is a clause, not an appositive
+_NOT_APPOSITIVE = frozenset(
+    _words(
+        "but and or after before while when as although though because only which who whom "
+        "whose where even also still then if unless since until so yet"
+    )
+)
+_NAME_MODIFIERS = frozenset(
+    _words(
+        "former then ex retired acting outgoing incoming late conservative liberal progressive "
+        "undecided moderate longtime veteran fellow"
+    )
+)
 _PLACE_GENITIVE = ("стана", "ии", "ы", "ска", "рга")
 _RELATIVE_AFTER_NAME = re.compile(
     r"(?<=\w),\s+(?:who|whose|whom|which|кто|который|которая|чей|чья)\b"
@@ -675,8 +780,11 @@ _NOT_PERSON = frozenset(
     colorado utah oregon montana wyoming idaho alaska hawaii maine vermont
     connecticut maryland delaware indiana illinois minnesota america africa asia europe
     islamic republic kingdom union federation politics senate congress church airport
-    hospital center centre hall school college campaign party democrats republicans
+    hospital center centre hall school college campaign party democrats republicans democrat
+    republican independent
     democratic republican conservative liberal national international united
+    americans muslims christians jews hispanics latinos mexicans europeans asians africans
+    israelis palestinians russians ukrainians syrians iraqis iranians chinese evangelicals
     """
     )
 )
@@ -711,7 +819,7 @@ _BODY_EN = frozenset(
     insiders service authority authorities agency aide aides adviser advisers advisor
     advisors staffer staffers witness witnesses lawyer lawyers attorney attorneys analysts
     experts economists observers researchers scientists officers prosecutor prosecutors
-    campaign spokesman spokeswoman
+    campaign spokesman spokeswoman email letter memo message statement editorial ad report
     """
     )
 )
@@ -778,6 +886,8 @@ _RU_DOCUMENT = re.compile(
 _RU_BODY_TRAILING = re.compile(r"(?:\s+(?:также|тоже|ранее|уже|еще|ещё|вновь|сегодня|вчера))+$")
 # «в ведомстве», «министерство»: the institution that spoke last
 _ANAPHORIC_BODY = frozenset(("ведомство", "министерство"))
+# verbs that may stand between a body and its verb of saying ("The email goes on to say")
+_BODY_VERBS = frozenset(_words("goes went continues continued also then later"))
 
 
 def _is_body_head(tok: str) -> bool:
@@ -836,6 +946,9 @@ def _body(text: str, lo: int, hi: int, is_outlet: IsOutlet, *, leading: bool) ->
         if len(tokens) == 1:
             return None
         phrase = phrase[tokens[1][0] :]
+    after_head = tokens[head + 1][2].lower() if head + 1 < len(tokens) else ""
+    if after_head in _BODY_VERBS or _PAST_VERB.fullmatch(after_head):
+        phrase = phrase[: tokens[head][1]]  # "The email goes on to say": the email
     if _CYRILLIC.search(phrase):
         phrase = _nominative_body(phrase)
     pos = lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip(" \t\r\n—–-")))
@@ -1064,9 +1177,18 @@ def guess_gender(words: list[str], title: str = "") -> Gender:
         if known is not None:
             return known[1]  # «Павел Гринько», «Анна Лебедь»: the first name decides
     t = title.lower()
-    if re.search(r"\b(mrs|ms|madam)\b", t) or re.search(r"spokeswoman|chairwoman|congresswoman", t):
+    if re.search(r"\b(mrs|ms|madam)\b", t):
         return "f"
-    if re.search(r"\bmr\b|spokesman|chairman|congressman", t):
+    if re.search(r"\bmr\b", t):
+        return "m"
+    first = words[0].lower() if len(words) > 1 else ""
+    if first in _FEMALE_FIRST:  # before "spokesman" or a Russian-looking ending: "Jill Stein"
+        return "f"
+    if first in _MALE_FIRST:
+        return "m"
+    if re.search(r"spokeswoman|chairwoman|congresswoman", t):
+        return "f"
+    if re.search(r"spokesman|chairman|congressman", t):
         return "m"
     last = words[-1].lower() if words else ""
     if last.endswith(
@@ -1078,11 +1200,6 @@ def guess_gender(words: list[str], title: str = "") -> Gender:
     ):
         return "m"
     if len(words) > 1:
-        first = words[0].lower()
-        if first in _FEMALE_FIRST:
-            return "f"
-        if first in _MALE_FIRST:
-            return "m"
         if first.endswith(("а", "я")) and first not in _MALE_A:
             return "f"
         if _CYRILLIC.search(first):
@@ -1157,7 +1274,12 @@ def _place_adjective(tokens, i: int) -> bool:
 
 
 def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
-    """Every first-and-last-name pair ("Dmitry Peskov was asked…"): a pronoun's fallback."""
+    """Every first-and-last-name pair ("Dmitry Peskov was asked…"): a pronoun's fallback.
+
+    A lone capitalised word ("Trump also took a swipe at Jeb Bush.") comes back as a
+    `known_only` mention: it counts (as the sentence's subject) only when it is the
+    surname of someone already named, so "Super Tuesday" or "Miami" never become people.
+    """
     refs: list[SpeakerRef] = []
     tokens = _tokens(text, 0, len(text))
     i = 0
@@ -1167,6 +1289,19 @@ def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
             continue
         run = _run_right(text, tokens, i)
         i += len(run)
+        if len(run) == 1:
+            a, _b, tok = run[0]
+            if len(tok) > 2 and tok == _strip_possessive(tok) and not _CYRILLIC.search(tok):
+                title = text[max(0, a - 5) : a]
+                honorific = _HONORIFIC.search(title) is not None  # "Ms. Ortiz": a person
+                ref = SpeakerRef(
+                    "name", name=tok, gender=guess_gender([tok], title), pos=a,
+                    known_only=not honorific,
+                )  # fmt: skip
+                refs.append(ref)
+            continue
+        if len(run) > 1 and _GERUND.fullmatch(run[0][2]) and run[0][2].lower() not in _ING_SURNAMES:
+            run = run[1:]  # "Entrusting Donald Trump with …": the verb opens the sentence
         cut = next((k for k, t in enumerate(run[:-1]) if t[2] != _strip_possessive(t[2])), None)
         if cut is not None:
             run = run[: cut + 1]  # "Trump’s Middle East policy": the name ends at the 's
@@ -1234,6 +1369,7 @@ class Resolver:
         self.bodies: dict[str, Person] = {}  # organisations and sources, by phrase
         self.unnamed: list[Person] = []  # roles nobody held when they spoke ("the mayor")
         self.last_body: Person | None = None  # the last Russian institution that spoke
+        self.groups: list[Person] = []  # bodies and groups that spoke: what "they" refers to
 
     def mention(self, ref: SpeakerRef, *, subject: bool = False) -> Person | None:
         """A name seen in the text; its spelling yields to how the person is cited speaking.
@@ -1241,7 +1377,12 @@ class Resolver:
         Only a `subject` mention (the first name of its sentence) can be a later "he":
         in "Putin met Erdogan. "…," he said." the speaker is Putin.
         """
-        person = self._person(ref, tentative=True) if ref.kind == "name" else None
+        if ref.kind == "name" and ref.known_only:
+            person = self._known(ref.name)
+            if person is not None and person.gender is None:
+                person.gender = ref.gender
+        else:
+            person = self._person(ref, tentative=True) if ref.kind == "name" else None
         if person:
             person.seen = max(person.seen, ref.pos)
             self._touch(self.recent, person)
@@ -1257,6 +1398,8 @@ class Resolver:
             return self._body(ref)
         if ref.kind == "name":
             person = self._person(ref)
+        elif ref.kind == "pronoun" and ref.name in _PLURAL_PRONOUNS:
+            return self.groups[-1] if self.groups else None  # "they": the last group
         elif ref.kind == "pronoun":
             person = self._by_gender(ref.gender)
             if person is not None and person.gender is None and person in self.people:
@@ -1299,6 +1442,8 @@ class Resolver:
         if _SINGLE_SOURCE.search(ref.name):  # «Источник … рассказал. По его словам, …»
             self._touch(self.recent, person)
             self._touch(self.subjects, person)
+        else:
+            self._touch(self.groups, person)
         return person
 
     def _last_source(self) -> Person | None:
@@ -1347,6 +1492,14 @@ class Resolver:
         person = Person(words, ref.gender, set(ref.roles), tentative=tentative)
         self.people.append(person)
         return person
+
+    def _known(self, surname: str) -> Person | None:
+        """The person already named whose surname this is (the latest one), else nobody."""
+        key = surname_key(surname)
+        for person in reversed(self.people):
+            if person.key == key:
+                return person
+        return None
 
     def _by_gender(self, gender: Gender) -> Person | None:
         """The latest subject whose gender fits (or is unknown); never the other gender.

@@ -48,7 +48,8 @@ def test_a_single_word_with_a_speech_verb_before_it_is_speech():
 
 def test_whole_sentence_in_marks_is_speech_even_when_capitalised():
     text = 'Dmitry Peskov spoke to reporters.\n"Nobody Wants War Here."'
-    assert summary(quotes(text)) == [("direct", "Nobody Wants War Here.", None)]
+    # the subject of the sentence before it speaks (speakers round: an introducing sentence)
+    assert summary(quotes(text)) == [("direct", "Nobody Wants War Here.", "Dmitry Peskov")]
 
 
 def test_word_as_a_naming_noun_but_not_words_of_someone():
