@@ -1026,6 +1026,10 @@ def _reported_in(
     relative = _relative_who(article, s, cues)
     if relative and not any(a < relative[0][3] and relative[0][2] < b for _, _, a, b in found):
         found = [*found, *relative]
+    # "Asked about X, Huckabee said …": the question is speech of its own, before the answer
+    asked = _asked_lead(article, s, cues)
+    if asked and not any(a < asked[0][3] and asked[0][2] < b for _, _, a, b in found):
+        found = [*asked, *found]
     out = []
     for cue, ref, a, b in found:
         a, b = _trim_clause(article, a, b)
@@ -1053,6 +1057,39 @@ def _reported_in(
             )
         )
     return out
+
+
+# "Asked whether …, Ban demurred", "When asked about X, she said": the question put
+_ASKED_LEAD = re.compile(
+    r"(?:(?:and|but)\s+)?(?:when\s+|after\s+being\s+|after\s+)?(?:was\s+|being\s+)?asked"
+    r"(?:\s+(?:later|again|earlier|then|once|repeatedly|directly|specifically))?"
+    r"(?:\s+(?:on|at|in|during|by)(?:\s+[\w.'’-]+){1,6}?)?\s+"
+    r"(?=(?:whether|if|why|how|what|which|who|when|where|about)\b)",
+    re.IGNORECASE,
+)
+
+
+def _asked_lead(article: _Article, s: Sentence, cues: list[Cue]):
+    """A sentence opened by "Asked whether …," / "When asked about …,": the question asked.
+
+    The words are a question put to the sentence's subject by someone the article does
+    not name (a reporter, a moderator), so the quote has no speaker and scores below the
+    default confidence threshold; it ends at the comma where the answer's clause begins.
+    The question is speech (PolNeAR marks it so), and it keeps the answer that follows
+    from being read as the asker's words.
+    """
+    text = article.text
+    cue = cues[0]
+    if cue.lower != "asked":
+        return []
+    lo = s.start + len(text[s.start : cue.start]) - len(text[s.start : cue.start].lstrip())
+    m = _ASKED_LEAD.match(text, lo, s.end)
+    if m is None or m.end() < cue.end:
+        return []
+    comma = text.find(",", m.end(), s.end)
+    if comma < 0 or len(_WORD.findall(text[m.end() : comma])) < 2:
+        return []
+    return [(cue, None, m.end(), comma)]
 
 
 def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
@@ -1150,9 +1187,11 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
             if not ref:
                 continue
             start = _clause_start(text, cue, s.end)
+            end = s.end
+            if start is None:
+                start, end = _relative_clause(text, s, cue, ref)
             if start is None:
                 continue
-            end = s.end
             if cue.lower in ("asked", "asks") and text.find(",", start, s.end) > 0:
                 end = text.find(",", start, s.end)  # "asked Trump if …, Trump deflected"
             results = [(cue, None if ref.kind == "outlet" else ref, start, end)]
@@ -1170,6 +1209,35 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
 
 
 _AND_BEFORE = re.compile(r"(?<![\w-])and\s+(?:then\s+|also\s+|later\s+)?$", re.IGNORECASE)
+# "a letter that he said was drafted by the firm": a relative pronoun right before the subject
+_RELATIVE_BEFORE = re.compile(
+    r"(?<![\w-])(?:that|which|who)\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}$", re.IGNORECASE
+)
+_RELATIVE_END = re.compile(r"[,;:()—–]|\s-\s")
+
+
+def _relative_clause(text: str, s: Sentence, cue: Cue, ref: SpeakerRef) -> tuple[int | None, int]:
+    """The words a subject says of a relative clause's antecedent, or (None, end).
+
+    In "a charity that prosecutors said was suspected of funding terrorism" the
+    prosecutors' words are "was suspected of funding terrorism" (the antecedent is
+    the clause's missing subject); the clause ends at the next comma or dash, where
+    the writer's sentence resumes. Only a form of be/have/will…, right after the verb,
+    opens such a clause, so "the book that she wrote last year" stays out.
+    """
+    lo = max(s.start, ref.pos - 40)
+    if ref.pos < s.start or not _RELATIVE_BEFORE.search(text, lo, ref.pos):
+        return None, s.end
+    if cue.lower not in _SAY and cue.lower not in _TOLD and cue.participle:
+        return None, s.end
+    m = re.compile(r"\s+(?P<aux>[\w'’]+)\b").match(text, cue.end, s.end)
+    if m is None or m.group("aux").lower() not in _AUX_WORDS:
+        return None, s.end
+    brk = _RELATIVE_END.search(text, m.end(), s.end)
+    end = brk.start() if brk else s.end
+    if len(_WORD.findall(text[m.start("aux") : end])) < 3:
+        return None, s.end
+    return m.start("aux"), end
 
 
 # "Kasich is telling voters that …": a participle after "is" is the sentence's verb
@@ -1471,6 +1539,8 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     """
     window_end = min(end, cue.end + 100)
     pos = _past_adjuncts(text, cue.end, window_end)
+    if cue.text[:1].isupper() and text[max(0, cue.start - 2) : cue.start].strip().isalpha():
+        pos = cue.end  # a title-case headline ("Brandt Warns Port Strike Could Last"): no adjuncts
     if cue.lower in _SAY and _OBJECT_PRONOUN.match(text, cue.end, window_end):
         # "said her family asked …": "said" takes no bare addressee, the clause begins
         pos = _past_adjuncts(text, cue.end, window_end, addressee=False)
