@@ -1205,6 +1205,39 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
         ref = _main_clause_subject(article, s, cue) if start is not None else None
         if ref is not None:
             return [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
+    return _after_appositive(article, s, verbs)
+
+
+# "Paul Porter, a truck driver from Ava, who …, said he voted": the appositive's close
+_APPOSITIVE_CLOSE = re.compile(r"(?:,|\s--|\s[—–])\s*$")
+_SHORT_THEN_COMMA = re.compile(r"(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+,")
+_APPOSITIVE_HEAD = re.compile(r"[^,;:()—–\n\"“”]{1,60}?(?:,|\s--|\s[—–])")
+
+
+def _after_appositive(article: _Article, s: Sentence, verbs: list[Cue]):
+    """`Name, a long appositive …, said <clause>`: the name that opens the sentence speaks.
+
+    The subject rules look back from the verb and stop at the appositive's commas, so
+    the sentence's opening name is taken instead, when the verb is its first cue, a
+    comma or dash closes the appositive right before the verb, and a reported clause
+    follows it. Without this the appositive itself came back as a trailing quote.
+    """
+    text = article.text
+    for cue in verbs[:1]:
+        if cue.participle or not _APPOSITIVE_CLOSE.search(
+            text, max(s.start, cue.start - 4), cue.start
+        ):
+            continue
+        start = _clause_start(text, cue, s.end)
+        if start is None or _SHORT_THEN_COMMA.match(text, start, s.end):
+            continue  # "Prices, which rose, said the report, will fall": an inverted attribution
+        ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
+        if ref is None or ref.kind == "pronoun" or not s.start <= ref.pos < s.start + 4:
+            continue
+        head = _APPOSITIVE_HEAD.match(text, ref.pos, cue.start)
+        if head is None or head.end() >= cue.start - 4:
+            continue  # the opening phrase must be followed by the appositive's comma or dash
+        return [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
     return []
 
 

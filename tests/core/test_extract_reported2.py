@@ -91,3 +91,24 @@ def test_asked_question_and_the_answer_are_two_quotes() -> None:
 def test_asked_with_an_object_is_not_a_question() -> None:
     found = quotes("Asked to leave, Ilse Brandt walked out of the hearing in Harbourton.")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("article", "clause", "speaker"),
+    [
+        (
+            "Oskar Lindqvist, a ferry pilot from Harbourton who has worked the strait for twenty "
+            "years, said the new berths were too narrow.",
+            "the new berths were too narrow",
+            "Oskar Lindqvist",
+        ),
+        (
+            "Mira Tan, 52, a nurse who now runs the clinic, said the waiting list had doubled.",
+            "the waiting list had doubled",
+            "Mira Tan",
+        ),
+    ],
+)
+def test_long_appositive_between_name_and_verb(article: str, clause: str, speaker: str) -> None:
+    # the appositive is not a trailing quote: the name that opens the sentence speaks
+    assert summary(quotes(article)) == [("reported", clause, speaker)]
