@@ -1811,6 +1811,10 @@ def _medial(article: _Article, s: Sentence, cues: list[Cue]):
             continue
         if _RU_GERUND_TAIL.match(text, second) or _RU_SOURCE_APPOSITIVE.match(text, second):
             continue  # «…, заявил Галиев, выступая на форуме», «сообщил источник, знакомый с …»
+        if _EN_APPOSITIVE_TAIL.match(text, second + 1, s.end) and not _AUX.search(
+            text, second, s.end
+        ):
+            continue  # "…, according to Ann Orlan, a former governor.": who she is, not her words
         if any(s.start <= sp.open < first for sp in article.spans_near(first)):
             continue  # the head is a direct quote: `"…," Lavrov said, quoted by TASS`
         if _is_credit(article, second + 1, s.end):
@@ -1828,6 +1832,11 @@ def _medial(article: _Article, s: Sentence, cues: list[Cue]):
     return []
 
 
+# a short noun phrase closing the sentence after the speaker: an appositive
+_EN_APPOSITIVE_TAIL = re.compile(
+    r"\s*(?:a|an|the|his|her|their|its)\s+(?:[\w.'’-]+\s+){0,6}?[\w.'’-]+[.!?]?[\"”’]?\s*$",
+    re.IGNORECASE,
+)
 _ADJUNCT_HEAD = re.compile(
     r"(?:in|on|at|during|after|before|over|via|earlier|later|last|this|speaking|writing"
     r"|asked|answering|responding|interviewed)\b[^,;:]{0,80}$",

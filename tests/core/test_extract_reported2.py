@@ -112,3 +112,13 @@ def test_asked_with_an_object_is_not_a_question() -> None:
 def test_long_appositive_between_name_and_verb(article: str, clause: str, speaker: str) -> None:
     # the appositive is not a trailing quote: the name that opens the sentence speaks
     assert summary(quotes(article)) == [("reported", clause, speaker)]
+
+
+def test_appositive_after_the_source_is_not_a_second_fragment() -> None:
+    found = quotes("The ferry will stop in May, according to Ilse Brandt, a former harbour master.")
+    assert summary(found) == [("reported", "The ferry will stop in May", "Ilse Brandt")]
+
+
+def test_medial_attribution_still_splits_a_clause() -> None:
+    found = quotes("The ferry, Ilse Brandt said, was a disaster for the island.")
+    assert [q.text for q in found] == ["The ferry", "was a disaster for the island"]
