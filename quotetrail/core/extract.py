@@ -1908,7 +1908,8 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
 _NEGATED = re.compile(r"(?<![\w-])not(?![\w-])|n[’']t\b", re.IGNORECASE)
 _SOURCE_PHRASE = re.compile(
     r"\s+(?P<np>(?:the\s+|an?\s+)?(?:(?-i:[A-Z])[\w.&'’-]*|[a-z][\w-]*)"
-    r"(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|of|for|at|[a-z][\w-]*)){0,6}?)\s*[.!?]?\s*$",
+    r"(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|of|for|at|[a-z][\w-]*)){0,6}?)"
+    r"(?:,\s+(?-i:[RDI])-[A-Z][\w.]*)?\s*[.!?]?\s*$",  # "former Sen. Scott Brown, R-Mass."
     re.IGNORECASE,
 )
 
@@ -1922,8 +1923,9 @@ _PERSON_SOURCE = re.compile(
     r"|relatives|neighbors|neighbours|colleagues|prosecutors)\b"
     # a document somebody wrote is their word too ("according to a pool report", "an
     # email from the group"); figures, polls and data were dropped before (_DATA)
-    r"|\b(?:report|email|e-mail|memo|letter|statement|transcript|filing|complaint"
-    r"|indictment|release|documents?|account|interview|post|tweet)\b"
+    r"|\b(?:reports?|emails?|e-mails?|memos?|letters?|statements?|transcripts?|filings?|complaint"
+    r"|indictment|release|documents?|account|interview|posts?|tweets?|summary|minutes|testimony"
+    r"|remarks|speech|lawsuit|networks?|outlets?)\b"
     r"|\b[\w-]+\.(?:com|org|net|fr|de|ru|co\.uk)\b",
     re.IGNORECASE,
 )

@@ -122,3 +122,26 @@ def test_appositive_after_the_source_is_not_a_second_fragment() -> None:
 def test_medial_attribution_still_splits_a_clause() -> None:
     found = quotes("The ferry, Ilse Brandt said, was a disaster for the island.")
     assert [q.text for q in found] == ["The ferry", "was a disaster for the island"]
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "The ferry will stop in May, according to former Sen. Ilse Brandt, D-Maine.",
+            "Ilse Brandt",
+        ),
+        (
+            "The ferry will stop in May, according to two local television networks.",
+            "two local television networks",
+        ),
+    ],
+)
+def test_according_to_a_source_with_party_tag_or_network(article: str, speaker: str) -> None:
+    found = quotes(article)
+    assert [(q.kind, q.text) for q in found] == [("reported", "The ferry will stop in May")]
+    assert speaker in (found[0].speaker or "")
+
+
+def test_according_to_records_is_still_nobody() -> None:
+    assert quotes("Ferry traffic fell by a third, according to harbour records.") == []
