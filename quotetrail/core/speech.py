@@ -142,9 +142,10 @@ def _in_name(text: str, m: re.Match[str]) -> bool:
     if not word[:1].isupper() or m.group("according") or m.group("as_ru"):
         return False
     before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t")
-    if before and before[-1] not in ".!?\"“”«»—–-:\n'’" and _title_case_line(text, m):
-        return False  # "Rubio Says Abandoning Reform Was A Sign": a headline's verb
-    return bool(before) and before[-1] not in ".!?\"“”«»—–-:\n'’"
+    if not before or before[-1] in ".!?\"“”«»—–-:\n'’":
+        return False
+    # "Rubio Says Abandoning Reform Was A Sign": a headline's verb, not part of a name
+    return word.lower() not in _HEADLINE_VERBS or not _title_case_line(text, m)
 
 
 # a headline's speech verb, capitalised like every word of its line
@@ -159,11 +160,11 @@ def _title_case_line(text: str, m: re.Match[str]) -> bool:
     Such a line has no sentence case to tell a name from a verb, so "Says" there is the
     verb; a capitalised "Says" inside a sentence of running text stays part of a name.
     """
-    if m.group().lower() not in _HEADLINE_VERBS:
-        return False
-    lo = text.rfind("\n", 0, m.start()) + 1
-    hi = text.find("\n", m.end())
-    hi = len(text) if hi < 0 else hi
+    lo = text.rfind("\n", max(0, m.start() - 200), m.start())
+    hi = text.find("\n", m.end(), m.end() + 200)
+    if lo < 0 < m.start() - 200 or hi < 0 < len(text) - m.end() - 200:
+        return False  # a line over 200 characters is running text, not a headline
+    lo, hi = lo + 1, len(text) if hi < 0 else hi
     if hi - lo > 200:
         return False
     words = [w for w in _HEADLINE_WORD.findall(text, lo, hi) if w.lower() not in _HEADLINE_SMALL]
