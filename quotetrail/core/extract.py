@@ -1171,6 +1171,10 @@ def _reported_in(
     relative = _relative_who(article, s, cues)
     if relative and not any(a < relative[0][3] and relative[0][2] < b for _, _, a, b in found):
         found = [*found, *relative]
+    # "Asked about X, Huckabee said …": the question is speech of its own, before the answer
+    asked = _asked_lead(article, s, cues)
+    if asked and not any(a < asked[0][3] and asked[0][2] < b for _, _, a, b in found):
+        found = [*asked, *found]
     out = []
     for cue, ref, a, b in found:
         a, b = _trim_clause(article, a, b)
@@ -1198,6 +1202,39 @@ def _reported_in(
             )
         )
     return out
+
+
+# "Asked whether …, Ban demurred", "When asked about X, she said": the question put
+_ASKED_LEAD = re.compile(
+    r"(?:(?:and|but)\s+)?(?:when\s+|after\s+being\s+|after\s+)?(?:was\s+|being\s+)?asked"
+    r"(?:\s+(?:later|again|earlier|then|once|repeatedly|directly|specifically))?"
+    r"(?:\s+(?:on|at|in|during|by)(?:\s+[\w.'’-]+){1,6}?)?\s+"
+    r"(?=(?:whether|if|why|how|what|which|who|when|where|about)\b)",
+    re.IGNORECASE,
+)
+
+
+def _asked_lead(article: _Article, s: Sentence, cues: list[Cue]):
+    """A sentence opened by "Asked whether …," / "When asked about …,": the question asked.
+
+    The words are a question put to the sentence's subject by someone the article does
+    not name (a reporter, a moderator), so the quote has no speaker and scores below the
+    default confidence threshold; it ends at the comma where the answer's clause begins.
+    The question is speech (PolNeAR marks it so), and it keeps the answer that follows
+    from being read as the asker's words.
+    """
+    text = article.text
+    cue = cues[0]
+    if cue.lower != "asked":
+        return []
+    lo = s.start + len(text[s.start : cue.start]) - len(text[s.start : cue.start].lstrip())
+    m = _ASKED_LEAD.match(text, lo, s.end)
+    if m is None or m.end() < cue.end:
+        return []
+    comma = text.find(",", m.end(), s.end)
+    if comma < 0 or len(_WORD.findall(text[m.end() : comma])) < 2:
+        return []
+    return [(cue, None, m.end(), comma)]
 
 
 def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
@@ -1295,9 +1332,11 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
             if not ref:
                 continue
             start = _clause_start(text, cue, s.end)
+            end = s.end
+            if start is None:
+                start, end = _relative_clause(text, s, cue, ref)
             if start is None:
                 continue
-            end = s.end
             if cue.lower in ("asked", "asks") and text.find(",", start, s.end) > 0:
                 end = text.find(",", start, s.end)  # "asked Trump if …, Trump deflected"
             results = [(cue, None if ref.kind == "outlet" else ref, start, end)]
@@ -1311,10 +1350,72 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
         ref = _main_clause_subject(article, s, cue) if start is not None else None
         if ref is not None:
             return [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
+    return _after_appositive(article, s, verbs)
+
+
+# "Paul Porter, a truck driver from Ava, who …, said he voted": the appositive's close
+_APPOSITIVE_CLOSE = re.compile(r"(?:,|\s--|\s[—–])\s*$")
+_SHORT_THEN_COMMA = re.compile(r"(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+,")
+_APPOSITIVE_HEAD = re.compile(r"[^,;:()—–\n\"“”]{1,60}?(?:,|\s--|\s[—–])")
+
+
+def _after_appositive(article: _Article, s: Sentence, verbs: list[Cue]):
+    """`Name, a long appositive …, said <clause>`: the name that opens the sentence speaks.
+
+    The subject rules look back from the verb and stop at the appositive's commas, so
+    the sentence's opening name is taken instead, when the verb is its first cue, a
+    comma or dash closes the appositive right before the verb, and a reported clause
+    follows it. Without this the appositive itself came back as a trailing quote.
+    """
+    text = article.text
+    for cue in verbs[:1]:
+        if cue.participle or not _APPOSITIVE_CLOSE.search(
+            text, max(s.start, cue.start - 4), cue.start
+        ):
+            continue
+        start = _clause_start(text, cue, s.end)
+        if start is None or _SHORT_THEN_COMMA.match(text, start, s.end):
+            continue  # "Prices, which rose, said the report, will fall": an inverted attribution
+        ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
+        if ref is None or ref.kind == "pronoun" or not s.start <= ref.pos < s.start + 4:
+            continue
+        head = _APPOSITIVE_HEAD.match(text, ref.pos, cue.start)
+        if head is None or head.end() >= cue.start - 4:
+            continue  # the opening phrase must be followed by the appositive's comma or dash
+        return [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
     return []
 
 
 _AND_BEFORE = re.compile(r"(?<![\w-])and\s+(?:then\s+|also\s+|later\s+)?$", re.IGNORECASE)
+# "a letter that he said was drafted by the firm": a relative pronoun right before the subject
+_RELATIVE_BEFORE = re.compile(
+    r"(?<![\w-])(?:that|which|who)\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}$", re.IGNORECASE
+)
+_RELATIVE_END = re.compile(r"[,;:()—–]|\s-\s")
+
+
+def _relative_clause(text: str, s: Sentence, cue: Cue, ref: SpeakerRef) -> tuple[int | None, int]:
+    """The words a subject says of a relative clause's antecedent, or (None, end).
+
+    In "a charity that prosecutors said was suspected of funding terrorism" the
+    prosecutors' words are "was suspected of funding terrorism" (the antecedent is
+    the clause's missing subject); the clause ends at the next comma or dash, where
+    the writer's sentence resumes. Only a form of be/have/will…, right after the verb,
+    opens such a clause, so "the book that she wrote last year" stays out.
+    """
+    lo = max(s.start, ref.pos - 40)
+    if ref.pos < s.start or not _RELATIVE_BEFORE.search(text, lo, ref.pos):
+        return None, s.end
+    if cue.lower not in _SAY and cue.lower not in _TOLD and cue.participle:
+        return None, s.end
+    m = re.compile(r"\s+(?P<aux>[\w'’]+)\b").match(text, cue.end, s.end)
+    if m is None or m.group("aux").lower() not in _AUX_WORDS:
+        return None, s.end
+    brk = _RELATIVE_END.search(text, m.end(), s.end)
+    end = brk.start() if brk else s.end
+    if len(_WORD.findall(text[m.start("aux") : end])) < 3:
+        return None, s.end
+    return m.start("aux"), end
 
 
 # "Kasich is telling voters that …": a participle after "is" is the sentence's verb
@@ -1626,6 +1727,8 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     """
     window_end = min(end, cue.end + 100)
     pos = _past_adjuncts(text, cue.end, window_end)
+    if cue.text[:1].isupper() and text[max(0, cue.start - 2) : cue.start].strip().isalpha():
+        pos = cue.end  # a title-case headline ("Brandt Warns Port Strike Could Last"): no adjuncts
     if cue.lower in _SAY and _OBJECT_PRONOUN.match(text, cue.end, window_end):
         # "said her family asked …": "said" takes no bare addressee, the clause begins
         pos = _past_adjuncts(text, cue.end, window_end, addressee=False)
@@ -1863,6 +1966,10 @@ def _medial(article: _Article, s: Sentence, cues: list[Cue]):
             continue
         if _RU_GERUND_TAIL.match(text, second) or _RU_SOURCE_APPOSITIVE.match(text, second):
             continue  # «…, заявил Галиев, выступая на форуме», «сообщил источник, знакомый с …»
+        if _EN_APPOSITIVE_TAIL.match(text, second + 1, s.end) and not _AUX.search(
+            text, second, s.end
+        ):
+            continue  # "…, according to Ann Orlan, a former governor.": who she is, not her words
         if any(s.start <= sp.open < first for sp in article.spans_near(first)):
             continue  # the head is a direct quote: `"…," Lavrov said, quoted by TASS`
         if _is_credit(article, second + 1, s.end):
@@ -1880,6 +1987,11 @@ def _medial(article: _Article, s: Sentence, cues: list[Cue]):
     return []
 
 
+# a short noun phrase closing the sentence after the speaker: an appositive
+_EN_APPOSITIVE_TAIL = re.compile(
+    r"\s*(?:a|an|the|his|her|their|its)\s+(?:[\w.'’-]+\s+){0,6}?[\w.'’-]+[.!?]?[\"”’]?\s*$",
+    re.IGNORECASE,
+)
 _ADJUNCT_HEAD = re.compile(
     r"(?:in|on|at|during|after|before|over|via|earlier|later|last|this|speaking|writing"
     r"|asked|answering|responding|interviewed)\b[^,;:]{0,80}$",
@@ -1951,7 +2063,8 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
 _NEGATED = re.compile(r"(?<![\w-])not(?![\w-])|n[’']t\b", re.IGNORECASE)
 _SOURCE_PHRASE = re.compile(
     r"\s+(?P<np>(?:the\s+|an?\s+)?(?:(?-i:[A-Z])[\w.&'’-]*|[a-z][\w-]*)"
-    r"(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|of|for|at|[a-z][\w-]*)){0,6}?)\s*[.!?]?\s*$",
+    r"(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|of|for|at|[a-z][\w-]*)){0,6}?)"
+    r"(?:,\s+(?-i:[RDI])-[A-Z][\w.]*)?\s*[.!?]?\s*$",  # "former Sen. Scott Brown, R-Mass."
     re.IGNORECASE,
 )
 
@@ -1965,8 +2078,9 @@ _PERSON_SOURCE = re.compile(
     r"|relatives|neighbors|neighbours|colleagues|prosecutors)\b"
     # a document somebody wrote is their word too ("according to a pool report", "an
     # email from the group"); figures, polls and data were dropped before (_DATA)
-    r"|\b(?:report|email|e-mail|memo|letter|statement|transcript|filing|complaint"
-    r"|indictment|release|documents?|account|interview|post|tweet)\b"
+    r"|\b(?:reports?|emails?|e-mails?|memos?|letters?|statements?|transcripts?|filings?|complaint"
+    r"|indictment|release|documents?|account|interview|posts?|tweets?|summary|minutes|testimony"
+    r"|remarks|speech|lawsuit|networks?|outlets?)\b"
     r"|\b[\w-]+\.(?:com|org|net|fr|de|ru|co\.uk)\b",
     re.IGNORECASE,
 )

@@ -142,7 +142,34 @@ def _in_name(text: str, m: re.Match[str]) -> bool:
     if not word[:1].isupper() or m.group("according") or m.group("as_ru"):
         return False
     before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t")
-    return bool(before) and before[-1] not in ".!?\"“”«»—–-:\n'’"
+    if not before or before[-1] in ".!?\"“”«»—–-:\n'’":
+        return False
+    # "Rubio Says Abandoning Reform Was A Sign": a headline's verb, not part of a name
+    return word.lower() not in _HEADLINE_VERBS or not _title_case_line(text, m)
+
+
+# a headline's speech verb, capitalised like every word of its line
+_HEADLINE_VERBS = frozenset(_words("says say said tells told warns warned"))
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_HEADLINE_SMALL = frozenset(_words("a an the of to in on for and or at by as with from is"))
+
+
+def _title_case_line(text: str, m: re.Match[str]) -> bool:
+    """Whether the verb's line is a headline written in title case (every long word capitalised).
+
+    Such a line has no sentence case to tell a name from a verb, so "Says" there is the
+    verb; a capitalised "Says" inside a sentence of running text stays part of a name.
+    """
+    lo = text.rfind("\n", max(0, m.start() - 200), m.start())
+    hi = text.find("\n", m.end(), m.end() + 200)
+    if lo < 0 < m.start() - 200 or hi < 0 < len(text) - m.end() - 200:
+        return False  # a line over 200 characters is running text, not a headline
+    lo, hi = lo + 1, len(text) if hi < 0 else hi
+    if hi - lo > 200:
+        return False
+    words = [w for w in _HEADLINE_WORD.findall(text, lo, hi) if w.lower() not in _HEADLINE_SMALL]
+    after = _HEADLINE_WORD.findall(text, m.end(), hi)
+    return len(words) >= 4 and len(after) >= 2 and all(w[0].isupper() for w in words)
 
 
 def _cue(m: re.Match[str]) -> Cue:

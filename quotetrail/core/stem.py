@@ -86,8 +86,8 @@ def _stem_batch(words: list[str], into: dict[str, str] | None = None) -> dict[st
     if "'" in joined:
         en = [w[:-2] if len(w) > 2 and w.endswith("'s") else w for w in en_words]
     stems = _EN.stemWords(en)
-    # "5th": never a token, but kept as it is; `min` first, as most batches hold no number
-    if en_words and min(en_words)[:1].isdigit() and _DIGIT_FIRST_WORD.search(joined):
+    # "5th": never a token, but kept as it is (not `min(en_words)` first: "/" sorts before "0")
+    if _DIGIT_FIRST_WORD.search(joined):
         stems = [w if w[:1].isdigit() else s for w, s in zip(en_words, stems, strict=True)]
     found = {} if into is None else into
     found.update(zip(en_words, stems, strict=True))

@@ -20,6 +20,7 @@ EXPECTED = {
         ("direct", "Sergei Lavrov", "said", None, "This is a cynical game"),
         ("direct", "Sergei Lavrov", "said", None, "And everyone understands it."),
         ("reported", "Maria Zakharova", "wrote", "Telegram", 'the proposal was "dead on arrival."'),
+        ("reported", "Maria Zakharova", "said", None, "had misreported the talks"),  # "the BBC, which she said had …"
     ],
     "ru_peskov_briefing.txt": [
         ("reported", "Дмитрий Песков", None, None, "Кремль не видит оснований для перемирия"),  # headline "Name: words"

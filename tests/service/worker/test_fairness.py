@@ -61,6 +61,7 @@ def test_one_busy_host_does_not_stall_unrelated_jobs(tmp_path):
             sources = [s.sources(job_id)[0] for job_id in busy]
     assert all(row["status"] == "ok" for row in sources), sources  # re-queued, never given up
     # 12 fetches 0.8 s apart take ~9 s; the unrelated jobs did not wait for them (before
-    # re-queueing they took 13.7 s here, as long as the busy host's whole backlog).
+    # re-queueing they took 13.7 s here, as long as the busy host's whole backlog). Relative,
+    # not absolute: a loaded machine slows both, while the host's interval gates only one.
     assert busy_total > 6, busy_total
-    assert unrelated < min(8.0, busy_total / 2), (unrelated, busy_total)
+    assert unrelated < busy_total / 2, (unrelated, busy_total)
