@@ -4,7 +4,7 @@
          ──► one compiled-regex pass: token offsets
          ──► norms = slices of the folded text; numbers, contractions, invisible
              characters and [editorial] words fixed up where they occur
-         ──► sentence starts from the (few) sentence-ending marks, placed by bisection
+         ──► sentence starts judged once per distinct gap between tokens (" ", ". ", "\n")
          ──► PageTokens: parallel columns; a Token object is made only when asked for
 
 What ends it: nothing fails — text the bulk path cannot vouch for (lower-casing that
@@ -182,7 +182,7 @@ def tokenize_page(text: str) -> PageTokens:
         for i in _covering(starts, ends, (m.start() for m in _INVISIBLE_RE.finditer(text))):
             if not flags[i] & NUMBER:
                 norms[i] = fold(raws[i])
-    _mark_sentence_starts(text, starts, ends, flags)
+    _mark_sentence_starts(pieces[0 : 2 * n : 2], firsts, flags)
     if "[" in text:
         for a, b in _editorial_spans(text):
             for i in range(bisect_right(starts, a), bisect_left(starts, b)):
@@ -227,29 +227,34 @@ def _covering(starts: Sequence[int], ends: Sequence[int], positions: Iterator[in
     return found
 
 
-def _mark_sentence_starts(
-    text: str, starts: Sequence[int], ends: Sequence[int], flags: bytearray
-) -> None:
+def _mark_sentence_starts(gaps: Sequence[str], firsts: Sequence[str], flags: bytearray) -> None:
     """A token starts a sentence after a line break, or after . ! ? … : unless lowercase.
 
-    Placed from the runs of sentence-ending marks (far fewer than tokens; ".\n\n" is
-    one run) by bisection; a mark inside a token (a decimal point) does not count, and
-    no token holds two marks in a row. Mirrors `normalize._starts_sentence`.
+    `gaps[j]` is the text between token j-1 and token j (the regex split's pieces).
+    A page holds few distinct gaps (" ", ", ", ". ", "\n\n"…), so each is judged
+    once, and only the tokens after a gap with a mark get a look at their first
+    letter. Same rule as `normalize._starts_sentence` (a loop over the sentence
+    marks with a bisection each was a fifth of a page of new words).
     """
-    if not starts:
+    if not firsts:
         return
     flags[0] |= SENTENCE_START
-    n = len(starts)
-    for m in _SENTENCE_END_RUN.finditer(text, ends[0]):
-        p = m.start()
-        j = bisect_right(starts, p)
-        if j >= n or p < ends[j - 1] or flags[j] & SENTENCE_START:
-            continue
-        if "\n" in m.group() or not text[starts[j]].islower():
+    kind = {gap: _gap_kind(gap) for gap in set(gaps)}
+    kinds = list(map(kind.__getitem__, gaps))
+    kinds[0] = _NO_MARK  # the first token is a sentence start anyway
+    for j in compress(range(len(kinds)), kinds):
+        if kinds[j] == _LINE_BREAK or not firsts[j].islower():
             flags[j] |= SENTENCE_START
 
 
-_SENTENCE_END_RUN = re.compile(_SENTENCE_END.pattern + "+")
+_NO_MARK, _MARK, _LINE_BREAK = 0, 1, 2
+
+
+def _gap_kind(gap: str) -> int:
+    """Whether the text between two tokens ends a sentence: always, unless lowercase, never."""
+    if "\n" in gap:
+        return _LINE_BREAK
+    return _MARK if _SENTENCE_END.search(gap) else _NO_MARK
 
 
 def _split_contractions(

@@ -9,7 +9,8 @@ installed, pure-Python snowballstemmer otherwise: they give the same stems
 (tests/core/test_stem.py checks it on the dev set's words), PyStemmer ~20× faster.
 (snowballstemmer itself hands out PyStemmer's class when that is installed.)
 One cache is shared by every page of a process, and `stem_all` stems a page's
-missing words in one batch call per language.
+missing words in one batch call per language (`stem_distinct` the same for a list of
+distinct words: a big page's types, align.py).
 """
 
 from __future__ import annotations
@@ -68,6 +69,39 @@ def stem_all(norms: Sequence[str]) -> list[str]:
     return list(map(found.get, norms, out))  # type: ignore[arg-type]
 
 
+def stem_distinct(words: list[str]) -> list[str]:
+    """Stems of distinct words, in their order: cache look-ups, then one batch for the rest.
+
+    The page's types rather than its tokens: a page of 350,000 tokens holds a few
+    thousand words of English, but a page of new words as many words as tokens; then
+    no dictionary of new stems is built unless it goes into the cache (it would not
+    fit), as building it cost as much as half the stemming.
+    """
+    out = list(map(_CACHE.get, words))
+    if None not in out:
+        return out  # type: ignore[return-value]
+    missing = (
+        words if out.count(None) == len(out) else list(compress(words, map(is_, out, repeat(None))))
+    )
+    stems = _stem_list(missing)
+    if len(missing) <= _CACHE_LIMIT:
+        if len(_CACHE) + len(missing) > _CACHE_LIMIT:
+            _CACHE.clear()
+        _CACHE.update(zip(missing, stems, strict=True))
+    if missing is words:
+        return stems
+    new = iter(stems)
+    return [next(new) if s is None else s for s in out]
+
+
+def _stem_list(words: list[str]) -> list[str]:
+    """Stems of distinct words as a list in their order (`_stem_batch`'s, without its dict
+    when every word is ASCII: English pages and pages of new words)."""
+    if all(map(str.isascii, words)):
+        return _stem_ascii(words)
+    return list(map(_stem_batch(words).__getitem__, words))
+
+
 def _stem_batch(words: list[str], into: dict[str, str] | None = None) -> dict[str, str]:
     """Stems of distinct words (added to `into` when given), one `stemWords` call per language.
 
@@ -81,6 +115,15 @@ def _stem_batch(words: list[str], into: dict[str, str] | None = None) -> dict[st
     """
     ascii_ = list(map(str.isascii, words))
     en_words = list(compress(words, ascii_))
+    found = {} if into is None else into
+    found.update(zip(en_words, _stem_ascii(en_words), strict=True))
+    if len(en_words) < len(words):
+        found.update(_stem_non_ascii(list(compress(words, map(not_, ascii_)))))
+    return found
+
+
+def _stem_ascii(en_words: list[str]) -> list[str]:
+    """Stems of ASCII words, in their order, from one `stemWords` call (see `_stem_batch`)."""
     en = en_words
     joined = "\x00" + "\x00".join(en_words)
     if "'" in joined:
@@ -89,11 +132,7 @@ def _stem_batch(words: list[str], into: dict[str, str] | None = None) -> dict[st
     # "5th": never a token, but kept as it is (not `min(en_words)` first: "/" sorts before "0")
     if _DIGIT_FIRST_WORD.search(joined):
         stems = [w if w[:1].isdigit() else s for w, s in zip(en_words, stems, strict=True)]
-    found = {} if into is None else into
-    found.update(zip(en_words, stems, strict=True))
-    if len(en_words) < len(words):
-        found.update(_stem_non_ascii(list(compress(words, map(not_, ascii_)))))
-    return found
+    return stems
 
 
 # a word that starts with a digit and holds more than digits and points (numbers are

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import random
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from quotetrail.core.align import (
     NUMPY_TOKENS,
     best_alignment,
@@ -181,6 +184,59 @@ def test_small_and_large_page_index_builders_agree() -> None:
         for key in list(index_a)[:50]:
             assert index_a.head(key, 3) == index_b.head(key, 3) == index_a[key][:3]
     assert len(prepare_page(big).keys) >= NUMPY_TOKENS  # the large path ran through prepare
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "said",
+                "says",
+                "saying",
+                "mayor's",
+                "mayor",
+                "урожай",
+                "урожая",
+                "4000",
+                "of",
+                "the",
+                "not",
+                "run",
+                "runs",
+                "running",
+                "ёлки",
+                "a",
+                "x",
+                "zzq",
+                "3.5",
+            ]
+        ),
+        min_size=1,
+        max_size=300,
+    ),
+    st.integers(min_value=1, max_value=30),
+)
+def test_page_stems_and_index_from_distinct_words_equal_the_token_by_token_path(
+    norms: list[str], sentence: int
+) -> None:
+    """`_stems_and_index` numbers distinct words and stems only those; keys, positions
+    and sentence frequencies must be those of stemming and indexing every token."""
+    from quotetrail.core import stem as stem_module
+    from quotetrail.core.align import _index_numpy, _stems_and_index
+
+    starts = tuple(range(0, len(norms), sentence))
+    ends = [*starts[1:], len(norms)]
+    stem_module._CACHE.clear()
+    keys, index, freq = _stems_and_index(norms, starts, ends)
+    stem_module._CACHE.clear()
+    ref_keys = tuple(stem_module.stem(w) for w in norms)
+    ref_index, ref_freq = _index_numpy(ref_keys, starts, ends)
+    assert keys == ref_keys
+    assert list(index) == list(ref_index)  # stems in order of first occurrence
+    assert {k: index[k] for k in index} == {k: ref_index[k] for k in ref_index}
+    assert dict(freq) == dict(ref_freq)
+    assert all(index.size(k) == len(ref_index[k]) for k in ref_index)
 
 
 def test_a_small_page_is_prepared_without_numpy() -> None:

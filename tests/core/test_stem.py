@@ -85,3 +85,29 @@ def test_the_batch_keeps_short_words_numbers_and_possessives() -> None:
     assert [got[w] for w in words] == [
         "a", "is", "4000", "12.5", "1990", "٤٠٠٠", "mayor", "it", "said", "урож",
     ]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.from_regex(r"[a-z]{1,3}('s)?|[0-9]{1,6}|[a-z0-9']{1,12}", fullmatch=True),
+            st.from_regex(r"[а-яё]{1,9}|[a-zа-я]{2,6}|[éü٤]{1,3}[a-z]{0,3}", fullmatch=True),
+            st.text(min_size=1, max_size=8),
+        ),
+        max_size=40,
+        unique=True,
+    ),
+    st.integers(min_value=0, max_value=40),
+)
+def test_stem_distinct_gives_the_stems_of_the_word_by_word_path(
+    words: list[str], cached: int
+) -> None:
+    """The page path stems its distinct words: with none, some or all of them already
+    in the cache (its routes differ), the stems are those of `stem`, in order."""
+    stem_module._CACHE.clear()
+    for w in words[:cached]:
+        stem_module.stem(w)
+    got = stem_module.stem_distinct(words)
+    assert got == [stem_module._stem_uncached(w) for w in words]
+    assert stem_module.stem_distinct(words) == got  # now every word comes from the cache
