@@ -179,6 +179,7 @@ def _load_first_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _LISTED_MALE, _LISTED_FEMALE = _load_first_names()
+_LISTED_ANY = _LISTED_MALE | _LISTED_FEMALE
 _FEMALE_FIRST = _FEMALE_FIRST | (_LISTED_FEMALE - _MALE_FIRST)
 _MALE_FIRST = _MALE_FIRST | (_LISTED_MALE - _FEMALE_FIRST)
 _MALE_A = frozenset(
@@ -794,9 +795,23 @@ def _institution(text: str, run, words: list[str]) -> bool:
     """ "told the Riverton Herald": a paper, not a person who could later be "she"."""
     if words[-1].lower() in _INSTITUTION_HEADS:
         return True
-    if any(w.lower().strip(".") in _NOT_PERSON for w in words) and not _CYRILLIC.search(words[-1]):
+    if (
+        any(w.lower().strip(".") in _NOT_PERSON for w in words)
+        and not _CYRILLIC.search(words[-1])
+        and not _first_middle_last(words)
+    ):
         return True
     return bool(_THE_BEFORE.search(text[max(0, run[0][0] - 5) : run[0][0]]))
+
+
+def _first_middle_last(words: list[str]) -> bool:
+    """ "Kathleen Hall Jamieson": a listed first name, then a surname that is no place or
+    body word: a middle name that is also a common noun ("Hall", "Park") stays a name."""
+    return (
+        len(words) >= 3
+        and words[0].lower() in _LISTED_ANY
+        and words[-1].lower().strip(".") not in _NOT_PERSON
+    )
 
 
 def _with_dot(text: str, token, word: str) -> str:

@@ -429,3 +429,12 @@ def test_the_senator_is_the_last_person_titled_senator():
     )
     (q,) = quotes(text)
     assert q.speaker == "Ruth Okafor"
+
+
+def test_a_middle_name_that_is_also_a_place_word_stays_a_name():
+    text = (
+        "The loop feeds itself.\n\n"
+        '"It is really jarring to watch," said Marian Hall Okoye, a professor of rhetoric.'
+    )
+    (q,) = quotes(text)
+    assert q.speaker == "Marian Hall Okoye"
