@@ -1353,6 +1353,7 @@ class Person:
     roles: set[str] = field(default_factory=set)
     tentative: bool = False  # only seen named, never cited speaking
     seen: int = -1  # where the person was last named or cited (for a Russian epithet)
+    bare: bool = False  # referred to by the surname alone ("Trump said"), see `_by_surname`
 
     @property
     def name(self) -> str:
@@ -1495,26 +1496,40 @@ class Resolver:
 
     def _person(self, ref: SpeakerRef, *, tentative: bool = False) -> Person:
         words = ref.name.split()
-        for person in reversed(self.people):
-            if person.same_as(words):
-                upgrade = person.tentative and not tentative and len(words) >= len(person.words)
-                if len(words) > len(person.words) or upgrade:
-                    person.words = words
-                person.tentative = person.tentative and tentative
-                person.roles |= ref.roles
-                person.gender = person.gender or ref.gender
-                return person
+        person = self._by_surname(words)
+        if person is not None:
+            upgrade = person.tentative and not tentative and len(words) >= len(person.words)
+            if len(words) > len(person.words) or upgrade:
+                person.words = words
+            person.tentative = person.tentative and tentative
+            person.roles |= ref.roles
+            person.gender = person.gender or ref.gender
+            return person
         person = Person(words, ref.gender, set(ref.roles), tentative=tentative)
         self.people.append(person)
         return person
 
     def _known(self, surname: str) -> Person | None:
-        """The person already named whose surname this is (the latest one), else nobody."""
-        key = surname_key(surname)
-        for person in reversed(self.people):
-            if person.key == key:
-                return person
-        return None
+        """The person already named whose surname this is (see `_by_surname`), else nobody."""
+        return self._by_surname([surname])
+
+    def _by_surname(self, words: list[str]) -> Person | None:
+        """The person already named whom these words name (the latest one), else nobody.
+
+        A surname alone shared by several people ("Trump" after Donald, Ivanka and Eric
+        Trump) means the one the copy already calls by the surname alone, else the one
+        named first: news copy gives relatives their first names, the principal the
+        surname. (The latest one made "Trump said" Ivanka's, and the next "he" somebody
+        else's.)
+        """
+        matches = [person for person in self.people if person.same_as(words)]
+        if len(matches) <= 1 or len(words) > 1:
+            person = matches[-1] if matches else None
+        else:
+            person = next((p for p in reversed(matches) if p.bare), matches[0])
+        if person is not None and len(words) == 1:
+            person.bare = True
+        return person
 
     def _by_gender(self, gender: Gender) -> Person | None:
         """The latest subject whose gender fits (or is unknown); never the other gender.

@@ -438,3 +438,12 @@ def test_a_middle_name_that_is_also_a_place_word_stays_a_name():
     )
     (q,) = quotes(text)
     assert q.speaker == "Marian Hall Okoye"
+
+
+def test_a_bare_surname_shared_by_relatives_means_the_one_named_first():
+    text = (
+        "Governor Alan Brisk opened the fair on Monday. "
+        'His daughter, Tess Brisk, told the crowd, "My father never rests." '
+        '"We will build the bridge," Brisk said. "It will be ready by May," he added.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Tess Brisk", "Alan Brisk", "Alan Brisk"]
