@@ -720,6 +720,8 @@ def _name_ref(
         run = run[1:]  # «Президент Узбекистана Тимур Рашидов»: the country completes the title
     elif len(run) >= 3 and _title_word(text, run):
         run = run[1:]  # «Гроссмейстер Алина Сабурова»: a capitalised title opens the sentence
+    elif len(run) >= 3 and run[0][2].lower() in _PARTY_WORDS:
+        run = run[1:]  # "Republican Christine Todd Whitman": the party is not part of the name
     words = [_strip_possessive(t[2]) for t in run]
     raw = " ".join(words)
     if all(len(w) == 1 for w in words) or is_outlet(raw) or _institution(text, run, words):
@@ -737,6 +739,7 @@ def _name_ref(
     )
 
 
+_PARTY_WORDS = frozenset(_words("republican democrat democratic gop independent libertarian"))
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?…\n])[\s«\"„—–-]*$")
 
 

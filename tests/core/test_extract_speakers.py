@@ -447,3 +447,12 @@ def test_a_bare_surname_shared_by_relatives_means_the_one_named_first():
         '"We will build the bridge," Brisk said. "It will be ready by May," he added.'
     )
     assert [q.speaker for q in quotes(text)] == ["Tess Brisk", "Alan Brisk", "Alan Brisk"]
+
+
+def test_a_party_word_before_a_name_is_not_part_of_it():
+    text = (
+        "Republican Jane Whitlow told reporters she would rather vote for Ruth Okafor.\n\n"
+        "“I am ashamed of the endorsement,” she said. "
+        '"It was a mistake," said Democrat Tom Greer.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Jane Whitlow", "Jane Whitlow", "Tom Greer"]
