@@ -888,6 +888,15 @@ _HEAD_OF = re.compile(
 _SINGLE_SOURCE = re.compile(
     r"^(?:an?\s|one\s|another\s|источник(?!и)|собеседник(?!и))", re.IGNORECASE
 )
+# "the partner", "the longtime aide": one person, whom a later "he"/"she" may mean
+_ONE_PERSON = re.compile(
+    r"the\s+(?:[\w-]+\s+){0,3}(?:partner|woman|man|person|official|source|aide|adviser"
+    r"|advisor|staffer|witness|lawyer|attorney|prosecutor|spokesman|spokeswoman|spokesperson"
+    r"|officer|employee|worker|resident|voter|student|teacher|doctor|nurse|owner|friend"
+    r"|neighbor|neighbour|activist|analyst|economist|expert|researcher|scientist|executive"
+    r"|manager|director|veteran|delegate|supporter|protester|organizer|insider|diplomat)",
+    re.IGNORECASE,
+)
 _OF_PHRASE = re.compile(r"\s+(?:for|of|at|with|in)\s", re.IGNORECASE)
 _INDEFINITE = re.compile(r"(?<![\w-])(?:an?|another|one)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _BODY_MAX_CHARS = 120
@@ -1458,7 +1467,8 @@ class Resolver:
         person = self.bodies[key]
         if ref.name[:1].isupper() and _CYRILLIC.search(ref.name):
             self.last_body = person
-        if _SINGLE_SOURCE.search(ref.name):  # «Источник … рассказал. По его словам, …»
+        if _SINGLE_SOURCE.search(ref.name) or _ONE_PERSON.fullmatch(ref.name):
+            # «Источник … рассказал. По его словам, …» / "the partner told them …. "…," he said"
             self._touch(self.recent, person)
             self._touch(self.subjects, person)
         else:

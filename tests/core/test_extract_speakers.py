@@ -456,3 +456,13 @@ def test_a_party_word_before_a_name_is_not_part_of_it():
         '"It was a mistake," said Democrat Tom Greer.'
     )
     assert [q.speaker for q in quotes(text)] == ["Jane Whitlow", "Jane Whitlow", "Tom Greer"]
+
+
+def test_a_common_noun_that_spoke_is_a_later_he():
+    text = (
+        'Walter Birch, a law professor, studies funds. "Fees matter," Birch said.\n\n'
+        "The couple met a partner at a firm.\n\n"
+        "The solution, the partner told them, was simple. "
+        '"Just put your money in index funds," he said.'
+    )
+    assert [q.speaker for q in quotes(text)][-1] == "the partner"
