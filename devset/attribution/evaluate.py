@@ -34,7 +34,13 @@ Conventions (stated so figures can be compared):
   a content word with the gold source; a gold pronoun source ("he", "she", "they") is
   first replaced by the nearest earlier gold source of the article that is not a pronoun
   (PolNeAR has no coreference layer; this is an approximation, and a stricter one than
-  the annotators' own "he").
+  the annotators' own "he"). A gold source that is "who"/"whose" or a role description
+  ("the Vermont senator") also accepts the person the article itself ties to it: the
+  name written just before "who", or the last person before the source written with
+  that role as a title ("Vermont Sen. Jane Roe") or appositive ("Jane Roe, the Vermont
+  senator") whose link carries the description's capitalised words; every predicted
+  name word must be in that person's name (`coreferent`). The word-overlap figure
+  alone is printed beside it ("word overlap with the gold source alone").
 * **Token F1** (the Russian measure): tokens of predicted contents that fall inside the
   aligned gold content, micro-averaged over the set.
 """
