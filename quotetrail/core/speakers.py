@@ -179,6 +179,7 @@ def _load_first_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _LISTED_MALE, _LISTED_FEMALE = _load_first_names()
+_LISTED_ANY = _LISTED_MALE | _LISTED_FEMALE
 _FEMALE_FIRST = _FEMALE_FIRST | (_LISTED_FEMALE - _MALE_FIRST)
 _MALE_FIRST = _MALE_FIRST | (_LISTED_MALE - _FEMALE_FIRST)
 _MALE_A = frozenset(
@@ -719,6 +720,8 @@ def _name_ref(
         run = run[1:]  # «Президент Узбекистана Тимур Рашидов»: the country completes the title
     elif len(run) >= 3 and _title_word(text, run):
         run = run[1:]  # «Гроссмейстер Алина Сабурова»: a capitalised title opens the sentence
+    elif len(run) >= 3 and run[0][2].lower() in _PARTY_WORDS:
+        run = run[1:]  # "Republican Christine Todd Whitman": the party is not part of the name
     words = [_strip_possessive(t[2]) for t in run]
     raw = " ".join(words)
     if all(len(w) == 1 for w in words) or is_outlet(raw) or _institution(text, run, words):
@@ -736,6 +739,7 @@ def _name_ref(
     )
 
 
+_PARTY_WORDS = frozenset(_words("republican democrat democratic gop independent libertarian"))
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?…\n])[\s«\"„—–-]*$")
 
 
@@ -794,9 +798,23 @@ def _institution(text: str, run, words: list[str]) -> bool:
     """ "told the Riverton Herald": a paper, not a person who could later be "she"."""
     if words[-1].lower() in _INSTITUTION_HEADS:
         return True
-    if any(w.lower().strip(".") in _NOT_PERSON for w in words) and not _CYRILLIC.search(words[-1]):
+    if (
+        any(w.lower().strip(".") in _NOT_PERSON for w in words)
+        and not _CYRILLIC.search(words[-1])
+        and not _first_middle_last(words)
+    ):
         return True
     return bool(_THE_BEFORE.search(text[max(0, run[0][0] - 5) : run[0][0]]))
+
+
+def _first_middle_last(words: list[str]) -> bool:
+    """ "Kathleen Hall Jamieson": a listed first name, then a surname that is no place or
+    body word: a middle name that is also a common noun ("Hall", "Park") stays a name."""
+    return (
+        len(words) >= 3
+        and words[0].lower() in _LISTED_ANY
+        and words[-1].lower().strip(".") not in _NOT_PERSON
+    )
 
 
 def _with_dot(text: str, token, word: str) -> str:
@@ -869,6 +887,15 @@ _HEAD_OF = re.compile(
 # a single unnamed person, whom a later pronoun may mean
 _SINGLE_SOURCE = re.compile(
     r"^(?:an?\s|one\s|another\s|источник(?!и)|собеседник(?!и))", re.IGNORECASE
+)
+# "the partner", "the longtime aide": one person, whom a later "he"/"she" may mean
+_ONE_PERSON = re.compile(
+    r"the\s+(?:[\w-]+\s+){0,3}(?:partner|woman|man|person|official|source|aide|adviser"
+    r"|advisor|staffer|witness|lawyer|attorney|prosecutor|spokesman|spokeswoman|spokesperson"
+    r"|officer|employee|worker|resident|voter|student|teacher|doctor|nurse|owner|friend"
+    r"|neighbor|neighbour|activist|analyst|economist|expert|researcher|scientist|executive"
+    r"|manager|director|veteran|delegate|supporter|protester|organizer|insider|diplomat)",
+    re.IGNORECASE,
 )
 _OF_PHRASE = re.compile(r"\s+(?:for|of|at|with|in)\s", re.IGNORECASE)
 _INDEFINITE = re.compile(r"(?<![\w-])(?:an?|another|one)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -1338,6 +1365,7 @@ class Person:
     roles: set[str] = field(default_factory=set)
     tentative: bool = False  # only seen named, never cited speaking
     seen: int = -1  # where the person was last named or cited (for a Russian epithet)
+    bare: bool = False  # referred to by the surname alone ("Trump said"), see `_by_surname`
 
     @property
     def name(self) -> str:
@@ -1439,7 +1467,8 @@ class Resolver:
         person = self.bodies[key]
         if ref.name[:1].isupper() and _CYRILLIC.search(ref.name):
             self.last_body = person
-        if _SINGLE_SOURCE.search(ref.name):  # «Источник … рассказал. По его словам, …»
+        if _SINGLE_SOURCE.search(ref.name) or _ONE_PERSON.fullmatch(ref.name):
+            # «Источник … рассказал. По его словам, …» / "the partner told them …. "…," he said"
             self._touch(self.recent, person)
             self._touch(self.subjects, person)
         else:
@@ -1480,26 +1509,40 @@ class Resolver:
 
     def _person(self, ref: SpeakerRef, *, tentative: bool = False) -> Person:
         words = ref.name.split()
-        for person in reversed(self.people):
-            if person.same_as(words):
-                upgrade = person.tentative and not tentative and len(words) >= len(person.words)
-                if len(words) > len(person.words) or upgrade:
-                    person.words = words
-                person.tentative = person.tentative and tentative
-                person.roles |= ref.roles
-                person.gender = person.gender or ref.gender
-                return person
+        person = self._by_surname(words)
+        if person is not None:
+            upgrade = person.tentative and not tentative and len(words) >= len(person.words)
+            if len(words) > len(person.words) or upgrade:
+                person.words = words
+            person.tentative = person.tentative and tentative
+            person.roles |= ref.roles
+            person.gender = person.gender or ref.gender
+            return person
         person = Person(words, ref.gender, set(ref.roles), tentative=tentative)
         self.people.append(person)
         return person
 
     def _known(self, surname: str) -> Person | None:
-        """The person already named whose surname this is (the latest one), else nobody."""
-        key = surname_key(surname)
-        for person in reversed(self.people):
-            if person.key == key:
-                return person
-        return None
+        """The person already named whose surname this is (see `_by_surname`), else nobody."""
+        return self._by_surname([surname])
+
+    def _by_surname(self, words: list[str]) -> Person | None:
+        """The person already named whom these words name (the latest one), else nobody.
+
+        A surname alone shared by several people ("Trump" after Donald, Ivanka and Eric
+        Trump) means the one the copy already calls by the surname alone, else the one
+        named first: news copy gives relatives their first names, the principal the
+        surname. (The latest one made "Trump said" Ivanka's, and the next "he" somebody
+        else's.)
+        """
+        matches = [person for person in self.people if person.same_as(words)]
+        if len(matches) <= 1 or len(words) > 1:
+            person = matches[-1] if matches else None
+        else:
+            person = next((p for p in reversed(matches) if p.bare), matches[0])
+        if person is not None and len(words) == 1:
+            person.bare = True
+        return person
 
     def _by_gender(self, gender: Gender) -> Person | None:
         """The latest subject whose gender fits (or is unknown); never the other gender.

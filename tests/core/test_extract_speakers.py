@@ -429,3 +429,40 @@ def test_the_senator_is_the_last_person_titled_senator():
     )
     (q,) = quotes(text)
     assert q.speaker == "Ruth Okafor"
+
+
+def test_a_middle_name_that_is_also_a_place_word_stays_a_name():
+    text = (
+        "The loop feeds itself.\n\n"
+        '"It is really jarring to watch," said Marian Hall Okoye, a professor of rhetoric.'
+    )
+    (q,) = quotes(text)
+    assert q.speaker == "Marian Hall Okoye"
+
+
+def test_a_bare_surname_shared_by_relatives_means_the_one_named_first():
+    text = (
+        "Governor Alan Brisk opened the fair on Monday. "
+        'His daughter, Tess Brisk, told the crowd, "My father never rests." '
+        '"We will build the bridge," Brisk said. "It will be ready by May," he added.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Tess Brisk", "Alan Brisk", "Alan Brisk"]
+
+
+def test_a_party_word_before_a_name_is_not_part_of_it():
+    text = (
+        "Republican Jane Whitlow told reporters she would rather vote for Ruth Okafor.\n\n"
+        "“I am ashamed of the endorsement,” she said. "
+        '"It was a mistake," said Democrat Tom Greer.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Jane Whitlow", "Jane Whitlow", "Tom Greer"]
+
+
+def test_a_common_noun_that_spoke_is_a_later_he():
+    text = (
+        'Walter Birch, a law professor, studies funds. "Fees matter," Birch said.\n\n'
+        "The couple met a partner at a firm.\n\n"
+        "The solution, the partner told them, was simple. "
+        '"Just put your money in index funds," he said.'
+    )
+    assert [q.speaker for q in quotes(text)][-1] == "the partner"
