@@ -20,10 +20,7 @@ from quotetrail.core.models import QuoteKind
 from quotetrail.core.outlets import Outlet, OutletRegistry
 from quotetrail.core.quotemarks import QuoteSpan, find_quote_spans
 from quotetrail.core.sentences import Sentence, Sentences
-from quotetrail.core.speakers import (
-    Person,
-    SpeakerRef,
-)
+from quotetrail.core.speakers import Person, SpeakerRef
 from quotetrail.core.speech import Cue, find_cues
 
 _REACH = 300  # how far from a quote its attribution may stand

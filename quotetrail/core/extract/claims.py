@@ -15,10 +15,7 @@ from quotetrail.core.attribution import find_credits, points_back
 from quotetrail.core.extract.article import _TERMINAL, _WORD, _Article, _Candidate
 from quotetrail.core.extract.clauses import _is_credit, _trim_clause
 from quotetrail.core.sentences import Sentence
-from quotetrail.core.speakers import (
-    body_before,
-    subject_before,
-)
+from quotetrail.core.speakers import body_before, subject_before
 from quotetrail.core.speech import find_acts
 
 # "On Facebook, …", «В своем Telegram-канале …»: the channel, not part of the claim

@@ -41,12 +41,7 @@ from quotetrail.core.extract.article import (
 from quotetrail.core.extract.noun_phrases import _phrase_subject
 from quotetrail.core.extract.subjects import _subject
 from quotetrail.core.sentences import Sentence
-from quotetrail.core.speakers import (
-    SpeakerRef,
-    body_before,
-    subject_after,
-    subject_before,
-)
+from quotetrail.core.speakers import SpeakerRef, body_before, subject_after, subject_before
 from quotetrail.core.speech import THAT, Cue, find_cues
 
 

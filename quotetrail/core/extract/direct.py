@@ -36,12 +36,7 @@ from quotetrail.core.extract.noun_phrases import _CHAIN_NAME_END, _appositive_ch
 from quotetrail.core.extract.subjects import _subject
 from quotetrail.core.quotemarks import QuoteSpan
 from quotetrail.core.sentences import Sentence
-from quotetrail.core.speakers import (
-    SpeakerRef,
-    body_after,
-    subject_after,
-    subject_before,
-)
+from quotetrail.core.speakers import SpeakerRef, body_after, subject_after, subject_before
 from quotetrail.core.speech import Cue, find_cues
 
 

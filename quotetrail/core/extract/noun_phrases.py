@@ -16,10 +16,7 @@ import re
 from quotetrail.core.extract.adjuncts import _AUX
 from quotetrail.core.extract.article import _LEADING_FILLER, _WORD, _Article, _words
 from quotetrail.core.sentences import Sentence
-from quotetrail.core.speakers import (
-    SpeakerRef,
-    subject_after,
-)
+from quotetrail.core.speakers import SpeakerRef, subject_after
 from quotetrail.core.speech import Cue
 
 _NP_HEAD = re.compile(
