@@ -1,0 +1,148 @@
+"""Speakers across the article (step 5 of the package map).
+
+    «Об этом заявил X» / "This was said by X" ──► the quotes before it (back-attributions)
+    each candidate's ref ──► speakers.Resolver: "he", «она», "the minister" resolve to
+                             the last fitting person; names normalised, one per person
+    a role nobody held ──► a person with that title named later, else as written
+
+Runs after every candidate exists, in article order, since "he" means the last fitting
+person named before the quote, whichever stage found the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from quotetrail.core.attribution import points_back
+from quotetrail.core.extract.article import _Article, _by_para, _Candidate, _preceding
+from quotetrail.core.extract.subjects import _subject
+from quotetrail.core.speakers import (
+    Person,
+    Resolver,
+    SpeakerRef,
+    find_full_names,
+    find_titled_mentions,
+    subject_after,
+)
+
+
+def _apply_back_attributions(article: _Article, candidates: list[_Candidate]) -> None:
+    """«Об этом заявил Песков.» / "This was stated by X." names the speaker of earlier quotes."""
+    text = article.text
+    quoted_sentences = {c.sentence for c in candidates}
+    paras = _by_para(candidates)
+    for s in article.sentences.items:
+        if s.index in quoted_sentences or not points_back(text[s.start : s.end]):
+            continue
+        for cue in article.cues(s.start, s.end):
+            if cue.kind != "verb":
+                continue
+            ref = _subject(article, cue, s.start, s.end, prefer_after=True)
+            if ref is None:
+                by = re.search(r"\bby\b", text[cue.end : s.end])
+                if by:
+                    ref = subject_after(text, cue.end + by.end(), s.end, article.is_outlet)
+            if ref is None:
+                continue
+            for c in _preceding(paras, s):
+                if c.kind != "term" and c.ref is None:
+                    c.ref, c.cue, c.inherit = ref, cue, False
+            break
+
+
+def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
+    resolver = Resolver()
+    found = find_titled_mentions(article.text, article.is_outlet)
+    found += find_full_names(article.text, article.is_outlet)
+    mentions = sorted((m for m in found if not article.in_span(m.pos)), key=lambda m: m.pos)
+    subjects = _sentence_subjects(article, mentions, _inside_quotes(mentions, candidates))
+    events: list[tuple[int, int, object]] = [(m.pos, 0, m) for m in mentions]
+    events += [(c.start, 1, c) for c in candidates]
+    events.sort(key=lambda e: (e[0], e[1]))
+    previous: _Candidate | None = None
+    subject_of: dict[int, Person] = {}  # sentence index → the person who is its subject
+    quoted = {c.sentence for c in candidates if c.kind != "term"}
+    for _pos, _order, item in events:
+        if isinstance(item, SpeakerRef):
+            sentence = subjects.get(item.pos)
+            subject = sentence is not None and sentence not in subject_of
+            person = resolver.mention(item, subject=subject)
+            if person is not None and subject:
+                subject_of[sentence] = person
+            continue
+        c = item
+        if c.kind == "term":
+            continue
+        introducer = _introducing_sentence(article, c, quoted, subject_of)
+        if c.ref is not None:
+            c.person = resolver.speaker(c.ref, c.cue.feminine if c.cue else None)
+        elif c.inherit and introducer is not None:
+            c.person = introducer  # "Howard continued his remarks. “Eight years ago …”"
+            resolver.speaker(SpeakerRef("name", name=introducer.name))
+        elif c.inherit and previous is not None and c.para - previous.para <= 1:
+            c.person = previous.person
+            c.cue = c.cue or previous.cue
+        if c.person is not None:
+            previous = c
+    _name_unnamed_roles(resolver, candidates, mentions)
+
+
+def _introducing_sentence(
+    article: _Article, c: _Candidate, quoted: set[int], subject_of: dict[int, Person]
+) -> Person | None:
+    """The subject of the sentence right before a quote standing alone, if that sentence
+    quotes nobody: "Clinton delivered a message Sunday. “Our roads are crumbling.”" """
+    if not c.inherit or c.sentence < 1 or c.sentence - 1 in quoted:
+        return None
+    prev = article.sentences.items[c.sentence - 1]
+    if c.para - prev.para > 1:
+        return None
+    return subject_of.get(c.sentence - 1)
+
+
+def _name_unnamed_roles(
+    resolver: Resolver, candidates: list[_Candidate], mentions: list[SpeakerRef]
+) -> None:
+    """ "…, mayor says" in a headline, then "Mayor Helen Marsh said": the same person."""
+    named = {}
+    for c in candidates:
+        p = c.person
+        if p is not None and p in resolver.unnamed and id(p) not in named:
+            named[id(p)] = resolver.named_later(p, c.start, mentions)
+    for c in candidates:
+        if c.person is not None and named.get(id(c.person)) is not None:
+            c.person = named[id(c.person)]
+
+
+def _inside_quotes(mentions: list[SpeakerRef], candidates: list[_Candidate]) -> set[int]:
+    """Names within somebody's words (a reported clause) are not the article's subjects."""
+    ranges = sorted((c.start, c.end) for c in candidates if c.kind != "term")
+    starts = [a for a, _ in ranges]
+    inside = set()
+    for m in mentions:
+        i = bisect_right(starts, m.pos) - 1
+        if i >= 0 and m.pos < ranges[i][1]:
+            inside.add(m.pos)
+    return inside
+
+
+_ADDRESSEE = re.compile(r"(?<![\w-])(?:told|to|with|by|from|asked|met)\s+$", re.IGNORECASE)
+
+
+def _sentence_subjects(
+    article: _Article, mentions: list[SpeakerRef], inside: set[int]
+) -> dict[int, int]:
+    """The sentence of each mention that may be its sentence's subject (position → index).
+
+    The first of them that names a known person is the subject (a lone "Super" before
+    "Trump" names nobody); one spoken to or named inside somebody's words never is.
+    """
+    out: dict[int, int] = {}
+    for m in mentions:
+        if m.pos in inside or _ADDRESSEE.search(article.text, max(0, m.pos - 12), m.pos):
+            continue  # "the mayor told John Smith": the one spoken to is not a later "he"
+        s = article.sentences.at(m.pos)
+        if s is not None:
+            out[m.pos] = s.index
+    return out
