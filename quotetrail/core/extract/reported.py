@@ -438,7 +438,6 @@ def _after_appositive(article: _Article, s: Sentence, verbs: list[Cue]):
     return []
 
 
-_AND_BEFORE = re.compile(r"(?<![\w-])and\s+(?:then\s+|also\s+|later\s+)?$", re.IGNORECASE)
 # "a letter that he said was drafted by the firm": a relative pronoun right before the subject
 _RELATIVE_BEFORE = re.compile(
     r"(?<![\w-])(?:that|which|who)\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}$", re.IGNORECASE
