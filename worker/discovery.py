@@ -41,12 +41,10 @@ from worker.tasks import (
     FINALIZE,
     JobTask,
     _progress,
-    _text_from_record,
     forget_plan,
     plan_entry,
     remember_plan,
-    source_outlet_of,
-    stored_sources,
+    stored_texts,
 )
 
 log = logging.getLogger("quotetrail.worker")
@@ -115,16 +113,7 @@ def discover_job(self: Any, job_id: str) -> str:
         _send(FINALIZE, job_id, True)
         return "already discovered"
     registry = service_registry()
-    records, bodies = stored_sources(job_id, plan, registry)  # one query, not one a page
-    texts = [
-        _text_from_record(
-            spec,
-            records[spec.source],
-            source_outlet_of(job_id, spec, records[spec.source], registry, bodies),
-        )
-        for spec in plan.specs
-        if spec.source in records
-    ]
+    texts, _ = stored_texts(job_id, plan, registry)  # one query, not one a page
     article = plan.article
     given = article.get("date") if article.get("date_source") != "none" else None
     window = article.get("window") or {}

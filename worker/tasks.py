@@ -295,18 +295,9 @@ def finish(job_id: str, *, after_discovery: bool = False) -> str:
     if entry is None:
         return "skipped"
     plan, callback = entry
-    registry = service_registry()
-    records, bodies = stored_sources(job_id, plan, registry)
-    if any(spec.source not in records for spec in plan.specs):
+    texts, missing = stored_texts(job_id, plan, service_registry())
+    if missing:
         return "waiting"  # a fetch is still out; its own completion check sends us again
-    texts = [
-        _text_from_record(
-            spec,
-            records[spec.source],
-            source_outlet_of(job_id, spec, records[spec.source], registry, bodies),
-        )
-        for spec in plan.specs
-    ]
     if plan.discover and not plan.discovered and _discovery_has_work(plan, texts):
         from worker.discovery import DISCOVER  # registers the task in this process
 
@@ -630,6 +621,22 @@ def stored_sources(job_id: str, plan: Plan, registry: Any) -> tuple[dict, dict]:
     rows = runtime.store().get_sources(job_id, with_body=with_body)
     records = {row.source: row for row in rows}
     return records, {row.source: row.body for row in rows if row.body is not None}
+
+
+def stored_texts(job_id: str, plan: Plan, registry: Any) -> tuple[list[SourceText], int]:
+    """The plan's stored sources as the pipeline reads them (one query), and how many of
+    its sources are not stored yet (a fetch still out). Finalize and discovery both start here."""
+    records, bodies = stored_sources(job_id, plan, registry)
+    texts = [
+        _text_from_record(
+            spec,
+            records[spec.source],
+            source_outlet_of(job_id, spec, records[spec.source], registry, bodies),
+        )
+        for spec in plan.specs
+        if spec.source in records
+    ]
+    return texts, len(plan.specs) - len(texts)
 
 
 def _text_from_record(spec: SourceSpec, record: Any, outlet: str | None) -> SourceText:

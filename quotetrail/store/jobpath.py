@@ -93,23 +93,12 @@ class JobPathMixin(StoreBase):
     ) -> bool:
         """queued|running → running with its plan, in one UPDATE; False when the job was
         canceled or finished meanwhile (a redelivered extract restarts it in place)."""
-        now = utcnow()
-        article = storable(dict(article or {}))
-        title = article.get("title")
+        values = running_values(quotes_total, sources_total, article)
         with self.session(durable=False) as session:  # redone if lost (store/base.py)
             changed = session.execute(
                 update(JobRow)
                 .where(JobRow.id == job_id, JobRow.status.in_(UNFINISHED))
-                .values(
-                    status="running",
-                    updated_at=now,
-                    started_at=func.coalesce(JobRow.started_at, now),
-                    quotes_total=max(0, int(quotes_total)),
-                    sources_total=max(0, int(sources_total)),
-                    article=article,
-                    title=str(title)[:1000] if title else None,
-                    plan=storable(plan),
-                )
+                .values(**values, plan=storable(plan))
             ).rowcount
         return bool(changed)
 
@@ -205,6 +194,24 @@ class JobPathMixin(StoreBase):
                     [{"job_id": job_id, "facet": f, "value": v} for f, v in sorted(values)],
                 )
         return "succeeded"
+
+
+def running_values(
+    quotes_total: int, sources_total: int, article: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The columns a job gets when it starts (or restarts in place after a redelivery)."""
+    now = utcnow()
+    article = storable(dict(article or {}))
+    title = article.get("title")
+    return {
+        "status": "running",
+        "updated_at": now,
+        "started_at": func.coalesce(JobRow.started_at, now),
+        "quotes_total": max(0, int(quotes_total)),
+        "sources_total": max(0, int(sources_total)),
+        "article": article,
+        "title": str(title)[:1000] if title else None,
+    }
 
 
 def _source_row(job_id: str, item: dict[str, Any], now: Any) -> dict[str, Any]:

@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from datetime import MAXYEAR, UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, exists, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quotetrail.store import facets
 from quotetrail.store.audit import audit_row
 from quotetrail.store.base import StoreBase
 from quotetrail.store.cursor import decode_cursor, encode_cursor
+from quotetrail.store.jobpath import UNFINISHED, running_values
 from quotetrail.store.models import IdempotencyRow, JobFacetRow, JobRow, utcnow
 from quotetrail.store.records import IdempotencyConflict, InvalidTransition, JobNotFound, JobRecord
 from quotetrail.store.storable import storable, storable_text
@@ -188,26 +189,11 @@ class JobsMixin(StoreBase):
         A job that is already running (a redelivered task) is restarted in place. Returns
         None when the job was canceled or finished meanwhile: the worker should stop.
         """
-        now = utcnow()
-        article = storable(dict(article or {}))
-        title = article.get("title")
-        values: dict[str, Any] = {
-            "status": "running",
-            "updated_at": now,
-            "quotes_total": max(0, int(quotes_total)),
-            "sources_total": max(0, int(sources_total)),
-            "article": article,
-            "title": str(title)[:1000] if title else None,
-        }
+        values = running_values(quotes_total, sources_total, article)
         with self.session() as session:
-            session.execute(
-                update(JobRow)
-                .where(JobRow.id == job_id, JobRow.status == "queued")
-                .values(started_at=now)
-            )
             changed = session.execute(
                 update(JobRow)
-                .where(JobRow.id == job_id, JobRow.status.in_(("queued", "running")))
+                .where(JobRow.id == job_id, JobRow.status.in_(UNFINISHED))
                 .values(**values)
             ).rowcount
             if not changed:
@@ -254,38 +240,9 @@ class JobsMixin(StoreBase):
 
     def finish_job(self, job_id: str, report: dict[str, Any]) -> JobRecord:
         """running (or queued) → succeeded with the report; a canceled or already
-        finished job is left as it is and returned unchanged."""
-        now = utcnow()
-        report = storable(report)
-        outlets = facets.cited_outlets(report)
-        counts = facets.verdict_counts(report)
-        with self.session() as session:
-            row = session.get(JobRow, job_id)
-            if row is None:
-                raise JobNotFound(job_id)
-            changed = session.execute(
-                update(JobRow)
-                .where(JobRow.id == job_id, JobRow.status.in_(("queued", "running")))
-                .values(
-                    status="succeeded",
-                    result=report,
-                    finished_at=now,
-                    updated_at=now,
-                    started_at=func.coalesce(JobRow.started_at, now),
-                    quotes_total=len(report.get("quotes") or ()),
-                    quotes_done=len(report.get("quotes") or ()),
-                    cited_outlets=outlets,
-                    verdict_counts=counts,
-                    error=None,
-                )
-            ).rowcount
-            if changed:
-                values = {("outlet", facets.facet_value(o)) for o in outlets}
-                values |= {("verdict", facets.facet_value(v)) for v in counts}
-                session.add_all(
-                    JobFacetRow(job_id=job_id, facet=facet, value=value)
-                    for facet, value in sorted(values)
-                )
+        finished job is left as it is and returned unchanged. The job path's
+        `complete_job` write, with the row read back for callers that show it."""
+        self.complete_job(job_id, report)  # type: ignore[attr-defined]  # JobPathMixin
         return self._require(job_id)
 
     def fail_job(self, job_id: str, reason: str) -> JobRecord:
