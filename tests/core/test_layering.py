@@ -105,3 +105,26 @@ def test_dashboard_view_modules_stay_pure(name: str) -> None:
         n for n in names if any(n == f or n.startswith(f + ".") for f in DASHBOARD_FORBIDDEN)
     )
     assert not bad, f"api/dashboard/{name} imports {bad}"
+
+
+# The pipeline's stages are shared by the CLI and the workers: they may read files and
+# fetch (through quotetrail.fetch), never talk to the service's queue, store or web layer.
+PIPELINE = CORE.parent / "pipeline"
+PIPELINE_FORBIDDEN = {
+    "celery", "kombu", "redis", "fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic",
+    "psycopg", "api", "worker", "quotetrail.store", "quotetrail.cli",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("path", sorted(PIPELINE.glob("*.py")), ids=lambda p: p.name)
+def test_pipeline_stages_need_no_service(path: Path) -> None:
+    bad = sorted(
+        n
+        for n in _imports(path)
+        if any(n == f or n.startswith(f + ".") for f in PIPELINE_FORBIDDEN)
+    )
+    assert not bad, f"pipeline/{path.name} imports {bad}"
+
+
+def test_pipeline_package_is_checked() -> None:
+    assert {"__init__.py", "plan.py", "sources.py"} <= {p.name for p in PIPELINE.glob("*.py")}
