@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress
 from operator import itemgetter
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from quotetrail.core.normalize import (
     _COMBINING,
@@ -42,6 +42,9 @@ from quotetrail.core.normalize import (
     fold,
     tokenize,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
 
 CAPITAL, SENTENCE_START, EDITORIAL, NUMBER = 1, 2, 4, 8
 
@@ -65,9 +68,11 @@ class PageTokens(Sequence[Token]):
         # Tuples, not lists: a tuple of strings or ints leaves the cyclic collector's
         # view after its first pass, a list is walked again by every later collection
         # (25 ms for a 2 MB page, landing in whichever quote's judging set it off).
+        # Offsets from the numpy path stay int64 arrays (8 bytes an offset instead of an
+        # int object's 32, and nothing for the collector to walk either).
         self.norms = tuple(norms)
-        self.starts = tuple(starts)
-        self.ends = tuple(ends)
+        self.starts = tuple(starts) if isinstance(starts, list) else starts
+        self.ends = tuple(ends) if isinstance(ends, list) else ends
         self.flags = flags
         self._made: dict[int, Token] = {}  # the Tokens asked for, by position
 
@@ -98,8 +103,8 @@ class PageTokens(Sequence[Token]):
             f = self.flags[i]
             made = self._made[i] = Token(
                 self.norms[i],
-                self.starts[i],
-                self.ends[i],
+                int(self.starts[i]),  # a plain int, also from a numpy column
+                int(self.ends[i]),
                 bool(f & CAPITAL),
                 bool(f & SENTENCE_START),
                 bool(f & EDITORIAL),
@@ -110,6 +115,16 @@ class PageTokens(Sequence[Token]):
 
     def keep(self, mask: Sequence[bool]) -> PageTokens:
         """Only the tokens where `mask` is true (e.g. without [editorial] words)."""
+        if not isinstance(self.starts, tuple):  # numpy columns: select with numpy
+            import numpy as np
+
+            chosen = np.fromiter(mask, dtype=bool, count=len(self.norms))
+            return PageTokens(
+                list(compress(self.norms, mask)),
+                self.starts[chosen],
+                self.ends[chosen],
+                bytearray(compress(self.flags, mask)),
+            )
         return PageTokens(
             list(compress(self.norms, mask)),
             list(compress(self.starts, mask)),
@@ -141,6 +156,15 @@ _FAST_TOKEN_RE = re.compile(
     r"|\d(?<![\d.,]\d)\d{0,2}(?:[,.\u00a0\u202f\u2009 ]\d{3})+(?![\d])(?:[.,]\d+(?![\d]))?"
     rf"|{_NUMBER_PLAIN})"
 )
+# The same for ASCII text, where \w is [A-Za-z0-9] (no "_": see above), no invisible or
+# combining character can occur and the only apostrophes are ' and `: ASCII classes are
+# one table look-up a character, and nothing backtracks into a word's letters (*+).
+_ASCII_TOKEN_RE = re.compile(
+    r"([A-Za-z][A-Za-z0-9]*+(?:['`][A-Za-z0-9]+)*"
+    r"|\d(?<![\d.,]\d)\d{0,2}(?:[,.\u00a0\u202f\u2009 ]\d{3})+(?![\d])(?:[.,]\d+(?![\d]))?"
+    rf"|{_NUMBER_PLAIN})",
+    re.ASCII,
+)
 _EXACT_TOKEN_RE = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern) + ")")
 _CONTRACTIONS = (re.compile("n't"), re.compile("cannot"))  # literals: searched fast
 
@@ -162,7 +186,9 @@ def tokenize_page(text: str) -> PageTokens:
     low = _fold_chars(low)
     if not low.isascii() and not unicodedata.is_normalized("NFC", low):
         return PageTokens.of(tokenize(text).tokens)
-    pieces = (_EXACT_TOKEN_RE if "_" in text else _FAST_TOKEN_RE).split(text)
+    if len(text) >= NUMPY_CHARS and not any(map(text.__contains__, FOLDS_THAT_MOVE_TOKENS)):
+        return _tokenize_folded(text, low)
+    pieces = _token_pattern(text).split(text)
     raws = pieces[1::2]
     n = len(raws)
     offsets = tuple(accumulate(map(len, pieces), initial=0))  # its slices are tuples too
@@ -194,6 +220,109 @@ def tokenize_page(text: str) -> PageTokens:
     if contracted:
         return _split_contractions(norms, starts, ends, flags, contracted)
     return PageTokens(norms, starts, ends, flags)
+
+
+NUMPY_CHARS = 12_000  # from this many characters on, the columns are built with numpy
+# Folds that change what the token pattern sees: "ʼ" is a letter, folded an apostrophe;
+# "´" is neither, folded an apostrophe. Every other lower-casing or fold keeps each
+# character in the same classes (tests/core/test_pagetokens.py checks every code point).
+FOLDS_THAT_MOVE_TOKENS = ("ʼ", "´")
+
+
+def _token_pattern(text: str) -> re.Pattern[str]:
+    """The fastest pattern that splits `text` as `_TOKEN_RE` does."""
+    if "_" in text:
+        return _EXACT_TOKEN_RE
+    return _ASCII_TOKEN_RE if text.isascii() else _FAST_TOKEN_RE
+
+
+def _tokenize_folded(text: str, low: str) -> PageTokens:
+    """`tokenize_page` for a big page: split the folded text, so the pieces are the norms.
+
+    `low` is `text` lower-cased and folded, of the same length, and (without
+    FOLDS_THAT_MOVE_TOKENS) every character in it falls in the same classes of the
+    token pattern as the one it came from: the pattern cuts both at the same offsets.
+    So the split of `low` gives the norms themselves (no second fold of the tokens),
+    and what needs the original — capitals, the lowercase test after a full stop,
+    digits — is read from the first character of each token in one numpy gather.
+    """
+    import numpy as np
+
+    pieces = _token_pattern(low).split(low)
+    n = len(pieces) // 2
+    norms = pieces[1::2]
+    bounds = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
+    starts, ends = bounds[0 : 2 * n : 2], bounds[1 : 2 * n : 2]
+    kinds = _first_char_kinds(text, starts)
+    flags = kinds & CAPITAL  # a digit is not upper-case: numbers get NUMBER alone below
+    for i in np.flatnonzero(kinds & _DIGIT).tolist():  # only numbers start with a digit
+        a, b = int(starts[i]), int(ends[i])
+        grouped = _TOKEN_RE.match(text, a).lastgroup == "grouped"  # type: ignore[union-attr]
+        norms[i] = _number_norm(text[a:b], grouped)
+        flags[i] = NUMBER
+    invisible = any(map(text.__contains__, _INVISIBLE))
+    if invisible:
+        for i in _covering_np(starts, ends, [m.start() for m in _INVISIBLE_RE.finditer(text)]):
+            if not flags[i] & NUMBER:
+                norms[i] = fold(text[int(starts[i]) : int(ends[i])])
+    if n:
+        gaps = pieces[0 : 2 * n : 2]
+        kind = {gap: _gap_kind(gap) for gap in set(gaps)}
+        marks = np.frombuffer(bytes(map(kind.__getitem__, gaps)), dtype=np.uint8)
+        new = (marks == _LINE_BREAK) | ((marks == _MARK) & (kinds & _LOWER == 0))
+        new[0] = True
+        flags[new] |= SENTENCE_START
+    if "[" in text:
+        for a, b in _editorial_spans(text):
+            flags[np.searchsorted(starts, a, "right") : np.searchsorted(starts, b, "left")] |= (
+                EDITORIAL
+            )
+    if invisible:  # "can\u200bnot" is "cannot" once folded: look at the words themselves
+        contracted = [i for i, w in enumerate(norms) if w == "cannot" or w.endswith("n't")]
+    else:
+        contracted = _covering_np(starts, ends, _contraction_marks(low))
+    if contracted:
+        return _split_contractions_np(norms, starts, ends, flags, contracted)
+    return PageTokens(norms, starts, ends, bytearray(flags))
+
+
+_LOWER, _DIGIT = 2, 4  # _first_char_kinds' other bits (CAPITAL is 1)
+
+
+def _first_char_kinds(text: str, starts: np.ndarray) -> np.ndarray:
+    """CAPITAL | _LOWER | _DIGIT of each token's first character in the original text.
+
+    The code points are gathered from the text's fixed-width encoding; each distinct
+    one (a page uses a few hundred) is judged once by `str.isupper` and friends.
+    """
+    import numpy as np
+
+    if text.isascii():
+        points = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    else:
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    firsts = points[starts]
+    if not len(firsts):
+        return np.zeros(0, dtype=np.uint8)
+    present = np.bincount(firsts)
+    table = np.zeros(len(present), dtype=np.uint8)
+    for c in np.flatnonzero(present).tolist():
+        ch = chr(c)
+        table[c] = CAPITAL * ch.isupper() + _LOWER * ch.islower() + _DIGIT * ch.isdecimal()
+    return table[firsts]
+
+
+def _covering_np(starts: np.ndarray, ends: np.ndarray, positions: list[int]) -> list[int]:
+    """`_covering` on numpy columns: the tokens that contain any of `positions`, in order."""
+    import numpy as np
+
+    if not positions:
+        return []
+    at = np.asarray(positions, dtype=np.int64)
+    i = np.searchsorted(starts, at, "right") - 1
+    inside = i >= 0
+    inside[inside] = at[inside] < ends[i[inside]]
+    return list(dict.fromkeys(i[inside].tolist()))
 
 
 _FOLD_PAIRS = tuple((chr(a), b) for a, b in _FOLD.items())
@@ -292,3 +421,42 @@ def _split_contractions(
     out_e += ends[prev:]
     out_f += flags[prev:]
     return PageTokens(out_n, out_s, out_e, out_f)
+
+
+def _split_contractions_np(
+    norms: list[str],
+    starts: np.ndarray,
+    ends: np.ndarray,
+    flags: np.ndarray,
+    candidates: list[int],
+) -> PageTokens:
+    """`_split_contractions` on numpy columns: the "not" halves inserted all at once."""
+    import numpy as np
+
+    at: list[int] = []
+    cuts: list[int] = []
+    out_n: list[str] = []
+    prev = 0
+    for i in candidates:
+        if flags[i] & NUMBER:
+            continue
+        split = _negative_contraction(norms[i])
+        if split is None:
+            continue
+        word, cut = split
+        out_n += norms[prev:i]
+        out_n += (word, "not")
+        at.append(i)
+        cuts.append(cut)
+        prev = i + 1
+    if not at:
+        return PageTokens(norms, starts, ends, bytearray(flags))
+    out_n += norms[prev:]
+    idx = np.asarray(at, dtype=np.int64)
+    middle = starts[idx] + np.asarray(cuts, dtype=np.int64)
+    return PageTokens(
+        out_n,
+        np.insert(starts, idx + 1, middle),
+        np.insert(ends, idx, middle),
+        bytearray(np.insert(flags, idx + 1, flags[idx] & EDITORIAL)),
+    )
