@@ -37,7 +37,7 @@ from quotetrail.core.pagetokens import (
     flag_selector,
     tokenize_page,
 )
-from quotetrail.core.stem import stem, stem_all, stem_distinct
+from quotetrail.core.stem import stem, stem_all, stem_distinct, stem_tokens
 
 if TYPE_CHECKING:
     import numpy as np
@@ -186,6 +186,9 @@ def _stems_and_index(
     """
     import numpy as np
 
+    if _mostly_new_words(norms) and all(map(str.isascii, norms)):
+        keys = tuple(stem_tokens(norms))
+        return (keys, *_index_numpy(keys, starts, ends))
     n = len(norms)
     first: dict[str, int] = {}  # each distinct word -> the position of its first occurrence
     at = np.fromiter(map(first.setdefault, norms, count()), dtype=np.int64, count=n)
@@ -199,6 +202,23 @@ def _stems_and_index(
     ids = dict(zip(stems, range(len(stems)), strict=True))
     kid = wid if len(ids) == len(words) else _stem_numbers(stems, ids)[wid]
     return (keys, *_index_numpy(keys, starts, ends, kid, ids))
+
+
+NEW_WORDS_SAMPLE = 4_096  # tokens looked at to tell a page of mostly new words
+NEW_WORDS_SHARE = 0.8  # from this share of distinct words in the sample on
+
+
+def _mostly_new_words(norms: Sequence[str]) -> bool:
+    """Whether nearly every word of the page is new (a list of names, a glossary…).
+
+    Why: numbering the distinct words first pays when words repeat (a 2 MB English page
+    holds a few thousand); when they do not, it is a dictionary pass over every token
+    that saves no stemming, a sixth of such a page. Stemming every token and numbering
+    the stems gives the same keys, index and frequencies. A sample decides: stemming a
+    repeated word again costs about as much as the pass it saves.
+    """
+    sample = norms[:NEW_WORDS_SAMPLE]
+    return len(set(sample)) > NEW_WORDS_SHARE * len(sample)
 
 
 def _stem_numbers(stems: list[str], ids: dict[str, int]) -> np.ndarray:
