@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 CAPITAL, SENTENCE_START, EDITORIAL, NUMBER = 1, 2, 4, 8
+_MANY = 256  # Tokens made at once from which numpy offsets are turned into tuples first
 
 
 class PageTokens(Sequence[Token]):
@@ -87,7 +88,10 @@ class PageTokens(Sequence[Token]):
 
     def __getitem__(self, i: int | slice) -> Token | tuple[Token, ...]:
         if isinstance(i, slice):
-            return tuple(map(self._token, range(*i.indices(len(self.norms)))))
+            positions = range(*i.indices(len(self.norms)))
+            if len(positions) > _MANY:
+                self._plain_offsets()
+            return tuple(map(self._token, positions))
         if i < 0:
             i += len(self.norms)
         if not 0 <= i < len(self.norms):
@@ -95,7 +99,18 @@ class PageTokens(Sequence[Token]):
         return self._token(i)
 
     def __iter__(self) -> Iterator[Token]:
+        self._plain_offsets()
         return map(self._token, range(len(self.norms)))
+
+    def _plain_offsets(self) -> None:
+        """Numpy offsets as tuples of ints, once, before Tokens are made by the thousand.
+
+        Why: one numpy item costs ~5x a tuple's; a few dozen Tokens for a verdict do not
+        notice, a pass over the whole page (the sentence model's page_sentences) does.
+        """
+        if not isinstance(self.starts, tuple):
+            self.starts = tuple(self.starts.tolist())
+            self.ends = tuple(self.ends.tolist())
 
     def _token(self, i: int) -> Token:
         made = self._made.get(i)
