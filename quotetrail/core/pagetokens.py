@@ -1,14 +1,20 @@
 """A source page's tokens as columns, built in bulk: the fast twin of `normalize.tokenize`.
 
     text ──► lower + fold once for the whole text (when that is length-preserving)
-         ──► one compiled-regex pass: token offsets
-         ──► norms = slices of the folded text; numbers, contractions, invisible
-             characters and [editorial] words fixed up where they occur
+         ──► one compiled-regex pass (an ASCII-class pattern for ASCII text)
+             small page: split the text; norms = its tokens folded in one string
+             big page (NUMPY_CHARS): split the folded text — its tokens are the norms;
+                 offsets, capitals and digits from numpy (cumsum of piece lengths,
+                 one gather of the tokens' first characters)
+         ──► numbers, contractions, invisible characters and [editorial] words fixed
+             up where they occur
          ──► sentence starts judged once per distinct gap between tokens (" ", ". ", "\n")
          ──► PageTokens: parallel columns; a Token object is made only when asked for
 
 What ends it: nothing fails — text the bulk path cannot vouch for (lower-casing that
-changes length, Greek final sigma, text not in NFC) goes through `tokenize` instead.
+changes length, Greek final sigma, text not in NFC) goes through `tokenize` instead;
+a big page with a fold that changes a character's class (FOLDS_THAT_MOVE_TOKENS)
+takes the small page's path.
 
 Why: a page of 2 MB holds ~350,000 tokens. Making a frozen Token for each one, and
 folding each word on its own, was most of the 0.4–0.6 MB/s page preparation; the
