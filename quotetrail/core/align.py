@@ -37,7 +37,7 @@ from quotetrail.core.pagetokens import (
     flag_selector,
     tokenize_page,
 )
-from quotetrail.core.stem import stem, stem_all, stem_distinct
+from quotetrail.core.stem import stem, stem_all, stem_distinct, stem_tokens
 
 if TYPE_CHECKING:
     import numpy as np
@@ -186,6 +186,9 @@ def _stems_and_index(
     """
     import numpy as np
 
+    if _mostly_new_words(norms) and all(map(str.isascii, norms)):
+        keys = tuple(stem_tokens(norms))
+        return (keys, *_index_numpy(keys, starts, ends))
     n = len(norms)
     first: dict[str, int] = {}  # each distinct word -> the position of its first occurrence
     at = np.fromiter(map(first.setdefault, norms, count()), dtype=np.int64, count=n)
@@ -199,6 +202,23 @@ def _stems_and_index(
     ids = dict(zip(stems, range(len(stems)), strict=True))
     kid = wid if len(ids) == len(words) else _stem_numbers(stems, ids)[wid]
     return (keys, *_index_numpy(keys, starts, ends, kid, ids))
+
+
+NEW_WORDS_SAMPLE = 4_096  # tokens looked at to tell a page of mostly new words
+NEW_WORDS_SHARE = 0.8  # from this share of distinct words in the sample on
+
+
+def _mostly_new_words(norms: Sequence[str]) -> bool:
+    """Whether nearly every word of the page is new (a list of names, a glossary…).
+
+    Why: numbering the distinct words first pays when words repeat (a 2 MB English page
+    holds a few thousand); when they do not, it is a dictionary pass over every token
+    that saves no stemming, a sixth of such a page. Stemming every token and numbering
+    the stems gives the same keys, index and frequencies. A sample decides: stemming a
+    repeated word again costs about as much as the pass it saves.
+    """
+    sample = norms[:NEW_WORDS_SAMPLE]
+    return len(set(sample)) > NEW_WORDS_SHARE * len(sample)
 
 
 def _stem_numbers(stems: list[str], ids: dict[str, int]) -> np.ndarray:
@@ -239,14 +259,17 @@ def _index_numpy(
     if kid is None or ids is None:
         ids = {}  # a stem's number is the position of its first occurrence
         kid = np.fromiter(map(ids.setdefault, keys, count()), dtype=np.int64, count=n)
-    counts = np.bincount(kid, minlength=n)
-    bounds = (0, *np.cumsum(counts).tolist())  # a tuple: see PageTokens on the collector
+    # Arrays, not lists: a per-stem list of Python ints cost as much as the index itself
+    # on a page of new words, and the aligner reads a few quotes' stems (int() on use).
+    counts = np.bincount(kid, minlength=len(ids))  # one a stem number (ids' values)
+    bounds = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=bounds[1:])
     order = np.argsort(kid, kind="stable")
     sid = np.repeat(np.arange(len(starts), dtype=np.int64), list(map(sub, ends, starts)))
     by_kid, by_sid = kid[order], sid[order]
     new_pair = np.ones(n, dtype=bool)
     new_pair[1:] = (by_kid[1:] != by_kid[:-1]) | (by_sid[1:] != by_sid[:-1])
-    freq = StemCounts(ids, tuple(np.bincount(by_kid[new_pair], minlength=n).tolist()))
+    freq = StemCounts(ids, np.bincount(by_kid[new_pair], minlength=len(counts)))
     return PositionIndex(ids, order, bounds), freq
 
 
@@ -306,7 +329,8 @@ class PositionIndex(Mapping[str, list[int]]):
         made = self._made.get(key)
         if made is None:
             j = self._ids[key]
-            made = self._made[key] = _listed(self._order[self._bounds[j] : self._bounds[j + 1]])
+            a, b = int(self._bounds[j]), int(self._bounds[j + 1])
+            made = self._made[key] = _listed(self._order[a:b])
         return made
 
     def get(self, key: str, default: object = None) -> list[int] | object:  # type: ignore[override]
@@ -315,7 +339,7 @@ class PositionIndex(Mapping[str, list[int]]):
     def size(self, key: str) -> int:
         """How often the stem occurs (0 if never), without listing its positions."""
         j = self._ids.get(key)
-        return 0 if j is None else self._bounds[j + 1] - self._bounds[j]
+        return 0 if j is None else int(self._bounds[j + 1] - self._bounds[j])
 
     def head(self, key: str, limit: int) -> list[int]:
         """The stem's first `limit` positions: a page of one repeated word lists no more."""
@@ -323,8 +347,8 @@ class PositionIndex(Mapping[str, list[int]]):
         if made is not None:
             return made[:limit]
         j = self._ids[key]
-        a = self._bounds[j]
-        return _listed(self._order[a : min(a + limit, self._bounds[j + 1])])
+        a = int(self._bounds[j])
+        return _listed(self._order[a : min(a + limit, int(self._bounds[j + 1]))])
 
     def __contains__(self, key: object) -> bool:
         return key in self._ids
@@ -342,7 +366,7 @@ def _listed(positions: Sequence[int]) -> list[int]:
 
 
 class StemCounts(Mapping[str, int]):
-    """A number per stem, kept as a list by stem number (no dict built per page)."""
+    """A number per stem, kept in a sequence by stem number (no dict built per page)."""
 
     __slots__ = ("_counts", "_ids")
 
@@ -351,11 +375,11 @@ class StemCounts(Mapping[str, int]):
         self._counts = counts
 
     def __getitem__(self, key: str) -> int:
-        return self._counts[self._ids[key]]
+        return int(self._counts[self._ids[key]])
 
     def get(self, key: str, default: object = None) -> int | object:  # type: ignore[override]
         j = self._ids.get(key)
-        return default if j is None else self._counts[j]
+        return default if j is None else int(self._counts[j])
 
     def __contains__(self, key: object) -> bool:
         return key in self._ids

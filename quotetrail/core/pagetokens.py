@@ -1,14 +1,20 @@
 """A source page's tokens as columns, built in bulk: the fast twin of `normalize.tokenize`.
 
     text ──► lower + fold once for the whole text (when that is length-preserving)
-         ──► one compiled-regex pass: token offsets
-         ──► norms = slices of the folded text; numbers, contractions, invisible
-             characters and [editorial] words fixed up where they occur
+         ──► one compiled-regex pass (an ASCII-class pattern for ASCII text)
+             small page: split the text; norms = its tokens folded in one string
+             big page (NUMPY_CHARS): split the folded text — its tokens are the norms;
+                 offsets, capitals and digits from numpy (cumsum of piece lengths,
+                 one gather of the tokens' first characters)
+         ──► numbers, contractions, invisible characters and [editorial] words fixed
+             up where they occur
          ──► sentence starts judged once per distinct gap between tokens (" ", ". ", "\n")
          ──► PageTokens: parallel columns; a Token object is made only when asked for
 
 What ends it: nothing fails — text the bulk path cannot vouch for (lower-casing that
-changes length, Greek final sigma, text not in NFC) goes through `tokenize` instead.
+changes length, Greek final sigma, text not in NFC) goes through `tokenize` instead;
+a big page with a fold that changes a character's class (FOLDS_THAT_MOVE_TOKENS)
+takes the small page's path.
 
 Why: a page of 2 MB holds ~350,000 tokens. Making a frozen Token for each one, and
 folding each word on its own, was most of the 0.4–0.6 MB/s page preparation; the
@@ -25,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress
 from operator import itemgetter
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from quotetrail.core.normalize import (
     _COMBINING,
@@ -43,7 +49,11 @@ from quotetrail.core.normalize import (
     tokenize,
 )
 
+if TYPE_CHECKING:
+    import numpy as np
+
 CAPITAL, SENTENCE_START, EDITORIAL, NUMBER = 1, 2, 4, 8
+_MANY = 256  # Tokens made at once from which numpy offsets are turned into tuples first
 
 
 class PageTokens(Sequence[Token]):
@@ -65,9 +75,11 @@ class PageTokens(Sequence[Token]):
         # Tuples, not lists: a tuple of strings or ints leaves the cyclic collector's
         # view after its first pass, a list is walked again by every later collection
         # (25 ms for a 2 MB page, landing in whichever quote's judging set it off).
+        # Offsets from the numpy path stay int64 arrays (8 bytes an offset instead of an
+        # int object's 32, and nothing for the collector to walk either).
         self.norms = tuple(norms)
-        self.starts = tuple(starts)
-        self.ends = tuple(ends)
+        self.starts = tuple(starts) if isinstance(starts, list) else starts
+        self.ends = tuple(ends) if isinstance(ends, list) else ends
         self.flags = flags
         self._made: dict[int, Token] = {}  # the Tokens asked for, by position
 
@@ -82,7 +94,10 @@ class PageTokens(Sequence[Token]):
 
     def __getitem__(self, i: int | slice) -> Token | tuple[Token, ...]:
         if isinstance(i, slice):
-            return tuple(map(self._token, range(*i.indices(len(self.norms)))))
+            positions = range(*i.indices(len(self.norms)))
+            if len(positions) > _MANY:
+                self._plain_offsets()
+            return tuple(map(self._token, positions))
         if i < 0:
             i += len(self.norms)
         if not 0 <= i < len(self.norms):
@@ -90,7 +105,18 @@ class PageTokens(Sequence[Token]):
         return self._token(i)
 
     def __iter__(self) -> Iterator[Token]:
+        self._plain_offsets()
         return map(self._token, range(len(self.norms)))
+
+    def _plain_offsets(self) -> None:
+        """Numpy offsets as tuples of ints, once, before Tokens are made by the thousand.
+
+        Why: one numpy item costs ~5x a tuple's; a few dozen Tokens for a verdict do not
+        notice, a pass over the whole page (the sentence model's page_sentences) does.
+        """
+        if not isinstance(self.starts, tuple):
+            self.starts = tuple(self.starts.tolist())
+            self.ends = tuple(self.ends.tolist())
 
     def _token(self, i: int) -> Token:
         made = self._made.get(i)
@@ -98,8 +124,8 @@ class PageTokens(Sequence[Token]):
             f = self.flags[i]
             made = self._made[i] = Token(
                 self.norms[i],
-                self.starts[i],
-                self.ends[i],
+                int(self.starts[i]),  # a plain int, also from a numpy column
+                int(self.ends[i]),
                 bool(f & CAPITAL),
                 bool(f & SENTENCE_START),
                 bool(f & EDITORIAL),
@@ -110,6 +136,16 @@ class PageTokens(Sequence[Token]):
 
     def keep(self, mask: Sequence[bool]) -> PageTokens:
         """Only the tokens where `mask` is true (e.g. without [editorial] words)."""
+        if not isinstance(self.starts, tuple):  # numpy columns: select with numpy
+            import numpy as np
+
+            chosen = np.fromiter(mask, dtype=bool, count=len(self.norms))
+            return PageTokens(
+                list(compress(self.norms, mask)),
+                self.starts[chosen],
+                self.ends[chosen],
+                bytearray(compress(self.flags, mask)),
+            )
         return PageTokens(
             list(compress(self.norms, mask)),
             list(compress(self.starts, mask)),
@@ -141,6 +177,15 @@ _FAST_TOKEN_RE = re.compile(
     r"|\d(?<![\d.,]\d)\d{0,2}(?:[,.\u00a0\u202f\u2009 ]\d{3})+(?![\d])(?:[.,]\d+(?![\d]))?"
     rf"|{_NUMBER_PLAIN})"
 )
+# The same for ASCII text, where \w is [A-Za-z0-9] (no "_": see above), no invisible or
+# combining character can occur and the only apostrophes are ' and `: ASCII classes are
+# one table look-up a character, and nothing backtracks into a word's letters (*+).
+_ASCII_TOKEN_RE = re.compile(
+    r"([A-Za-z][A-Za-z0-9]*+(?:['`][A-Za-z0-9]+)*"
+    r"|\d(?<![\d.,]\d)\d{0,2}(?:[,.\u00a0\u202f\u2009 ]\d{3})+(?![\d])(?:[.,]\d+(?![\d]))?"
+    rf"|{_NUMBER_PLAIN})",
+    re.ASCII,
+)
 _EXACT_TOKEN_RE = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern) + ")")
 _CONTRACTIONS = (re.compile("n't"), re.compile("cannot"))  # literals: searched fast
 
@@ -162,7 +207,9 @@ def tokenize_page(text: str) -> PageTokens:
     low = _fold_chars(low)
     if not low.isascii() and not unicodedata.is_normalized("NFC", low):
         return PageTokens.of(tokenize(text).tokens)
-    pieces = (_EXACT_TOKEN_RE if "_" in text else _FAST_TOKEN_RE).split(text)
+    if len(text) >= NUMPY_CHARS and not any(map(text.__contains__, FOLDS_THAT_MOVE_TOKENS)):
+        return _tokenize_folded(text, low)
+    pieces = _token_pattern(text).split(text)
     raws = pieces[1::2]
     n = len(raws)
     offsets = tuple(accumulate(map(len, pieces), initial=0))  # its slices are tuples too
@@ -194,6 +241,109 @@ def tokenize_page(text: str) -> PageTokens:
     if contracted:
         return _split_contractions(norms, starts, ends, flags, contracted)
     return PageTokens(norms, starts, ends, flags)
+
+
+NUMPY_CHARS = 12_000  # from this many characters on, the columns are built with numpy
+# Folds that change what the token pattern sees: "ʼ" is a letter, folded an apostrophe;
+# "´" is neither, folded an apostrophe. Every other lower-casing or fold keeps each
+# character in the same classes (tests/core/test_pagetokens.py checks every code point).
+FOLDS_THAT_MOVE_TOKENS = ("ʼ", "´")
+
+
+def _token_pattern(text: str) -> re.Pattern[str]:
+    """The fastest pattern that splits `text` as `_TOKEN_RE` does."""
+    if "_" in text:
+        return _EXACT_TOKEN_RE
+    return _ASCII_TOKEN_RE if text.isascii() else _FAST_TOKEN_RE
+
+
+def _tokenize_folded(text: str, low: str) -> PageTokens:
+    """`tokenize_page` for a big page: split the folded text, so the pieces are the norms.
+
+    `low` is `text` lower-cased and folded, of the same length, and (without
+    FOLDS_THAT_MOVE_TOKENS) every character in it falls in the same classes of the
+    token pattern as the one it came from: the pattern cuts both at the same offsets.
+    So the split of `low` gives the norms themselves (no second fold of the tokens),
+    and what needs the original — capitals, the lowercase test after a full stop,
+    digits — is read from the first character of each token in one numpy gather.
+    """
+    import numpy as np
+
+    pieces = _token_pattern(low).split(low)
+    n = len(pieces) // 2
+    norms = pieces[1::2]
+    bounds = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
+    starts, ends = bounds[0 : 2 * n : 2], bounds[1 : 2 * n : 2]
+    kinds = _first_char_kinds(text, starts)
+    flags = kinds & CAPITAL  # a digit is not upper-case: numbers get NUMBER alone below
+    for i in np.flatnonzero(kinds & _DIGIT).tolist():  # only numbers start with a digit
+        a, b = int(starts[i]), int(ends[i])
+        grouped = _TOKEN_RE.match(text, a).lastgroup == "grouped"  # type: ignore[union-attr]
+        norms[i] = _number_norm(text[a:b], grouped)
+        flags[i] = NUMBER
+    invisible = any(map(text.__contains__, _INVISIBLE))
+    if invisible:
+        for i in _covering_np(starts, ends, [m.start() for m in _INVISIBLE_RE.finditer(text)]):
+            if not flags[i] & NUMBER:
+                norms[i] = fold(text[int(starts[i]) : int(ends[i])])
+    if n:
+        gaps = pieces[0 : 2 * n : 2]
+        kind = {gap: _gap_kind(gap) for gap in set(gaps)}
+        marks = np.frombuffer(bytes(map(kind.__getitem__, gaps)), dtype=np.uint8)
+        new = (marks == _LINE_BREAK) | ((marks == _MARK) & (kinds & _LOWER == 0))
+        new[0] = True
+        flags[new] |= SENTENCE_START
+    if "[" in text:
+        for a, b in _editorial_spans(text):
+            flags[np.searchsorted(starts, a, "right") : np.searchsorted(starts, b, "left")] |= (
+                EDITORIAL
+            )
+    if invisible:  # "can\u200bnot" is "cannot" once folded: look at the words themselves
+        contracted = [i for i, w in enumerate(norms) if w == "cannot" or w.endswith("n't")]
+    else:
+        contracted = _covering_np(starts, ends, _contraction_marks(low))
+    if contracted:
+        return _split_contractions_np(norms, starts, ends, flags, contracted)
+    return PageTokens(norms, starts, ends, bytearray(flags))
+
+
+_LOWER, _DIGIT = 2, 4  # _first_char_kinds' other bits (CAPITAL is 1)
+
+
+def _first_char_kinds(text: str, starts: np.ndarray) -> np.ndarray:
+    """CAPITAL | _LOWER | _DIGIT of each token's first character in the original text.
+
+    The code points are gathered from the text's fixed-width encoding; each distinct
+    one (a page uses a few hundred) is judged once by `str.isupper` and friends.
+    """
+    import numpy as np
+
+    if text.isascii():
+        points = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    else:
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    firsts = points[starts]
+    if not len(firsts):
+        return np.zeros(0, dtype=np.uint8)
+    present = np.bincount(firsts)
+    table = np.zeros(len(present), dtype=np.uint8)
+    for c in np.flatnonzero(present).tolist():
+        ch = chr(c)
+        table[c] = CAPITAL * ch.isupper() + _LOWER * ch.islower() + _DIGIT * ch.isdecimal()
+    return table[firsts]
+
+
+def _covering_np(starts: np.ndarray, ends: np.ndarray, positions: list[int]) -> list[int]:
+    """`_covering` on numpy columns: the tokens that contain any of `positions`, in order."""
+    import numpy as np
+
+    if not positions:
+        return []
+    at = np.asarray(positions, dtype=np.int64)
+    i = np.searchsorted(starts, at, "right") - 1
+    inside = i >= 0
+    inside[inside] = at[inside] < ends[i[inside]]
+    return list(dict.fromkeys(i[inside].tolist()))
 
 
 _FOLD_PAIRS = tuple((chr(a), b) for a, b in _FOLD.items())
@@ -292,3 +442,42 @@ def _split_contractions(
     out_e += ends[prev:]
     out_f += flags[prev:]
     return PageTokens(out_n, out_s, out_e, out_f)
+
+
+def _split_contractions_np(
+    norms: list[str],
+    starts: np.ndarray,
+    ends: np.ndarray,
+    flags: np.ndarray,
+    candidates: list[int],
+) -> PageTokens:
+    """`_split_contractions` on numpy columns: the "not" halves inserted all at once."""
+    import numpy as np
+
+    at: list[int] = []
+    cuts: list[int] = []
+    out_n: list[str] = []
+    prev = 0
+    for i in candidates:
+        if flags[i] & NUMBER:
+            continue
+        split = _negative_contraction(norms[i])
+        if split is None:
+            continue
+        word, cut = split
+        out_n += norms[prev:i]
+        out_n += (word, "not")
+        at.append(i)
+        cuts.append(cut)
+        prev = i + 1
+    if not at:
+        return PageTokens(norms, starts, ends, bytearray(flags))
+    out_n += norms[prev:]
+    idx = np.asarray(at, dtype=np.int64)
+    middle = starts[idx] + np.asarray(cuts, dtype=np.int64)
+    return PageTokens(
+        out_n,
+        np.insert(starts, idx + 1, middle),
+        np.insert(ends, idx, middle),
+        bytearray(np.insert(flags, idx + 1, flags[idx] & EDITORIAL)),
+    )

@@ -10,7 +10,8 @@ installed, pure-Python snowballstemmer otherwise: they give the same stems
 (snowballstemmer itself hands out PyStemmer's class when that is installed.)
 One cache is shared by every page of a process, and `stem_all` stems a page's
 missing words in one batch call per language (`stem_distinct` the same for a list of
-distinct words: a big page's types, align.py).
+distinct words: a big page's types, align.py; `stem_tokens` every token of a page of
+mostly new words, leaving the cache alone).
 """
 
 from __future__ import annotations
@@ -92,6 +93,15 @@ def stem_distinct(words: list[str]) -> list[str]:
         return stems
     new = iter(stems)
     return [next(new) if s is None else s for s in out]
+
+
+def stem_tokens(norms: Sequence[str]) -> list[str]:
+    """Stems of every ASCII token, repeats included, in one batch (no cache, no de-duplication).
+
+    For a page of mostly new words (align.py): the cache would miss on nearly every
+    word, and filling it with them would push out the stems other pages share.
+    """
+    return _stem_ascii(list(norms))
 
 
 def _stem_list(words: list[str]) -> list[str]:

@@ -239,6 +239,32 @@ def test_page_stems_and_index_from_distinct_words_equal_the_token_by_token_path(
     assert all(index.size(k) == len(ref_index[k]) for k in ref_index)
 
 
+def test_a_page_of_new_words_is_stemmed_token_by_token_to_the_same_keys() -> None:
+    """Mostly new words: every token stemmed in one batch, the cache left alone; the
+    keys, positions and frequencies are still those of stemming word by word."""
+    from quotetrail.core import stem as stem_module
+    from quotetrail.core.align import _index_numpy, _mostly_new_words, _stems_and_index
+
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    norms = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 9))) for _ in range(3_000)]
+    norms[5:12] = ["mayor's", "mayors", "running", "runs", "run", "4000", "3.5"]
+    norms += norms[:200]  # some repeats: the same word stemmed again
+    assert _mostly_new_words(norms)
+    starts = tuple(range(0, len(norms), 13))
+    ends = [*starts[1:], len(norms)]
+    stem_module._CACHE.clear()
+    keys, index, freq = _stems_and_index(norms, starts, ends)
+    assert not stem_module._CACHE  # the token-by-token path ran
+    ref_keys = tuple(stem_module.stem(w) for w in norms)
+    ref_index, ref_freq = _index_numpy(ref_keys, starts, ends)
+    assert keys == ref_keys
+    assert list(index) == list(ref_index)
+    assert {k: index[k] for k in index} == {k: ref_index[k] for k in ref_index}
+    assert dict(freq) == dict(ref_freq)
+    assert not _mostly_new_words(["the", "a", "word"] * 2_000)
+
+
 def test_a_small_page_is_prepared_without_numpy() -> None:
     import subprocess
     import sys

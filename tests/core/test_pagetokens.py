@@ -8,14 +8,19 @@ every token is compared — on the dev set's pages and on generated hostile text
 
 from __future__ import annotations
 
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quotetrail.core import pagetokens
 from quotetrail.core.align import _prepare_page, find_exact, prepare_quote
-from quotetrail.core.normalize import tokenize
-from quotetrail.core.pagetokens import PageTokens, tokenize_page
+from quotetrail.core.normalize import _COMBINING, _FOLD, _INVISIBLE, tokenize
+from quotetrail.core.pagetokens import FOLDS_THAT_MOVE_TOKENS, PageTokens, tokenize_page
 
 PAGES = sorted((Path(__file__).resolve().parents[2] / "devset" / "pages").glob("*.txt"))
 
@@ -37,10 +42,25 @@ def _fields(tokens) -> list[tuple]:
     ]
 
 
+@contextmanager
+def _numpy_path_from(chars: int) -> Iterator[None]:
+    """Send texts of `chars` characters or more down the numpy path (big pages only, else)."""
+    saved = pagetokens.NUMPY_CHARS
+    pagetokens.NUMPY_CHARS = chars
+    try:
+        yield
+    finally:
+        pagetokens.NUMPY_CHARS = saved
+
+
 def _same(text: str) -> None:
+    """Both bulk paths (plain and numpy) give `tokenize`'s tokens, every field."""
+    want = _fields(tokenize(text).tokens)
     fast = tokenize_page(text)
     assert isinstance(fast, PageTokens)
-    assert _fields(fast) == _fields(tokenize(text).tokens)
+    assert _fields(fast) == want
+    with _numpy_path_from(0):
+        assert _fields(tokenize_page(text)) == want
 
 
 def test_same_tokens_on_every_devset_page() -> None:
@@ -59,6 +79,54 @@ def test_same_tokens_on_generated_text(pieces: list[str]) -> None:
 @given(st.text(max_size=200))
 def test_same_tokens_on_any_text(text: str) -> None:
     _same(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=200))
+def test_same_tokens_on_ascii_text(text: str) -> None:
+    """ASCII text is split by its own pattern (ASCII classes): same tokens."""
+    _same(text)
+
+
+def test_same_tokens_on_a_big_page_of_every_kind_of_piece() -> None:
+    """A page past NUMPY_CHARS, as prepare_page gets it: numbers, contractions, marks…"""
+    pieces = [p for p in PIECES if p not in FOLDS_THAT_MOVE_TOKENS]
+    text = " ".join(pieces[(i * 7) % len(pieces)] for i in range(6_000))
+    assert len(text) >= pagetokens.NUMPY_CHARS
+    _same(text)
+    _same(" ".join(path.read_text(encoding="utf-8") for path in PAGES) * 2)
+
+
+# every character class the token pattern (and the sentence rule) tells apart
+_CLASSES = [
+    r"[^\W\d]",
+    r"\w",
+    r"\d",
+    "_",
+    f"[{_INVISIBLE}{_COMBINING}]",
+    "['’ʼ‘`]",
+    "[,.\u00a0\u202f\u2009 ]",
+    "[.,]",
+    r"[\d.,]",
+    r"[.!?…:\n]",
+    r"[\[\]]",
+]
+
+
+def test_folding_keeps_every_character_in_its_token_classes_but_the_listed_ones() -> None:
+    """The numpy path splits the folded text instead of the text: it may only when no
+    character changes class by lower-casing and folding. Checked on every code point."""
+    classes = [re.compile(c) for c in _CLASSES]
+    moved = set()
+    for point in range(sys.maxunicode + 1):
+        c = chr(point)
+        low = c.lower()
+        if len(low) != 1 or low.translate(_FOLD) == c:
+            continue  # a length change sends the text down the slow path anyway
+        folded = low.translate(_FOLD)
+        if any(bool(rx.match(c)) != bool(rx.match(folded)) for rx in classes):
+            moved.add(c)
+    assert moved == set(FOLDS_THAT_MOVE_TOKENS)
 
 
 def test_page_tokens_are_made_once_and_sliced_like_a_tuple() -> None:
