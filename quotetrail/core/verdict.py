@@ -426,7 +426,7 @@ def _content_recall(q: QuoteView, page: Page, first: int, last: int) -> float:
     if not keys:
         return 1.0
     weights = _weights(keys, page)
-    prefixes = {k[:5]: k for k in keys if len(k) >= 5}
+    prefixes = _prefix_keys(keys)
     found = set()
     for k in range(first, last + 1):
         key = page.keys[k]
@@ -434,7 +434,7 @@ def _content_recall(q: QuoteView, page: Page, first: int, last: int) -> float:
             found.add(key)
         elif key[:5] in prefixes:
             found.add(prefixes[key[:5]])
-    return sum(weights[k] for k in found) / sum(weights.values())
+    return math.fsum(weights[k] for k in found) / math.fsum(weights.values())
 
 
 def _meaning_changes(q: QuoteView, page: Page, cmp: _Comparison) -> list[str]:
@@ -525,6 +525,16 @@ class _Window:
     names: int = 0  # the quote's names the window carries (a tie-breaker)
 
 
+def _prefix_keys(keys: set[str]) -> dict[str, str]:
+    """The quote words of 5+ letters by their first five ("announc" finds "announcement").
+
+    Built in sorted order, as are the float sums over these sets (`math.fsum`): a set's
+    order follows the process's hash seed, and the same quote and page must get the same
+    passage and score in every worker.
+    """
+    return {k[:5]: k for k in sorted(keys) if len(k) >= 5}
+
+
 def _weights(keys: set[str], page: Page) -> dict[str, float]:
     """Inverse sentence frequency of each quote word in this page.
 
@@ -543,7 +553,7 @@ def _weights(keys: set[str], page: Page) -> dict[str, float]:
             absent.append(k)
     # A word the page never uses is a synonym as often as a new claim: weigh it as an
     # average word rather than as the rarest one.
-    fallback = sum(out.values()) / len(out) if out else 1.0
+    fallback = math.fsum(out.values()) / len(out) if out else 1.0
     out.update(dict.fromkeys(absent, fallback))
     return out
 
@@ -554,7 +564,7 @@ class _SentenceHits:
     def __init__(self, page: Page, keys: set[str]) -> None:
         self.page = page
         self.keys = frozenset(keys)
-        self.prefixes = {k[:5]: k for k in keys if len(k) >= 5}
+        self.prefixes = _prefix_keys(keys)
         self.prefix_set = frozenset(self.prefixes)
         self._memo: dict[int, frozenset[str]] = {}
 
@@ -582,7 +592,7 @@ def _best_window(
     q_sentences = 1 + sum(t.sentence_start for t in q.tokens[1:])
     span = q_sentences + (1 if len(q.tokens) > SHORT_QUOTE else 0)
     weights = _weights(keys, page)
-    total = sum(weights.values())
+    total = math.fsum(weights.values())
     hits = _SentenceHits(page, keys | names)
     n_sentences = len(page.sentence_starts)
     starts: set[int] = set()
@@ -600,7 +610,7 @@ def _best_window(
                 continue
             if new:
                 found |= new
-                weight += sum(weights.get(w, 0.0) for w in new)
+                weight += math.fsum(weights.get(w, 0.0) for w in new)
                 core = (s + n if core[0] < 0 else core[0], s + n)
             a, b = page.sentence_bounds[s][0], page.sentence_bounds[s + n][1]
             rank = (weight / total, len(found & names), a - b)
