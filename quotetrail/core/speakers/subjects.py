@@ -464,4 +464,27 @@ _PLACE_NOUNS = re.compile(
 def _place_adjective(tokens, i: int) -> bool:
     """A capitalised adjective before a place noun («Приветлужской области»): part of a title."""
     nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-    return bool(nxt) and nxt[0].islower() and bool(_PLACE_NOUNS.match(nxt))
+    if not nxt or not nxt[0].islower():
+        return False
+    return bool(_PLACE_NOUNS.match(nxt)) or _ru_title_adjective(tokens, i)
+
+
+# Oblique adjective endings: «Новосибирского», «Выборгской», «Высшей», «Уральских».
+_RU_OBLIQUE_ADJECTIVE = re.compile(r"(?:ого|его|ому|ему|ой|ей|ых|их|ским|ском)$")
+_RU_FINITE_VERB = re.compile(r"(?:л|ла|ли|ло|лся|лась|лись|ет|ит|ют|ят|ется|ится|ает|ает)$")
+
+
+def _ru_title_adjective(tokens, i: int) -> bool:
+    """«Директор Новосибирского театра», «гендиректор Выборгской верфи»: a capitalised
+    adjective in an oblique case before a lowercase noun belongs to the title, not the name.
+
+    A surname after a first name («Анастасии Белой») is a name whatever follows, and a
+    verb after the word («Белой сказали») makes it the subject, so neither counts.
+    """
+    tok, nxt = tokens[i][2], tokens[i + 1][2]
+    if not _CYRILLIC.search(tok) or not _RU_OBLIQUE_ADJECTIVE.search(tok.lower()):
+        return False
+    if len(nxt) < 3 or not _CYRILLIC.search(nxt) or _RU_FINITE_VERB.search(nxt):
+        return False
+    prev = tokens[i - 1][2].lower().replace("ё", "е") if i > 0 else ""
+    return prev not in _RU_FIRST_FORMS and not _PATRONYMIC.search(prev)
