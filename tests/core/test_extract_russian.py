@@ -295,3 +295,41 @@ def test_statement_of_a_ministry_and_the_ministry_again():
         "В ведомстве также сообщили, что склад не пострадал."
     )
     assert pairs(text) == [("Позиции удержаны", "Минобороны"), ("склад не пострадал", "Минобороны")]
+
+
+# --- round 3 (ru_blind2): titles, roles, common-noun subjects ---------------------------
+
+
+def test_capitalised_adjective_in_a_title_is_not_the_interviewee():
+    text = (
+        "Директор Тверского театра кукол Олег Сомов ответил на вопросы газеты.\n"
+        "— Когда премьера?\n"
+        "— В мае, если успеем с декорациями."
+    )
+    assert pairs(text) == [("В мае, если успеем с декорациями.", "Олег Сомов")]
+
+
+def test_a_place_after_a_preposition_is_not_a_person():
+    text = "В Верхнем Уфалее задержан угонщик. «Он сразу во всем признался», — сказал он."
+    assert [q.speaker for q in quotes(text)] == [None]
+
+
+def test_a_russian_role_means_the_person_named_with_it():
+    text = (
+        "Как сообщила старший следователь Вера Ломова, обвиняемый скрывался полгода. "
+        "«Его нашли по звонку матери», — добавила следователь."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Вера Ломова", "Вера Ломова"]
+
+
+def test_a_role_nobody_was_named_with_stays_as_written():
+    text = "«Его нашли по звонку матери», — добавил следователь."
+    assert pairs(text) == [("Его нашли по звонку матери", "следователь")]
+
+
+def test_a_legislature_in_the_title_makes_a_lawmaker():
+    text = (
+        "Председатель комитета Госдумы по туризму Олеся Рябцева выступила на форуме. "
+        "«Сезон будет рекордным», — сказала депутат."
+    )
+    assert pairs(text) == [("Сезон будет рекордным", "Олеся Рябцева")]
