@@ -333,3 +333,19 @@ def test_a_legislature_in_the_title_makes_a_lawmaker():
         "«Сезон будет рекордным», — сказала депутат."
     )
     assert pairs(text) == [("Сезон будет рекордным", "Олеся Рябцева")]
+
+
+def test_a_role_keeps_its_genitive_complement_and_acronym():
+    text = "«Личность нападавшего установлена», — сообщил представитель областного управления МВД."
+    assert pairs(text) == [
+        ("Личность нападавшего установлена", "представитель областного управления МВД")
+    ]
+
+
+def test_where_and_to_whom_it_was_said_are_not_the_speaker():
+    assert [q.speaker for q in quotes("«Срок истек», — заявил гособвинитель в прениях.")] == [
+        "гособвинитель"
+    ]
+    assert [q.speaker for q in quotes("«Мы готовы», — сказал министр журналистам в Казани.")] == [
+        "министр"
+    ]

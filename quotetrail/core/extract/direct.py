@@ -439,7 +439,13 @@ _RU_COMMON_AFTER = re.compile(
 _RU_OBJECT_WORD = re.compile(
     r"[а-яё-]+(?:ую|юю)|свою|свое|своё|свои|это|эту|этот|все|всё"
     r"|после|перед|накануне|позднее|позже|затем|также|тоже|сегодня|вчера"
+    r"|[а-яё-]{3,}(?:ам|ям)"  # the one spoken to: «— сказал министр журналистам»
 )  # the object («решающую встречу») or a time («после матча») after the speaker
+# where it was said («— заявил гособвинитель в прениях»), not who said it
+_RU_SETTING = re.compile(
+    r"(?:в|во|на)\s+(?:суде|прениях|интервью|эфире|беседе|разговоре|ходе|кулуарах|сво\w+"
+    r"|соцсет\w+|брифинге|пресс-конференции|заседании|совещании|форуме|сцене)"
+)
 _LEAD_NP = re.compile(
     r"[\s,'’\"”»—–-]*(?P<np>(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w’'-]+\s+){0,4}?"
     r"(?:(?-i:[a-z])[\w-]*|(?-i:Democrat|Republican|Independent)s?"
@@ -488,7 +494,16 @@ def _common_noun_after(article: _Article, cue: Cue, hi: int) -> SpeakerRef | Non
     words = phrase.split()
     if _CYRILLIC.search(cue.text):
         cut = next(
-            (i for i, w in enumerate(words) if i and _RU_OBJECT_WORD.fullmatch(w.lower())), None
+            (
+                i
+                for i, w in enumerate(words)
+                if i
+                and (
+                    _RU_OBJECT_WORD.fullmatch(w.lower())
+                    or _RU_SETTING.fullmatch(" ".join(words[i : i + 2]).lower())
+                )
+            ),
+            None,
         )
         if cut is not None:  # «— описала шахматистка решающую встречу»: the object is not her
             words = words[:cut]

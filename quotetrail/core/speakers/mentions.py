@@ -30,6 +30,7 @@ from quotetrail.core.speakers.subjects import (
     _GERUND,
     _ING_SURNAMES,
     _PLACE_BEFORE,
+    _RU_PLACE_BEFORE,
     _SENTENCE_GAP,
     _name_ref,
     _place_adjective,
@@ -64,6 +65,8 @@ def find_titled_mentions(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
                 continue
             if _place_adjective(tokens, i):
                 continue  # «Губернатор Приветлужской области Андрей Кольцов»
+            if _RU_PLACE_BEFORE.search(text, max(0, tokens[i][0] - 4), tokens[i][0]):
+                continue  # «министр журналистам в Казани»: a place, not the minister
             run = _run_right(text, tokens, i)
             ref = _name_ref(text, run, m.start(), is_outlet, frozenset(), oblique=True)
             if ref:
@@ -82,10 +85,6 @@ def _ends_title(word: str) -> bool:
     if _CYRILLIC.search(low):
         return len(low) >= 5 and bool(_RU_VERB.search(low))  # not «дел» of «иностранных дел»
     return low not in _TITLE_LINKS
-
-
-# «в Нижнем Тагиле», «из Великого Новгорода»: capitalised words after these are a place
-_RU_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:[вВ]о?|[нН]а|[иИ]з|[пП]од)\s+$")
 
 
 def _before_title_adjective(run, tokens, start: int):

@@ -182,6 +182,8 @@ def subject_after(
             continue  # «рассказал «Ъ» председатель компании «Трансойл» Эдуард Лапин»
         if _CYRILLIC.search(tok) and _place_adjective(tokens, i):
             continue  # «сказал губернатор Псковской области Михаил Ведерников»
+        if i and _CYRILLIC.search(tok) and _RU_PLACE_BEFORE.search(text, max(lo, a - 4), a):
+            continue  # «— сказал министр журналистам в Казани»: where, not who
         if _is_name_part(text, tokens[i]):
             run = _run_right(text, tokens, i)
             ref = _name_ref(text, run, lo, is_outlet, frozenset(), genitive=genitive)
@@ -274,6 +276,8 @@ _RELATIVE_AFTER_NAME = re.compile(
 _OF_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|from|into|across|near|outside)\s+(?:the\s+)?$")
 _THE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
+# «в Нижнем Тагиле», «из Великого Новгорода»: capitalised words after these are a place
+_RU_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:[вВ]о?|[нН]а|[иИ]з|[пП]од)\s+$")
 
 
 def _role_ref(text: str, role: re.Match[str], *, genitive: bool = False) -> SpeakerRef:
@@ -283,7 +287,32 @@ def _role_ref(text: str, role: re.Match[str], *, genitive: bool = False) -> Spea
     phrase = text[the.start() if the else start : role.end()]
     if genitive and " " not in phrase:
         phrase = nominative([phrase])[0]  # «по словам губернатора» → «губернатор»
+    if _CYRILLIC.search(phrase):
+        phrase += _ru_genitive_complement(text, role.end())
     return SpeakerRef("role", name=_lower_common(phrase), roles=_match_roles(role), pos=start)
+
+
+# «представитель регионального управления МЧС»: words in the genitive, and acronyms
+_RU_GENITIVE_WORD = re.compile(
+    r"[^\S\n]+(?:(?-i:[а-яё][а-яё-]*(?:а|я|ы|и|ов|ев|ей|ых|их|ого|его|ой|ей))|(?-i:[А-ЯЁ]{2,}))"
+    r"(?![\w-])"
+)
+_RU_NOT_COMPLEMENT = frozenset(_words("журналиста для после перед около возле среди ради вместо"))
+
+
+def _ru_genitive_complement(text: str, end: int) -> str:
+    """What completes a Russian role after it: «представитель МВД», «… управления МЧС».
+
+    Up to four words in the genitive (or acronyms) right after the role, as written; a
+    name, a preposition or a verb ends it.
+    """
+    out = end
+    for _ in range(4):
+        m = _RU_GENITIVE_WORD.match(text, out)
+        if m is None or m.group().strip().lower() in _RU_NOT_COMPLEMENT:
+            break
+        out = m.end()
+    return text[end:out]
 
 
 def _run_left(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
