@@ -493,8 +493,8 @@ _PLACE_NOUNS = re.compile(
 def _place_adjective(tokens, i: int) -> bool:
     """A capitalised adjective before a place noun («Приветлужской области»): part of a title."""
     nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-    if not nxt or not nxt[0].islower():
-        return False
+    if not nxt or not nxt[0].islower() or not tokens[i][2][0].isupper():
+        return False  # «представитель областного управления»: the role itself is no adjective
     return bool(_PLACE_NOUNS.match(nxt)) or _ru_title_adjective(tokens, i)
 
 
