@@ -383,10 +383,21 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
         return [(cue, None, s.start, comma)]  # "…, according to the AP.": the outlet's words
     if ref is None and cue.kind == "according":
         ref = _according_phrase(article, cue, end)  # "…, according to The Washington Post."
+    if ref is None and _ru_outlet_tail(article, cue, s):
+        return [(cue, None, s.start, comma)]  # «…, пишет «Коммерсантъ».»: the outlet's words
     if not ref:
         return []
     close = _CLOSING_AFTER_COMMA.match(text, comma + 1)  # `The plan “was a mistake,” X said`
     return [(cue, ref, s.start, close.end() if close else comma)]
+
+
+def _ru_outlet_tail(article: _Article, cue: Cue, s: Sentence) -> bool:
+    """«…, сообщает РИА Новости.», «…, пишет «Коммерсантъ».»: an outlet alone after a
+    Russian verb that closes the sentence reports the clause before it itself."""
+    if cue.kind != "verb" or not _CYRILLIC.search(cue.text):
+        return False
+    rest = article.text[cue.end : s.end].strip(" \t\n.«»\"")
+    return bool(rest) and _is_credit(article, cue.end, s.end) and "," not in rest
 
 
 _NEGATED = re.compile(r"(?<![\w-])not(?![\w-])|n[’']t\b", re.IGNORECASE)
