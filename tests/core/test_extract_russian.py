@@ -353,3 +353,34 @@ def test_where_and_to_whom_it_was_said_are_not_the_speaker():
     assert [q.speaker for q in quotes(text)] == ["гособвинитель"]
     text = "«Мы готовы подписать договор», — сказал министр журналистам в Казани."
     assert [q.speaker for q in quotes(text)] == ["министр"]
+
+
+def test_an_outlet_closing_the_sentence_reports_the_clause():
+    text = "Завод «Прибой» закроет два цеха до конца года, пишет «Коммерсантъ»."
+    found = quotes(text)
+    assert [(q.text, q.speaker, q.cited_source) for q in found] == [
+        ("Завод «Прибой» закроет два цеха до конца года", None, "Kommersant")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("По словам полицейских", "полицейские"),
+        ("Со слов очевидцев", "очевидцы"),
+        ("По данным полиции", "полиция"),
+        ("По словам защиты", "защита"),
+    ],
+)
+def test_a_plural_or_feminine_source_in_the_genitive_is_put_back(lead, speaker):
+    text = f"{lead}, грузовик проехал перекресток на красный свет."
+    assert pairs(text) == [("грузовик проехал перекресток на красный свет", speaker)]
+
+
+def test_figures_by_statistics_are_not_speech():
+    assert quotes("По данным опроса, грузовик проехал перекресток на красный свет.") == []
+
+
+def test_an_appositive_after_the_named_source_is_not_the_content():
+    text = "По словам Ирины Седовой, директора приюта «Лапа», за год хозяев нашли двести собак."
+    assert pairs(text) == [("за год хозяев нашли двести собак", "Ирина Седова")]

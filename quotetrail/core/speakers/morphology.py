@@ -228,6 +228,32 @@ def guess_gender(words: list[str], title: str = "") -> Gender:
     return None
 
 
+_COMMON_GENITIVE = (
+    ("ских", "ские"), ("цких", "цкие"), ("ших", "шие"), ("щих", "щие"), ("ых", "ые"),
+    ("ких", "кие"), ("цев", "цы"), ("ков", "ки"), ("гов", "ги"), ("ии", "ия"),
+    ("телей", "тели"), ("чей", "чи"), ("дей", "ди"), ("ов", "ы"),
+    ("его", "ий"), ("ого", "ый"), ("ы", "а"),
+)  # fmt: skip
+
+
+def common_nominative(word: str) -> str:
+    """A Russian common noun for a person or body in the genitive, back to the nominative.
+
+    «по словам полицейских» → полицейские, «со слов очевидцев» → очевидцы, «по данным
+    полиции» → полиция, «по словам защиты» → защита; the word unchanged when no ending
+    fits (singular -а/-я are `nominative`'s).
+    """
+    low = word.lower()
+    if len(low) < 4 or not _CYRILLIC.search(low):
+        return word
+    for old, new in _COMMON_GENITIVE:
+        if low.endswith(old):
+            return word[: -len(old)] + new
+    if low[-1] == "и" and low[-2] in "гкхжшчщ":
+        return word[:-1] + "а"  # «по данным полиции» is -ии above; «охраны» -ы; «службы»
+    return word
+
+
 def surname_key(word: str) -> str:
     """One key for every case form of a surname: Песков/Пескова/Пескову → «песков»."""
     w = _strip_possessive(word).lower().replace("ё", "е")
