@@ -384,3 +384,21 @@ def test_figures_by_statistics_are_not_speech():
 def test_an_appositive_after_the_named_source_is_not_the_content():
     text = "По словам Ирины Седовой, директора приюта «Лапа», за год хозяев нашли двести собак."
     assert pairs(text) == [("за год хозяев нашли двести собак", "Ирина Седова")]
+
+
+def test_a_feminine_adjectival_surname_in_the_genitive():
+    text = "По словам смотрителя маяка Дарьи Крутой, шторм повредил причал в двух местах."
+    assert [q.speaker for q in quotes(text)] == ["Дарья Крутая"]
+
+
+def test_a_surname_then_the_one_told_are_two_people():
+    text = "Тренер Олег Зуев дал интервью. «Сезон вышел тяжелым», — сказал Зуев Петровой."
+    assert [q.speaker for q in quotes(text)] == ["Олег Зуев"]
+
+
+def test_first_name_and_patronymic_mean_the_person_named_in_full():
+    text = (
+        "Мастер цеха Петр Ильич Громов работает на заводе сорок лет. "
+        "«Станки у нас старые, но надежные», — говорит Петр Ильич."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Петр Ильич Громов"]

@@ -80,12 +80,23 @@ def _surname_nominative(word: str, gender: Gender, case: str) -> str:
         if case in ("gen", "dat", "ins", "pre"):
             for old, new in _FEMALE_OBLIQUE:
                 if low.endswith(old):
+                    if old == "ой" and _adjectival_stem(low[:-2]):
+                        new = "ая"  # «Анастасии Белой» → Белая, not «Бела»
                     return word[: -len(old)] + new
         return word  # «Анне Лебедь»: a surname that does not decline
     ending = _MALE_CASE_ENDING.get(case, "")
     if ending and low.endswith(ending) and low[-len(ending) - 1] not in "аеёиоуыэюя":
         return word[: -len(ending)]  # «Саркисяну» → «Саркисян», «Иванова» → «Иванов»
     return word  # «Гринько», «Дурных»: surnames that do not decline
+
+
+def _adjectival_stem(stem: str) -> bool:
+    """A feminine surname that declines like an adjective (Белая, Толстая), not Иванова.
+
+    Russian surnames in -а after a consonant are the -ова/-ева/-ина/-ына family; any
+    other stem before an oblique «-ой» is an adjective («Белой», «Толстой», «Крутой»).
+    """
+    return len(stem) >= 3 and not stem.endswith(("ов", "ев", "ёв", "ин", "ын"))
 
 
 def _nominative_word(word: str, feminine: bool) -> str:

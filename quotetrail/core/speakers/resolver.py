@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 
 from quotetrail.core.speakers.bodies import _ANAPHORIC_BODY, _ONE_PERSON, _SINGLE_SOURCE
 from quotetrail.core.speakers.morphology import surname_key
-from quotetrail.core.speakers.names import _CYRILLIC, _PLURAL_PRONOUNS, Gender, SpeakerRef
+from quotetrail.core.speakers.names import (
+    _CYRILLIC,
+    _PATRONYMIC,
+    _PLURAL_PRONOUNS,
+    Gender,
+    SpeakerRef,
+)
 
 # Nouns that bring a new, unnamed person into the story: never an earlier name.
 _NEW_PERSON = (
@@ -50,6 +56,9 @@ class Person:
         return surname_key(self.words[-1])
 
     def same_as(self, words: list[str]) -> bool:
+        if len(words) == 2 and len(self.words) == 3 and _PATRONYMIC.search(words[1]):
+            # «Иван Сергеевич» after «Иван Сергеевич Куликов»: first name and patronymic
+            return [surname_key(w) for w in words] == [surname_key(w) for w in self.words[:2]]
         if surname_key(words[-1]) != self.key:
             return False
         if len(words) > 1 and len(self.words) > 1:

@@ -356,7 +356,13 @@ def _same_name(left, right) -> bool:
     a, b = left[2], right[2]
     if bool(_CYRILLIC.search(a)) != bool(_CYRILLIC.search(b)):
         return False
+    if _RU_NOMINATIVE_SURNAME.search(a.lower()) and _RU_OBLIQUE_WORD.search(b.lower()):
+        return False  # «— сказал Зимин Волковой»: a surname, then the one he told
     return len(a) <= 1 or surname_key(a) != surname_key(b)
+
+
+_RU_NOMINATIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
+_RU_OBLIQUE_WORD = re.compile(r"(?:[ое]й|ому|ему|[оеи]ву|[иы]ну|[ыи]м)$")
 
 
 def _without_outlets(run, is_outlet: IsOutlet):
