@@ -402,3 +402,30 @@ def test_first_name_and_patronymic_mean_the_person_named_in_full():
         "«Станки у нас старые, но надежные», — говорит Петр Ильич."
     )
     assert [q.speaker for q in quotes(text)] == ["Петр Ильич Громов"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Жители соседнего дома рассказали, что слышали ночью взрыв.", "жители соседнего дома"),
+        ("Ранее адвокат потерпевшей заявил, что слышали ночью взрыв.", "адвокат потерпевшей"),
+        ("Водители маршруток пожаловались, что слышали ночью взрыв.", "водители маршруток"),
+    ],
+)
+def test_a_common_noun_and_its_genitive_are_the_subject(sentence, speaker):
+    assert pairs(sentence) == [("слышали ночью взрыв", speaker)]
+
+
+def test_a_name_after_a_common_noun_is_still_the_subject():
+    text = "Сын пострадавшего Олег Фомин заявил, что слышал ночью взрыв."
+    assert pairs(text) == [("слышал ночью взрыв", "Олег Фомин")]
+
+
+def test_a_pronoun_after_an_adverbial_is_not_a_phrase_subject():
+    text = "Врач Инна Котова осмотрела детей. После осмотра она заявила, что угрозы нет."
+    assert pairs(text) == [("угрозы нет", "Инна Котова")]
+
+
+def test_the_particle_mol_is_not_the_content():
+    text = "Сосед сказал полицейским: мол, хозяин уехал еще в пятницу."
+    assert [q.text for q in quotes(text)] == ["хозяин уехал еще в пятницу"]

@@ -396,7 +396,7 @@ def _ru_outlet_tail(article: _Article, cue: Cue, s: Sentence) -> bool:
     Russian verb that closes the sentence reports the clause before it itself."""
     if cue.kind != "verb" or not _CYRILLIC.search(cue.text):
         return False
-    rest = article.text[cue.end : s.end].strip(" \t\n.«»\"")
+    rest = article.text[cue.end : s.end].strip(' \t\n.«»"')
     return bool(rest) and _is_credit(article, cue.end, s.end) and "," not in rest
 
 
@@ -448,6 +448,9 @@ def _according_phrase(article: _Article, cue: Cue, end: int) -> SpeakerRef | Non
 _DATELINE = re.compile(r"[A-ZА-ЯЁ]{2,}(?:[ -][A-ZА-ЯЁ]{2,}){0,2},[^\n—–-]{0,40}?\s[—–-]{1,2}\s+")
 
 
+_RU_MOL = re.compile(r"(?:мол|дескать)(?:,\s*|\s+)", re.IGNORECASE)
+
+
 def _trim_clause(article: _Article, a: int, b: int) -> tuple[int, int]:
     text = article.text
     dateline = _DATELINE.match(text, a, b)
@@ -455,6 +458,9 @@ def _trim_clause(article: _Article, a: int, b: int) -> tuple[int, int]:
         a = dateline.end()
     while a < b and (text[a].isspace() or text[a] in "—–-:,"):
         a += 1
+    mol = _RU_MOL.match(text, a, b)
+    if mol:
+        a = mol.end()  # «сказал следователям: мол, в тот вечер …»: the particle is the writer's
     while b > a and (text[b - 1].isspace() or text[b - 1] in ".,;:—–-"):
         b -= 1
     # a writer's aside closing the clause: "… in the future (that is, now is not the time)"

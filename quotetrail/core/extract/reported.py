@@ -42,7 +42,11 @@ from quotetrail.core.extract.clauses import (
     _trailing,
     _trim_clause,
 )
-from quotetrail.core.extract.noun_phrases import _appositive_chain, _phrase_subject
+from quotetrail.core.extract.noun_phrases import (
+    _appositive_chain,
+    _phrase_subject,
+    _ru_phrase_subject,
+)
 from quotetrail.core.extract.partial import _mostly_quoted, _words_outside
 from quotetrail.core.extract.subjects import _body_subject, _subject
 from quotetrail.core.sentences import Sentence
@@ -399,8 +403,10 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                     or _coordinated_subject(article, s, cue)
                 )
             else:
-                ref = _appositive_chain(article, s, cue) or subject_before(
-                    text, s.start, cue.start, article.is_outlet
+                ref = (
+                    _appositive_chain(article, s, cue)
+                    or _ru_phrase_subject(article, s, cue)
+                    or subject_before(text, s.start, cue.start, article.is_outlet)
                 )
                 if ref is not None and _ADJECTIVE_NOT_NAME.fullmatch(text, ref.pos, cue.start):
                     continue  # "Coastal strategists say": a group, found by the weak pass

@@ -150,7 +150,11 @@ class Resolver:
         person = self.bodies[key]
         if ref.name[:1].isupper() and _CYRILLIC.search(ref.name):
             self.last_body = person
-        if _SINGLE_SOURCE.search(ref.name) or _ONE_PERSON.fullmatch(ref.name):
+        if (
+            _SINGLE_SOURCE.search(ref.name)
+            or _ONE_PERSON.fullmatch(ref.name)
+            or (ref.gender is not None and _CYRILLIC.search(ref.name))
+        ):  # «агент игрока заявил»: a verb in the singular makes the phrase one person
             # «Источник … рассказал. По его словам, …» / "the partner told them …. "…," he said"
             self._touch(self.recent, person)
             self._touch(self.subjects, person)
