@@ -429,3 +429,25 @@ def test_a_pronoun_after_an_adverbial_is_not_a_phrase_subject():
 def test_the_particle_mol_is_not_the_content():
     text = "Сосед сказал полицейским: мол, хозяин уехал еще в пятницу."
     assert [q.text for q in quotes(text)] == ["хозяин уехал еще в пятницу"]
+
+
+def test_a_second_verb_with_its_own_chto_is_a_second_clause():
+    text = (
+        "Глава банка Илья Дронов заявил, что вклады застрахованы, "
+        "и добавил, что выплаты начнутся в среду."
+    )
+    assert pairs(text) == [
+        ("вклады застрахованы", "Илья Дронов"),
+        ("выплаты начнутся в среду", "Илья Дронов"),
+    ]
+
+
+def test_a_second_subject_after_the_conjunction_speaks_the_second_clause():
+    text = (
+        "Глава банка Илья Дронов заявил, что вклады застрахованы, "
+        "а его заместитель Анна Рысева добавила, что выплаты начнутся в среду."
+    )
+    assert pairs(text) == [
+        ("вклады застрахованы", "Илья Дронов"),
+        ("выплаты начнутся в среду", "Анна Рысева"),
+    ]

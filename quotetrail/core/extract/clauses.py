@@ -153,6 +153,36 @@ def _split_participles(article: _Article, results, s: Sentence):
             m = THAT.search(text, p.end, min(b, p.end + 4))
         if m:
             return [(cue, ref, a, p.start), (p, ref, m.end(), b)]
+    return _split_ru_coordinated(article, results)
+
+
+# «…, и добавил, что …», «…, а глава минфина Денис Ревин добавил, что …»
+_RU_AND = re.compile(r",\s*(?:и|а|но)(?:\s+также)?\s+", re.IGNORECASE)
+
+
+def _split_ru_coordinated(article: _Article, results):
+    """«X заявил, что A, и добавил, что B» → two clauses: X says B too (or the subject
+    standing between the conjunction and the second verb does)."""
+    text = article.text
+    cue, ref, a, b = results[0]
+    if len(results) != 1 or not _CYRILLIC.search(cue.text):
+        return results
+    for p in article.cues(a, b):
+        if p.kind != "verb" or p.participle:
+            continue
+        that = THAT.match(
+            text, p.end + len(text[p.end : p.end + 3]) - len(text[p.end : p.end + 3].lstrip(" ,"))
+        )
+        comma = text.rfind(",", a, p.start)
+        conj = _RU_AND.match(text, comma) if comma > a else None
+        if that is None or conj is None:
+            continue
+        second = ref
+        if text[conj.end() : p.start].strip():
+            second = subject_before(text, conj.end(), p.start, article.is_outlet)
+            if second is None:
+                continue
+        return [(cue, ref, a, comma), (p, second, that.end(), b)]
     return results
 
 
