@@ -451,3 +451,18 @@ def test_a_second_subject_after_the_conjunction_speaks_the_second_clause():
         ("вклады застрахованы", "Илья Дронов"),
         ("выплаты начнутся в среду", "Анна Рысева"),
     ]
+
+
+def test_a_plural_verb_then_a_capitalised_body_is_the_body():
+    text = (
+        "«Запасов топлива хватит до весны», — заявили в Минэнерго Хакасии. "
+        "В ведомстве также сообщили, что цены на бензин не вырастут."
+    )
+    speakers = [q.speaker for q in quotes(text)]
+    assert len(speakers) == 2 and speakers[0] == speakers[1]
+    assert speakers[0].lower().startswith("минэнерго")
+
+
+def test_a_time_adverb_before_the_body():
+    text = "Позже в ведомстве уточнили, что цены на бензин не вырастут."
+    assert pairs(text) == [("цены на бензин не вырастут", "ведомство")]

@@ -345,9 +345,14 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
         ref = _tail_appositive(article, lo, cue)
         return (cue, ref) if ref is not None else (None, None)
     ref = None
-    if _CYRILLIC.search(cue.text) and _RU_IN_BODY.match(article.text, cue.end, hi):
+    if _CYRILLIC.search(cue.text) and (
+        _RU_IN_BODY.match(article.text, cue.end, hi)
+        or (cue.lower.endswith("ли") and _RU_IN_ANY.match(article.text, cue.end, hi))
+    ):
         # «— отметили в пресс-службе губернатора»: the press service, not the governor
         ref = body_after(article.text, cue.end, hi, article.is_outlet)
+        if ref is None and cue.lower.endswith("ли"):
+            ref = _ru_named_body(article.text, cue.end, hi)
     ref = ref or _subject(article, cue, lo, hi, prefer_after=False)
     if ref is None and lead.count(",") >= 2:
         ref = _tail_appositive(article, lo, cue)
@@ -364,6 +369,20 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
 
 
 _RU_IN_BODY = re.compile(r"\s+(?:в|во)\s+(?-i:[а-яё])", re.IGNORECASE)
+_RU_IN_ANY = re.compile(r"\s+(?:в|во)\s+\w")  # «— заявили в Минздраве»: nobody but a body
+_RU_NAMED_BODY = re.compile(
+    r"\s+(?:в|во)\s+(?P<name>(?-i:[А-ЯЁ])[\w-]*(?:\s+(?-i:[А-ЯЁ])[\w-]*){0,3})\s*[.,]"
+)
+
+
+def _ru_named_body(text: str, lo: int, hi: int) -> SpeakerRef | None:
+    """«— заявили в Минэнерго Хакасии.»: after a plural verb, «в» and capitalised words
+    name the institution that speaks (as written), never a person."""
+    m = _RU_NAMED_BODY.match(text, lo, hi)
+    if m is None:
+        return None
+    return SpeakerRef("body", name=m.group("name"), pos=m.start("name"))
+
 
 # a sentence cut after an initial or a title's dot: "said J.M. Berger", "said Rev. Kyev Tatum"
 _ABBREVIATION_END = re.compile(

@@ -20,6 +20,7 @@ from quotetrail.core.speakers.names import (
     _CYRILLIC,
     _PATRONYMIC,
     _PLURAL_PRONOUNS,
+    _RU_INSTITUTION,
     Gender,
     SpeakerRef,
 )
@@ -148,7 +149,9 @@ class Resolver:
         if key not in self.bodies:
             self.bodies[key] = Person([ref.name], ref.gender)
         person = self.bodies[key]
-        if ref.name[:1].isupper() and _CYRILLIC.search(ref.name):
+        if _CYRILLIC.search(ref.name) and (
+            ref.name[:1].isupper() or _RU_INSTITUTION.match(key) or key.startswith("министерств")
+        ):  # «Кремль», «минздрав Башкирии»: what a later «в ведомстве» means
             self.last_body = person
         if (
             _SINGLE_SOURCE.search(ref.name)
