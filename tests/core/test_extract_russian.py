@@ -466,3 +466,17 @@ def test_a_plural_verb_then_a_capitalised_body_is_the_body():
 def test_a_time_adverb_before_the_body():
     text = "Позже в ведомстве уточнили, что цены на бензин не вырастут."
     assert pairs(text) == [("цены на бензин не вырастут", "ведомство")]
+
+
+def test_quoting_an_outlet_after_the_name_in_the_genitive():
+    text = (
+        "«Я не собирался уходить из команды», — приводит слова защитника Глеба Ершова "
+        "«Вечерний Курган»."
+    )
+    assert pairs(text) == [("Я не собирался уходить из команды", "Глеб Ершов")]
+
+
+@pytest.mark.parametrize("verb", ["вспоминает", "настаивает"])
+def test_more_present_tense_verbs_of_saying(verb):
+    text = f"«Мы тогда проиграли всем», — {verb} нападающий Денис Орлов."
+    assert pairs(text) == [("Мы тогда проиграли всем", "Денис Орлов")]

@@ -298,6 +298,14 @@ def _after_naming_noun(text: str, lo: int, open_: int) -> bool:
     last_word = _WORD.findall(before)[-1]
     if len(last_word) >= 2 and last_word.isupper() and _CYRILLIC.search(last_word):
         return True  # «СНТ «Березка»», «ООО «Вектор»», «ФК «Волна»»: an organisation's name
+    if (
+        len(last_word) >= 3
+        and last_word[0].isupper()
+        and _CYRILLIC.search(last_word)
+        and len(words) == 2
+        and _WORD.findall(before)[-2][:1].isupper()
+    ):
+        return True  # «слова Романа Сычева «Советский спорт»»: after a name, an outlet
     last = words[-1]
     if last in _NAMING_EN or (
         len(words) == 2 and words[0] in ("so-called", "так") and last.startswith("называем")
