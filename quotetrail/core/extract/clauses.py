@@ -42,7 +42,7 @@ from quotetrail.core.extract.noun_phrases import _phrase_subject
 from quotetrail.core.extract.subjects import _subject
 from quotetrail.core.sentences import Sentence
 from quotetrail.core.speakers import SpeakerRef, body_before, subject_after, subject_before
-from quotetrail.core.speech import THAT, Cue, find_cues
+from quotetrail.core.speech import THAT, Cue, find_acts, find_cues
 
 
 def _clause_start(text: str, cue: Cue, end: int) -> int | None:
@@ -427,7 +427,12 @@ def _ru_outlet_tail(article: _Article, cue: Cue, s: Sentence) -> bool:
     if cue.kind != "verb" or not _CYRILLIC.search(cue.text):
         return False
     rest = article.text[cue.end : s.end].strip(' \t\n.«»"')
-    return bool(rest) and _is_credit(article, cue.end, s.end) and "," not in rest
+    if not rest or "," in rest or not _is_credit(article, cue.end, s.end):
+        return False
+    comma = article.text.rfind(",", s.start, cue.start)
+    # «Министр призвал стороны к сдержанности, пишет «Коммерсантъ».»: a speech act of a
+    # person the outlet reports is a claim (claims.py), not the outlet's own words
+    return not article.cues(s.start, comma) and not find_acts(article.text, s.start, comma)
 
 
 _NEGATED = re.compile(r"(?<![\w-])not(?![\w-])|n[’']t\b", re.IGNORECASE)

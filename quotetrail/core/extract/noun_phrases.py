@@ -202,9 +202,9 @@ def _ru_phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef |
         return None
     lo = max(s.start, cue.start - 120)
     brk = max(text.rfind(mark, lo, cue.start) for mark in ",;:—–()")
+    if brk < s.start and lo > s.start:
+        return None  # no break within reach and the sentence starts further back: no phrase
     a = brk + 1 if brk >= s.start else s.start
-    if a == lo and lo > s.start:
-        return None
     while a < cue.start and text[a] in ' \t\n«"„':
         a += 1
     lead = _RU_LEAD.match(text, a, cue.start)
