@@ -480,3 +480,16 @@ def test_quoting_an_outlet_after_the_name_in_the_genitive():
 def test_more_present_tense_verbs_of_saying(verb):
     text = f"«Мы тогда проиграли всем», — {verb} нападающий Денис Орлов."
     assert pairs(text) == [("Мы тогда проиграли всем", "Денис Орлов")]
+
+
+def test_an_outlet_in_marks_before_chto_is_the_one_told():
+    text = "Депутат Инна Ветрова заявила «Фонтанке», что интерес к выборам вырос."
+    assert pairs(text) == [("интерес к выборам вырос", "Инна Ветрова")]
+
+
+def test_a_long_title_with_a_quoted_firm_before_the_name():
+    text = (
+        "Как пояснила «Ъ» управляющий партнер юридической фирмы «Левина и партнеры» "
+        "Ольга Левина, иск будет подан в арбитраж до конца месяца."
+    )
+    assert pairs(text) == [("иск будет подан в арбитраж до конца месяца", "Ольга Левина")]

@@ -245,6 +245,12 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
         return "term", None, None, False
     if len(content.strip()) <= 2 and _CYRILLIC.search(content):
         return "term", None, None, False  # «Ъ» (Kommersant's sign), «А»: a name, not words
+    if (
+        _CYRILLIC.search(content)
+        and _name_like(content)
+        and _RU_THAT_AFTER.match(text, frags[-1].close + 1)
+    ):
+        return "term", None, None, False  # «заявила «Фонтанке», что …»: the one told, a name
     tail_cue, tail_ref = _tail_attribution(article, tail)
     if tail_cue and tail_ref:
         return "direct", tail_cue, tail_ref, False
@@ -273,6 +279,9 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
     if words >= 6 or (words >= 3 and content[0].isupper() and content.rstrip()[-1] in _TERMINAL):
         return "direct", None, None, False  # a whole sentence in marks is somebody's words
     return "term", None, None, False
+
+
+_RU_THAT_AFTER = re.compile(r"[»“\"]?\s*,\s*(?:что|будто)(?![\w-])")
 
 
 def _after_a_quote(article: _Article, head: tuple[int, int]) -> bool:

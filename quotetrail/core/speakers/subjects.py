@@ -163,7 +163,10 @@ def subject_after(
     end = _clause_end(text, lo, min(hi, lo + _REACH))
     if _CYRILLIC.search(text, lo, min(hi, lo + 12)):
         end = _clause_end_past_names(text, lo, min(hi, lo + _REACH))
-    tokens = _tokens(text, lo, end)[:8]
+    # a Russian title runs long before the name («управляющий партнер юридической фирмы
+    # «Левина и партнеры» Ольга Левина»): the clause end still bounds it
+    cyrillic = _CYRILLIC.search(text, lo, min(hi, lo + 12)) is not None
+    tokens = _tokens(text, lo, end)[: 12 if cyrillic else 8]
     role: re.Match[str] | None = None
     skip_to = 0
     for i, (a, _b, tok) in enumerate(tokens):
@@ -209,7 +212,7 @@ def subject_after(
             and not _CYRILLIC.search(low)
         ):
             return None  # "said the talks…", "said it was…": no inversion in English
-        if i >= 5:
+        if i >= (9 if cyrillic else 5):
             break
     if role is not None:
         return _role_ref(text, role, genitive=genitive)
