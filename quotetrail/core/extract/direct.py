@@ -78,6 +78,8 @@ def _dash_speech(article: _Article) -> list[_Candidate]:
         end = len(text) if end < 0 else end
         m = _DASH_ATTR.search(text, start, end)
         if m is None:
+            if question_end >= 0:
+                end = _answer_end(text, end)
             answer = _interview_answer(article, line.start(), start, end, question_end)
             out.extend(answer)
             stripped = text[start:end].rstrip()
@@ -104,6 +106,31 @@ def _dash_speech(article: _Article) -> list[_Candidate]:
             if lo < hi
         )  # fmt: skip
     return out
+
+
+_CONTINUATION_LINES = 5
+
+
+def _answer_end(text: str, end: int) -> int:
+    """Where an interview answer ends: its line, and the lines after it that open with no
+    dash when the next dash line (the next question) follows them.
+
+    «— Думала, конечно.\nНо потом поняла …\n— Кто вас поддержал?»: the answer runs on in
+    a paragraph of its own; after the last answer the article's own text may follow, so a
+    line counts only when a dash line comes after it.
+    """
+    pos, found = end, end
+    for _ in range(_CONTINUATION_LINES):
+        if pos >= len(text) or text[pos] != "\n":
+            break
+        line_end = text.find("\n", pos + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[pos + 1 : line_end].strip() or _DASH_LINE.match(text, pos + 1):
+            break
+        if _DASH_LINE.match(text, line_end + 1):
+            found = line_end
+        pos = line_end
+    return found
 
 
 def _interview_answer(
