@@ -167,7 +167,8 @@ def _interview_answer(
 # «Мы готовы, — сказала Захарова. — Но не сегодня»: the attribution set off by dashes
 # inside one pair of marks splits the quote in two.
 _INNER = re.compile(
-    r"(?P<stop>[,!?…])\s*[—–-]\s+(?P<attr>[^—–«»\"“”„\n]{3,120}?)[.,:]\s*[—–-]\s+(?=\S)"
+    r"(?P<stop>[,!?…])\s*[—–-]\s+(?P<attr>(?:[^—–«»\"“”„\n]|«[^«»\n]{1,40}»){3,120}?)"
+    r"[.,:]\s*[—–-]\s+(?=\S)"  # «— сказал Лазарев «Парламентской газете». —»: an outlet inside
 )
 
 
