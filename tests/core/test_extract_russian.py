@@ -520,3 +520,13 @@ def test_an_outlet_in_marks_inside_the_interrupting_attribution():
         ("Школа должна открыться вместе с домами", "Олег Сизов"),
         ("Иначе кварталы пустеют", "Олег Сизов"),
     ]
+
+
+def test_a_firm_in_marks_before_the_first_name_is_part_of_the_title():
+    text = "Директор агрохолдинга «Зерновая долина» Анатолий Рыбин рассказал о планах."
+    assert quotes(text) == []
+
+
+def test_an_outlet_capitalised_on_its_first_word_before_chto():
+    text = "Депутат Инна Ветрова заявила «Новой газете», что интерес к выборам вырос."
+    assert pairs(text) == [("интерес к выборам вырос", "Инна Ветрова")]

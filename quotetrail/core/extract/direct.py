@@ -37,6 +37,7 @@ from quotetrail.core.extract.subjects import _subject
 from quotetrail.core.quotemarks import QuoteSpan
 from quotetrail.core.sentences import Sentence
 from quotetrail.core.speakers import SpeakerRef, body_after, subject_after, subject_before
+from quotetrail.core.speakers.names import _RU_FIRST_FORMS
 from quotetrail.core.speech import Cue, find_cues
 
 
@@ -273,12 +274,10 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
         return "term", None, None, False
     if len(content.strip()) <= 2 and _CYRILLIC.search(content):
         return "term", None, None, False  # «Ъ» (Kommersant's sign), «А»: a name, not words
-    if (
-        _CYRILLIC.search(content)
-        and _name_like(content)
-        and _RU_THAT_AFTER.match(text, frags[-1].close + 1)
-    ):
+    if _ru_short_name(content) and _RU_THAT_AFTER.match(text, frags[-1].close + 1):
         return "term", None, None, False  # «заявила «Фонтанке», что …»: the one told, a name
+    if _ru_short_name(content) and _before_first_name(text, frags[-1]):
+        return "term", None, None, False  # «агрохолдинга «Зерновая долина» Анатолий Рыбин»
     tail_cue, tail_ref = _tail_attribution(article, tail)
     if tail_cue and tail_ref:
         return "direct", tail_cue, tail_ref, False
@@ -307,6 +306,29 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
     if words >= 6 or (words >= 3 and content[0].isupper() and content.rstrip()[-1] in _TERMINAL):
         return "direct", None, None, False  # a whole sentence in marks is somebody's words
     return "term", None, None, False
+
+
+_NEXT_WORD = re.compile(r"[»“\"]?[^\S\n]+(?P<w>\w+)")
+
+
+def _ru_short_name(content: str) -> bool:
+    """«Зерновая долина», «Теплый дом»: Russian names capitalise the first word only."""
+    words = _WORD.findall(content)
+    return (
+        bool(_CYRILLIC.search(content))
+        and 0 < len(words) <= 5
+        and words[0][:1].isupper()
+        and "," not in content
+        and content.rstrip()[-1:] not in _TERMINAL
+    )
+
+
+def _before_first_name(text: str, frag: QuoteSpan) -> bool:
+    """A name in marks followed by a first name is part of that person's title."""
+    m = _NEXT_WORD.match(text, frag.close + 1)
+    if m is None or not m.group("w")[:1].isupper():
+        return False
+    return m.group("w").lower().replace("ё", "е") in _RU_FIRST_FORMS
 
 
 _RU_THAT_AFTER = re.compile(r"[»“\"]?\s*,\s*(?:что|будто)(?![\w-])")
