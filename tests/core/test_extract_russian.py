@@ -530,3 +530,19 @@ def test_a_firm_in_marks_before_the_first_name_is_part_of_the_title():
 def test_an_outlet_capitalised_on_its_first_word_before_chto():
     text = "Депутат Инна Ветрова заявила «Новой газете», что интерес к выборам вырос."
     assert pairs(text) == [("интерес к выборам вырос", "Инна Ветрова")]
+
+
+def test_a_capitalised_noun_in_the_title_before_the_first_name():
+    text = (
+        "Председатель Союза рыбаков Камчатки Виктор Дымов обратился к журналистам: "
+        "«Квоты урезали, а цены на топливо выросли»."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Виктор Дымов"]
+
+
+def test_a_verb_joined_by_i_has_the_sentences_subject():
+    text = (
+        "Тренер Людмила Остапенко назвала решение Гречко взвешенным и добавила, "
+        "что двери команды для нее открыты."
+    )
+    assert pairs(text) == [("двери команды для нее открыты", "Людмила Остапенко")]

@@ -405,6 +405,7 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
             else:
                 ref = (
                     _appositive_chain(article, s, cue)
+                    or _ru_coordinated_subject(article, s, cue)
                     or _ru_phrase_subject(article, s, cue)
                     or subject_before(text, s.start, cue.start, article.is_outlet)
                 )
@@ -508,6 +509,23 @@ _ADJECTIVE_NOT_NAME = re.compile(
 )
 _CLOSED_BEFORE = re.compile(r"[,.!?…]?[\"”»’]\s*[,—–]?\s*$")
 _AND_BEFORE = re.compile(r"(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|quickly|\w+ly)\s+)?$")
+
+
+_RU_AND_BEFORE = re.compile(r"(?<![\w-])(?:и|а\s+также|и\s+также)\s+$", re.IGNORECASE)
+
+
+def _ru_coordinated_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
+    """«Тренер Людмила Остапенко назвала решение Гречко взвешенным и добавила, что …»:
+    a second verb joined by «и» has the sentence's subject, not the name nearest to it."""
+    text = article.text
+    if not _CYRILLIC.search(cue.text) or cue.start - s.start > 300:
+        return None
+    if not _RU_AND_BEFORE.search(text, max(s.start, cue.start - 12), cue.start):
+        return None
+    ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
+    if ref is None or ref.kind not in ("name", "role") or ref.pos > s.start + 80:
+        return None
+    return ref
 
 
 def _coordinated_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:

@@ -189,6 +189,8 @@ def subject_after(
             continue  # «— сказал министр журналистам в Казани»: where, not who
         if _is_name_part(text, tokens[i]):
             run = _run_right(text, tokens, i)
+            if cyrillic and _title_noun_before_name(tokens, i, run):
+                continue  # «Председатель Союза фермеров Кубани Виктор Дымов»
             ref = _name_ref(text, run, lo, is_outlet, frozenset(), genitive=genitive)
             if _names_a_place_or_body(text, run, tokens, i + len(run)):
                 ref = None  # "Marren State University": the run is part of a longer name
@@ -342,6 +344,17 @@ def _run_right(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
         run.append(tokens[j])
         j += 1
     return run
+
+
+def _title_noun_before_name(tokens, i: int, run) -> bool:
+    """A lone capitalised word, then lowercase words, then a listed first name: the word
+    belongs to the title («Союза фермеров Кубани Виктор Дымов»), the name comes later."""
+    j = i + len(run)
+    if len(run) != 1 or j >= len(tokens) or not tokens[j][2][:1].islower():
+        return False
+    if _RU_FINITE_VERB.search(tokens[j][2]):
+        return False  # «Дымов обратился»: the name, then its verb
+    return any(t[2].lower().replace("ё", "е") in _RU_FIRST_FORMS for t in tokens[j + 1 :])
 
 
 def _first_name_restarts(run, tok: str) -> bool:
