@@ -219,7 +219,17 @@ def _evaluator():
     return module
 
 
-@pytest.mark.parametrize("name", ["ru_blind.jsonl", "ru_check.jsonl", "ru_synthetic.jsonl"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ru_blind.jsonl",
+        "ru_blind2.jsonl",
+        "ru_check.jsonl",
+        "ru_check2.jsonl",
+        "ru_check3.jsonl",
+        "ru_synthetic.jsonl",
+    ],
+)
 def test_russian_sets_stay_above_the_issue_targets(name):
     """Token F1 ≥ 0.88 and speaker accuracy ≥ 0.85 (issue 8's targets) on our own sets."""
     ev = _evaluator()
