@@ -245,8 +245,21 @@ def same_en(pred: str | None, gold: str) -> bool:
 def same_ru(pred: str | None, gold: str) -> bool:
     if not pred:
         return False
+    outlet = _outlets().resolve(gold)
+    if outlet is not None and pred in (outlet.name, outlet.name_ru):
+        return True  # «пишет «Коммерсантъ»»: the cited outlet, by its registry name
     pred, gold = pred.lower().replace("ё", "е"), gold.lower().replace("ё", "е")
     return pred == gold or gold.split()[-1] == pred.split()[-1]
+
+
+def _outlets() -> OutletRegistry:
+    global _REGISTRY
+    if _REGISTRY is None:
+        _REGISTRY = OutletRegistry.default()
+    return _REGISTRY
+
+
+_REGISTRY: OutletRegistry | None = None
 
 
 # Coreferent gold sources. PolNeAR marks the words at the cue ("the Vermont senator",

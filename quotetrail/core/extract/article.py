@@ -91,8 +91,20 @@ _DATA = re.compile(
 )
 
 
+# «по данным статистики», «по данным опроса ВЦИОМ»: figures, not somebody's words
+_RU_DATA = re.compile(
+    r"\s+(?:[а-яё]+(?:ого|его|ой|ей|ых|их)\s+){0,2}(?:статистик|опрос|исследовани|мониторинг"
+    r"|росстат|перепис|рейтинг|подсч[её]т|расч[её]т|анализ|прогноз|сводк|учет|учёт|реестр)",
+    re.IGNORECASE,
+)
+
+
 def _data_source(text: str, cue: Cue) -> bool:
-    return cue.kind == "according" and _DATA.match(text, cue.end) is not None
+    if cue.kind != "according":
+        return False
+    if cue.lower.endswith("данным"):
+        return _RU_DATA.match(text, cue.end) is not None
+    return _DATA.match(text, cue.end) is not None
 
 
 @dataclass

@@ -42,7 +42,7 @@ from quotetrail.core.extract.noun_phrases import _phrase_subject
 from quotetrail.core.extract.subjects import _subject
 from quotetrail.core.sentences import Sentence
 from quotetrail.core.speakers import SpeakerRef, body_before, subject_after, subject_before
-from quotetrail.core.speech import THAT, Cue, find_cues
+from quotetrail.core.speech import THAT, Cue, find_acts, find_cues
 
 
 def _clause_start(text: str, cue: Cue, end: int) -> int | None:
@@ -153,6 +153,36 @@ def _split_participles(article: _Article, results, s: Sentence):
             m = THAT.search(text, p.end, min(b, p.end + 4))
         if m:
             return [(cue, ref, a, p.start), (p, ref, m.end(), b)]
+    return _split_ru_coordinated(article, results)
+
+
+# «…, и добавил, что …», «…, а глава минфина Денис Ревин добавил, что …»
+_RU_AND = re.compile(r",\s*(?:и|а|но)(?:\s+также)?\s+", re.IGNORECASE)
+
+
+def _split_ru_coordinated(article: _Article, results):
+    """«X заявил, что A, и добавил, что B» → two clauses: X says B too (or the subject
+    standing between the conjunction and the second verb does)."""
+    text = article.text
+    cue, ref, a, b = results[0]
+    if len(results) != 1 or not _CYRILLIC.search(cue.text):
+        return results
+    for p in article.cues(a, b):
+        if p.kind != "verb" or p.participle:
+            continue
+        that = THAT.match(
+            text, p.end + len(text[p.end : p.end + 3]) - len(text[p.end : p.end + 3].lstrip(" ,"))
+        )
+        comma = text.rfind(",", a, p.start)
+        conj = _RU_AND.match(text, comma) if comma > a else None
+        if that is None or conj is None:
+            continue
+        second = ref
+        if text[conj.end() : p.start].strip():
+            second = subject_before(text, conj.end(), p.start, article.is_outlet)
+            if second is None:
+                continue
+        return [(cue, ref, a, comma), (p, second, that.end(), b)]
     return results
 
 
@@ -383,10 +413,26 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
         return [(cue, None, s.start, comma)]  # "…, according to the AP.": the outlet's words
     if ref is None and cue.kind == "according":
         ref = _according_phrase(article, cue, end)  # "…, according to The Washington Post."
+    if ref is None and _ru_outlet_tail(article, cue, s):
+        return [(cue, None, s.start, comma)]  # «…, пишет «Коммерсантъ».»: the outlet's words
     if not ref:
         return []
     close = _CLOSING_AFTER_COMMA.match(text, comma + 1)  # `The plan “was a mistake,” X said`
     return [(cue, ref, s.start, close.end() if close else comma)]
+
+
+def _ru_outlet_tail(article: _Article, cue: Cue, s: Sentence) -> bool:
+    """«…, сообщает РИА Новости.», «…, пишет «Коммерсантъ».»: an outlet alone after a
+    Russian verb that closes the sentence reports the clause before it itself."""
+    if cue.kind != "verb" or not _CYRILLIC.search(cue.text):
+        return False
+    rest = article.text[cue.end : s.end].strip(' \t\n.«»"')
+    if not rest or "," in rest or not _is_credit(article, cue.end, s.end):
+        return False
+    comma = article.text.rfind(",", s.start, cue.start)
+    # «Министр призвал стороны к сдержанности, пишет «Коммерсантъ».»: a speech act of a
+    # person the outlet reports is a claim (claims.py), not the outlet's own words
+    return not article.cues(s.start, comma) and not find_acts(article.text, s.start, comma)
 
 
 _NEGATED = re.compile(r"(?<![\w-])not(?![\w-])|n[’']t\b", re.IGNORECASE)
@@ -437,6 +483,9 @@ def _according_phrase(article: _Article, cue: Cue, end: int) -> SpeakerRef | Non
 _DATELINE = re.compile(r"[A-ZА-ЯЁ]{2,}(?:[ -][A-ZА-ЯЁ]{2,}){0,2},[^\n—–-]{0,40}?\s[—–-]{1,2}\s+")
 
 
+_RU_MOL = re.compile(r"(?:мол|дескать)(?:,\s*|\s+)", re.IGNORECASE)
+
+
 def _trim_clause(article: _Article, a: int, b: int) -> tuple[int, int]:
     text = article.text
     dateline = _DATELINE.match(text, a, b)
@@ -444,6 +493,9 @@ def _trim_clause(article: _Article, a: int, b: int) -> tuple[int, int]:
         a = dateline.end()
     while a < b and (text[a].isspace() or text[a] in "—–-:,"):
         a += 1
+    mol = _RU_MOL.match(text, a, b)
+    if mol:
+        a = mol.end()  # «сказал следователям: мол, в тот вечер …»: the particle is the writer's
     while b > a and (text[b - 1].isspace() or text[b - 1] in ".,;:—–-"):
         b -= 1
     # a writer's aside closing the clause: "… in the future (that is, now is not the time)"

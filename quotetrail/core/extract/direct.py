@@ -37,6 +37,7 @@ from quotetrail.core.extract.subjects import _subject
 from quotetrail.core.quotemarks import QuoteSpan
 from quotetrail.core.sentences import Sentence
 from quotetrail.core.speakers import SpeakerRef, body_after, subject_after, subject_before
+from quotetrail.core.speakers.names import _RU_FIRST_FORMS
 from quotetrail.core.speech import Cue, find_cues
 
 
@@ -78,6 +79,8 @@ def _dash_speech(article: _Article) -> list[_Candidate]:
         end = len(text) if end < 0 else end
         m = _DASH_ATTR.search(text, start, end)
         if m is None:
+            if question_end >= 0:
+                end = _answer_end(text, end)
             answer = _interview_answer(article, line.start(), start, end, question_end)
             out.extend(answer)
             stripped = text[start:end].rstrip()
@@ -104,6 +107,31 @@ def _dash_speech(article: _Article) -> list[_Candidate]:
             if lo < hi
         )  # fmt: skip
     return out
+
+
+_CONTINUATION_LINES = 5
+
+
+def _answer_end(text: str, end: int) -> int:
+    """Where an interview answer ends: its line, and the lines after it that open with no
+    dash when the next dash line (the next question) follows them.
+
+    «— Думала, конечно.\nНо потом поняла …\n— Кто вас поддержал?»: the answer runs on in
+    a paragraph of its own; after the last answer the article's own text may follow, so a
+    line counts only when a dash line comes after it.
+    """
+    pos, found = end, end
+    for _ in range(_CONTINUATION_LINES):
+        if pos >= len(text) or text[pos] != "\n":
+            break
+        line_end = text.find("\n", pos + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[pos + 1 : line_end].strip() or _DASH_LINE.match(text, pos + 1):
+            break
+        if _DASH_LINE.match(text, line_end + 1):
+            found = line_end
+        pos = line_end
+    return found
 
 
 def _interview_answer(
@@ -140,7 +168,8 @@ def _interview_answer(
 # «Мы готовы, — сказала Захарова. — Но не сегодня»: the attribution set off by dashes
 # inside one pair of marks splits the quote in two.
 _INNER = re.compile(
-    r"(?P<stop>[,!?…])\s*[—–-]\s+(?P<attr>[^—–«»\"“”„\n]{3,120}?)[.,:]\s*[—–-]\s+(?=\S)"
+    r"(?P<stop>[,!?…])\s*[—–-]\s+(?P<attr>(?:[^—–«»\"“”„\n]|«[^«»\n]{1,40}»){3,120}?)"
+    r"[.,:]\s*[—–-]\s+(?=\S)"  # «— сказал Лазарев «Парламентской газете». —»: an outlet inside
 )
 
 
@@ -245,6 +274,10 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
         return "term", None, None, False
     if len(content.strip()) <= 2 and _CYRILLIC.search(content):
         return "term", None, None, False  # «Ъ» (Kommersant's sign), «А»: a name, not words
+    if _ru_short_name(content) and _RU_THAT_AFTER.match(text, frags[-1].close + 1):
+        return "term", None, None, False  # «заявила «Фонтанке», что …»: the one told, a name
+    if _ru_short_name(content) and _before_first_name(text, frags[-1]):
+        return "term", None, None, False  # «агрохолдинга «Зерновая долина» Анатолий Рыбин»
     tail_cue, tail_ref = _tail_attribution(article, tail)
     if tail_cue and tail_ref:
         return "direct", tail_cue, tail_ref, False
@@ -275,6 +308,32 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
     return "term", None, None, False
 
 
+_NEXT_WORD = re.compile(r"[»“\"]?[^\S\n]+(?P<w>\w+)")
+
+
+def _ru_short_name(content: str) -> bool:
+    """«Зерновая долина», «Теплый дом»: Russian names capitalise the first word only."""
+    words = _WORD.findall(content)
+    return (
+        bool(_CYRILLIC.search(content))
+        and 0 < len(words) <= 5
+        and words[0][:1].isupper()
+        and "," not in content
+        and content.rstrip()[-1:] not in _TERMINAL
+    )
+
+
+def _before_first_name(text: str, frag: QuoteSpan) -> bool:
+    """A name in marks followed by a first name is part of that person's title."""
+    m = _NEXT_WORD.match(text, frag.close + 1)
+    if m is None or not m.group("w")[:1].isupper():
+        return False
+    return m.group("w").lower().replace("ё", "е") in _RU_FIRST_FORMS
+
+
+_RU_THAT_AFTER = re.compile(r"[»“\"]?\s*,\s*(?:что|будто)(?![\w-])")
+
+
 def _after_a_quote(article: _Article, head: tuple[int, int]) -> bool:
     """Does the head start right at a closing mark (only a short attribution between)?"""
     text = article.text
@@ -298,6 +357,14 @@ def _after_naming_noun(text: str, lo: int, open_: int) -> bool:
     last_word = _WORD.findall(before)[-1]
     if len(last_word) >= 2 and last_word.isupper() and _CYRILLIC.search(last_word):
         return True  # «СНТ «Березка»», «ООО «Вектор»», «ФК «Волна»»: an organisation's name
+    if (
+        len(last_word) >= 3
+        and last_word[0].isupper()
+        and _CYRILLIC.search(last_word)
+        and len(words) == 2
+        and _WORD.findall(before)[-2][:1].isupper()
+    ):
+        return True  # «слова Романа Сычева «Советский спорт»»: after a name, an outlet
     last = words[-1]
     if last in _NAMING_EN or (
         len(words) == 2 and words[0] in ("so-called", "так") and last.startswith("называем")
@@ -345,9 +412,14 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
         ref = _tail_appositive(article, lo, cue)
         return (cue, ref) if ref is not None else (None, None)
     ref = None
-    if _CYRILLIC.search(cue.text) and _RU_IN_BODY.match(article.text, cue.end, hi):
+    if _CYRILLIC.search(cue.text) and (
+        _RU_IN_BODY.match(article.text, cue.end, hi)
+        or (cue.lower.endswith("ли") and _RU_IN_ANY.match(article.text, cue.end, hi))
+    ):
         # «— отметили в пресс-службе губернатора»: the press service, not the governor
         ref = body_after(article.text, cue.end, hi, article.is_outlet)
+        if ref is None and cue.lower.endswith("ли"):
+            ref = _ru_named_body(article.text, cue.end, hi)
     ref = ref or _subject(article, cue, lo, hi, prefer_after=False)
     if ref is None and lead.count(",") >= 2:
         ref = _tail_appositive(article, lo, cue)
@@ -364,6 +436,20 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
 
 
 _RU_IN_BODY = re.compile(r"\s+(?:в|во)\s+(?-i:[а-яё])", re.IGNORECASE)
+_RU_IN_ANY = re.compile(r"\s+(?:в|во)\s+\w")  # «— заявили в Минздраве»: nobody but a body
+_RU_NAMED_BODY = re.compile(
+    r"\s+(?:в|во)\s+(?P<name>(?-i:[А-ЯЁ])[\w-]*(?:\s+(?-i:[А-ЯЁ])[\w-]*){0,3})\s*[.,]"
+)
+
+
+def _ru_named_body(text: str, lo: int, hi: int) -> SpeakerRef | None:
+    """«— заявили в Минэнерго Хакасии.»: after a plural verb, «в» and capitalised words
+    name the institution that speaks (as written), never a person."""
+    m = _RU_NAMED_BODY.match(text, lo, hi)
+    if m is None:
+        return None
+    return SpeakerRef("body", name=m.group("name"), pos=m.start("name"))
+
 
 # a sentence cut after an initial or a title's dot: "said J.M. Berger", "said Rev. Kyev Tatum"
 _ABBREVIATION_END = re.compile(
@@ -439,7 +525,13 @@ _RU_COMMON_AFTER = re.compile(
 _RU_OBJECT_WORD = re.compile(
     r"[а-яё-]+(?:ую|юю)|свою|свое|своё|свои|это|эту|этот|все|всё"
     r"|после|перед|накануне|позднее|позже|затем|также|тоже|сегодня|вчера"
+    r"|[а-яё-]{3,}(?:ам|ям)"  # the one spoken to: «— сказал министр журналистам»
 )  # the object («решающую встречу») or a time («после матча») after the speaker
+# where it was said («— заявил гособвинитель в прениях»), not who said it
+_RU_SETTING = re.compile(
+    r"(?:в|во|на)\s+(?:суде|прениях|интервью|эфире|беседе|разговоре|ходе|кулуарах|сво\w+"
+    r"|соцсет\w+|брифинге|пресс-конференции|заседании|совещании|форуме|сцене)"
+)
 _LEAD_NP = re.compile(
     r"[\s,'’\"”»—–-]*(?P<np>(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w’'-]+\s+){0,4}?"
     r"(?:(?-i:[a-z])[\w-]*|(?-i:Democrat|Republican|Independent)s?"
@@ -488,7 +580,16 @@ def _common_noun_after(article: _Article, cue: Cue, hi: int) -> SpeakerRef | Non
     words = phrase.split()
     if _CYRILLIC.search(cue.text):
         cut = next(
-            (i for i, w in enumerate(words) if i and _RU_OBJECT_WORD.fullmatch(w.lower())), None
+            (
+                i
+                for i, w in enumerate(words)
+                if i
+                and (
+                    _RU_OBJECT_WORD.fullmatch(w.lower())
+                    or _RU_SETTING.fullmatch(" ".join(words[i : i + 2]).lower())
+                )
+            ),
+            None,
         )
         if cut is not None:  # «— описала шахматистка решающую встречу»: the object is not her
             words = words[:cut]

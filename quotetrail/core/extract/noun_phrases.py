@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 
 from quotetrail.core.extract.adjuncts import _AUX
-from quotetrail.core.extract.article import _LEADING_FILLER, _WORD, _Article, _words
+from quotetrail.core.extract.article import _CYRILLIC, _LEADING_FILLER, _WORD, _Article, _words
 from quotetrail.core.sentences import Sentence
 from quotetrail.core.speakers import SpeakerRef, subject_after
+from quotetrail.core.speakers.names import _RU_FIRST_FORMS as _RU_FIRST_NAMES
 from quotetrail.core.speech import Cue
 
 _NP_HEAD = re.compile(
@@ -168,3 +169,55 @@ def _appositive_chain(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | 
 
 _PERFECT_BEFORE = re.compile(r",\s*(?:has|have|had)\s+(?:\w+ly\s+)?$")
 _RELATIVE_WORD = re.compile(r"(?<![\w-])(?:who|whom|whose|which|that)(?![\w-])", re.IGNORECASE)
+
+
+# «Ранее», «Позже», «В свою очередь»: words before a Russian subject that are not it
+_RU_LEAD = re.compile(
+    r"(?:(?:ранее|позже|позднее|также|однако|затем|потом|сегодня|вчера|накануне|тогда|впрочем"
+    r"|при этом|кроме того|в свою очередь|в то же время|между тем)[\s,]+)+",
+    re.IGNORECASE,
+)
+_RU_HEAD = re.compile(r"[А-ЯЁа-яё][а-яё-]{2,}")
+_RU_GENITIVE = re.compile(
+    r"(?-i:[а-яё][а-яё-]*(?:а|я|ы|и|ов|ев|ей|ых|их|ого|его|ой|ок|ек|ий))|[А-ЯЁ]{2,}|«[^«»\n]{1,40}»"
+)
+_RU_NOT_HEAD = re.compile(
+    r"(?:он|она|они|оно|мы|я|вы|ты|это|этот|эта|все|всё|кто|что|который|которая|которые"
+    r"|сам|сама|сами|там|здесь|тут|так|как|но|и|а|его|ее|её|их|после|перед|через|после|для"
+    r"|из-за|из|от|до|за|под|над|при|про|без|среди|около|возле|вокруг|кроме|вместо|ради)",
+    re.IGNORECASE,
+)
+
+
+def _ru_phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
+    """«Соседи пропавшей пенсионерки рассказали, будто …», «Ранее агент игрока заявил, что …»:
+    a Russian common noun and its genitive complement, as written.
+
+    Only a phrase that fills its clause up to the verb: a head noun, then one to four
+    words in the genitive (or acronyms, «…» names), nothing capitalised but the first
+    word; a name («Сын женщины Евгений Коротков») is subject_before's.
+    """
+    text = article.text
+    if cue.kind != "verb" or cue.participle or not _CYRILLIC.search(cue.text):
+        return None
+    lo = max(s.start, cue.start - 120)
+    brk = max(text.rfind(mark, lo, cue.start) for mark in ",;:—–()")
+    if brk < s.start and lo > s.start:
+        return None  # no break within reach and the sentence starts further back: no phrase
+    a = brk + 1 if brk >= s.start else s.start
+    while a < cue.start and text[a] in ' \t\n«"„':
+        a += 1
+    lead = _RU_LEAD.match(text, a, cue.start)
+    if lead is not None:
+        a = lead.end()
+    phrase = text[a : cue.start].strip()
+    words = re.findall(r"«[^«»\n]{1,40}»|\S+", phrase)
+    if not 2 <= len(words) <= 5 or not _RU_HEAD.fullmatch(words[0]):
+        return None
+    if _RU_NOT_HEAD.fullmatch(words[0]) or words[0].lower().replace("ё", "е") in _RU_FIRST_NAMES:
+        return None
+    if not all(_RU_GENITIVE.fullmatch(w) and not _RU_NOT_HEAD.fullmatch(w) for w in words[1:]):
+        return None
+    name = phrase[0].lower() + phrase[1:]
+    gender = None if cue.feminine is None else ("f" if cue.feminine else "m")
+    return SpeakerRef("body", name=name, gender=gender, pos=a)

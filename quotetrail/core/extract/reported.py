@@ -42,13 +42,18 @@ from quotetrail.core.extract.clauses import (
     _trailing,
     _trim_clause,
 )
-from quotetrail.core.extract.noun_phrases import _appositive_chain, _phrase_subject
+from quotetrail.core.extract.noun_phrases import (
+    _appositive_chain,
+    _phrase_subject,
+    _ru_phrase_subject,
+)
 from quotetrail.core.extract.partial import _mostly_quoted, _words_outside
 from quotetrail.core.extract.subjects import _body_subject, _subject
 from quotetrail.core.sentences import Sentence
 from quotetrail.core.speakers import (
     SpeakerRef,
     body_before,
+    common_nominative,
     nominative,
     subject_after,
     subject_before,
@@ -314,7 +319,27 @@ def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
         inner = _verb_that(article, rest, article.cues(rest.start, rest.end))
         if inner and inner[0][1] is not None:
             return inner
+    if ref is not None and ref.kind == "name" and _CYRILLIC.search(cue.text):
+        comma = _past_ru_appositive(article.text, comma, s.end)
     return [(cue, ref, comma + 1, s.end)]  # «Как сообщает «Интерфакс», …»: no speaker
+
+
+# «По словам Марии Ивановой, руководителя фонда «Теплый дом», …»: who she is, set off
+# by commas; a noun in the genitive, then no verb before the next comma
+_RU_APPOSITIVE = re.compile(
+    r",\s*(?-i:[а-яё][а-яё-]*(?:я|а|и|ы|ого|его|ой|ей))(?:\s+[^\s,.;:!?]+){0,8}?(?=,)"
+)
+_RU_FINITE = re.compile(
+    r"(?<![\w-])[а-яё]{3,}(?:л|ла|ли|ло|лся|лась|лись|лось|ет|ит|ют|ят|ут|ется|ится|ются|ятся|утся)(?![\w-])"
+)
+
+
+def _past_ru_appositive(text: str, comma: int, end: int) -> int:
+    """The comma after an appositive that follows the name, else the name's own comma."""
+    m = _RU_APPOSITIVE.match(text, comma, end)
+    if m is None or _RU_FINITE.search(text, comma, m.end()):
+        return comma
+    return m.end()
 
 
 # «агентство «Прайм»», «издание НГС»: an outlet the registry does not know, by its noun
@@ -344,7 +369,9 @@ def _ru_common_source(article: _Article, cue: Cue, hi: int) -> SpeakerRef | None
         return None
     words = m.group("np").split()
     head = nominative([words[0]])[0]
-    if head == words[0] or not head.isalpha():
+    if head == words[0] or words[0].lower().endswith(("ии", "ы", "ов", "ей", "их", "ых")):
+        head = common_nominative(words[0])  # «полицейских», «очевидцев», «полиции»
+    if head == words[0] or not head.replace("-", "").isalpha():
         return None  # not a genitive noun we can read back
     return SpeakerRef("role", name=" ".join([head, *words[1:]]), pos=m.start("np"))
 
@@ -376,8 +403,11 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                     or _coordinated_subject(article, s, cue)
                 )
             else:
-                ref = _appositive_chain(article, s, cue) or subject_before(
-                    text, s.start, cue.start, article.is_outlet
+                ref = (
+                    _appositive_chain(article, s, cue)
+                    or _ru_coordinated_subject(article, s, cue)
+                    or _ru_phrase_subject(article, s, cue)
+                    or subject_before(text, s.start, cue.start, article.is_outlet)
                 )
                 if ref is not None and _ADJECTIVE_NOT_NAME.fullmatch(text, ref.pos, cue.start):
                     continue  # "Coastal strategists say": a group, found by the weak pass
@@ -479,6 +509,23 @@ _ADJECTIVE_NOT_NAME = re.compile(
 )
 _CLOSED_BEFORE = re.compile(r"[,.!?…]?[\"”»’]\s*[,—–]?\s*$")
 _AND_BEFORE = re.compile(r"(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|quickly|\w+ly)\s+)?$")
+
+
+_RU_AND_BEFORE = re.compile(r"(?<![\w-])(?:и|а\s+также|и\s+также)\s+$", re.IGNORECASE)
+
+
+def _ru_coordinated_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
+    """«Тренер Людмила Остапенко назвала решение Гречко взвешенным и добавила, что …»:
+    a second verb joined by «и» has the sentence's subject, not the name nearest to it."""
+    text = article.text
+    if not _CYRILLIC.search(cue.text) or cue.start - s.start > 300:
+        return None
+    if not _RU_AND_BEFORE.search(text, max(s.start, cue.start - 12), cue.start):
+        return None
+    ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
+    if ref is None or ref.kind not in ("name", "role") or ref.pos > s.start + 80:
+        return None
+    return ref
 
 
 def _coordinated_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:

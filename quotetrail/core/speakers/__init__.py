@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from quotetrail.core.speakers.bodies import body_after, body_before
 from quotetrail.core.speakers.mentions import find_full_names, find_titled_mentions
-from quotetrail.core.speakers.morphology import nominative
+from quotetrail.core.speakers.morphology import common_nominative, nominative
 from quotetrail.core.speakers.names import SpeakerRef
 from quotetrail.core.speakers.resolver import Person, Resolver
 from quotetrail.core.speakers.subjects import subject_after, subject_before
@@ -42,6 +42,7 @@ __all__ = [
     "SpeakerRef",
     "body_after",
     "body_before",
+    "common_nominative",
     "find_full_names",
     "find_titled_mentions",
     "nominative",

@@ -134,11 +134,20 @@ def _is_body_head(tok: str) -> bool:
     return low in _BODY_EN
 
 
+_RU_TIME_LEAD = re.compile(
+    r"^(?:(?:ранее|позже|позднее|также|однако|затем|потом|сегодня|вчера|накануне|тогда"
+    r"|при этом|кроме того|между тем)[\s,]+)+(?=[вВ]о?\s)",
+    re.IGNORECASE,
+)
+
+
 def _body(text: str, lo: int, hi: int, is_outlet: IsOutlet, *, leading: bool) -> SpeakerRef | None:
     """A body phrase filling text[lo:hi]: `leading` words before the head are modifiers only."""
     if hi - lo > _BODY_MAX_CHARS:
         return None  # longer than any body phrase: no need to read it word by word
     phrase = _CITING.sub("", text[lo:hi].strip(" \t\r\n—–-"))
+    if leading and _CYRILLIC.search(phrase):
+        phrase = _RU_TIME_LEAD.sub("", phrase)  # «Позже в ведомстве уточнили»
     if _CYRILLIC.search(phrase):
         # «говорится в заявлении Минобороны», «В ведомстве также сообщили»
         phrase = _RU_BODY_TRAILING.sub("", _RU_DOCUMENT.sub("", phrase))

@@ -30,6 +30,7 @@ from quotetrail.core.speakers.subjects import (
     _GERUND,
     _ING_SURNAMES,
     _PLACE_BEFORE,
+    _RU_PLACE_BEFORE,
     _SENTENCE_GAP,
     _name_ref,
     _place_adjective,
@@ -45,10 +46,14 @@ def find_titled_mentions(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
     refs: list[SpeakerRef] = []
     for m in _ROLE.finditer(text):
         end = _clause_end(text, m.end(), min(len(text), m.end() + 60))
+        reach = 6
         if _CYRILLIC.search(m.group()):
-            end = _clause_end_past_names(text, m.end(), min(len(text), m.end() + 60))
-        tokens = _tokens(text, m.end(), end)[:6]
-        for i in range(len(tokens)):
+            # «Директор Новосибирского театра оперы и балета Георгий Саввин»: a Russian
+            # title's genitive complement can be long
+            end = _clause_end_past_names(text, m.end(), min(len(text), m.end() + 100))
+            reach = 10
+        tokens = _tokens(text, m.end(), end)[: reach + 3]
+        for i in range(min(reach, len(tokens))):
             if _SENTENCE_GAP.search(text, m.end(), tokens[i][0]):
                 break  # «…, — сказал мэр. Губернатор Андрей Кольцов»: another sentence
             quoted = tokens[i][0] > 0 and text[tokens[i][0] - 1] in '«"“„'
@@ -60,6 +65,8 @@ def find_titled_mentions(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
                 continue
             if _place_adjective(tokens, i):
                 continue  # «Губернатор Приветлужской области Андрей Кольцов»
+            if _RU_PLACE_BEFORE.search(text, max(0, tokens[i][0] - 4), tokens[i][0]):
+                continue  # «министр журналистам в Казани»: a place, not the minister
             run = _run_right(text, tokens, i)
             ref = _name_ref(text, run, m.start(), is_outlet, frozenset(), oblique=True)
             if ref:
@@ -80,6 +87,14 @@ def _ends_title(word: str) -> bool:
     return low not in _TITLE_LINKS
 
 
+def _before_title_adjective(run, tokens, start: int):
+    """The run cut before a title adjective («Ректор Уральского» of «… горного института»)."""
+    for k in range(len(run)):
+        if start + k + 1 < len(tokens) and _place_adjective(tokens, start + k):
+            return run[:k]
+    return run
+
+
 def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
     """Every first-and-last-name pair ("Dmitry Peskov was asked…"): a pronoun's fallback.
 
@@ -95,7 +110,11 @@ def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
             i += 1
             continue
         run = _run_right(text, tokens, i)
+        start = i
         i += len(run)
+        run = _before_title_adjective(run, tokens, start)
+        if not run or _RU_PLACE_BEFORE.search(text, max(0, run[0][0] - 4), run[0][0]):
+            continue  # «Ректор Уральского горного института», «В Нижнем Тагиле»
         if len(run) == 1:
             a, _b, tok = run[0]
             if len(tok) > 2 and tok == _strip_possessive(tok) and not _CYRILLIC.search(tok):

@@ -80,12 +80,23 @@ def _surname_nominative(word: str, gender: Gender, case: str) -> str:
         if case in ("gen", "dat", "ins", "pre"):
             for old, new in _FEMALE_OBLIQUE:
                 if low.endswith(old):
+                    if old == "ой" and _adjectival_stem(low[:-2]):
+                        new = "ая"  # «Анастасии Белой» → Белая, not «Бела»
                     return word[: -len(old)] + new
         return word  # «Анне Лебедь»: a surname that does not decline
     ending = _MALE_CASE_ENDING.get(case, "")
     if ending and low.endswith(ending) and low[-len(ending) - 1] not in "аеёиоуыэюя":
         return word[: -len(ending)]  # «Саркисяну» → «Саркисян», «Иванова» → «Иванов»
     return word  # «Гринько», «Дурных»: surnames that do not decline
+
+
+def _adjectival_stem(stem: str) -> bool:
+    """A feminine surname that declines like an adjective (Белая, Толстая), not Иванова.
+
+    Russian surnames in -а after a consonant are the -ова/-ева/-ина/-ына family; any
+    other stem before an oblique «-ой» is an adjective («Белой», «Толстой», «Крутой»).
+    """
+    return len(stem) >= 3 and not stem.endswith(("ов", "ев", "ёв", "ин", "ын"))
 
 
 def _nominative_word(word: str, feminine: bool) -> str:
@@ -226,6 +237,32 @@ def guess_gender(words: list[str], title: str = "") -> Gender:
         if _CYRILLIC.search(first):
             return "m"
     return None
+
+
+_COMMON_GENITIVE = (
+    ("ских", "ские"), ("цких", "цкие"), ("ших", "шие"), ("щих", "щие"), ("ых", "ые"),
+    ("ких", "кие"), ("цев", "цы"), ("ков", "ки"), ("гов", "ги"), ("ии", "ия"),
+    ("телей", "тели"), ("чей", "чи"), ("дей", "ди"), ("ов", "ы"),
+    ("его", "ий"), ("ого", "ый"), ("ы", "а"),
+)  # fmt: skip
+
+
+def common_nominative(word: str) -> str:
+    """A Russian common noun for a person or body in the genitive, back to the nominative.
+
+    «по словам полицейских» → полицейские, «со слов очевидцев» → очевидцы, «по данным
+    полиции» → полиция, «по словам защиты» → защита; the word unchanged when no ending
+    fits (singular -а/-я are `nominative`'s).
+    """
+    low = word.lower()
+    if len(low) < 4 or not _CYRILLIC.search(low):
+        return word
+    for old, new in _COMMON_GENITIVE:
+        if low.endswith(old):
+            return word[: -len(old)] + new
+    if low[-1] == "и" and low[-2] in "гкхжшчщ":
+        return word[:-1] + "а"  # «по данным полиции» is -ии above; «охраны» -ы; «службы»
+    return word
 
 
 def surname_key(word: str) -> str:

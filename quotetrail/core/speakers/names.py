@@ -107,6 +107,12 @@ _ROLE_PATTERNS: dict[str, str] = {
     "commander": r"commander|general|командующ\w*|генерал\w*",
     "executive": r"chief executive|ceo|chairman|chairwoman|director|председател\w*|директор\w*|гендиректор\w*",
     "expert": r"expert|analyst|political scientist|economist|эксперт\w*|аналитик\w*|политолог\w*|экономист\w*",
+    # Russian only: a later «— рассказал следователь» means the investigator named before
+    "investigator": r"следовател\w*|дознавател\w*",
+    "prosecutor": r"прокурор\w*|гособвинител\w*",
+    "doctor": r"врач\w*|главврач\w*",
+    "attorney": r"адвокат\w*",
+    "coach": r"тренер\w*",
 }
 _ROLE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _ROLE_PATTERNS.items()) + r")(?![\w-])",
@@ -276,7 +282,14 @@ def title_roles(title: str) -> frozenset[str]:
     roles = _match_roles(head)
     if re.search(r"иностранных дел|foreign", title, re.IGNORECASE):
         roles |= {"diplomat"}
+    if _LEGISLATURE.search(title):
+        roles |= {"lawmaker"}  # «Председатель комитета Госдумы …» is later «депутат»
     return roles
+
+
+_LEGISLATURE = re.compile(
+    r"(?:гос|гор|обл)?дум[аыеу]|законодательн\w+ собрани\w+|совет\w* федерации", re.IGNORECASE
+)
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:

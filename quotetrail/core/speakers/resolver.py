@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 
 from quotetrail.core.speakers.bodies import _ANAPHORIC_BODY, _ONE_PERSON, _SINGLE_SOURCE
 from quotetrail.core.speakers.morphology import surname_key
-from quotetrail.core.speakers.names import _CYRILLIC, _PLURAL_PRONOUNS, Gender, SpeakerRef
+from quotetrail.core.speakers.names import (
+    _CYRILLIC,
+    _PATRONYMIC,
+    _PLURAL_PRONOUNS,
+    _RU_INSTITUTION,
+    Gender,
+    SpeakerRef,
+)
 
 # Nouns that bring a new, unnamed person into the story: never an earlier name.
 _NEW_PERSON = (
@@ -50,6 +57,9 @@ class Person:
         return surname_key(self.words[-1])
 
     def same_as(self, words: list[str]) -> bool:
+        if len(words) == 2 and len(self.words) == 3 and _PATRONYMIC.search(words[1]):
+            # «Иван Сергеевич» after «Иван Сергеевич Куликов»: first name and patronymic
+            return [surname_key(w) for w in words] == [surname_key(w) for w in self.words[:2]]
         if surname_key(words[-1]) != self.key:
             return False
         if len(words) > 1 and len(self.words) > 1:
@@ -139,9 +149,15 @@ class Resolver:
         if key not in self.bodies:
             self.bodies[key] = Person([ref.name], ref.gender)
         person = self.bodies[key]
-        if ref.name[:1].isupper() and _CYRILLIC.search(ref.name):
+        if _CYRILLIC.search(ref.name) and (
+            ref.name[:1].isupper() or _RU_INSTITUTION.match(key) or key.startswith("министерств")
+        ):  # «Кремль», «минздрав Башкирии»: what a later «в ведомстве» means
             self.last_body = person
-        if _SINGLE_SOURCE.search(ref.name) or _ONE_PERSON.fullmatch(ref.name):
+        if (
+            _SINGLE_SOURCE.search(ref.name)
+            or _ONE_PERSON.fullmatch(ref.name)
+            or (ref.gender is not None and _CYRILLIC.search(ref.name))
+        ):  # «агент игрока заявил»: a verb in the singular makes the phrase one person
             # «Источник … рассказал. По его словам, …» / "the partner told them …. "…," he said"
             self._touch(self.recent, person)
             self._touch(self.subjects, person)

@@ -163,7 +163,10 @@ def subject_after(
     end = _clause_end(text, lo, min(hi, lo + _REACH))
     if _CYRILLIC.search(text, lo, min(hi, lo + 12)):
         end = _clause_end_past_names(text, lo, min(hi, lo + _REACH))
-    tokens = _tokens(text, lo, end)[:8]
+    # a Russian title runs long before the name («управляющий партнер юридической фирмы
+    # «Левина и партнеры» Ольга Левина»): the clause end still bounds it
+    cyrillic = _CYRILLIC.search(text, lo, min(hi, lo + 12)) is not None
+    tokens = _tokens(text, lo, end)[: 12 if cyrillic else 8]
     role: re.Match[str] | None = None
     skip_to = 0
     for i, (a, _b, tok) in enumerate(tokens):
@@ -182,8 +185,12 @@ def subject_after(
             continue  # «рассказал «Ъ» председатель компании «Трансойл» Эдуард Лапин»
         if _CYRILLIC.search(tok) and _place_adjective(tokens, i):
             continue  # «сказал губернатор Псковской области Михаил Ведерников»
+        if i and _CYRILLIC.search(tok) and _RU_PLACE_BEFORE.search(text, max(lo, a - 4), a):
+            continue  # «— сказал министр журналистам в Казани»: where, not who
         if _is_name_part(text, tokens[i]):
             run = _run_right(text, tokens, i)
+            if cyrillic and _title_noun_before_name(tokens, i, run):
+                continue  # «Председатель Союза фермеров Кубани Виктор Дымов»
             ref = _name_ref(text, run, lo, is_outlet, frozenset(), genitive=genitive)
             if _names_a_place_or_body(text, run, tokens, i + len(run)):
                 ref = None  # "Marren State University": the run is part of a longer name
@@ -207,7 +214,7 @@ def subject_after(
             and not _CYRILLIC.search(low)
         ):
             return None  # "said the talks…", "said it was…": no inversion in English
-        if i >= 5:
+        if i >= (9 if cyrillic else 5):
             break
     if role is not None:
         return _role_ref(text, role, genitive=genitive)
@@ -274,6 +281,8 @@ _RELATIVE_AFTER_NAME = re.compile(
 _OF_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|from|into|across|near|outside)\s+(?:the\s+)?$")
 _THE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
+# «в Нижнем Тагиле», «из Великого Новгорода»: capitalised words after these are a place
+_RU_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:[вВ]о?|[нН]а|[иИ]з|[пП]од)\s+$")
 
 
 def _role_ref(text: str, role: re.Match[str], *, genitive: bool = False) -> SpeakerRef:
@@ -283,7 +292,32 @@ def _role_ref(text: str, role: re.Match[str], *, genitive: bool = False) -> Spea
     phrase = text[the.start() if the else start : role.end()]
     if genitive and " " not in phrase:
         phrase = nominative([phrase])[0]  # «по словам губернатора» → «губернатор»
+    if _CYRILLIC.search(phrase):
+        phrase += _ru_genitive_complement(text, role.end())
     return SpeakerRef("role", name=_lower_common(phrase), roles=_match_roles(role), pos=start)
+
+
+# «представитель регионального управления МЧС»: words in the genitive, and acronyms
+_RU_GENITIVE_WORD = re.compile(
+    r"[^\S\n]+(?:(?-i:[а-яё][а-яё-]*(?:а|я|ы|и|ов|ев|ей|ых|их|ого|его|ой|ей))|(?-i:[А-ЯЁ]{2,}))"
+    r"(?![\w-])"
+)
+_RU_NOT_COMPLEMENT = frozenset(_words("журналиста для после перед около возле среди ради вместо"))
+
+
+def _ru_genitive_complement(text: str, end: int) -> str:
+    """What completes a Russian role after it: «представитель МВД», «… управления МЧС».
+
+    Up to four words in the genitive (or acronyms) right after the role, as written; a
+    name, a preposition or a verb ends it.
+    """
+    out = end
+    for _ in range(4):
+        m = _RU_GENITIVE_WORD.match(text, out)
+        if m is None or m.group().strip().lower() in _RU_NOT_COMPLEMENT:
+            break
+        out = m.end()
+    return text[end:out]
 
 
 def _run_left(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
@@ -312,6 +346,17 @@ def _run_right(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
     return run
 
 
+def _title_noun_before_name(tokens, i: int, run) -> bool:
+    """A lone capitalised word, then lowercase words, then a listed first name: the word
+    belongs to the title («Союза фермеров Кубани Виктор Дымов»), the name comes later."""
+    j = i + len(run)
+    if len(run) != 1 or j >= len(tokens) or not tokens[j][2][:1].islower():
+        return False
+    if _RU_FINITE_VERB.search(tokens[j][2]):
+        return False  # «Дымов обратился»: the name, then its verb
+    return any(t[2].lower().replace("ё", "е") in _RU_FIRST_FORMS for t in tokens[j + 1 :])
+
+
 def _first_name_restarts(run, tok: str) -> bool:
     """A listed Russian first name after capitalised words that hold none (a place)."""
     low = tok.lower().replace("ё", "е")
@@ -327,7 +372,13 @@ def _same_name(left, right) -> bool:
     a, b = left[2], right[2]
     if bool(_CYRILLIC.search(a)) != bool(_CYRILLIC.search(b)):
         return False
+    if _RU_NOMINATIVE_SURNAME.search(a.lower()) and _RU_OBLIQUE_WORD.search(b.lower()):
+        return False  # «— сказал Зимин Волковой»: a surname, then the one he told
     return len(a) <= 1 or surname_key(a) != surname_key(b)
+
+
+_RU_NOMINATIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
+_RU_OBLIQUE_WORD = re.compile(r"(?:[ое]й|ому|ему|[оеи]ву|[иы]ну|[ыи]м)$")
 
 
 def _without_outlets(run, is_outlet: IsOutlet):
@@ -464,4 +515,27 @@ _PLACE_NOUNS = re.compile(
 def _place_adjective(tokens, i: int) -> bool:
     """A capitalised adjective before a place noun («Приветлужской области»): part of a title."""
     nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-    return bool(nxt) and nxt[0].islower() and bool(_PLACE_NOUNS.match(nxt))
+    if not nxt or not nxt[0].islower() or not tokens[i][2][0].isupper():
+        return False  # «представитель областного управления»: the role itself is no adjective
+    return bool(_PLACE_NOUNS.match(nxt)) or _ru_title_adjective(tokens, i)
+
+
+# Oblique adjective endings: «Новосибирского», «Выборгской», «Высшей», «Уральских».
+_RU_OBLIQUE_ADJECTIVE = re.compile(r"(?:ого|его|ому|ему|ой|ей|ых|их|ским|ском)$")
+_RU_FINITE_VERB = re.compile(r"(?:л|ла|ли|ло|лся|лась|лись|ет|ит|ют|ят|ется|ится|ает|ает)$")
+
+
+def _ru_title_adjective(tokens, i: int) -> bool:
+    """«Директор Новосибирского театра», «гендиректор Выборгской верфи»: a capitalised
+    adjective in an oblique case before a lowercase noun belongs to the title, not the name.
+
+    A surname after a first name («Анастасии Белой») is a name whatever follows, and a
+    verb after the word («Белой сказали») makes it the subject, so neither counts.
+    """
+    tok, nxt = tokens[i][2], tokens[i + 1][2]
+    if not _CYRILLIC.search(tok) or not _RU_OBLIQUE_ADJECTIVE.search(tok.lower()):
+        return False
+    if len(nxt) < 3 or not _CYRILLIC.search(nxt) or _RU_FINITE_VERB.search(nxt):
+        return False
+    prev = tokens[i - 1][2].lower().replace("ё", "е") if i > 0 else ""
+    return prev not in _RU_FIRST_FORMS and not _PATRONYMIC.search(prev)
