@@ -87,7 +87,10 @@ _RU_ACCORDING = (*_RU_ACCORDING, "со слов")
 _EN_ACCORDING = ("according to",)
 _RU_AS_VERBS = "|".join(_RU_PAST)
 _RU_AS_PRESENT = "сообщает|сообщают|пишет|пишут|передает|передаёт|отмечает|заявляет"
-_EN_AS_VERBS = "said|noted|put it|stressed|explained|told|wrote|stated|added|pointed out"
+_EN_AS_VERBS = (
+    "said|noted|put it|stressed|explained|told|wrote|stated|added|pointed out"
+    "|reported|reports|says|notes|writes|observed|argued"
+)
 
 
 def _alternation(words) -> str:

@@ -37,6 +37,7 @@ from quotetrail.core.extract.article import (
     _RELATIVE,
     _WORD,
     _Article,
+    _words,
 )
 from quotetrail.core.extract.noun_phrases import _phrase_subject
 from quotetrail.core.extract.subjects import _subject
@@ -70,7 +71,7 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     # "said she was not going to jump to that conclusion": a clause already began
     if (
         m
-        and not re.search(r"[.;:!?]", text[cue.end : m.start()])
+        and not re.search(r"[.;:!?]|\s(?:--|—|–)\s", text[cue.end : m.start()])
         and not _COORDINATED.search(text, cue.end, m.start())
         and not find_cues(text, cue.end, m.start())
         and not _AUX.search(text, cue.end, m.start())
@@ -349,18 +350,32 @@ _RU_SOURCE_APPOSITIVE = re.compile(
 
 
 def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
-    """ "Russia will win, Putin said." / «…, — заявил Песков.» / "…, according to Peskov." """
+    """ "Russia will win, Putin said." / «…, — заявил Песков.» / "…, according to Peskov."
+
+    The attribution may carry a tail of its own (`_speaker_tail`): "…, said Ann Orlan,
+    a port analyst", "…, Orlan said, adding that …" (then the added words are a second
+    quote of hers).
+    """
     text = article.text
-    cue = cues[-1]
+    cue, added = cues[-1], None
+    if cue.participle and len(cues) > 1 and not _CYRILLIC.search(cue.text):
+        added, cue = cue, cues[-2]  # "…, Orlan said, adding that …": the verb before it
+        if cue.participle or cue.kind == "as" or "," not in text[cue.end : added.start]:
+            return []
     if cue.kind == "as" or cue.participle:
         return []
     comma = max(text.rfind(",", s.start, cue.start), text.rfind("—", s.start, cue.start))
     if comma <= s.start:
         return []
-    end = s.end
+    inverted = cue.kind == "according" or (
+        cue.lower in _INVERTING and not _WORD.search(text, comma + 1, cue.start)
+    )
+    end = _speaker_tail(text, cue, added.start if added else s.end, inverted=inverted)
+    if end < s.end and not _short_tail_ok(text, s, cue, comma, end, inverted=inverted):
+        return []
     credit = text.find(",", cue.end, s.end)
     if credit > 0 and _is_credit(article, credit + 1, s.end):
-        end = credit  # «…, заявил замминистра Андрей Рябинин, передает ТАСС.»
+        end = min(end, credit)  # «…, заявил замминистра Андрей Рябинин, передает ТАСС.»
     gerund = _RU_GERUND_TAIL.search(text, cue.end, end) if _CYRILLIC.search(cue.text) else None
     if gerund is not None:
         end = gerund.start()  # «…, заявил Галиев, выступая на форуме в Уфе.»: not his words
@@ -386,7 +401,82 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     if not ref:
         return []
     close = _CLOSING_AFTER_COMMA.match(text, comma + 1)  # `The plan “was a mistake,” X said`
-    return [(cue, ref, s.start, close.end() if close else comma)]
+    head = (cue, ref, s.start, close.end() if close else comma)
+    if added is None:
+        return [head]
+    rest = _added_clause(text, added, s.end)
+    return [head] if rest is None else [head, (added, ref, rest, s.end)]
+
+
+# What may follow the speaker of a closing attribution without being their words: an
+# appositive ("said Ann Orlan, a port analyst"), a relative or adverbial clause, a dash,
+# a parenthesis, a coordinated clause of the writer's (", and it has …")
+_SPEAKER_TAIL = re.compile(
+    r",\s*(?:and|but|even|while|as|because|though|although|when|citing)\b"
+    r"|\s(?:--|—|–)\s|\s\(",
+    re.IGNORECASE,
+)
+# after a speaker named after the verb ("said Ann Orlan, a port analyst"), also who they are
+_APPOSITIVE_TAIL = re.compile(
+    r",\s*(?:a|an|the|his|her|their|its|who|whom|whose|which|in|at|on|during|with)\b",
+    re.IGNORECASE,
+)
+
+
+def _speaker_tail(text: str, cue: Cue, end: int, *, inverted: bool) -> int:
+    """Where a closing attribution's speaker ends: before the first tail, else at `end`.
+
+    Only for English cues (Russian tails are handled by their own patterns) and only
+    a tail within a few words of the cue, so the speaker phrase itself stays short. An
+    appositive counts only after an inverted speaker: in "…, he said, a day after …"
+    the phrase is the writer's, and "…, he said, the plan …" is a medial attribution.
+    """
+    if _CYRILLIC.search(cue.text):
+        return end
+    hi = min(end, cue.end + 80)
+    tails = [_SPEAKER_TAIL.search(text, cue.end, hi)]
+    if inverted:
+        tails.append(_APPOSITIVE_TAIL.search(text, cue.end, hi))
+    return min((m.start() for m in tails if m), default=end)
+
+
+# verbs written before their subject: "…, said Ann Orlan" ("…, denied the report" is not)
+_INVERTING = frozenset(
+    _words(
+        """
+    said says added adds noted notes wrote writes asked asks explained explains recalled
+    argued told reported stated observed insisted warned concluded acknowledged replied
+    responded continued
+    """
+    )
+)
+
+
+def _short_tail_ok(text: str, s: Sentence, cue: Cue, comma: int, end: int, *, inverted: bool):
+    """May an attribution cut short by a tail close the sentence's reported words?
+
+    Not when the head is only a circumstance ("On Saturday, Orlan said, and …"), nor
+    when a verb with its subject before it has more than a time or channel after it:
+    in "…, the party called a referendum — …" the verb has an object, it attributes
+    nothing.
+    """
+    if _ADJUNCT_HEAD.match(text, s.start, comma):
+        return False
+    if inverted:
+        return True
+    gap = _past_adjuncts(text, cue.end, end, addressee=True)
+    return not _WORD.search(text, gap, end)
+
+
+def _added_clause(text: str, added: Cue, end: int) -> int | None:
+    """Where the words after "adding that"/"saying" begin, or None when no clause follows."""
+    m = THAT.match(text, added.end + 1) or THAT.match(text, added.end + 2)
+    if m:
+        return m.end()
+    nxt = text[added.end : end].lstrip()
+    if added.lower == "saying" and _BARE_CLAUSE.match(nxt) and _AUX.search(nxt[:60]):
+        return end - len(text[added.end : end].lstrip())
+    return None
 
 
 _NEGATED = re.compile(r"(?<![\w-])not(?![\w-])|n[’']t\b", re.IGNORECASE)

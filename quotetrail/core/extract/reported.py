@@ -295,7 +295,8 @@ def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
     cue = cues[0]
     if cue.kind not in ("according", "as"):
         return []
-    lead = _LEADING_FILLER.sub("", text[s.start : cue.start].strip())
+    # the filler pattern wants a non-word after it: "But as Orlan noted, …" ends at the cue
+    lead = _LEADING_FILLER.sub("", text[s.start : cue.start].strip() + " ").strip()
     if lead:
         return []
     comma = text.find(",", cue.end, min(s.end, cue.end + 120))
@@ -304,10 +305,16 @@ def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
     ref = _subject(article, cue, s.start, comma, prefer_after=True)
     if not ref and _CYRILLIC.search(cue.text):
         ref = _ru_outlet_phrase(article, cue.end, comma) or _ru_common_source(article, cue, comma)
-    if not ref and not _is_credit(article, cue.end, comma) and cue.kind == "according":
+    # "As Reuters reported, …": an English "as" cue holds its source
+    credit = _is_credit(article, cue.end, comma) or (
+        cue.kind == "as"
+        and not _CYRILLIC.search(cue.text)
+        and article.has_mention(cue.start, cue.end)
+    )
+    if not ref and not credit and cue.kind == "according":
         # "According to the officer in charge that night, …": the phrase as written
         ref = _according_phrase(article, cue, comma)
-    if not ref and not _is_credit(article, cue.end, comma):
+    if not ref and not credit:
         return []
     if not ref:  # "According to TASS, Putin said that …": the words are Putin's
         rest = Sentence(comma + 1, s.end, s.para, s.index)

@@ -1,0 +1,88 @@
+"""Reported speech around a closing attribution that carries a tail of its own, and the
+"as X noted, …" lead after a connective (round 3: recall of reported speech)."""
+
+import pytest
+
+from tests.core.extract_helpers import quotes, summary
+
+
+@pytest.mark.parametrize(
+    ("article", "clause", "speaker"),
+    [
+        (
+            "The harbour levy is not good enough, said Ann Orlan, a senior analyst at the Port"
+            " Institute.",
+            "The harbour levy is not good enough",
+            "Ann Orlan",
+        ),
+        (
+            "The ferry will run late all winter, said Tomas Varga, who runs the pier.",
+            "The ferry will run late all winter",
+            "Tomas Varga",
+        ),
+        (
+            "The ferry runs late every day, according to Velma Brandt, the harbour master.",
+            "The ferry runs late every day",
+            "Velma Brandt",
+        ),
+        (
+            "The deficit of the port will grow this year, Velma Brandt said on Tuesday -- a"
+            " figure that worried the council.",
+            "The deficit of the port will grow this year",
+            "Velma Brandt",
+        ),
+        (
+            "The pier will close for repairs, Tomas Varga said, but the council has not voted.",
+            "The pier will close for repairs",
+            "Tomas Varga",
+        ),
+    ],
+)
+def test_closing_attribution_with_a_tail(article: str, clause: str, speaker: str) -> None:
+    found = quotes(article)
+    assert [(q.kind, q.text) for q in found] == [("reported", clause)]
+    assert speaker in (found[0].speaker or "")
+
+
+def test_closing_attribution_then_adding_gives_two_quotes() -> None:
+    article = (
+        "The harbour plan will cut costs this year, Velma Brandt said, adding that the council"
+        " would vote soon."
+    )
+    assert summary(quotes(article)) == [
+        ("reported", "The harbour plan will cut costs this year", "Velma Brandt"),
+        ("reported", "the council would vote soon", "Velma Brandt"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # a circumstance before the comma is nobody's words
+        "On Saturday, Tomas Varga said, and the council agreed.",
+        # a verb with an object attributes nothing, even with a dash after it
+        "Despite the protests, the harbour board called a referendum — the first in years.",
+        # "denied the report" is no inverted speaker
+        "The ferry firm, which keeps its books closed, denied the report, saying sales grew.",
+    ],
+)
+def test_tail_does_not_make_a_closing_attribution(article: str) -> None:
+    assert all(q.kind != "reported" or q.start > article.index(",") for q in quotes(article))
+
+
+@pytest.mark.parametrize("lead", ["But as", "And as"])
+def test_as_lead_after_a_connective(lead: str) -> None:
+    article = f"{lead} Velma Brandt noted, the voters will give the mayor a second look."
+    found = quotes(article)
+    assert [(q.kind, q.text) for q in found] == [
+        ("reported", "the voters will give the mayor a second look")
+    ]
+    assert "Brandt" in (found[0].speaker or "")
+
+
+def test_as_an_outlet_reported_lead() -> None:
+    article = "As Reuters reported, the council will vote on the levy next week."
+    found = quotes(article)
+    assert [q.text for q in found if q.kind == "reported"] == [
+        "the council will vote on the levy next week"
+    ]
