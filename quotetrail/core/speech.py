@@ -41,7 +41,7 @@ _EN_VERBS = _words(
     vows reported reports asserted asserts conceded concedes contended contends maintained
     maintains testified tweeted posted disclosed discloses warn argue insist claim note add
     tell acknowledge admit explain suggest stress contend maintain predict deny concede
-    assert respond reply emphasize emphasise
+    assert respond reply emphasize emphasise announce reveal
     """
 )
 _EN_PHRASES = ("pointed out", "points out", "made clear", "went on")
@@ -50,6 +50,8 @@ _EN_PARTICIPLES = _words(
     """
     saying adding noting stressing warning explaining insisting claiming announcing
     arguing asserting acknowledging suggesting conceding telling declaring
+    stating emphasizing emphasising revealing recalling predicting maintaining contending
+    confirming admitting reporting tweeting complaining reiterating
     """
 )
 

@@ -86,3 +86,26 @@ def test_as_an_outlet_reported_lead() -> None:
     assert [q.text for q in found if q.kind == "reported"] == [
         "the council will vote on the levy next week"
     ]
+
+
+def test_clause_opened_by_a_nominative_pronoun_after_another_verb() -> None:
+    article = "Velma Brandt is suggesting she beat expectations because she started late."
+    found = quotes(article)
+    assert [(q.kind, q.text) for q in found] == [
+        ("reported", "she beat expectations because she started late")
+    ]
+    assert "Brandt" in (found[0].speaker or "")
+
+
+def test_object_after_another_verb_is_still_no_clause() -> None:
+    # "noted the decline": an object; "the comments he made": a noun, not a verb
+    assert quotes("Velma Brandt noted the decline in ferry traffic last winter.") == []
+    assert quotes("Tomas Varga regretted the comments he made about the harbour board.") == []
+
+
+@pytest.mark.parametrize("participle", ["stating", "emphasizing", "recalling", "confirming"])
+def test_more_participles_with_that(participle: str) -> None:
+    article = f"Velma Brandt left the meeting early, {participle} that the levy would pass."
+    found = quotes(article)
+    assert [(q.kind, q.text) for q in found] == [("reported", "the levy would pass")]
+    assert "Brandt" in (found[0].speaker or "")

@@ -139,7 +139,29 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     head = nxt.split(",", 1)[0]
     if (_BARE_CLAUSE.match(nxt) or early_aux) and _AUX.search(" ".join(_WORD.findall(head)[:15])):
         return start
+    if _finite_clause(head) and not _NOUN_CUE.search(text, max(0, cue.start - 12), cue.start):
+        return start  # (not after "the comments", "her claims": a noun, not a verb)
     return None
+
+
+_NOUN_CUE = re.compile(
+    r"(?<![\w-])(?:the|a|an|his|her|their|its|our|my|your|these|those|several|many|some"
+    r"|recent|earlier|past|negative)\s+$",
+    re.IGNORECASE,
+)
+
+
+# a subject in the nominative can only open a clause: "suggested he beat expectations"
+_NOMINATIVE = re.compile(r"(?:he|she|they|we|i)\s+(?!who\b)(?-i:[a-z])", re.IGNORECASE)
+
+
+def _finite_clause(head: str) -> bool:
+    """Does the text after a verb other than say/tell open a clause without "that"?
+
+    Such verbs mostly take objects ("noted the decline"), so only a clause that can
+    be nothing else: one opened by a nominative pronoun subject.
+    """
+    return bool(_NOMINATIVE.match(head))
 
 
 def _split_participles(article: _Article, results, s: Sentence):
