@@ -110,6 +110,9 @@ _CUE = re.compile(
     r")(?![\w-])",
     re.IGNORECASE,
 )
+# an "as X said" cue never spans a sentence end: a line break, or a full stop after a
+# word that is no abbreviation ("as fracking. He said"; "as Sen. Ann Orlan said" is one)
+_AS_ACROSS_SENTENCES = re.compile(r"\n|[^\W\d_]{4,}[.!?]\s|[a-z]{2,3}[.!?]\s+(?-i:[a-z])|[!?;:,]\s")
 _EN_AS = re.compile(rf"\bas\s+(?:[\w.'’-]+\s+){{1,4}}?(?:{_EN_AS_VERBS})\b", re.IGNORECASE)
 
 # What introduces the reported clause after a verb: "that", «что», «о том, что».
@@ -135,6 +138,8 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     end = len(text) if end is None else end
     cues = [_cue(m) for m in _CUE.finditer(text, start, end) if not _in_name(text, m)]
     for m in _EN_AS.finditer(text, start, end):
+        if _AS_ACROSS_SENTENCES.search(m.group()):
+            continue  # "… known as fracking.\n\nHe said …": the verb opens a sentence of its own
         if m.start() == 0 or not text[m.start() - 1].isalpha():
             cues.append(Cue(m.start(), m.end(), m.group(), "as"))
     cues.sort(key=lambda c: c.start)

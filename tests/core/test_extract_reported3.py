@@ -109,3 +109,16 @@ def test_more_participles_with_that(participle: str) -> None:
     found = quotes(article)
     assert [(q.kind, q.text) for q in found] == [("reported", "the levy would pass")]
     assert "Brandt" in (found[0].speaker or "")
+
+
+def test_as_cue_never_spans_a_sentence_end() -> None:
+    # "… known as fracking." ends a sentence: the next one's "He said" is its own cue
+    article = (
+        "Tomas Varga opposed a ban on a drilling method known as fracking.\n\n"
+        "He said drilling could put hundreds of people to work in the valley."
+    )
+    found = quotes(article)
+    assert [(q.kind, q.text) for q in found] == [
+        ("reported", "drilling could put hundreds of people to work in the valley")
+    ]
+    assert "Varga" in (found[0].speaker or "")
