@@ -122,3 +122,52 @@ def test_as_cue_never_spans_a_sentence_end() -> None:
         ("reported", "drilling could put hundreds of people to work in the valley")
     ]
     assert "Varga" in (found[0].speaker or "")
+
+
+def test_when_asked_question_after_a_closing_attribution() -> None:
+    article = "The levy will pass, Velma Brandt said when asked whether the council would vote."
+    assert summary(quotes(article)) == [
+        ("reported", "The levy will pass", "Velma Brandt"),
+        ("reported", "whether the council would vote", None),
+    ]
+
+
+def test_passive_asked_question_has_no_speaker() -> None:
+    # she is asked; the one asking is not named
+    article = "Velma Brandt was asked if the harbour levy would pass this year."
+    assert summary(quotes(article)) == [
+        ("reported", "if the harbour levy would pass this year", None)
+    ]
+
+
+def test_active_asked_question_keeps_the_asker() -> None:
+    article = "Velma Brandt asked the mayor whether the harbour levy would pass."
+    found = quotes(article)
+    assert [q.text for q in found] == ["whether the harbour levy would pass"]
+    assert "Brandt" in (found[0].speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("article", "clause"),
+    [
+        (
+            "Velma Brandt stayed on the sidelines, arguing she did not want to tip the scales.",
+            "she did not want to tip the scales",
+        ),
+        (
+            "The harbour board answered on Friday, saying ferry owners have paid the levy.",
+            "ferry owners have paid the levy",
+        ),
+        (
+            "Velma Brandt spoke about ferries, saying, apparently for the first time, that the"
+            " levy would pass.",
+            "the levy would pass",
+        ),
+    ],
+)
+def test_participle_clause_without_that(article: str, clause: str) -> None:
+    assert [q.text for q in quotes(article) if q.kind == "reported"] == [clause]
+
+
+def test_participle_with_an_object_is_no_clause() -> None:
+    assert quotes("Velma Brandt won the vote on Tuesday, claiming victory over the board.") == []

@@ -108,7 +108,7 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     nxt = text[start:window_end]
     if nxt[:1] in '“"' and (low in _SAY or low in _TOLD) and _MIXED_AFTER.match(nxt):
         return start  # `says “the tide is turning” despite …`: a mixed quote opens with marks
-    if not nxt or _PREP_START.match(nxt) or not nxt[0].isalnum():
+    if not nxt or _PREP_START.match(nxt) or not nxt[0].isalnum() or _WHEN_ASKED.match(nxt):
         return None  # "Russia, Peskov said, is ready": a medial attribution, not a clause
     first = _WORD.findall(nxt)[:15]
     if first and first[0].lower() in _AUX_WORDS and low not in _TOLD:
@@ -164,6 +164,23 @@ def _finite_clause(head: str) -> bool:
     return bool(_NOMINATIVE.match(head))
 
 
+# "when asked whether", "was asked if", "after being asked how": a question put to someone
+_ASKED_PASSIVE = re.compile(
+    r"(?<![\w-])(?:when|after\s+being|was|were|being|been|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
+def _passive_asked(text: str, cue: Cue) -> bool:
+    """ "was asked", "when asked": the cue's subject is the one asked, not the asker."""
+    return cue.lower == "asked" and bool(
+        _ASKED_PASSIVE.search(text, max(0, cue.start - 25), cue.start)
+    )
+
+
+# "said when asked whether …": the question put to the speaker follows, not their words
+_WHEN_ASKED = re.compile(r"(?:when|after\s+being|if)\s+asked\b", re.IGNORECASE)
+
+
 def _split_participles(article: _Article, results, s: Sentence):
     """ "X said A, adding that B" → two clauses with one speaker."""
     text = article.text
@@ -199,6 +216,11 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
             and (_DIRECT_CLAUSE_START.match(nxt) or _BARE_CLAUSE.match(nxt))
         ):
             start = cue.end
+        aside = _ASIDE_THAT.match(text, cue.end, s.end) if start is None else None
+        if aside:
+            start = aside.end()  # "saying, apparently for the first time, that …"
+        if start is None and _bare_participle_clause(nxt, cue):
+            start = s.end - len(nxt)  # "…, arguing he did not want to tip the scales"
         ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
         main = [c for c in cues if c.kind == "verb" and not c.participle and c.end <= cue.start]
         if ref is None and main:  # `"…," said Ann Diaz, adding that …`: the main verb's
@@ -208,6 +230,24 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
         if start is not None and ref is not None:
             return [(cue, ref, start, s.end)]
     return []
+
+
+_ASIDE_THAT = re.compile(r"\s*,[^,.;:!?\"“”]{2,60},\s*(?:that|что)\b", re.IGNORECASE)
+
+
+def _bare_participle_clause(nxt: str, cue: Cue) -> bool:
+    """Does a clause without "that" follow a participle ("…, claiming he was wasting time")?
+
+    Only an English participle, and only words that cannot be an object: a nominative
+    pronoun subject, or (after "saying") a clause whose first words hold an auxiliary
+    ("saying industry lobbyists have donated"), not "claiming victory".
+    """
+    if _CYRILLIC.search(cue.text) or cue.lower == "telling":
+        return False
+    if _NOMINATIVE.match(nxt):
+        return True
+    head = nxt.split(",", 1)[0]
+    return cue.lower == "saying" and bool(_AUX.search(" ".join(_WORD.findall(head)[:6])))
 
 
 _WHO_BEFORE = re.compile(
@@ -380,12 +420,16 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     """
     text = article.text
     cue, added = cues[-1], None
+    if _passive_asked(text, cue) and len(cues) > 1:
+        cue = cues[-2]  # "…, Orlan said when asked whether …": the question is no speaker's
     if cue.participle and len(cues) > 1 and not _CYRILLIC.search(cue.text):
         added, cue = cue, cues[-2]  # "…, Orlan said, adding that …": the verb before it
         if cue.participle or cue.kind == "as" or "," not in text[cue.end : added.start]:
             return []
     if cue.kind == "as" or cue.participle:
         return []
+    if _passive_asked(text, cue):
+        return []  # "…, he was asked what …": a question put to him follows
     comma = max(text.rfind(",", s.start, cue.start), text.rfind("—", s.start, cue.start))
     if comma <= s.start:
         return []
@@ -435,6 +479,7 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
 # a parenthesis, a coordinated clause of the writer's (", and it has …")
 _SPEAKER_TAIL = re.compile(
     r",\s*(?:and|but|even|while|as|because|though|although|when|citing)\b"
+    r"|\s+(?:when|after\s+being|if)\s+asked\b"
     r"|\s(?:--|—|–)\s|\s\(",
     re.IGNORECASE,
 )

@@ -31,6 +31,7 @@ from quotetrail.core.extract.article import (
 )
 from quotetrail.core.extract.claims import _CLAIM_MIN_WORDS, _speech_act
 from quotetrail.core.extract.clauses import (
+    _ASKED_PASSIVE,
     _according_phrase,
     _clause_start,
     _is_credit,
@@ -227,6 +228,10 @@ def _reported_in(
     asked = _asked_lead(article, s, cues)
     if asked and not any(a < asked[0][3] and asked[0][2] < b for _, _, a, b in found):
         found = [*asked, *found]
+    # "…, he said when asked whether …": the question put, after the answer
+    for question in _asked_passive(article, s, cues):
+        if not any(a < question[3] and question[2] < b for _, _, a, b in found):
+            found = [*found, question]
     out = []
     for cue, ref, a, b in found:
         a, b = _trim_clause(article, a, b)
@@ -287,6 +292,37 @@ def _asked_lead(article: _Article, s: Sentence, cues: list[Cue]):
     if comma < 0 or len(_WORD.findall(text[m.end() : comma])) < 2:
         return []
     return [(cue, None, m.end(), comma)]
+
+
+_QUESTION_WORD = re.compile(
+    r"\s+(?:(?:by|on|at|in|during)\s+(?:[\w.'’-]+\s+){1,5}?)?"
+    r"(?=(?:whether|if|why|how|what|which|who|when|where|about)\b)",
+    re.IGNORECASE,
+)
+
+
+def _asked_passive(article: _Article, s: Sentence, cues: list[Cue]):
+    """ "…, Orlan said when asked whether the levy would pass.": the question put to her.
+
+    Like `_asked_lead`, but with "asked" anywhere after the sentence's start, in the
+    passive: the asker is unnamed, so the question has no speaker; it runs to the next
+    comma or the sentence's end.
+    """
+    text = article.text
+    out = []
+    for cue in cues:
+        if cue.lower != "asked" or cue.start == s.start:
+            continue
+        if not _ASKED_PASSIVE.search(text, max(s.start, cue.start - 25), cue.start):
+            continue
+        m = _QUESTION_WORD.match(text, cue.end, s.end)
+        if m is None:
+            continue
+        stop = re.compile(r"[,;:—–]|\s--\s").search(text, m.end(), s.end)
+        end = stop.start() if stop else s.end
+        if len(_WORD.findall(text[m.end() : end])) >= 3:
+            out.append((cue, None, m.end(), end))
+    return out
 
 
 def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
@@ -372,7 +408,9 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
         if c.kind == "verb"
         and (not c.participle or _PROGRESSIVE.search(text, max(s.start, c.start - 12), c.start))
         and not _CLOSED_BEFORE.search(text, max(0, c.start - 8), c.start)
-    ]  # `"…," said Ann Diaz`: the verb attributes the quote before it, no clause follows
+        and not (c.lower == "asked" and _ASKED_PASSIVE.search(text, max(0, c.start - 25), c.start))
+    ]  # "Orlan was asked if …": she is asked, the asker is unnamed (`_asked_passive`)
+    # `"…," said Ann Diaz`: the verb attributes the quote before it, no clause follows
     for weak in (False, True):
         for cue in verbs:
             if weak:
