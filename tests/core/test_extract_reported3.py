@@ -171,3 +171,10 @@ def test_participle_clause_without_that(article: str, clause: str) -> None:
 
 def test_participle_with_an_object_is_no_clause() -> None:
     assert quotes("Velma Brandt won the vote on Tuesday, claiming victory over the board.") == []
+
+
+def test_when_asked_about_is_the_question_but_was_asked_about_is_a_topic() -> None:
+    answered = "The levy is fair, Velma Brandt said when asked about the harbour board."
+    assert ("reported", "about the harbour board", None) in summary(quotes(answered))
+    topic = "Velma Brandt was asked about the harbour board."
+    assert quotes(topic) == []

@@ -301,6 +301,9 @@ _QUESTION_WORD = re.compile(
 )
 
 
+_WHEN_BEFORE = re.compile(r"(?<![\w-])(?:when|after\s+being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
 def _asked_passive(article: _Article, s: Sentence, cues: list[Cue]):
     """ "…, Orlan said when asked whether the levy would pass.": the question put to her.
 
@@ -318,6 +321,10 @@ def _asked_passive(article: _Article, s: Sentence, cues: list[Cue]):
         m = _QUESTION_WORD.match(text, cue.end, s.end)
         if m is None:
             continue
+        if text[m.end() : m.end() + 5].lower() == "about" and not _WHEN_BEFORE.search(
+            text, max(s.start, cue.start - 25), cue.start
+        ):
+            continue  # "Peskov was asked about the talks.": a topic; "said when asked about …"
         stop = re.compile(r"[,;:—–]|\s--\s").search(text, m.end(), s.end)
         end = stop.start() if stop else s.end
         if len(_WORD.findall(text[m.end() : end])) >= 3:
