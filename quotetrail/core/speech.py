@@ -113,7 +113,12 @@ _CUE = re.compile(
 # an "as X said" cue never spans a sentence end: a line break, or a full stop after a
 # word that is no abbreviation ("as fracking. He said"; "as Sen. Ann Orlan said" is one)
 _AS_ACROSS_SENTENCES = re.compile(r"\n|[^\W\d_]{4,}[.!?]\s|[a-z]{2,3}[.!?]\s+(?-i:[a-z])|[!?;:,]\s")
-_EN_AS = re.compile(rf"\bas\s+(?:[\w.'’-]+\s+){{1,4}}?(?:{_EN_AS_VERBS})\b", re.IGNORECASE)
+_EN_AS = re.compile(
+    # "As reported by the Ledger, …": the source follows, as after "according to"
+    r"\bas\s+(?:(?:first|previously|originally|earlier|\w+ly)\s+)?reported\s+(?:by|in)\b"
+    rf"|\bas\s+(?:[\w.'’-]+\s+){{1,4}}?(?:{_EN_AS_VERBS})\b",
+    re.IGNORECASE,
+)
 
 # What introduces the reported clause after a verb: "that", «что», «о том, что».
 THAT = re.compile(r"(?<![\w-])(?:that|что|о том,\s*что|будто)(?![\w-])", re.IGNORECASE)

@@ -178,3 +178,36 @@ def test_when_asked_about_is_the_question_but_was_asked_about_is_a_topic() -> No
     assert ("reported", "about the harbour board", None) in summary(quotes(answered))
     topic = "Velma Brandt was asked about the harbour board."
     assert quotes(topic) == []
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "As reported by the Harbour Ledger, the council will vote on the levy next week.",
+            "Ledger",
+        ),
+        (
+            "As first reported by Velma Brandt, the council will vote on the levy next week.",
+            "Brandt",
+        ),
+    ],
+)
+def test_as_reported_by_lead(article: str, speaker: str) -> None:
+    found = quotes(article)
+    assert [q.text for q in found] == ["the council will vote on the levy next week"]
+    assert speaker in (found[0].speaker or "")
+
+
+def test_colon_closing_the_sentence_opens_the_next_one() -> None:
+    article = "Velma Brandt writes:\n\nThe levy hurts the ferry owners most of all."
+    found = quotes(article)
+    assert [(q.kind, q.text) for q in found] == [
+        ("reported", "The levy hurts the ferry owners most of all")
+    ]
+    assert "Brandt" in (found[0].speaker or "")
+
+
+def test_colon_before_markup_opens_nothing() -> None:
+    article = 'One activist tweeted:\n\n<tweet tweet-author="@harbour">Levy now!</tweet>'
+    assert [q for q in quotes(article) if q.kind == "reported"] == []

@@ -332,6 +332,9 @@ def _asked_passive(article: _Article, s: Sentence, cues: list[Cue]):
     return out
 
 
+_AS_REPORTED_BY = re.compile(r"reported\s+(?:by|in)$", re.IGNORECASE)
+
+
 def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
     """«По словам X, …», "According to X, …", «Как заявил X, …»."""
     text = article.text
@@ -354,7 +357,7 @@ def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
         and not _CYRILLIC.search(cue.text)
         and article.has_mention(cue.start, cue.end)
     )
-    if not ref and not credit and cue.kind == "according":
+    if not ref and not credit and (cue.kind == "according" or _AS_REPORTED_BY.search(cue.text)):
         # "According to the officer in charge that night, …": the phrase as written
         ref = _according_phrase(article, cue, comma)
     if not ref and not credit:
@@ -441,6 +444,10 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                 start, end = _relative_clause(text, s, cue, ref)
             if start is None:
                 continue
+            if text[start - 1] == ":" and not _WORD.search(text, start, s.end):
+                start, end = _after_colon(article, s)  # "Hewitt writes:\n\nThe movie …"
+                if start is None:
+                    continue
             if cue.lower in ("asked", "asks") and text.find(",", start, s.end) > 0:
                 end = text.find(",", start, s.end)  # "asked Trump if …, Trump deflected"
             results = [(cue, None if ref.kind == "outlet" else ref, start, end)]
@@ -455,6 +462,18 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
         if ref is not None:
             return [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
     return _after_appositive(article, s, verbs)
+
+
+def _after_colon(article: _Article, s: Sentence) -> tuple[int | None, int]:
+    """The words after "X writes:" when the colon closes its sentence: the next sentence,
+    in the same paragraph or the next one, unless it is a direct quote (its own item)."""
+    items = article.sentences.items
+    if s.index + 1 >= len(items):
+        return None, s.end
+    nxt = items[s.index + 1]
+    if nxt.para - s.para > 1 or article.in_span(nxt.start) or not article.text[nxt.start].isalnum():
+        return None, s.end  # a quote in marks, or markup ("<tweet …>"): not this clause
+    return nxt.start, nxt.end
 
 
 # "Paul Porter, a truck driver from Ava, who …, said he voted": the appositive's close
