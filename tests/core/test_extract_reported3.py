@@ -211,3 +211,29 @@ def test_colon_closing_the_sentence_opens_the_next_one() -> None:
 def test_colon_before_markup_opens_nothing() -> None:
     article = 'One activist tweeted:\n\n<tweet tweet-author="@harbour">Levy now!</tweet>'
     assert [q for q in quotes(article) if q.kind == "reported"] == []
+
+
+@pytest.mark.parametrize(
+    ("article", "clause", "speaker"),
+    [
+        (
+            "The ferry changes, which officials said will go into effect next month, will not"
+            " apply to every pier.",
+            "will go into effect next month",
+            "officials",
+        ),
+        (
+            "The council missed a deadline that Velma Brandt said went unnoticed for weeks.",
+            "went unnoticed for weeks",
+            "Velma Brandt",
+        ),
+    ],
+)
+def test_relative_clause_whose_subject_speaks(article: str, clause: str, speaker: str) -> None:
+    found = [q for q in quotes(article) if q.kind == "reported"]
+    assert [q.text for q in found] == [clause]
+    assert speaker in (found[0].speaker or "")
+
+
+def test_relative_clause_with_an_object_is_not_speech() -> None:
+    assert quotes("Tomas Varga read the report that the board claimed the ferry.") == []

@@ -628,3 +628,61 @@ def _trim_clause(article: _Article, a: int, b: int) -> tuple[int, int]:
 
 
 _CLOSING_AFTER_COMMA = re.compile(r"''|[”\"’»]")
+
+
+# "a gap that security experts say renders the wall moot", "which officials said will
+# go into effect", "a probe the agency said was ongoing": a relative clause whose
+# subject says something of its antecedent
+_RELATIVE_SAYING = re.compile(
+    r"(?<![\w-])(?:that|which|where|what|whom)\s+(?P<np>(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)\s+"
+    r"(?P<cue>say|says|said|argue|argues|argued|claim|claims|claimed|insist|insists|insisted"
+    r"|contend|contends|contended|warn|warns|warned)\s+(?=(?P<next>[\w'’-]+))",
+    re.IGNORECASE,
+)
+_VERB_NEXT = re.compile(
+    r"(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|does|did"
+    r"|went|came|made|(?-i:[a-z]{3,}(?:ed|es|s)))$",
+    re.IGNORECASE,
+)
+_RELATIVE_STOP = re.compile(r"[,;:()—–]|\s-{1,2}\s")
+_NOT_A_RELATIVE_SUBJECT = frozenset(_words("i you it this that there what who he she they we"))
+
+
+def _relative_saying(article: _Article, s: Sentence, cues: list[Cue]):
+    """ "…, a deadline that party insiders said went unnoticed." — the insiders' words.
+
+    The relative clause's subject (a person, a group as written) says the rest of the
+    clause of its antecedent; it ends at the next comma or dash. Only when a verb (an
+    auxiliary or an inflected form) follows the cue, so "the book that she said she
+    liked" and "that they say" with an object stay out.
+    """
+    text = article.text
+    out = []
+    starts = {c.start for c in cues if c.kind == "verb" and not c.participle}
+    for m in _RELATIVE_SAYING.finditer(text, s.start, s.end):
+        if m.start("cue") not in starts or not _VERB_NEXT.match(m.group("next")):
+            continue
+        np = m.group("np")
+        words = np.split()
+        if words[0].lower() in _NOT_A_RELATIVE_SUBJECT or _RELATIVE_STOP.search(np):
+            continue
+        cue = next(c for c in cues if c.start == m.start("cue"))
+        stop = _RELATIVE_STOP.search(text, m.end(), s.end)
+        end = stop.start() if stop else s.end
+        if len(_WORD.findall(text[m.end() : end])) < 2:
+            continue
+        out.append((cue, _relative_subject(article, m, cue), m.end(), end))
+    return out
+
+
+def _relative_subject(article: _Article, m: re.Match[str], cue: Cue) -> SpeakerRef | None:
+    """Who speaks in a relative clause: the subject between the pronoun and the cue only."""
+    text, lo = article.text, m.start("np")
+    for ref in (
+        subject_before(text, lo, cue.start, article.is_outlet),
+        body_before(text, lo, cue.start, article.is_outlet),
+    ):
+        if ref is not None and ref.pos >= lo and ref.kind != "outlet":
+            return ref
+    np = re.sub(r"^(?:the|a|an)\s+", "", m.group("np"), flags=re.IGNORECASE)
+    return SpeakerRef("body", name=np, pos=lo) if np[:1].islower() else None

@@ -38,6 +38,7 @@ from quotetrail.core.extract.clauses import (
     _main_clause_subject,
     _medial,
     _participle,
+    _relative_saying,
     _relative_who,
     _split_participles,
     _trailing,
@@ -228,6 +229,10 @@ def _reported_in(
     asked = _asked_lead(article, s, cues)
     if asked and not any(a < asked[0][3] and asked[0][2] < b for _, _, a, b in found):
         found = [*asked, *found]
+    # "…, a deadline that insiders said went unnoticed": the relative clause's subject speaks
+    for clause in _relative_saying(article, s, cues):
+        if not any(a < clause[3] and clause[2] < b for _, _, a, b in found):
+            found = [*found, clause]
     # "…, he said when asked whether …": the question put, after the answer
     for question in _asked_passive(article, s, cues):
         if not any(a < question[3] and question[2] < b for _, _, a, b in found):
