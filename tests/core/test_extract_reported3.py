@@ -236,3 +236,10 @@ def test_relative_clause_whose_subject_speaks(article: str, clause: str, speaker
 
 def test_relative_clause_with_an_object_is_not_speech() -> None:
     assert quotes("Tomas Varga read the report that the board claimed the ferry.") == []
+
+
+def test_relative_clause_with_a_noun_cue_is_not_speech() -> None:
+    # "claims" after "those" is a noun: nobody speaks in "that those claims could …"
+    article = "Velma Brandt argued that those claims could sink the harbour levy."
+    assert all(q.speaker != "those" for q in quotes(article))
+    assert [q.text for q in quotes(article)] == ["those claims could sink the harbour levy"]

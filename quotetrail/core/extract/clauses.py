@@ -635,7 +635,7 @@ _CLOSING_AFTER_COMMA = re.compile(r"''|[”\"’»]")
 # antecedent ("which officials said …" stays the writer's aside, as in `_medial`)
 _RELATIVE_SAYING = re.compile(
     r"(?<![\w-])(?:that|where|what)\s+(?P<np>(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)\s+"
-    r"(?P<cue>say|says|said|argue|argues|argued|claim|claims|claimed|insist|insists|insisted"
+    r"(?P<cue>say|says|said|argue|argues|argued|claimed|insist|insists|insisted"
     r"|contend|contends|contended|warn|warns|warned)\s+(?=(?P<next>[\w'’-]+))",
     re.IGNORECASE,
 )
@@ -646,6 +646,8 @@ _VERB_NEXT = re.compile(
 )
 _RELATIVE_STOP = re.compile(r"[,;:()—–]|\s-{1,2}\s")
 _NOT_A_RELATIVE_SUBJECT = frozenset(_words("i you it this that there what who he she they we"))
+# a determiner right before the cue makes the cue a noun: "that those claims could …"
+_DETERMINER = frozenset(_words("the a an those these this that his her their its our my your"))
 
 
 def _relative_saying(article: _Article, s: Sentence, cues: list[Cue]):
@@ -664,7 +666,9 @@ def _relative_saying(article: _Article, s: Sentence, cues: list[Cue]):
             continue
         np = m.group("np")
         words = np.split()
-        if words[0].lower() in _NOT_A_RELATIVE_SUBJECT or _RELATIVE_STOP.search(np):
+        if words[0].lower() in _NOT_A_RELATIVE_SUBJECT or words[-1].lower() in _DETERMINER:
+            continue
+        if _RELATIVE_STOP.search(np):
             continue
         cue = next(c for c in cues if c.start == m.start("cue"))
         stop = _RELATIVE_STOP.search(text, m.end(), s.end)
