@@ -41,7 +41,7 @@ _EN_VERBS = _words(
     vows reported reports asserted asserts conceded concedes contended contends maintained
     maintains testified tweeted posted disclosed discloses warn argue insist claim note add
     tell acknowledge admit explain suggest stress contend maintain predict deny concede
-    assert respond reply emphasize emphasise
+    assert respond reply emphasize emphasise announce reveal
     """
 )
 _EN_PHRASES = ("pointed out", "points out", "made clear", "went on")
@@ -50,6 +50,8 @@ _EN_PARTICIPLES = _words(
     """
     saying adding noting stressing warning explaining insisting claiming announcing
     arguing asserting acknowledging suggesting conceding telling declaring
+    stating emphasizing emphasising revealing recalling predicting maintaining contending
+    confirming admitting reporting tweeting complaining reiterating
     """
 )
 
@@ -93,7 +95,10 @@ _RU_ACCORDING = (*_RU_ACCORDING, "со слов", "приводит слова",
 _EN_ACCORDING = ("according to",)
 _RU_AS_VERBS = "|".join(_RU_PAST)
 _RU_AS_PRESENT = "сообщает|сообщают|пишет|пишут|передает|передаёт|отмечает|заявляет"
-_EN_AS_VERBS = "said|noted|put it|stressed|explained|told|wrote|stated|added|pointed out"
+_EN_AS_VERBS = (
+    "said|noted|put it|stressed|explained|told|wrote|stated|added|pointed out"
+    "|reported|reports|says|notes|writes|observed|argued"
+)
 
 
 def _alternation(words) -> str:
@@ -111,7 +116,15 @@ _CUE = re.compile(
     r")(?![\w-])",
     re.IGNORECASE,
 )
-_EN_AS = re.compile(rf"\bas\s+(?:[\w.'’-]+\s+){{1,4}}?(?:{_EN_AS_VERBS})\b", re.IGNORECASE)
+# an "as X said" cue never spans a sentence end: a line break, or a full stop after a
+# word that is no abbreviation ("as fracking. He said"; "as Sen. Ann Orlan said" is one)
+_AS_ACROSS_SENTENCES = re.compile(r"\n|[^\W\d_]{4,}[.!?]\s|[a-z]{2,3}[.!?]\s+(?-i:[a-z])|[!?;:,]\s")
+_EN_AS = re.compile(
+    # "As reported by the Ledger, …": the source follows, as after "according to"
+    r"\bas\s+(?:(?:first|previously|originally|earlier|\w+ly)\s+)?reported\s+(?:by|in)\b"
+    rf"|\bas\s+(?:[\w.'’-]+\s+){{1,4}}?(?:{_EN_AS_VERBS})\b",
+    re.IGNORECASE,
+)
 
 # What introduces the reported clause after a verb: "that", «что», «о том, что».
 THAT = re.compile(r"(?<![\w-])(?:that|что|о том,\s*что|будто)(?![\w-])", re.IGNORECASE)
@@ -136,6 +149,8 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     end = len(text) if end is None else end
     cues = [_cue(m) for m in _CUE.finditer(text, start, end) if not _in_name(text, m)]
     for m in _EN_AS.finditer(text, start, end):
+        if _AS_ACROSS_SENTENCES.search(m.group()):
+            continue  # "… known as fracking.\n\nHe said …": the verb opens a sentence of its own
         if m.start() == 0 or not text[m.start() - 1].isalpha():
             cues.append(Cue(m.start(), m.end(), m.group(), "as"))
     cues.sort(key=lambda c: c.start)

@@ -37,6 +37,7 @@ from quotetrail.core.extract.article import (
     _RELATIVE,
     _WORD,
     _Article,
+    _words,
 )
 from quotetrail.core.extract.noun_phrases import _phrase_subject
 from quotetrail.core.extract.subjects import _subject
@@ -70,7 +71,7 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     # "said she was not going to jump to that conclusion": a clause already began
     if (
         m
-        and not re.search(r"[.;:!?]", text[cue.end : m.start()])
+        and not re.search(r"[.;:!?]|\s(?:--|—|–)\s", text[cue.end : m.start()])
         and not _COORDINATED.search(text, cue.end, m.start())
         and not find_cues(text, cue.end, m.start())
         and not _AUX.search(text, cue.end, m.start())
@@ -107,7 +108,7 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     nxt = text[start:window_end]
     if nxt[:1] in '“"' and (low in _SAY or low in _TOLD) and _MIXED_AFTER.match(nxt):
         return start  # `says “the tide is turning” despite …`: a mixed quote opens with marks
-    if not nxt or _PREP_START.match(nxt) or not nxt[0].isalnum():
+    if not nxt or _PREP_START.match(nxt) or not nxt[0].isalnum() or _WHEN_ASKED.match(nxt):
         return None  # "Russia, Peskov said, is ready": a medial attribution, not a clause
     first = _WORD.findall(nxt)[:15]
     if first and first[0].lower() in _AUX_WORDS and low not in _TOLD:
@@ -138,7 +139,46 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     head = nxt.split(",", 1)[0]
     if (_BARE_CLAUSE.match(nxt) or early_aux) and _AUX.search(" ".join(_WORD.findall(head)[:15])):
         return start
+    if _finite_clause(head) and not _NOUN_CUE.search(text, max(0, cue.start - 12), cue.start):
+        return start  # (not after "the comments", "her claims": a noun, not a verb)
     return None
+
+
+_NOUN_CUE = re.compile(
+    r"(?<![\w-])(?:the|a|an|his|her|their|its|our|my|your|these|those|several|many|some"
+    r"|recent|earlier|past|negative)\s+$",
+    re.IGNORECASE,
+)
+
+
+# a subject in the nominative can only open a clause: "suggested he beat expectations"
+_NOMINATIVE = re.compile(r"(?:he|she|they|we|i)\s+(?!who\b)(?-i:[a-z])", re.IGNORECASE)
+
+
+def _finite_clause(head: str) -> bool:
+    """Does the text after a verb other than say/tell open a clause without "that"?
+
+    Such verbs mostly take objects ("noted the decline"), so only a clause that can
+    be nothing else: one opened by a nominative pronoun subject.
+    """
+    return bool(_NOMINATIVE.match(head))
+
+
+# "when asked whether", "was asked if", "after being asked how": a question put to someone
+_ASKED_PASSIVE = re.compile(
+    r"(?<![\w-])(?:when|after\s+being|was|were|being|been|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
+def _passive_asked(text: str, cue: Cue) -> bool:
+    """ "was asked", "when asked": the cue's subject is the one asked, not the asker."""
+    return cue.lower == "asked" and bool(
+        _ASKED_PASSIVE.search(text, max(0, cue.start - 25), cue.start)
+    )
+
+
+# "said when asked whether …": the question put to the speaker follows, not their words
+_WHEN_ASKED = re.compile(r"(?:when|after\s+being|if)\s+asked\b", re.IGNORECASE)
 
 
 def _split_participles(article: _Article, results, s: Sentence):
@@ -206,6 +246,11 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
             and (_DIRECT_CLAUSE_START.match(nxt) or _BARE_CLAUSE.match(nxt))
         ):
             start = cue.end
+        aside = _ASIDE_THAT.match(text, cue.end, s.end) if start is None else None
+        if aside:
+            start = aside.end()  # "saying, apparently for the first time, that …"
+        if start is None and _bare_participle_clause(nxt, cue):
+            start = s.end - len(nxt)  # "…, arguing he did not want to tip the scales"
         ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
         main = [c for c in cues if c.kind == "verb" and not c.participle and c.end <= cue.start]
         if ref is None and main:  # `"…," said Ann Diaz, adding that …`: the main verb's
@@ -215,6 +260,24 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
         if start is not None and ref is not None:
             return [(cue, ref, start, s.end)]
     return []
+
+
+_ASIDE_THAT = re.compile(r"\s*,[^,.;:!?\"“”]{2,60},\s*(?:that|что)\b", re.IGNORECASE)
+
+
+def _bare_participle_clause(nxt: str, cue: Cue) -> bool:
+    """Does a clause without "that" follow a participle ("…, claiming he was wasting time")?
+
+    Only an English participle, and only words that cannot be an object: a nominative
+    pronoun subject, or (after "saying") a clause whose first words hold an auxiliary
+    ("saying industry lobbyists have donated"), not "claiming victory".
+    """
+    if _CYRILLIC.search(cue.text) or cue.lower == "telling":
+        return False
+    if _NOMINATIVE.match(nxt):
+        return True
+    head = nxt.split(",", 1)[0]
+    return cue.lower == "saying" and bool(_AUX.search(" ".join(_WORD.findall(head)[:6])))
 
 
 _WHO_BEFORE = re.compile(
@@ -379,18 +442,36 @@ _RU_SOURCE_APPOSITIVE = re.compile(
 
 
 def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
-    """ "Russia will win, Putin said." / «…, — заявил Песков.» / "…, according to Peskov." """
+    """ "Russia will win, Putin said." / «…, — заявил Песков.» / "…, according to Peskov."
+
+    The attribution may carry a tail of its own (`_speaker_tail`): "…, said Ann Orlan,
+    a port analyst", "…, Orlan said, adding that …" (then the added words are a second
+    quote of hers).
+    """
     text = article.text
-    cue = cues[-1]
+    cue, added = cues[-1], None
+    if _passive_asked(text, cue) and len(cues) > 1:
+        cue = cues[-2]  # "…, Orlan said when asked whether …": the question is no speaker's
+    if cue.participle and len(cues) > 1 and not _CYRILLIC.search(cue.text):
+        added, cue = cue, cues[-2]  # "…, Orlan said, adding that …": the verb before it
+        if cue.participle or cue.kind == "as" or "," not in text[cue.end : added.start]:
+            return []
     if cue.kind == "as" or cue.participle:
         return []
+    if _passive_asked(text, cue):
+        return []  # "…, he was asked what …": a question put to him follows
     comma = max(text.rfind(",", s.start, cue.start), text.rfind("—", s.start, cue.start))
     if comma <= s.start:
         return []
-    end = s.end
+    inverted = cue.kind == "according" or (
+        cue.lower in _INVERTING and not _WORD.search(text, comma + 1, cue.start)
+    )
+    end = _speaker_tail(text, cue, added.start if added else s.end, inverted=inverted)
+    if end < s.end and not _short_tail_ok(text, s, cue, comma, end, inverted=inverted):
+        return []
     credit = text.find(",", cue.end, s.end)
     if credit > 0 and _is_credit(article, credit + 1, s.end):
-        end = credit  # «…, заявил замминистра Андрей Рябинин, передает ТАСС.»
+        end = min(end, credit)  # «…, заявил замминистра Андрей Рябинин, передает ТАСС.»
     gerund = _RU_GERUND_TAIL.search(text, cue.end, end) if _CYRILLIC.search(cue.text) else None
     if gerund is not None:
         end = gerund.start()  # «…, заявил Галиев, выступая на форуме в Уфе.»: not his words
@@ -418,7 +499,83 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     if not ref:
         return []
     close = _CLOSING_AFTER_COMMA.match(text, comma + 1)  # `The plan “was a mistake,” X said`
-    return [(cue, ref, s.start, close.end() if close else comma)]
+    head = (cue, ref, s.start, close.end() if close else comma)
+    if added is None:
+        return [head]
+    rest = _added_clause(text, added, s.end)
+    return [head] if rest is None else [head, (added, ref, rest, s.end)]
+
+
+# What may follow the speaker of a closing attribution without being their words: an
+# appositive ("said Ann Orlan, a port analyst"), a relative or adverbial clause, a dash,
+# a parenthesis, a coordinated clause of the writer's (", and it has …")
+_SPEAKER_TAIL = re.compile(
+    r",\s*(?:and|but|even|while|as|because|though|although|when|citing)\b"
+    r"|\s+(?:when|after\s+being|if)\s+asked\b"
+    r"|\s(?:--|—|–)\s|\s\(",
+    re.IGNORECASE,
+)
+# after a speaker named after the verb ("said Ann Orlan, a port analyst"), also who they are
+_APPOSITIVE_TAIL = re.compile(
+    r",\s*(?:a|an|the|his|her|their|its|who|whom|whose|which|in|at|on|during|with)\b",
+    re.IGNORECASE,
+)
+
+
+def _speaker_tail(text: str, cue: Cue, end: int, *, inverted: bool) -> int:
+    """Where a closing attribution's speaker ends: before the first tail, else at `end`.
+
+    Only for English cues (Russian tails are handled by their own patterns) and only
+    a tail within a few words of the cue, so the speaker phrase itself stays short. An
+    appositive counts only after an inverted speaker: in "…, he said, a day after …"
+    the phrase is the writer's, and "…, he said, the plan …" is a medial attribution.
+    """
+    if _CYRILLIC.search(cue.text):
+        return end
+    hi = min(end, cue.end + 80)
+    tails = [_SPEAKER_TAIL.search(text, cue.end, hi)]
+    if inverted:
+        tails.append(_APPOSITIVE_TAIL.search(text, cue.end, hi))
+    return min((m.start() for m in tails if m), default=end)
+
+
+# verbs written before their subject: "…, said Ann Orlan" ("…, denied the report" is not)
+_INVERTING = frozenset(
+    _words(
+        """
+    said says added adds noted notes wrote writes asked asks explained explains recalled
+    argued told reported stated observed insisted warned concluded acknowledged replied
+    responded continued
+    """
+    )
+)
+
+
+def _short_tail_ok(text: str, s: Sentence, cue: Cue, comma: int, end: int, *, inverted: bool):
+    """May an attribution cut short by a tail close the sentence's reported words?
+
+    Not when the head is only a circumstance ("On Saturday, Orlan said, and …"), nor
+    when a verb with its subject before it has more than a time or channel after it:
+    in "…, the party called a referendum — …" the verb has an object, it attributes
+    nothing.
+    """
+    if _ADJUNCT_HEAD.match(text, s.start, comma):
+        return False
+    if inverted:
+        return True
+    gap = _past_adjuncts(text, cue.end, end, addressee=True)
+    return not _WORD.search(text, gap, end)
+
+
+def _added_clause(text: str, added: Cue, end: int) -> int | None:
+    """Where the words after "adding that"/"saying" begin, or None when no clause follows."""
+    m = THAT.match(text, added.end + 1) or THAT.match(text, added.end + 2)
+    if m:
+        return m.end()
+    nxt = text[added.end : end].lstrip()
+    if added.lower == "saying" and _BARE_CLAUSE.match(nxt) and _AUX.search(nxt[:60]):
+        return end - len(text[added.end : end].lstrip())
+    return None
 
 
 def _ru_outlet_tail(article: _Article, cue: Cue, s: Sentence) -> bool:
@@ -523,3 +680,65 @@ def _trim_clause(article: _Article, a: int, b: int) -> tuple[int, int]:
 
 
 _CLOSING_AFTER_COMMA = re.compile(r"''|[”\"’»]")
+
+
+# "a gap that security experts say renders the wall moot", "where party leaders say the
+# mogul has shown strength": a relative clause whose subject says something of its
+# antecedent ("which officials said …" stays the writer's aside, as in `_medial`)
+_RELATIVE_SAYING = re.compile(
+    r"(?<![\w-])(?:that|where|what)\s+(?P<np>(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)\s+"
+    r"(?P<cue>say|says|said|argue|argues|argued|claimed|insist|insists|insisted"
+    r"|contend|contends|contended|warn|warns|warned)\s+(?=(?P<next>[\w'’-]+))",
+    re.IGNORECASE,
+)
+_VERB_NEXT = re.compile(
+    r"(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|does|did"
+    r"|went|came|made|(?-i:[a-z]{3,}(?:ed|es|s)))$",
+    re.IGNORECASE,
+)
+_RELATIVE_STOP = re.compile(r"[,;:()—–]|\s-{1,2}\s")
+_NOT_A_RELATIVE_SUBJECT = frozenset(_words("i you it this that there what who he she they we"))
+# a determiner right before the cue makes the cue a noun: "that those claims could …"
+_DETERMINER = frozenset(_words("the a an those these this that his her their its our my your"))
+
+
+def _relative_saying(article: _Article, s: Sentence, cues: list[Cue]):
+    """ "…, a deadline that party insiders said went unnoticed." — the insiders' words.
+
+    The relative clause's subject (a person, a group as written) says the rest of the
+    clause of its antecedent; it ends at the next comma or dash. Only when a verb (an
+    auxiliary or an inflected form) follows the cue, so "the book that she said she
+    liked" and "that they say" with an object stay out.
+    """
+    text = article.text
+    out = []
+    starts = {c.start for c in cues if c.kind == "verb" and not c.participle}
+    for m in _RELATIVE_SAYING.finditer(text, s.start, s.end):
+        if m.start("cue") not in starts or not _VERB_NEXT.match(m.group("next")):
+            continue
+        np = m.group("np")
+        words = np.split()
+        if words[0].lower() in _NOT_A_RELATIVE_SUBJECT or words[-1].lower() in _DETERMINER:
+            continue
+        if _RELATIVE_STOP.search(np):
+            continue
+        cue = next(c for c in cues if c.start == m.start("cue"))
+        stop = _RELATIVE_STOP.search(text, m.end(), s.end)
+        end = stop.start() if stop else s.end
+        if len(_WORD.findall(text[m.end() : end])) < 2:
+            continue
+        out.append((cue, _relative_subject(article, m, cue), m.end(), end))
+    return out
+
+
+def _relative_subject(article: _Article, m: re.Match[str], cue: Cue) -> SpeakerRef | None:
+    """Who speaks in a relative clause: the subject between the pronoun and the cue only."""
+    text, lo = article.text, m.start("np")
+    for ref in (
+        subject_before(text, lo, cue.start, article.is_outlet),
+        body_before(text, lo, cue.start, article.is_outlet),
+    ):
+        if ref is not None and ref.pos >= lo and ref.kind != "outlet":
+            return ref
+    np = re.sub(r"^(?:the|a|an)\s+", "", m.group("np"), flags=re.IGNORECASE)
+    return SpeakerRef("body", name=np, pos=lo) if np[:1].islower() else None

@@ -31,12 +31,14 @@ from quotetrail.core.extract.article import (
 )
 from quotetrail.core.extract.claims import _CLAIM_MIN_WORDS, _speech_act
 from quotetrail.core.extract.clauses import (
+    _ASKED_PASSIVE,
     _according_phrase,
     _clause_start,
     _is_credit,
     _main_clause_subject,
     _medial,
     _participle,
+    _relative_saying,
     _relative_who,
     _split_participles,
     _trailing,
@@ -232,6 +234,14 @@ def _reported_in(
     asked = _asked_lead(article, s, cues)
     if asked and not any(a < asked[0][3] and asked[0][2] < b for _, _, a, b in found):
         found = [*asked, *found]
+    # "…, a deadline that insiders said went unnoticed": the relative clause's subject speaks
+    for clause in _relative_saying(article, s, cues):
+        if not any(a < clause[3] and clause[2] < b for _, _, a, b in found):
+            found = [*found, clause]
+    # "…, he said when asked whether …": the question put, after the answer
+    for question in _asked_passive(article, s, cues):
+        if not any(a < question[3] and question[2] < b for _, _, a, b in found):
+            found = [*found, question]
     out = []
     for cue, ref, a, b in found:
         a, b = _trim_clause(article, a, b)
@@ -294,13 +304,55 @@ def _asked_lead(article: _Article, s: Sentence, cues: list[Cue]):
     return [(cue, None, m.end(), comma)]
 
 
+_QUESTION_WORD = re.compile(
+    r"\s+(?:(?:by|on|at|in|during)\s+(?:[\w.'’-]+\s+){1,5}?)?"
+    r"(?=(?:whether|if|why|how|what|which|who|when|where|about)\b)",
+    re.IGNORECASE,
+)
+
+
+_WHEN_BEFORE = re.compile(r"(?<![\w-])(?:when|after\s+being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _asked_passive(article: _Article, s: Sentence, cues: list[Cue]):
+    """ "…, Orlan said when asked whether the levy would pass.": the question put to her.
+
+    Like `_asked_lead`, but with "asked" anywhere after the sentence's start, in the
+    passive: the asker is unnamed, so the question has no speaker; it runs to the next
+    comma or the sentence's end.
+    """
+    text = article.text
+    out = []
+    for cue in cues:
+        if cue.lower != "asked" or cue.start == s.start:
+            continue
+        if not _ASKED_PASSIVE.search(text, max(s.start, cue.start - 25), cue.start):
+            continue
+        m = _QUESTION_WORD.match(text, cue.end, s.end)
+        if m is None:
+            continue
+        if text[m.end() : m.end() + 5].lower() == "about" and not _WHEN_BEFORE.search(
+            text, max(s.start, cue.start - 25), cue.start
+        ):
+            continue  # "Peskov was asked about the talks.": a topic; "said when asked about …"
+        stop = re.compile(r"[,;:—–]|\s--\s").search(text, m.end(), s.end)
+        end = stop.start() if stop else s.end
+        if len(_WORD.findall(text[m.end() : end])) >= 3:
+            out.append((cue, None, m.end(), end))
+    return out
+
+
+_AS_REPORTED_BY = re.compile(r"reported\s+(?:by|in)$", re.IGNORECASE)
+
+
 def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
     """«По словам X, …», "According to X, …", «Как заявил X, …»."""
     text = article.text
     cue = cues[0]
     if cue.kind not in ("according", "as"):
         return []
-    lead = _LEADING_FILLER.sub("", text[s.start : cue.start].strip())
+    # the filler pattern wants a non-word after it: "But as Orlan noted, …" ends at the cue
+    lead = _LEADING_FILLER.sub("", text[s.start : cue.start].strip() + " ").strip()
     if lead:
         return []
     comma = text.find(",", cue.end, min(s.end, cue.end + 120))
@@ -309,10 +361,16 @@ def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
     ref = _subject(article, cue, s.start, comma, prefer_after=True)
     if not ref and _CYRILLIC.search(cue.text):
         ref = _ru_outlet_phrase(article, cue.end, comma) or _ru_common_source(article, cue, comma)
-    if not ref and not _is_credit(article, cue.end, comma) and cue.kind == "according":
+    # "As Reuters reported, …": an English "as" cue holds its source
+    credit = _is_credit(article, cue.end, comma) or (
+        cue.kind == "as"
+        and not _CYRILLIC.search(cue.text)
+        and article.has_mention(cue.start, cue.end)
+    )
+    if not ref and not credit and (cue.kind == "according" or _AS_REPORTED_BY.search(cue.text)):
         # "According to the officer in charge that night, …": the phrase as written
         ref = _according_phrase(article, cue, comma)
-    if not ref and not _is_credit(article, cue.end, comma):
+    if not ref and not credit:
         return []
     if not ref:  # "According to TASS, Putin said that …": the words are Putin's
         rest = Sentence(comma + 1, s.end, s.para, s.index)
@@ -392,7 +450,9 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
         if c.kind == "verb"
         and (not c.participle or _PROGRESSIVE.search(text, max(s.start, c.start - 12), c.start))
         and not _CLOSED_BEFORE.search(text, max(0, c.start - 8), c.start)
-    ]  # `"…," said Ann Diaz`: the verb attributes the quote before it, no clause follows
+        and not (c.lower == "asked" and _ASKED_PASSIVE.search(text, max(0, c.start - 25), c.start))
+    ]  # "Orlan was asked if …": she is asked, the asker is unnamed (`_asked_passive`)
+    # `"…," said Ann Diaz`: the verb attributes the quote before it, no clause follows
     for weak in (False, True):
         for cue in verbs:
             if weak:
@@ -419,6 +479,10 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                 start, end = _relative_clause(text, s, cue, ref)
             if start is None:
                 continue
+            if text[start - 1] == ":" and not _WORD.search(text, start, s.end):
+                start, end = _after_colon(article, s)  # "Hewitt writes:\n\nThe movie …"
+                if start is None:
+                    continue
             if cue.lower in ("asked", "asks") and text.find(",", start, s.end) > 0:
                 end = text.find(",", start, s.end)  # "asked Trump if …, Trump deflected"
             results = [(cue, None if ref.kind == "outlet" else ref, start, end)]
@@ -433,6 +497,18 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
         if ref is not None:
             return [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
     return _after_appositive(article, s, verbs)
+
+
+def _after_colon(article: _Article, s: Sentence) -> tuple[int | None, int]:
+    """The words after "X writes:" when the colon closes its sentence: the next sentence,
+    in the same paragraph or the next one, unless it is a direct quote (its own item)."""
+    items = article.sentences.items
+    if s.index + 1 >= len(items):
+        return None, s.end
+    nxt = items[s.index + 1]
+    if nxt.para - s.para > 1 or article.in_span(nxt.start) or not article.text[nxt.start].isalnum():
+        return None, s.end  # a quote in marks, or markup ("<tweet …>"): not this clause
+    return nxt.start, nxt.end
 
 
 # "Paul Porter, a truck driver from Ava, who …, said he voted": the appositive's close
