@@ -466,3 +466,15 @@ def test_a_common_noun_that_spoke_is_a_later_he():
         '"Just put your money in index funds," he said.'
     )
     assert [q.speaker for q in quotes(text)][-1] == "the partner"
+
+
+def test_an_honorific_of_the_other_gender_is_a_relative_not_the_same_person():
+    text = (
+        "Omar Rahim, a retired engineer, spoke at the rally about his son. "
+        "Later Ms. Rahim wrote an essay. "
+        '"I felt the whole country with me," she wrote. '
+        '"Nobody should have to ask why I stayed silent," she added.'
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Rahim", "Rahim"]
+    assert all(q.speaker != "Omar Rahim" for q in found)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quotetrail.core.speakers.morphology import guess_gender
+from quotetrail.core.speakers.morphology import firm_gender, guess_gender
 from quotetrail.core.speakers.names import (
     _CYRILLIC,
     _HONORIFIC,
@@ -103,7 +103,7 @@ def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
                 honorific = _HONORIFIC.search(title) is not None  # "Ms. Ortiz": a person
                 ref = SpeakerRef(
                     "name", name=tok, gender=guess_gender([tok], title), pos=a,
-                    known_only=not honorific,
+                    known_only=not honorific, firm_gender=firm_gender([tok], title),
                 )  # fmt: skip
                 refs.append(ref)
             continue

@@ -249,6 +249,9 @@ class SpeakerRef:
     roles: frozenset[str] = frozenset()
     pos: int = -1
     known_only: bool = False  # a lone surname met in passing: only someone already named
+    # the gender an honorific or a first name states (not guessed): tells apart two
+    # people of one surname ("Mr. Khan", "Ms. Khan"), see morphology.firm_gender
+    firm_gender: Gender = None
 
 
 def _match_roles(m: re.Match[str]) -> frozenset[str]:

@@ -40,6 +40,7 @@ class Person:
     tentative: bool = False  # only seen named, never cited speaking
     seen: int = -1  # where the person was last named or cited (for a Russian epithet)
     bare: bool = False  # referred to by the surname alone ("Trump said"), see `_by_surname`
+    firm: Gender = None  # the gender an honorific or first name stated, see `_by_surname`
 
     @property
     def name(self) -> str:
@@ -80,7 +81,7 @@ class Resolver:
         in "Putin met Erdogan. "…," he said." the speaker is Putin.
         """
         if ref.kind == "name" and ref.known_only:
-            person = self._known(ref.name)
+            person = self._known(ref.name, ref.firm_gender)
             if person is not None and person.gender is None:
                 person.gender = ref.gender
         else:
@@ -183,8 +184,9 @@ class Resolver:
 
     def _person(self, ref: SpeakerRef, *, tentative: bool = False) -> Person:
         words = ref.name.split()
-        person = self._by_surname(words)
+        person = self._by_surname(words, ref.firm_gender)
         if person is not None:
+            person.firm = person.firm or ref.firm_gender
             upgrade = person.tentative and not tentative and len(words) >= len(person.words)
             if len(words) > len(person.words) or upgrade:
                 person.words = words
@@ -192,24 +194,30 @@ class Resolver:
             person.roles |= ref.roles
             person.gender = person.gender or ref.gender
             return person
-        person = Person(words, ref.gender, set(ref.roles), tentative=tentative)
+        gender = ref.firm_gender or ref.gender
+        person = Person(words, gender, set(ref.roles), tentative=tentative, firm=ref.firm_gender)
         self.people.append(person)
         return person
 
-    def _known(self, surname: str) -> Person | None:
+    def _known(self, surname: str, firm: Gender = None) -> Person | None:
         """The person already named whose surname this is (see `_by_surname`), else nobody."""
-        return self._by_surname([surname])
+        return self._by_surname([surname], firm)
 
-    def _by_surname(self, words: list[str]) -> Person | None:
+    def _by_surname(self, words: list[str], firm: Gender = None) -> Person | None:
         """The person already named whom these words name (the latest one), else nobody.
 
         A surname alone shared by several people ("Trump" after Donald, Ivanka and Eric
         Trump) means the one the copy already calls by the surname alone, else the one
         named first: news copy gives relatives their first names, the principal the
         surname. (The latest one made "Trump said" Ivanka's, and the next "he" somebody
-        else's.)
+        else's.) A stated gender (`firm`: "Ms. Khan") never matches a person of the
+        other stated gender ("Khizr Khan"): a relative, a person of their own.
         """
-        matches = [person for person in self.people if person.same_as(words)]
+        matches = [
+            person
+            for person in self.people
+            if person.same_as(words) and (firm is None or person.firm in (None, firm))
+        ]
         if len(matches) <= 1 or len(words) > 1:
             person = matches[-1] if matches else None
         else:

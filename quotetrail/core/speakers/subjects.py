@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 
 from quotetrail.core.speakers.bodies import _INDEFINITE, _OF_PHRASE, _lower_common
-from quotetrail.core.speakers.morphology import from_oblique, guess_gender, nominative, surname_key
+from quotetrail.core.speakers.morphology import (
+    firm_gender,
+    from_oblique,
+    guess_gender,
+    nominative,
+    surname_key,
+)
 from quotetrail.core.speakers.names import (
     _CYRILLIC,
     _FEMALE_FIRST,
@@ -366,7 +372,12 @@ def _name_ref(
     name = " ".join(_with_dot(text, t, w) for t, w in zip(run, words, strict=True))
     roles = title_roles(title) | extra_roles
     return SpeakerRef(
-        "name", name=name, gender=guess_gender(words, title), roles=roles, pos=run[0][0]
+        "name",
+        name=name,
+        gender=guess_gender(words, title),
+        roles=roles,
+        pos=run[0][0],
+        firm_gender=firm_gender(words, title),
     )
 
 
