@@ -478,3 +478,13 @@ def test_an_honorific_of_the_other_gender_is_a_relative_not_the_same_person():
     found = quotes(text)
     assert [q.speaker for q in found] == ["Rahim", "Rahim"]
     assert all(q.speaker != "Omar Rahim" for q in found)
+
+
+def test_a_name_before_a_staff_title_is_a_modifier_not_the_subject():
+    text = (
+        "Dana Ortiz won the primary. "
+        "On Monday, Ortiz campaign manager Neil Baxter released a memo. "
+        '"We have built a lead that cannot be closed," he writes.'
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Neil Baxter"]

@@ -139,10 +139,35 @@ def _sentence_subjects(
     "Trump" names nobody); one spoken to or named inside somebody's words never is.
     """
     out: dict[int, int] = {}
-    for m in mentions:
+    for i, m in enumerate(mentions):
         if m.pos in inside or _ADDRESSEE.search(article.text, max(0, m.pos - 12), m.pos):
             continue  # "the mayor told John Smith": the one spoken to is not a later "he"
+        if i + 1 < len(mentions) and _modifies_next(article.text, m, mentions[i + 1]):
+            continue  # "Clinton campaign manager Robby Mook released a memo": Mook
         s = article.sentences.at(m.pos)
         if s is not None:
             out[m.pos] = s.index
     return out
+
+
+# the words between "Clinton" and "Robby Mook" in "Clinton campaign manager Robby Mook":
+# a job title that makes the first name a modifier of the second
+_STAFF_TITLE = re.compile(
+    r"(?:['’]s)?\s+(?:(?:campaign|senior|chief|top|deputy|former|longtime|press|policy"
+    r"|communications|national|political|foreign|legal|economic|digital|field|state)\s+)*"
+    r"(?:manager|chairman|chairwoman|chair|adviser|advisor|aide|spokesman|spokeswoman"
+    r"|spokesperson|secretary|strategist|pollster|lawyer|attorney|director|staffer"
+    r"|surrogate|ally|friend|rival|opponent|donor|supporter|backer|chief\s+of\s+staff)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _modifies_next(text: str, m: SpeakerRef, nxt: SpeakerRef) -> bool:
+    """Is `m` only a modifier of the name right after it ("Trump adviser Jane Roe")?
+
+    The sentence is about the adviser, whom a later "he"/"she" means.
+    """
+    end = m.pos + len(m.name)
+    if not text.startswith(m.name, m.pos) or nxt.pos - end > 60 or nxt.pos <= end:
+        return False
+    return _STAFF_TITLE.fullmatch(text, end, nxt.pos) is not None
