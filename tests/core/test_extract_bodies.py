@@ -102,3 +102,22 @@ def test_a_masthead_after_told_is_the_addressee_not_the_speaker():
 def test_post_as_a_verb_is_no_masthead():
     text = "Ray Dunn did post on the site Friday that his claims were sarcasm."
     assert all(q.speaker in (None, "Ray Dunn") for q in quotes(text))
+
+
+def test_it_after_a_quote_is_the_body_that_spoke_just_before():
+    text = (
+        '"The county is red and will stay red," the newspaper admitted.\n\n'
+        '"But the flood should be a call to conscience," it added.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["the newspaper", "the newspaper"]
+
+
+def test_it_is_never_a_plural_group_nor_what_it_calls():
+    text = (
+        '"The vote was rushed," Democratic aides said.\n\n'
+        '"Sixty witnesses were never heard," it stated.\n\n'
+        'The group backs what it calls "sensible rules for the county."'
+    )
+    found = quotes(text)
+    assert found[1].speaker is None
+    assert all(q.speaker != "Democratic aides" for q in found[1:])

@@ -29,6 +29,8 @@ _NEW_PERSON = (
 _GENITIVE_TAIL = re.compile(r"[а-яё-]+(?:а|я|ы|и|ов|ев|ей|ых|их|ого|его)$|[А-ЯЁA-Z]{2,}$")
 # «собеседник издания», «по словам собеседника»: the unnamed source quoted just before
 _INTERLOCUTOR = re.compile(r"собеседник(?:а)?(?:\s+(?:агентства|издания|газеты|редакции|«[^»]+»))?")
+_IT_REACH = 1500  # characters between a body that spoke and the "it" that means it
+_PLURAL_HEAD = re.compile(r"(?<![sS'’])s$")  # "aides", "officials": a group, never "it"
 _EPITHET_REACH = 700  # characters between the name and the noun that means that person
 
 
@@ -73,6 +75,7 @@ class Resolver:
         self.unnamed: list[Person] = []  # roles nobody held when they spoke ("the mayor")
         self.last_body: Person | None = None  # the last Russian institution that spoke
         self.groups: list[Person] = []  # bodies and groups that spoke: what "they" refers to
+        self.last_it: tuple[Person, int] | None = None  # the last one body that spoke, where
 
     def mention(self, ref: SpeakerRef, *, subject: bool = False) -> Person | None:
         """A name seen in the text; its spelling yields to how the person is cited speaking.
@@ -103,6 +106,8 @@ class Resolver:
             person = self._person(ref)
         elif ref.kind == "pronoun" and ref.name in _PLURAL_PRONOUNS:
             return self.groups[-1] if self.groups else None  # "they": the last group
+        elif ref.kind == "pronoun" and ref.name == "it":
+            return self._it(ref.pos)
         elif ref.kind == "pronoun":
             person = self._by_gender(ref.gender)
             if person is not None and person.gender is None and person in self.people:
@@ -148,7 +153,20 @@ class Resolver:
             self._touch(self.subjects, person)
         else:
             self._touch(self.groups, person)
+            if not _PLURAL_HEAD.search(ref.name):
+                self.last_it = (person, ref.pos)
         return person
+
+    def _it(self, pos: int) -> Person | None:
+        """`"…," it added`: the one body (a paper, a committee) that spoke just before.
+
+        Not a plural ("aides", "officials"), and not one that spoke far back: an "it"
+        with no body nearby stays unresolved rather than borrow an old one.
+        """
+        if self.last_it is None:
+            return None
+        person, at = self.last_it
+        return person if 0 <= pos - at <= _IT_REACH else None
 
     def _last_source(self) -> Person | None:
         """The latest unnamed single source that spoke («источник в Минфине»)."""

@@ -116,6 +116,8 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
             return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
         if low in _PLURAL_PRONOUNS and steps <= 1:
             return SpeakerRef("pronoun", name=low, pos=a)
+        if low == "it" and steps == 0 and tok == low and _RIGHT_AFTER_QUOTE.search(text, 0, a):
+            return SpeakerRef("pronoun", name=low, pos=a)  # `"…," it added`: a body
         if _is_name_token(tok) or _after_honorific(text, a, tok):
             if tok != _strip_possessive(tok):
                 return None
@@ -277,6 +279,7 @@ _PLACE_GENITIVE = ("стана", "ии", "ы", "ска", "рга")
 _RELATIVE_AFTER_NAME = re.compile(
     r"(?<=\w),\s+(?:who|whose|whom|which|кто|который|которая|чей|чья)\b"
 )
+_RIGHT_AFTER_QUOTE = re.compile(r"[,.?!]?[\"”'’»][^\S\n]*\Z")  # `"…," it said`, not "what it calls"
 _OF_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|from|into|across|near|outside)\s+(?:the\s+)?$")
 _THE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
