@@ -488,3 +488,20 @@ def test_a_name_before_a_staff_title_is_a_modifier_not_the_subject():
     )
     found = quotes(text)
     assert [q.speaker for q in found] == ["Neil Baxter"]
+
+
+def test_a_name_after_a_pronoun_subject_is_not_the_next_he():
+    text = (
+        '"We will win this state," Paul Grant said on Monday. '
+        "Though he did not mention Ted Lowe by name, he made his point. "
+        '"Some rivals should step aside," he said.'
+    )
+    assert [q.speaker for q in quotes(text)][-1] == "Paul Grant"
+
+
+def test_a_pronoun_before_the_cue_means_someone_named_before_it():
+    text = (
+        "Ann Diaz spoke to reporters in the morning. "
+        "She said after Mary Lott left that the matter was closed."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ann Diaz"]

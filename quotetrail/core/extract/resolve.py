@@ -58,7 +58,7 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
     mentions = sorted((m for m in found if not article.in_span(m.pos)), key=lambda m: m.pos)
     subjects = _sentence_subjects(article, mentions, _inside_quotes(mentions, candidates))
     events: list[tuple[int, int, object]] = [(m.pos, 0, m) for m in mentions]
-    events += [(c.start, 1, c) for c in candidates]
+    events += [(_resolve_at(c), 1, c) for c in candidates]
     events.sort(key=lambda e: (e[0], e[1]))
     previous: _Candidate | None = None
     subject_of: dict[int, Person] = {}  # sentence index → the person who is its subject
@@ -86,6 +86,17 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
         if c.person is not None:
             previous = c
     _name_unnamed_roles(resolver, candidates, mentions)
+
+
+def _resolve_at(c: _Candidate) -> int:
+    """Where a quote's speaker is resolved: at its pronoun when that comes first.
+
+    In "She went on to say that, because Comey testified …, it is …" the "she" is
+    somebody named before the pronoun, not Comey, named between it and the words.
+    """
+    if c.ref is not None and c.ref.kind == "pronoun" and 0 <= c.ref.pos < c.start:
+        return c.ref.pos
+    return c.start
 
 
 def _introducing_sentence(
@@ -127,6 +138,9 @@ def _inside_quotes(mentions: list[SpeakerRef], candidates: list[_Candidate]) -> 
     return inside
 
 
+# "Though he did not mention Marco Rubio …": a sentence whose subject is a pronoun is
+# about the person already meant; a name after the pronoun is not its subject
+_PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he|[Oo]н|[Оо]на)(?![\w-])")
 _ADDRESSEE = re.compile(r"(?<![\w-])(?:told|to|with|by|from|asked|met)\s+$", re.IGNORECASE)
 
 
@@ -145,7 +159,9 @@ def _sentence_subjects(
         if i + 1 < len(mentions) and _modifies_next(article.text, m, mentions[i + 1]):
             continue  # "Clinton campaign manager Robby Mook released a memo": Mook
         s = article.sentences.at(m.pos)
-        if s is not None:
+        if s is not None and not _PRONOUN_SUBJECT.search(
+            article.text, max(s.start, m.pos - 200), m.pos
+        ):
             out[m.pos] = s.index
     return out
 
