@@ -505,3 +505,21 @@ def test_a_pronoun_before_the_cue_means_someone_named_before_it():
         "She said after Mary Lott left that the matter was closed."
     )
     assert [q.speaker for q in quotes(text)] == ["Ann Diaz"]
+
+
+def test_a_name_in_an_opening_clause_is_not_the_sentence_subject():
+    text = (
+        '"Taxes will fall," Paul Grant said. '
+        "When Ted Lowe called the plan reckless on Friday, Grant stood firm. "
+        '"It adds up," he said.'
+    )
+    assert [q.speaker for q in quotes(text)][-1] == "Paul Grant"
+
+
+def test_a_possessive_name_is_not_the_sentence_subject():
+    text = (
+        '"Taxes will fall," Paul Grant said. '
+        "Ted Lowe's remarks on the plan drew fire from both parties. "
+        '"It adds up," he said.'
+    )
+    assert [q.speaker for q in quotes(text)][-1] == "Paul Grant"

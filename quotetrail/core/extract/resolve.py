@@ -140,7 +140,27 @@ def _inside_quotes(mentions: list[SpeakerRef], candidates: list[_Candidate]) -> 
 
 # "Though he did not mention Marco Rubio …": a sentence whose subject is a pronoun is
 # about the person already meant; a name after the pronoun is not its subject
-_PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he|[Oo]н|[Оо]на)(?![\w-])")
+_PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he)(?![\w-])")
+
+
+def _possessive(text: str, m: SpeakerRef) -> bool:
+    """Is the mention a possessive ("Donald Roe's campaign")? It then modifies the subject."""
+    end = m.pos + len(m.name)
+    return text.startswith(m.name, m.pos) and text[end : end + 2] in ("'s", "’s")
+
+
+_OPENING_CLAUSE = re.compile(
+    r"[\s\"“”'‘’(]*(?:When|Whenever|After|Although|Though|While|If|Because|Since|Before"
+    r"|Until|Unlike|Like|Despite|Once|Asked|Unless|Whereas)\s+[^,.;:!?\n]{1,150},"
+)
+
+
+def _in_opening_clause(text: str, start: int, pos: int) -> bool:
+    """Is `pos` inside a sentence-opening subordinate clause ("When Obama called, …")?"""
+    m = _OPENING_CLAUSE.match(text, start, min(len(text), start + 200))
+    return m is not None and pos < m.end()
+
+
 _ADDRESSEE = re.compile(r"(?<![\w-])(?:told|to|with|by|from|asked|met)\s+$", re.IGNORECASE)
 
 
@@ -159,10 +179,13 @@ def _sentence_subjects(
         if i + 1 < len(mentions) and _modifies_next(article.text, m, mentions[i + 1]):
             continue  # "Clinton campaign manager Robby Mook released a memo": Mook
         s = article.sentences.at(m.pos)
-        if s is not None and not _PRONOUN_SUBJECT.search(
-            article.text, max(s.start, m.pos - 200), m.pos
-        ):
-            out[m.pos] = s.index
+        if s is None or _PRONOUN_SUBJECT.search(article.text, max(s.start, m.pos - 200), m.pos):
+            continue
+        if _in_opening_clause(article.text, s.start, m.pos):
+            continue  # "When Obama called, Clinton said …": Clinton is the subject
+        if _possessive(article.text, m):
+            continue  # "Donald Roe's remarks drew fire": the remarks are the subject
+        out[m.pos] = s.index
     return out
 
 
