@@ -105,7 +105,11 @@ _CUE = re.compile(
     r")(?![\w-])",
     re.IGNORECASE,
 )
-_EN_AS = re.compile(rf"\bas\s+(?:[\w.'’-]+\s+){{1,4}}?(?:{_EN_AS_VERBS})\b", re.IGNORECASE)
+_EN_AS = re.compile(
+    rf"\bas\s+(?:(?:[\w.'’-]+\s+){{1,4}}?(?:{_EN_AS_VERBS})"
+    r"|(?-i:[A-Z])[^.;:!?\"“”\n]{1,120}?,\s+put\s+it)\b",  # "as Jane Roe, a senator, put it"
+    re.IGNORECASE,
+)
 
 # What introduces the reported clause after a verb: "that", «что», «о том, что».
 THAT = re.compile(r"(?<![\w-])(?:that|что|о том,\s*что|будто)(?![\w-])", re.IGNORECASE)

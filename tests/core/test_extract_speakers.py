@@ -523,3 +523,21 @@ def test_a_possessive_name_is_not_the_sentence_subject():
         '"It adds up," he said.'
     )
     assert [q.speaker for q in quotes(text)][-1] == "Paul Grant"
+
+
+def test_as_a_named_person_with_an_appositive_put_it():
+    text = 'As Jane Roe, a senior senator, put it: "This nominee will not be confirmed this year."'
+    assert [q.speaker for q in quotes(text)] == ["Jane Roe"]
+
+
+def test_an_unnamed_source_described_at_length_after_said():
+    text = (
+        '"We need answers, and we need them now," said a prominent Riverton Party '
+        "committee member who supports the plan, asking for anonymity.\n\n"
+        '"The drop is real," said one person with knowledge of the talks, who spoke '
+        "on condition of anonymity."
+    )
+    assert [q.speaker for q in quotes(text)] == [
+        "a prominent Riverton Party committee member",
+        "one person with knowledge of the talks",
+    ]

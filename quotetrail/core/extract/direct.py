@@ -423,6 +423,12 @@ _COMMON_AFTER = re.compile(
     r"\s*(?:[.!?…]|,\s*[\"“«„']|,\s*(?:who|whose|asking|speaking|citing)\b|,?\s*$)",
     re.IGNORECASE,
 )
+# "…," said a prominent Republican National Committee member who supports the plan:
+# an unnamed source described at length, capitalised words inside, a relative clause after
+_DESCRIBED_AFTER = re.compile(
+    r"\s+(?P<np>(?-i:a|an|one|another)\s+(?:[\w'’-]+\s+){0,5}?(?-i:[a-z][\w-]*[a-z]))"
+    r"(?:\s+(?:who|whose|familiar|close|with|in|at|from|of)\b|\s*[.,])",
+)
 # Russian only: what may stand between the verb and a common-noun speaker — the one
 # spoken to («сказал агентству представитель …») — and, after the speaker, its object
 # («— описала шахматистка решающую встречу») or a quoted name («банка «Заря»»).
@@ -482,6 +488,8 @@ def _common_noun_after(article: _Article, cue: Cue, hi: int) -> SpeakerRef | Non
     if addressee:
         start = addressee.end()  # «— сказал агентству представитель банка «Заря».»
     m = (_RU_COMMON_AFTER if _CYRILLIC.search(cue.text) else _COMMON_AFTER).match(text, start, hi)
+    if m is None and not _CYRILLIC.search(cue.text):
+        m = _DESCRIBED_AFTER.match(text, start, hi)
     if m is None:
         return None
     phrase = m.group("np")
