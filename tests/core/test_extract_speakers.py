@@ -541,3 +541,24 @@ def test_an_unnamed_source_described_at_length_after_said():
         "a prominent Riverton Party committee member",
         "one person with knowledge of the talks",
     ]
+
+
+def test_a_lowercase_title_between_said_and_the_name():
+    text = (
+        '"This will appear in some ad," said pollster Frank Lunt.\n\n'
+        '"Thanks for welcoming us," said master of ceremonies Asab Tahir, an engineer.\n\n'
+        '"Nobody saw it coming," said one Lunt confidant.'
+    )
+    assert [q.speaker for q in quotes(text)] == [
+        "Frank Lunt",
+        "Asab Tahir",
+        "one Lunt confidant",
+    ]
+
+
+def test_a_party_tag_between_commas_and_an_apostrophe_surname():
+    text = (
+        '"Let me make it perfectly clear," Senate Majority Leader Mitch Conley, R-Ky., said.\n\n'
+        '"They stripped the bark off him," said Mr. O\'Brien, a former editor.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Mitch Conley", "O'Brien"]

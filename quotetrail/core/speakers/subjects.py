@@ -74,6 +74,10 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
         hi = channel.start()  # «Семен Гальперин в беседе с корреспондентом РИА Новости сообщил»
     # `end` is where text[lo:hi].rstrip() would end: no copy of a long paragraph per cue
     end = _rstrip_end(text, lo, hi)
+    party = _PARTY_TAG.search(text, max(lo, end - 20), end)
+    if party is not None:  # "Mitch McConnell, R-Ky., said": the party tag is no appositive
+        hi = party.start()
+        end = _rstrip_end(text, lo, hi)
     if _ends_with(text, lo, end, "),"):
         end = _rstrip_end(text, lo, end - 1)
     if _ends_with(text, lo, end, ")"):  # "Rep. Jim Hale (D-Ore.) said": the party tag is no break
@@ -214,12 +218,42 @@ def subject_after(
             and low not in ("the", "a", "an")
             and not _CYRILLIC.search(low)
         ):
+            if _lower_title_before_name(text, tokens):
+                continue  # "said pollster Frank Luntz", "said master of ceremonies Ann Roe"
             return None  # "said the talks…", "said it was…": no inversion in English
         if i >= 5:
             break
     if role is not None:
         return _role_ref(text, role, genitive=genitive)
     return None
+
+
+_NOT_TITLE_WORDS = frozenset(
+    _words(
+        "it its that this these those there here he she they we i you his her their was is "
+        "were are be been would will could should may might can has have had to in on at by "
+        "for with after before when if as because but and or not no so then also only just "
+        "very about one another some many several two three four every each any all both "
+        "more most other few from into over under than why what how where who whom whether "
+        "which though although while since until upon onto against"
+    )
+)
+
+
+def _lower_title_before_name(text: str, tokens) -> bool:
+    """ "said pollster Frank Luntz": one to three lowercase title words ("of" between),
+    then a name that ends the clause. Not "said it was Trump", not "said quietly Trump"."""
+    for k, (_a, _b, tok) in enumerate(tokens[:4]):
+        if _is_name_part(text, tokens[k]):
+            return k > 0 and tokens[k - 1][2] != "of"
+        low = tok.lower()
+        if k == 0 and low == "of":
+            return False
+        if not tok.islower() or (low in _NOT_TITLE_WORDS and low != "of") or low.endswith("ly"):
+            return False
+        if _PAST_VERB.fullmatch(low) or low.endswith("ing"):
+            return False
+    return False
 
 
 # A sentence opening with an adverbial ("Shortly after Moss's call ended, …", "Walking to
@@ -280,6 +314,7 @@ _RELATIVE_AFTER_NAME = re.compile(
     r"(?<=\w),\s+(?:who|whose|whom|which|кто|который|которая|чей|чья)\b"
 )
 _RIGHT_AFTER_QUOTE = re.compile(r"[,.?!]?[\"”'’»][^\S\n]*\Z")  # `"…," it said`, not "what it calls"
+_PARTY_TAG = re.compile(r",\s*(?:R|D|I)-[A-Z][A-Za-z.]{1,6},\Z")
 _OF_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|from|into|across|near|outside)\s+(?:the\s+)?$")
 _THE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
