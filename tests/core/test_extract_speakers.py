@@ -562,3 +562,27 @@ def test_a_party_tag_between_commas_and_an_apostrophe_surname():
         '"They stripped the bark off him," said Mr. O\'Brien, a former editor.'
     )
     assert [q.speaker for q in quotes(text)] == ["Mitch Conley", "O'Brien"]
+
+
+def test_a_participle_after_an_opening_adverb_and_a_pronoun():
+    text = (
+        "Tom Kerpen spoke to the crowd.\n\n"
+        "Later he needled the reporter, saying, “This is not the first time you did this.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Tom Kerpen"]
+
+
+def test_a_participle_whose_sentence_opens_with_a_description():
+    text = (
+        "The former presidential candidate continued, saying, "
+        '"You need somebody who understands how to build things."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["the former presidential candidate"]
+
+
+def test_it_opening_a_sentence_before_a_quote_is_the_body_that_spoke():
+    text = (
+        '"Three calls were made, not more," the Riverton Herald reported. '
+        'It added, "The owner declined to comment on the matter."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["the Riverton Herald", "the Riverton Herald"]

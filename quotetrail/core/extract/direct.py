@@ -539,11 +539,35 @@ def _head_attribution(article: _Article, head: tuple[int, int]):
             if ref is not None and ref.kind in ("name", "pronoun", "role"):
                 break
             ref = None
+        if ref is None:
+            ref = _described_subject(article, cue)
     gap = text[cue.end : hi].strip()
     adjacent = len(gap) <= 60 and (
         gap.endswith((":", ",", "—", "–")) or bool(re.search(r"(?:that|что)$", gap)) or not gap
     )
     return cue, ref, adjacent
+
+
+# "The former candidate continued, saying …", "Her campaign quickly blasted out an email
+# stating …": a described subject opening the sentence, then its verb
+_DESCRIBED_SUBJECT = re.compile(
+    r"[\s\"“”'‘’]*(?P<np>(?-i:The|Her|His|Their|Its)\s+(?:(?!said\b|says\b)[\w'’-]+\s+){0,4}?"
+    r"(?-i:[a-z][\w-]*[a-z]))\s+(?:(?-i:[a-z]+ly)\s+)?(?-i:[a-z]+ed|continued|went|took|made"
+    r"|gave|wrote|told|said|spoke|sent|put|was|is|has|had)\b"
+)
+
+
+def _described_subject(article: _Article, cue: Cue) -> SpeakerRef | None:
+    """The described subject of a participle's sentence: "The candidate continued, saying"."""
+    s = article.sentences.at(cue.start)
+    if s is None:
+        return None
+    m = _DESCRIBED_SUBJECT.match(article.text, s.start, cue.start)
+    if m is None:
+        return None
+    phrase = m.group("np")
+    name = phrase[0].lower() + phrase[1:]
+    return SpeakerRef("role", name=name, pos=m.start("np"))
 
 
 def _colon_speaker(article: _Article, head: tuple[int, int]) -> SpeakerRef | None:

@@ -120,7 +120,7 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
             return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
         if low in _PLURAL_PRONOUNS and steps <= 1:
             return SpeakerRef("pronoun", name=low, pos=a)
-        if low == "it" and steps == 0 and tok == low and _RIGHT_AFTER_QUOTE.search(text, 0, a):
+        if low == "it" and steps == 0 and _opens_or_follows_quote(text, a, tok, hi):
             return SpeakerRef("pronoun", name=low, pos=a)  # `"…," it added`: a body
         if _is_name_token(tok) or _after_honorific(text, a, tok):
             if tok != _strip_possessive(tok):
@@ -266,6 +266,7 @@ _OPENING_ADVERBIAL = re.compile(
     r"|[a-z]{4,}ing\s+(?-i:[a-z]))",
     re.IGNORECASE,
 )
+_PRONOUN_NEXT = re.compile(r"\s+(?:he|she|they|it|we)\s+(?-i:[a-z])", re.IGNORECASE)
 _GERUND = re.compile(r"(?-i:[A-Z])[a-z]{4,}ing")
 _ING_SURNAMES = frozenset(
     _words("manning fleming browning sterling cushing harding golding channing")
@@ -277,6 +278,8 @@ def _past_opening_adverbial(text: str, lo: int, hi: int) -> int:
     m = _OPENING_ADVERBIAL.match(text, lo, hi)
     if m is None:
         return lo
+    if _PRONOUN_NEXT.match(text, m.end(), hi):
+        return m.end()  # "Later he needled the reporter, saying …": he is the subject
     word = _TOKEN.search(text, lo, hi)
     first = word.group().lower() if word else ""
     if first in _ING_SURNAMES or first in _FEMALE_FIRST or first in _MALE_FIRST:
@@ -313,6 +316,23 @@ _PLACE_GENITIVE = ("стана", "ии", "ы", "ска", "рга")
 _RELATIVE_AFTER_NAME = re.compile(
     r"(?<=\w),\s+(?:who|whose|whom|which|кто|который|которая|чей|чья)\b"
 )
+
+
+def _opens_or_follows_quote(text: str, a: int, tok: str, cue: int) -> bool:
+    """`"…," it added` or `It continued: "…"`: an "it" that is a body speaking, not
+    the "it" inside a clause ("what it calls", "It told the story of …")."""
+    if tok == "it":
+        return _RIGHT_AFTER_QUOTE.search(text, max(0, a - 8), a) is not None
+    return (
+        tok == "It"
+        and _SENTENCE_OPEN.search(text, max(0, a - 8), a) is not None
+        and _CUE_THEN_QUOTE.match(text, cue, cue + 40) is not None
+    )
+
+
+_CUE_THEN_QUOTE = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s*[:,]\s*[\"“'‘]")  # `It added, "…"`
+
+
 _RIGHT_AFTER_QUOTE = re.compile(r"[,.?!]?[\"”'’»][^\S\n]*\Z")  # `"…," it said`, not "what it calls"
 _PARTY_TAG = re.compile(r",\s*(?:R|D|I)-[A-Z][A-Za-z.]{1,6},\Z")
 _OF_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the\s+)?$", re.IGNORECASE)
