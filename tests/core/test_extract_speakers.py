@@ -586,3 +586,13 @@ def test_it_opening_a_sentence_before_a_quote_is_the_body_that_spoke():
         'It added, "The owner declined to comment on the matter."'
     )
     assert [q.speaker for q in quotes(text)] == ["the Riverton Herald", "the Riverton Herald"]
+
+
+def test_a_quote_signed_on_the_next_line_with_a_hyphen():
+    text = (
+        "The claims we checked follow.\n\n"
+        '"Almost all new income is going to the top 1 percent."\n\n'
+        "- Dana Ortiz.\n\n"
+        "The senator is relying on an outdated statistic."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Dana Ortiz"]

@@ -686,6 +686,8 @@ def _ru_colon_subject(article: _Article, head: tuple[int, int], content: str):
 
 
 _SIGNATURE = re.compile(r"[^\S\n]*[—–][^\S\n]*(?=\S)")
+# the quote ends its paragraph and the next line signs it: `"…"` / `- Bernie Sanders.`
+_SIGNATURE_LINE = re.compile(r"[^\S\n]*\n\s*[-—–][^\S\n]*(?=[A-Z])")
 
 
 def _signature(article: _Article, tail: tuple[int, int]) -> SpeakerRef | None:
@@ -693,11 +695,13 @@ def _signature(article: _Article, tail: tuple[int, int]) -> SpeakerRef | None:
     text = article.text
     m = _SIGNATURE.match(text, tail[0], tail[1])
     if m is None:
+        m = _SIGNATURE_LINE.match(text, tail[0], min(len(text), tail[0] + 120))
+    if m is None:
         return None
     line_end = text.find("\n", m.end())
     line_end = len(text) if line_end < 0 else line_end
     ref = subject_after(text, m.end(), line_end, article.is_outlet)
-    rest = text[ref.pos + len(ref.name) : line_end].strip() if ref else ""
+    rest = text[ref.pos + len(ref.name) : line_end].strip(" \t.") if ref else ""
     if ref is None or ref.kind != "name" or (rest and not rest.startswith(",")):
         return None  # a name (and its title after a comma) up to the end of the line
     return ref
