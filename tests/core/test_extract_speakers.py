@@ -596,3 +596,12 @@ def test_a_quote_signed_on_the_next_line_with_a_hyphen():
         "The senator is relying on an outdated statistic."
     )
     assert [q.speaker for q in quotes(text)] == ["Dana Ortiz"]
+
+
+def test_an_adverb_or_lead_in_verb_after_the_appositive_comma():
+    text = (
+        'Lena Ortiz, exasperated, famously responded: "What difference does it make now?"\n\n'
+        "Tom Hale, who signed the gun laws as governor, interjected to say: "
+        '"They have both been inconsistent on this issue."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Lena Ortiz", "Tom Hale"]

@@ -78,6 +78,9 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
     if party is not None:  # "Mitch McConnell, R-Ky., said": the party tag is no appositive
         hi = party.start()
         end = _rstrip_end(text, lo, hi)
+    lead_in = _LEAD_IN.search(text, max(lo, end - 40), end)
+    if lead_in is not None:  # "Clinton, exasperated, famously responded": back to the comma
+        hi = end = lead_in.start() + 1
     if _ends_with(text, lo, end, "),"):
         end = _rstrip_end(text, lo, end - 1)
     if _ends_with(text, lo, end, ")"):  # "Rep. Jim Hale (D-Ore.) said": the party tag is no break
@@ -334,6 +337,11 @@ _CUE_THEN_QUOTE = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s*[:,]\s*[\"“'‘]")  # `I
 
 
 _RIGHT_AFTER_QUOTE = re.compile(r"[,.?!]?[\"”'’»][^\S\n]*\Z")  # `"…," it said`, not "what it calls"
+# adverbs or "interjected to" between an appositive's closing comma and the cue
+_LEAD_IN = re.compile(
+    r",(?:\s+(?:[a-z]{2,}ly|also|then|later|again|once|still|even|never|[a-z]{3,}ed\s+to"
+    r"|went\s+on\s+to)){1,2}\Z"
+)
 _PARTY_TAG = re.compile(r",\s*(?:R|D|I)-[A-Z][A-Za-z.]{1,6},\Z")
 _OF_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|from|into|across|near|outside)\s+(?:the\s+)?$")
