@@ -605,3 +605,12 @@ def test_an_adverb_or_lead_in_verb_after_the_appositive_comma():
         '"They have both been inconsistent on this issue."'
     )
     assert [q.speaker for q in quotes(text)] == ["Lena Ortiz", "Tom Hale"]
+
+
+def test_a_contracted_is_after_a_surname_keeps_it_the_subject():
+    text = (
+        "Chris Hale lit into Mark Dunn on Saturday. "
+        "Hale's been making the case for weeks that Dunn is not ready. "
+        '"You have never been held accountable," he said.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Chris Hale"]

@@ -25,6 +25,7 @@ from quotetrail.core.speakers import (
     find_titled_mentions,
     subject_after,
 )
+from quotetrail.core.speakers.mentions import _CONTRACTION
 
 
 def _apply_back_attributions(article: _Article, candidates: list[_Candidate]) -> None:
@@ -146,7 +147,9 @@ _PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he)(?![\w-])")
 def _possessive(text: str, m: SpeakerRef) -> bool:
     """Is the mention a possessive ("Donald Roe's campaign")? It then modifies the subject."""
     end = m.pos + len(m.name)
-    return text.startswith(m.name, m.pos) and text[end : end + 2] in ("'s", "’s")
+    if not text.startswith(m.name, m.pos) or text[end : end + 2] not in ("'s", "’s"):
+        return False
+    return _CONTRACTION.match(text, end + 2) is None  # "Christie's been making the case"
 
 
 _OPENING_CLAUSE = re.compile(

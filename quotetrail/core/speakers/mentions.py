@@ -80,6 +80,13 @@ def _ends_title(word: str) -> bool:
     return low not in _TITLE_LINKS
 
 
+# "'s" then one of these is "is"/"has", not a possessive: "Christie's been", "Ann's not"
+_CONTRACTION = re.compile(
+    r"\s+(?:been|got|gotten|going|not|never|also|already|still|just|done|said|made|told|a|an"
+    r"|the|now|long|always|ready|right|wrong|sure|clear|running|trying|expected|likely)\b"
+)
+
+
 def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
     """Every first-and-last-name pair ("Dmitry Peskov was asked…"): a pronoun's fallback.
 
@@ -98,6 +105,8 @@ def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
         i += len(run)
         if len(run) == 1:
             a, _b, tok = run[0]
+            if tok != _strip_possessive(tok) and _CONTRACTION.match(text, _b):
+                tok = _strip_possessive(tok)  # "Christie's been making the case": Christie is
             if len(tok) > 2 and tok == _strip_possessive(tok) and not _CYRILLIC.search(tok):
                 title = text[max(0, a - 5) : a]
                 honorific = _HONORIFIC.search(title) is not None  # "Ms. Ortiz": a person
