@@ -614,3 +614,13 @@ def test_a_contracted_is_after_a_surname_keeps_it_the_subject():
         '"You have never been held accountable," he said.'
     )
     assert [q.speaker for q in quotes(text)] == ["Chris Hale"]
+
+
+def test_a_surname_that_is_also_a_place_word_after_a_quote():
+    text = (
+        "Rep. Steve Israel spoke to the party on Friday.\n\n"
+        '"When the nominee comes, they will need interns to fill the seats," Israel said.\n\n'
+        "The West was quiet that night.\n\n"
+        '"It is a different world now, and we all know it," West said.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Israel", None]

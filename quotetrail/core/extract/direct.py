@@ -37,6 +37,7 @@ from quotetrail.core.extract.subjects import _subject
 from quotetrail.core.quotemarks import QuoteSpan
 from quotetrail.core.sentences import Sentence
 from quotetrail.core.speakers import SpeakerRef, body_after, subject_after, subject_before
+from quotetrail.core.speakers.names import _LISTED_ANY as _LISTED_FIRST
 from quotetrail.core.speech import Cue, find_cues
 
 
@@ -353,6 +354,8 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
         ref = _tail_appositive(article, lo, cue)
     if ref is None and cue.kind == "verb":
         ref = _lead_phrase(article, lo, cue)  # `"…," the woman said.`
+    if ref is None and cue.kind == "verb":
+        ref = _surname_like_a_word(article, lo, cue)  # `"…," Israel said.` (Rep. Steve Israel)
     if cue.kind == "verb" and (ref is None or ref.kind == "role") and not lead.strip(" ,—–-"):
         common = _common_noun_after(article, cue, hi)
         if common is not None and ref is None:
@@ -364,6 +367,26 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
 
 
 _RU_IN_BODY = re.compile(r"\s+(?:в|во)\s+(?-i:[а-яё])", re.IGNORECASE)
+_LONE_WORD = re.compile(r"[\s,]*(?P<w>(?-i:[A-Z])[a-z]{2,})(?:,\s+who\b[^;:\"“”]{0,120}?,)?\s*")
+
+
+def _surname_like_a_word(article: _Article, lo: int, cue: Cue) -> SpeakerRef | None:
+    """`"…," Israel said.` / `"…," From said.`: a surname that is also a common or place
+    word (stop-listed as a name), taken only when the article named the person before
+    with a first name ("Rep. Steve Israel", "Al From")."""
+    text = article.text
+    m = _LONE_WORD.fullmatch(text, lo, cue.start)
+    if m is None:
+        return None
+    word = m.group("w")
+    full = re.search(rf"\b(?-i:[A-Z])[a-z]+\s+{word}\b", text[: m.start("w")])
+    if full is None or full.group().split()[0] in ("The", "A", "An", "In", "On", "At", "Of"):
+        return None
+    first = full.group().split()[0]
+    if first.lower() not in _LISTED_FIRST:
+        return None
+    return SpeakerRef("name", name=word, pos=m.start("w"))
+
 
 # a sentence cut after an initial or a title's dot: "said J.M. Berger", "said Rev. Kyev Tatum"
 _ABBREVIATION_END = re.compile(
