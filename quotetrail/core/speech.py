@@ -107,7 +107,7 @@ _CUE = re.compile(
 )
 _EN_AS = re.compile(
     rf"\bas\s+(?:(?:[\w.'’-]+\s+){{1,4}}?(?:{_EN_AS_VERBS})"
-    r"|(?-i:[A-Z])[^.;:!?\"“”\n]{1,120}?,\s+put\s+it)\b",  # "as Jane Roe, a senator, put it"
+    r"|(?-i:[A-Z])(?:[^.;:!?\"“”\n]|\.(?=\s*\d)){1,120}?,\s+put\s+it)\b",  # "as Jane Roe, a senator, put it"
     re.IGNORECASE,
 )
 

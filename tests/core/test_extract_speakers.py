@@ -526,8 +526,11 @@ def test_a_possessive_name_is_not_the_sentence_subject():
 
 
 def test_as_a_named_person_with_an_appositive_put_it():
-    text = 'As Jane Roe, a senior senator, put it: "This nominee will not be confirmed this year."'
-    assert [q.speaker for q in quotes(text)] == ["Jane Roe"]
+    text = (
+        'As Jane Roe, a senior senator, put it: "This nominee will not be confirmed this year."\n\n'
+        'As Tom Hale, the No. 2 in the leadership, put it: "There is no reason to meet him."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Jane Roe", "Tom Hale"]
 
 
 def test_an_unnamed_source_described_at_length_after_said():
