@@ -122,7 +122,9 @@ _AS_ACROSS_SENTENCES = re.compile(r"\n|[^\W\d_]{4,}[.!?]\s|[a-z]{2,3}[.!?]\s+(?-
 _EN_AS = re.compile(
     # "As reported by the Ledger, …": the source follows, as after "according to"
     r"\bas\s+(?:(?:first|previously|originally|earlier|\w+ly)\s+)?reported\s+(?:by|in)\b"
-    rf"|\bas\s+(?:[\w.'’-]+\s+){{1,4}}?(?:{_EN_AS_VERBS})\b",
+    rf"|\bas\s+(?:(?:[\w.'’-]+\s+){{1,4}}?(?:{_EN_AS_VERBS})"
+    # "as Jane Roe, a senator, put it": its commas are the appositive's (no sentence end)
+    r"|(?P<put_it>(?-i:[A-Z])(?:[^.;:!?\"“”\n]|\.(?=\s*\d)){1,120}?,\s+put\s+it))\b",
     re.IGNORECASE,
 )
 
@@ -149,7 +151,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     end = len(text) if end is None else end
     cues = [_cue(m) for m in _CUE.finditer(text, start, end) if not _in_name(text, m)]
     for m in _EN_AS.finditer(text, start, end):
-        if _AS_ACROSS_SENTENCES.search(m.group()):
+        if m.group("put_it") is None and _AS_ACROSS_SENTENCES.search(m.group()):
             continue  # "… known as fracking.\n\nHe said …": the verb opens a sentence of its own
         if m.start() == 0 or not text[m.start() - 1].isalpha():
             cues.append(Cue(m.start(), m.end(), m.group(), "as"))

@@ -82,3 +82,42 @@ def test_places_and_bare_verbs_are_not_bodies(article):
 def test_a_surname_that_starts_like_a_body_word_is_a_person():
     (q,) = quotes("Судаков сообщил, что колонна прибыла.")
     assert q.speaker == "Судаков"
+
+
+def test_a_masthead_before_the_verb_speaks_for_itself():
+    text = (
+        "The board met on Friday.\n\n"
+        '"Three calls were made about the debate, not more," the Riverton Herald reported.\n\n'
+        '"The state is red and will stay red," the newspaper admitted.'
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["the Riverton Herald", "the newspaper"]
+
+
+def test_a_masthead_after_told_is_the_addressee_not_the_speaker():
+    text = '"I found myself wanting deeper insight," Paul Grant, 49, told the Riverton Herald.'
+    assert [q.speaker for q in quotes(text)] == ["Paul Grant"]
+
+
+def test_post_as_a_verb_is_no_masthead():
+    text = "Ray Dunn did post on the site Friday that his claims were sarcasm."
+    assert all(q.speaker in (None, "Ray Dunn") for q in quotes(text))
+
+
+def test_it_after_a_quote_is_the_body_that_spoke_just_before():
+    text = (
+        '"The county is red and will stay red," the newspaper admitted.\n\n'
+        '"But the flood should be a call to conscience," it added.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["the newspaper", "the newspaper"]
+
+
+def test_it_is_never_a_plural_group_nor_what_it_calls():
+    text = (
+        '"The vote was rushed," Democratic aides said.\n\n'
+        '"Sixty witnesses were never heard," it stated.\n\n'
+        'The group backs what it calls "sensible rules for the county."'
+    )
+    found = {q.text: q.speaker for q in quotes(text)}
+    assert found["Sixty witnesses were never heard"] is None
+    assert "Democratic aides" not in [found.get("sensible rules for the county.")]

@@ -466,3 +466,164 @@ def test_a_common_noun_that_spoke_is_a_later_he():
         '"Just put your money in index funds," he said.'
     )
     assert [q.speaker for q in quotes(text)][-1] == "the partner"
+
+
+def test_an_honorific_of_the_other_gender_is_a_relative_not_the_same_person():
+    text = (
+        "Omar Rahim, a retired engineer, spoke at the rally about his son. "
+        "Later Ms. Rahim wrote an essay. "
+        '"I felt the whole country with me," she wrote. '
+        '"Nobody should have to ask why I stayed silent," she added.'
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Rahim", "Rahim"]
+    assert all(q.speaker != "Omar Rahim" for q in found)
+
+
+def test_a_name_before_a_staff_title_is_a_modifier_not_the_subject():
+    text = (
+        "Dana Ortiz won the primary. "
+        "On Monday, Ortiz campaign manager Neil Baxter released a memo. "
+        '"We have built a lead that cannot be closed," he writes.'
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Neil Baxter"]
+
+
+def test_a_name_after_a_pronoun_subject_is_not_the_next_he():
+    text = (
+        '"We will win this state," Paul Grant said on Monday. '
+        "Though he did not mention Ted Lowe by name, he made his point. "
+        '"Some rivals should step aside," he said.'
+    )
+    assert [q.speaker for q in quotes(text)][-1] == "Paul Grant"
+
+
+def test_a_pronoun_before_the_cue_means_someone_named_before_it():
+    text = (
+        "Ann Diaz spoke to reporters in the morning. "
+        "She said after Mary Lott left that the matter was closed."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ann Diaz"]
+
+
+def test_a_name_in_an_opening_clause_is_not_the_sentence_subject():
+    text = (
+        '"Taxes will fall," Paul Grant said. '
+        "When Ted Lowe called the plan reckless on Friday, Grant stood firm. "
+        '"It adds up," he said.'
+    )
+    assert [q.speaker for q in quotes(text)][-1] == "Paul Grant"
+
+
+def test_a_possessive_name_is_not_the_sentence_subject():
+    text = (
+        '"Taxes will fall," Paul Grant said. '
+        "Ted Lowe's remarks on the plan drew fire from both parties. "
+        '"It adds up," he said.'
+    )
+    assert [q.speaker for q in quotes(text)][-1] == "Paul Grant"
+
+
+def test_as_a_named_person_with_an_appositive_put_it():
+    text = (
+        'As Jane Roe, a senior senator, put it: "This nominee will not be confirmed this year."\n\n'
+        'As Tom Hale, the No. 2 in the leadership, put it: "There is no reason to meet him."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Jane Roe", "Tom Hale"]
+
+
+def test_an_unnamed_source_described_at_length_after_said():
+    text = (
+        '"We need answers, and we need them now," said a prominent Riverton Party '
+        "committee member who supports the plan, asking for anonymity.\n\n"
+        '"The drop is real," said one person with knowledge of the talks, who spoke '
+        "on condition of anonymity."
+    )
+    assert [q.speaker for q in quotes(text)] == [
+        "a prominent Riverton Party committee member",
+        "one person with knowledge of the talks",
+    ]
+
+
+def test_a_lowercase_title_between_said_and_the_name():
+    text = (
+        '"This will appear in some ad," said pollster Frank Lunt.\n\n'
+        '"Thanks for welcoming us," said master of ceremonies Asab Tahir, an engineer.\n\n'
+        '"Nobody saw it coming," said one Lunt confidant.'
+    )
+    assert [q.speaker for q in quotes(text)] == [
+        "Frank Lunt",
+        "Asab Tahir",
+        "one Lunt confidant",
+    ]
+
+
+def test_a_party_tag_between_commas_and_an_apostrophe_surname():
+    text = (
+        '"Let me make it perfectly clear," Senate Majority Leader Mitch Conley, R-Ky., said.\n\n'
+        '"They stripped the bark off him," said Mr. O\'Brien, a former editor.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Mitch Conley", "O'Brien"]
+
+
+def test_a_participle_after_an_opening_adverb_and_a_pronoun():
+    text = (
+        "Tom Kerpen spoke to the crowd.\n\n"
+        "Later he needled the reporter, saying, “This is not the first time you did this.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Tom Kerpen"]
+
+
+def test_a_participle_whose_sentence_opens_with_a_description():
+    text = (
+        "The former presidential candidate continued, saying, "
+        '"You need somebody who understands how to build things."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["the former presidential candidate"]
+
+
+def test_it_opening_a_sentence_before_a_quote_is_the_body_that_spoke():
+    text = (
+        '"Three calls were made, not more," the Riverton Herald reported. '
+        'It added, "The owner declined to comment on the matter."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["the Riverton Herald", "the Riverton Herald"]
+
+
+def test_a_quote_signed_on_the_next_line_with_a_hyphen():
+    text = (
+        "The claims we checked follow.\n\n"
+        '"Almost all new income is going to the top 1 percent."\n\n'
+        "- Dana Ortiz.\n\n"
+        "The senator is relying on an outdated statistic."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Dana Ortiz"]
+
+
+def test_an_adverb_or_lead_in_verb_after_the_appositive_comma():
+    text = (
+        'Lena Ortiz, exasperated, famously responded: "What difference does it make now?"\n\n'
+        "Tom Hale, who signed the gun laws as governor, interjected to say: "
+        '"They have both been inconsistent on this issue."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Lena Ortiz", "Tom Hale"]
+
+
+def test_a_contracted_is_after_a_surname_keeps_it_the_subject():
+    text = (
+        "Chris Hale lit into Mark Dunn on Saturday. "
+        "Hale's been making the case for weeks that Dunn is not ready. "
+        '"You have never been held accountable," he said.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Chris Hale"]
+
+
+def test_a_surname_that_is_also_a_place_word_after_a_quote():
+    text = (
+        "Rep. Steve Israel spoke to the party on Friday.\n\n"
+        '"When the nominee comes, they will need interns to fill the seats," Israel said.\n\n'
+        "The West was quiet that night.\n\n"
+        '"It is a different world now, and we all know it," West said.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Israel", None]

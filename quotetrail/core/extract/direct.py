@@ -37,6 +37,7 @@ from quotetrail.core.extract.subjects import _subject
 from quotetrail.core.quotemarks import QuoteSpan
 from quotetrail.core.sentences import Sentence
 from quotetrail.core.speakers import SpeakerRef, body_after, subject_after, subject_before
+from quotetrail.core.speakers.names import _LISTED_ANY as _LISTED_FIRST
 from quotetrail.core.speakers.names import _RU_FIRST_FORMS
 from quotetrail.core.speech import Cue, find_cues
 
@@ -425,6 +426,8 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
         ref = _tail_appositive(article, lo, cue)
     if ref is None and cue.kind == "verb":
         ref = _lead_phrase(article, lo, cue)  # `"…," the woman said.`
+    if ref is None and cue.kind == "verb":
+        ref = _surname_like_a_word(article, lo, cue)  # `"…," Israel said.` (Rep. Steve Israel)
     if cue.kind == "verb" and (ref is None or ref.kind == "role") and not lead.strip(" ,—–-"):
         common = _common_noun_after(article, cue, hi)
         if common is not None and ref is None:
@@ -449,6 +452,27 @@ def _ru_named_body(text: str, lo: int, hi: int) -> SpeakerRef | None:
     if m is None:
         return None
     return SpeakerRef("body", name=m.group("name"), pos=m.start("name"))
+
+
+_LONE_WORD = re.compile(r"[\s,]*(?P<w>(?-i:[A-Z])[a-z]{2,})(?:,\s+who\b[^;:\"“”]{0,120}?,)?\s*")
+
+
+def _surname_like_a_word(article: _Article, lo: int, cue: Cue) -> SpeakerRef | None:
+    """`"…," Israel said.` / `"…," From said.`: a surname that is also a common or place
+    word (stop-listed as a name), taken only when the article named the person before
+    with a first name ("Rep. Steve Israel", "Al From")."""
+    text = article.text
+    m = _LONE_WORD.fullmatch(text, lo, cue.start)
+    if m is None:
+        return None
+    word = m.group("w")
+    full = re.search(rf"\b(?-i:[A-Z])[a-z]+\s+{word}\b", text[: m.start("w")])
+    if full is None or full.group().split()[0] in ("The", "A", "An", "In", "On", "At", "Of"):
+        return None
+    first = full.group().split()[0]
+    if first.lower() not in _LISTED_FIRST:
+        return None
+    return SpeakerRef("name", name=word, pos=m.start("w"))
 
 
 # a sentence cut after an initial or a title's dot: "said J.M. Berger", "said Rev. Kyev Tatum"
@@ -508,6 +532,12 @@ _COMMON_AFTER = re.compile(
     r"(?:\s+(?-i:[a-zа-яё][\w'’-]*)){0,5})"
     r"\s*(?:[.!?…]|,\s*[\"“«„']|,\s*(?:who|whose|asking|speaking|citing)\b|,?\s*$)",
     re.IGNORECASE,
+)
+# "…," said a prominent Republican National Committee member who supports the plan:
+# an unnamed source described at length, capitalised words inside, a relative clause after
+_DESCRIBED_AFTER = re.compile(
+    r"\s+(?P<np>(?-i:a|an|one|another)\s+(?:[\w'’-]+\s+){0,5}?(?-i:[a-z][\w-]*[a-z]))"
+    r"(?:\s+(?:who|whose|familiar|close|with|in|at|from|of)\b|\s*[.,])",
 )
 # Russian only: what may stand between the verb and a common-noun speaker — the one
 # spoken to («сказал агентству представитель …») — and, after the speaker, its object
@@ -574,6 +604,8 @@ def _common_noun_after(article: _Article, cue: Cue, hi: int) -> SpeakerRef | Non
     if addressee:
         start = addressee.end()  # «— сказал агентству представитель банка «Заря».»
     m = (_RU_COMMON_AFTER if _CYRILLIC.search(cue.text) else _COMMON_AFTER).match(text, start, hi)
+    if m is None and not _CYRILLIC.search(cue.text):
+        m = _DESCRIBED_AFTER.match(text, start, hi)
     if m is None:
         return None
     phrase = m.group("np")
@@ -632,11 +664,35 @@ def _head_attribution(article: _Article, head: tuple[int, int]):
             if ref is not None and ref.kind in ("name", "pronoun", "role"):
                 break
             ref = None
+        if ref is None:
+            ref = _described_subject(article, cue)
     gap = text[cue.end : hi].strip()
     adjacent = len(gap) <= 60 and (
         gap.endswith((":", ",", "—", "–")) or bool(re.search(r"(?:that|что)$", gap)) or not gap
     )
     return cue, ref, adjacent
+
+
+# "The former candidate continued, saying …", "Her campaign quickly blasted out an email
+# stating …": a described subject opening the sentence, then its verb
+_DESCRIBED_SUBJECT = re.compile(
+    r"[\s\"“”'‘’]*(?P<np>(?-i:The|Her|His|Their|Its)\s+(?:(?!said\b|says\b)[\w'’-]+\s+){0,4}?"
+    r"(?-i:[a-z][\w-]*[a-z]))\s+(?:(?-i:[a-z]+ly)\s+)?(?-i:[a-z]+ed|continued|went|took|made"
+    r"|gave|wrote|told|said|spoke|sent|put|was|is|has|had)\b"
+)
+
+
+def _described_subject(article: _Article, cue: Cue) -> SpeakerRef | None:
+    """The described subject of a participle's sentence: "The candidate continued, saying"."""
+    s = article.sentences.at(cue.start)
+    if s is None:
+        return None
+    m = _DESCRIBED_SUBJECT.match(article.text, s.start, cue.start)
+    if m is None:
+        return None
+    phrase = m.group("np")
+    name = phrase[0].lower() + phrase[1:]
+    return SpeakerRef("role", name=name, pos=m.start("np"))
 
 
 def _colon_speaker(article: _Article, head: tuple[int, int]) -> SpeakerRef | None:
@@ -755,6 +811,8 @@ def _ru_colon_subject(article: _Article, head: tuple[int, int], content: str):
 
 
 _SIGNATURE = re.compile(r"[^\S\n]*[—–][^\S\n]*(?=\S)")
+# the quote ends its paragraph and the next line signs it: `"…"` / `- Bernie Sanders.`
+_SIGNATURE_LINE = re.compile(r"[^\S\n]*\n\s*[-—–][^\S\n]*(?=[A-Z])")
 
 
 def _signature(article: _Article, tail: tuple[int, int]) -> SpeakerRef | None:
@@ -762,11 +820,13 @@ def _signature(article: _Article, tail: tuple[int, int]) -> SpeakerRef | None:
     text = article.text
     m = _SIGNATURE.match(text, tail[0], tail[1])
     if m is None:
+        m = _SIGNATURE_LINE.match(text, tail[0], min(len(text), tail[0] + 120))
+    if m is None:
         return None
     line_end = text.find("\n", m.end())
     line_end = len(text) if line_end < 0 else line_end
     ref = subject_after(text, m.end(), line_end, article.is_outlet)
-    rest = text[ref.pos + len(ref.name) : line_end].strip() if ref else ""
+    rest = text[ref.pos + len(ref.name) : line_end].strip(" \t.") if ref else ""
     if ref is None or ref.kind != "name" or (rest and not rest.startswith(",")):
         return None  # a name (and its title after a comma) up to the end of the line
     return ref

@@ -25,6 +25,7 @@ from quotetrail.core.speakers import (
     find_titled_mentions,
     subject_after,
 )
+from quotetrail.core.speakers.mentions import _CONTRACTION
 
 
 def _apply_back_attributions(article: _Article, candidates: list[_Candidate]) -> None:
@@ -58,7 +59,7 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
     mentions = sorted((m for m in found if not article.in_span(m.pos)), key=lambda m: m.pos)
     subjects = _sentence_subjects(article, mentions, _inside_quotes(mentions, candidates))
     events: list[tuple[int, int, object]] = [(m.pos, 0, m) for m in mentions]
-    events += [(c.start, 1, c) for c in candidates]
+    events += [(_resolve_at(c), 1, c) for c in candidates]
     events.sort(key=lambda e: (e[0], e[1]))
     previous: _Candidate | None = None
     subject_of: dict[int, Person] = {}  # sentence index → the person who is its subject
@@ -86,6 +87,17 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
         if c.person is not None:
             previous = c
     _name_unnamed_roles(resolver, candidates, mentions)
+
+
+def _resolve_at(c: _Candidate) -> int:
+    """Where a quote's speaker is resolved: at its pronoun when that comes first.
+
+    In "She went on to say that, because Comey testified …, it is …" the "she" is
+    somebody named before the pronoun, not Comey, named between it and the words.
+    """
+    if c.ref is not None and c.ref.kind == "pronoun" and 0 <= c.ref.pos < c.start:
+        return c.ref.pos
+    return c.start
 
 
 def _introducing_sentence(
@@ -127,6 +139,31 @@ def _inside_quotes(mentions: list[SpeakerRef], candidates: list[_Candidate]) -> 
     return inside
 
 
+# "Though he did not mention Marco Rubio …": a sentence whose subject is a pronoun is
+# about the person already meant; a name after the pronoun is not its subject
+_PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he)(?![\w-])")
+
+
+def _possessive(text: str, m: SpeakerRef) -> bool:
+    """Is the mention a possessive ("Donald Roe's campaign")? It then modifies the subject."""
+    end = m.pos + len(m.name)
+    if not text.startswith(m.name, m.pos) or text[end : end + 2] not in ("'s", "’s"):
+        return False
+    return _CONTRACTION.match(text, end + 2) is None  # "Christie's been making the case"
+
+
+_OPENING_CLAUSE = re.compile(
+    r"[\s\"“”'‘’(]*(?:When|Whenever|After|Although|Though|While|If|Because|Since|Before"
+    r"|Until|Unlike|Like|Despite|Once|Asked|Unless|Whereas)\s+[^,.;:!?\n]{1,150},"
+)
+
+
+def _in_opening_clause(text: str, start: int, pos: int) -> bool:
+    """Is `pos` inside a sentence-opening subordinate clause ("When Obama called, …")?"""
+    m = _OPENING_CLAUSE.match(text, start, min(len(text), start + 200))
+    return m is not None and pos < m.end()
+
+
 _ADDRESSEE = re.compile(r"(?<![\w-])(?:told|to|with|by|from|asked|met)\s+$", re.IGNORECASE)
 
 
@@ -139,10 +176,40 @@ def _sentence_subjects(
     "Trump" names nobody); one spoken to or named inside somebody's words never is.
     """
     out: dict[int, int] = {}
-    for m in mentions:
+    for i, m in enumerate(mentions):
         if m.pos in inside or _ADDRESSEE.search(article.text, max(0, m.pos - 12), m.pos):
             continue  # "the mayor told John Smith": the one spoken to is not a later "he"
+        if i + 1 < len(mentions) and _modifies_next(article.text, m, mentions[i + 1]):
+            continue  # "Clinton campaign manager Robby Mook released a memo": Mook
         s = article.sentences.at(m.pos)
-        if s is not None:
-            out[m.pos] = s.index
+        if s is None or _PRONOUN_SUBJECT.search(article.text, max(s.start, m.pos - 200), m.pos):
+            continue
+        if _in_opening_clause(article.text, s.start, m.pos):
+            continue  # "When Obama called, Clinton said …": Clinton is the subject
+        if _possessive(article.text, m):
+            continue  # "Donald Roe's remarks drew fire": the remarks are the subject
+        out[m.pos] = s.index
     return out
+
+
+# the words between "Clinton" and "Robby Mook" in "Clinton campaign manager Robby Mook":
+# a job title that makes the first name a modifier of the second
+_STAFF_TITLE = re.compile(
+    r"(?:['’]s)?\s+(?:(?:campaign|senior|chief|top|deputy|former|longtime|press|policy"
+    r"|communications|national|political|foreign|legal|economic|digital|field|state)\s+)*"
+    r"(?:manager|chairman|chairwoman|chair|adviser|advisor|aide|spokesman|spokeswoman"
+    r"|spokesperson|secretary|strategist|pollster|lawyer|attorney|director|staffer"
+    r"|surrogate|ally|friend|rival|opponent|donor|supporter|backer|chief\s+of\s+staff)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _modifies_next(text: str, m: SpeakerRef, nxt: SpeakerRef) -> bool:
+    """Is `m` only a modifier of the name right after it ("Trump adviser Jane Roe")?
+
+    The sentence is about the adviser, whom a later "he"/"she" means.
+    """
+    end = m.pos + len(m.name)
+    if not text.startswith(m.name, m.pos) or nxt.pos - end > 60 or nxt.pos <= end:
+        return False
+    return _STAFF_TITLE.fullmatch(text, end, nxt.pos) is not None

@@ -117,6 +117,17 @@ _ANAPHORIC_BODY = frozenset(("ведомство", "министерство"))
 _BODY_VERBS = frozenset(_words("goes went continues continued also then later"))
 
 
+# A publication speaking for itself ("the newspaper admitted", "The Miami Herald reported"):
+# a body only as the subject before the verb; after it ("told The Post") it is the addressee.
+_PAPER_HEADS = frozenset(_words("newspaper paper magazine tabloid"))
+_MASTHEAD_HEADS = frozenset(_words("News Post Times Journal Herald Tribune Gazette"))
+
+
+def _is_paper_head(tok: str) -> bool:
+    """ "newspaper", or a masthead's capitalised head ("Post", not the verb "post")."""
+    return tok.lower() in _PAPER_HEADS or tok in _MASTHEAD_HEADS
+
+
 def _is_body_head(tok: str) -> bool:
     low = tok.lower().replace("ё", "е")
     if low in _NOT_BODY:
@@ -164,6 +175,8 @@ def _body(text: str, lo: int, hi: int, is_outlet: IsOutlet, *, leading: bool) ->
     if tokens[0][2].lower() in _SUBORDINATORS:
         return None  # "When an NBC reporter asked …": a clause, not a body
     head = next((i for i, t in enumerate(tokens) if _is_body_head(t[2])), None)
+    if head is None and leading:
+        return _paper(phrase, tokens, lo + len(text[lo:hi]) - len(text[lo:hi].lstrip(" \t\r\n—–-")))
     determined = bool(tokens) and tokens[0][2].lower() in ("the", "a", "an", "its", "their")
     if head is None or head > (4 if determined else 3):  # the + three modifiers at most
         return None
@@ -191,6 +204,31 @@ def _body(text: str, lo: int, hi: int, is_outlet: IsOutlet, *, leading: bool) ->
     name = _lower_common(phrase)
     gender: Gender = "m" if re.match(r"(?:источник|собеседник)(?!и)", name) else None
     return SpeakerRef("body", name=name, gender=gender, pos=pos)
+
+
+def _paper(phrase: str, tokens, pos: int) -> SpeakerRef | None:
+    """A publication as the subject: "the newspaper", "The Miami Herald", "the Times".
+
+    The phrase ends at its masthead ("The Washington Post recently ran …": the Post);
+    it opens with "the" or a capital, and at most three capitalised words stand before
+    the head ("Breitbart News", "The New York Daily News").
+    """
+    start = 1 if tokens[0][2].lower() in ("and", "but", "or") else 0
+    head = next((i for i in range(start, len(tokens)) if _is_paper_head(tokens[i][2])), None)
+    if head is None or head - start > 4:
+        return None
+    lead = tokens[start:head]
+    if lead and lead[0][2].lower() == "the":
+        lead = lead[1:]
+    elif not lead and tokens[head][2].islower():
+        return None  # "newspaper" needs "the": "every newspaper", "a paper" are not one outlet
+    if len(lead) > 3 or not all(t[2][0].isupper() for t in lead):
+        return None
+    end = head + 1
+    while end < len(tokens) and _is_paper_head(tokens[end][2]):
+        end += 1  # "The Times newspaper"
+    name = " ".join(t[2] for t in tokens[start:end])
+    return SpeakerRef("body", name=_lower_common(name), pos=pos + tokens[start][0])
 
 
 def _nominative_body(phrase: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quotetrail.core.speakers.morphology import guess_gender
+from quotetrail.core.speakers.morphology import firm_gender, guess_gender
 from quotetrail.core.speakers.names import (
     _CYRILLIC,
     _HONORIFIC,
@@ -95,6 +95,13 @@ def _before_title_adjective(run, tokens, start: int):
     return run
 
 
+# "'s" then one of these is "is"/"has", not a possessive: "Christie's been", "Ann's not"
+_CONTRACTION = re.compile(
+    r"\s+(?:been|got|gotten|going|not|never|also|already|still|just|done|said|made|told|a|an"
+    r"|the|now|long|always|ready|right|wrong|sure|clear|running|trying|expected|likely)\b"
+)
+
+
 def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
     """Every first-and-last-name pair ("Dmitry Peskov was asked…"): a pronoun's fallback.
 
@@ -117,12 +124,14 @@ def find_full_names(text: str, is_outlet: IsOutlet) -> list[SpeakerRef]:
             continue  # «Ректор Уральского горного института», «В Нижнем Тагиле»
         if len(run) == 1:
             a, _b, tok = run[0]
+            if tok != _strip_possessive(tok) and _CONTRACTION.match(text, _b):
+                tok = _strip_possessive(tok)  # "Christie's been making the case": Christie is
             if len(tok) > 2 and tok == _strip_possessive(tok) and not _CYRILLIC.search(tok):
                 title = text[max(0, a - 5) : a]
                 honorific = _HONORIFIC.search(title) is not None  # "Ms. Ortiz": a person
                 ref = SpeakerRef(
                     "name", name=tok, gender=guess_gender([tok], title), pos=a,
-                    known_only=not honorific,
+                    known_only=not honorific, firm_gender=firm_gender([tok], title),
                 )  # fmt: skip
                 refs.append(ref)
             continue

@@ -265,6 +265,27 @@ def common_nominative(word: str) -> str:
     return word
 
 
+def firm_gender(words: list[str], title: str = "") -> Gender:
+    """The gender an honorific ("Ms.") or a listed English first name states, else None.
+
+    Unlike `guess_gender`, no title or surname ending: only this evidence is strong
+    enough to tell two people of one surname apart ("Mr. Khan" is not "Ms. Khan").
+    """
+    if any(_CYRILLIC.search(w) for w in words):
+        return None  # a Russian surname's ending is its case as often as its gender
+    t = title.lower()
+    if re.search(r"\b(mrs|ms|madam)\.?\s*$", t):
+        return "f"
+    if re.search(r"\bmr\.?\s*$", t):
+        return "m"
+    first = words[0].lower() if len(words) > 1 else ""
+    if first in _FEMALE_FIRST and first not in _MALE_FIRST:
+        return "f"
+    if first in _MALE_FIRST and first not in _FEMALE_FIRST:
+        return "m"
+    return None
+
+
 def surname_key(word: str) -> str:
     """One key for every case form of a surname: Песков/Пескова/Пескову → «песков»."""
     w = _strip_possessive(word).lower().replace("ё", "е")

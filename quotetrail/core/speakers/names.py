@@ -27,7 +27,7 @@ def _words(text: str) -> tuple[str, ...]:
 Gender = Literal["m", "f"] | None
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
-_CLAUSE_BREAK = re.compile(r"[,;:()\"«»“”„!?—–\[\]]|\.(?!\s*[A-ZА-ЯЁ][\w.])")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"«»“”„!?—–\[\]]|\.(?!\s*[A-ZА-ЯЁ][\w.'’])")  # "Mr. O'Brien"
 _LAST_CLAUSE_BREAK = re.compile(rf"(?s:.*)(?:{_CLAUSE_BREAK.pattern})")  # see _clause_start
 
 PRONOUNS: dict[str, Gender] = {
@@ -255,6 +255,9 @@ class SpeakerRef:
     roles: frozenset[str] = frozenset()
     pos: int = -1
     known_only: bool = False  # a lone surname met in passing: only someone already named
+    # the gender an honorific or a first name states (not guessed): tells apart two
+    # people of one surname ("Mr. Khan", "Ms. Khan"), see morphology.firm_gender
+    firm_gender: Gender = None
 
 
 def _match_roles(m: re.Match[str]) -> frozenset[str]:

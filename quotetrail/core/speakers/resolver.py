@@ -36,6 +36,8 @@ _NEW_PERSON = (
 _GENITIVE_TAIL = re.compile(r"[а-яё-]+(?:а|я|ы|и|ов|ев|ей|ых|их|ого|его)$|[А-ЯЁA-Z]{2,}$")
 # «собеседник издания», «по словам собеседника»: the unnamed source quoted just before
 _INTERLOCUTOR = re.compile(r"собеседник(?:а)?(?:\s+(?:агентства|издания|газеты|редакции|«[^»]+»))?")
+_IT_REACH = 1500  # characters between a body that spoke and the "it" that means it
+_PLURAL_HEAD = re.compile(r"(?<![sS'’])s$")  # "aides", "officials": a group, never "it"
 _EPITHET_REACH = 700  # characters between the name and the noun that means that person
 
 
@@ -47,6 +49,7 @@ class Person:
     tentative: bool = False  # only seen named, never cited speaking
     seen: int = -1  # where the person was last named or cited (for a Russian epithet)
     bare: bool = False  # referred to by the surname alone ("Trump said"), see `_by_surname`
+    firm: Gender = None  # the gender an honorific or first name stated, see `_by_surname`
 
     @property
     def name(self) -> str:
@@ -82,6 +85,7 @@ class Resolver:
         self.unnamed: list[Person] = []  # roles nobody held when they spoke ("the mayor")
         self.last_body: Person | None = None  # the last Russian institution that spoke
         self.groups: list[Person] = []  # bodies and groups that spoke: what "they" refers to
+        self.last_it: tuple[Person, int] | None = None  # the last one body that spoke, where
 
     def mention(self, ref: SpeakerRef, *, subject: bool = False) -> Person | None:
         """A name seen in the text; its spelling yields to how the person is cited speaking.
@@ -90,7 +94,7 @@ class Resolver:
         in "Putin met Erdogan. "…," he said." the speaker is Putin.
         """
         if ref.kind == "name" and ref.known_only:
-            person = self._known(ref.name)
+            person = self._known(ref.name, ref.firm_gender)
             if person is not None and person.gender is None:
                 person.gender = ref.gender
         else:
@@ -112,6 +116,8 @@ class Resolver:
             person = self._person(ref)
         elif ref.kind == "pronoun" and ref.name in _PLURAL_PRONOUNS:
             return self.groups[-1] if self.groups else None  # "they": the last group
+        elif ref.kind == "pronoun" and ref.name == "it":
+            return self._it(ref.pos)
         elif ref.kind == "pronoun":
             person = self._by_gender(ref.gender)
             if person is not None and person.gender is None and person in self.people:
@@ -163,7 +169,20 @@ class Resolver:
             self._touch(self.subjects, person)
         else:
             self._touch(self.groups, person)
+            if not _PLURAL_HEAD.search(ref.name):
+                self.last_it = (person, ref.pos)
         return person
+
+    def _it(self, pos: int) -> Person | None:
+        """`"…," it added`: the one body (a paper, a committee) that spoke just before.
+
+        Not a plural ("aides", "officials"), and not one that spoke far back: an "it"
+        with no body nearby stays unresolved rather than borrow an old one.
+        """
+        if self.last_it is None:
+            return None
+        person, at = self.last_it
+        return person if 0 <= pos - at <= _IT_REACH else None
 
     def _last_source(self) -> Person | None:
         """The latest unnamed single source that spoke («источник в Минфине»)."""
@@ -199,8 +218,9 @@ class Resolver:
 
     def _person(self, ref: SpeakerRef, *, tentative: bool = False) -> Person:
         words = ref.name.split()
-        person = self._by_surname(words)
+        person = self._by_surname(words, ref.firm_gender)
         if person is not None:
+            person.firm = person.firm or ref.firm_gender
             upgrade = person.tentative and not tentative and len(words) >= len(person.words)
             if len(words) > len(person.words) or upgrade:
                 person.words = words
@@ -208,24 +228,30 @@ class Resolver:
             person.roles |= ref.roles
             person.gender = person.gender or ref.gender
             return person
-        person = Person(words, ref.gender, set(ref.roles), tentative=tentative)
+        gender = ref.firm_gender or ref.gender
+        person = Person(words, gender, set(ref.roles), tentative=tentative, firm=ref.firm_gender)
         self.people.append(person)
         return person
 
-    def _known(self, surname: str) -> Person | None:
+    def _known(self, surname: str, firm: Gender = None) -> Person | None:
         """The person already named whose surname this is (see `_by_surname`), else nobody."""
-        return self._by_surname([surname])
+        return self._by_surname([surname], firm)
 
-    def _by_surname(self, words: list[str]) -> Person | None:
+    def _by_surname(self, words: list[str], firm: Gender = None) -> Person | None:
         """The person already named whom these words name (the latest one), else nobody.
 
         A surname alone shared by several people ("Trump" after Donald, Ivanka and Eric
         Trump) means the one the copy already calls by the surname alone, else the one
         named first: news copy gives relatives their first names, the principal the
         surname. (The latest one made "Trump said" Ivanka's, and the next "he" somebody
-        else's.)
+        else's.) A stated gender (`firm`: "Ms. Khan") never matches a person of the
+        other stated gender ("Khizr Khan"): a relative, a person of their own.
         """
-        matches = [person for person in self.people if person.same_as(words)]
+        matches = [
+            person
+            for person in self.people
+            if person.same_as(words) and (firm is None or person.firm in (None, firm))
+        ]
         if len(matches) <= 1 or len(words) > 1:
             person = matches[-1] if matches else None
         else:

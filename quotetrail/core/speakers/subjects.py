@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 
 from quotetrail.core.speakers.bodies import _INDEFINITE, _OF_PHRASE, _lower_common
-from quotetrail.core.speakers.morphology import from_oblique, guess_gender, nominative, surname_key
+from quotetrail.core.speakers.morphology import (
+    firm_gender,
+    from_oblique,
+    guess_gender,
+    nominative,
+    surname_key,
+)
 from quotetrail.core.speakers.names import (
     _CYRILLIC,
     _FEMALE_FIRST,
@@ -68,6 +74,13 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
         hi = channel.start()  # «Семен Гальперин в беседе с корреспондентом РИА Новости сообщил»
     # `end` is where text[lo:hi].rstrip() would end: no copy of a long paragraph per cue
     end = _rstrip_end(text, lo, hi)
+    party = _PARTY_TAG.search(text, max(lo, end - 20), end)
+    if party is not None:  # "Mitch McConnell, R-Ky., said": the party tag is no appositive
+        hi = party.start()
+        end = _rstrip_end(text, lo, hi)
+    lead_in = _LEAD_IN.search(text, max(lo, end - 40), end)
+    if lead_in is not None:  # "Clinton, exasperated, famously responded": back to the comma
+        hi = end = lead_in.start() + 1
     if _ends_with(text, lo, end, "),"):
         end = _rstrip_end(text, lo, end - 1)
     if _ends_with(text, lo, end, ")"):  # "Rep. Jim Hale (D-Ore.) said": the party tag is no break
@@ -110,6 +123,8 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
             return SpeakerRef("pronoun", gender=PRONOUNS[low], pos=a)
         if low in _PLURAL_PRONOUNS and steps <= 1:
             return SpeakerRef("pronoun", name=low, pos=a)
+        if low == "it" and steps == 0 and _opens_or_follows_quote(text, a, tok, hi):
+            return SpeakerRef("pronoun", name=low, pos=a)  # `"…," it added`: a body
         if _is_name_token(tok) or _after_honorific(text, a, tok):
             if tok != _strip_possessive(tok):
                 return None
@@ -213,12 +228,42 @@ def subject_after(
             and low not in ("the", "a", "an")
             and not _CYRILLIC.search(low)
         ):
+            if _lower_title_before_name(text, tokens):
+                continue  # "said pollster Frank Luntz", "said master of ceremonies Ann Roe"
             return None  # "said the talks…", "said it was…": no inversion in English
         if i >= (9 if cyrillic else 5):
             break
     if role is not None:
         return _role_ref(text, role, genitive=genitive)
     return None
+
+
+_NOT_TITLE_WORDS = frozenset(
+    _words(
+        "it its that this these those there here he she they we i you his her their was is "
+        "were are be been would will could should may might can has have had to in on at by "
+        "for with after before when if as because but and or not no so then also only just "
+        "very about one another some many several two three four every each any all both "
+        "more most other few from into over under than why what how where who whom whether "
+        "which though although while since until upon onto against"
+    )
+)
+
+
+def _lower_title_before_name(text: str, tokens) -> bool:
+    """ "said pollster Frank Luntz": one to three lowercase title words ("of" between),
+    then a name that ends the clause. Not "said it was Trump", not "said quietly Trump"."""
+    for k, (_a, _b, tok) in enumerate(tokens[:4]):
+        if _is_name_part(text, tokens[k]):
+            return k > 0 and tokens[k - 1][2] != "of"
+        low = tok.lower()
+        if k == 0 and low == "of":
+            return False
+        if not tok.islower() or (low in _NOT_TITLE_WORDS and low != "of") or low.endswith("ly"):
+            return False
+        if _PAST_VERB.fullmatch(low) or low.endswith("ing"):
+            return False
+    return False
 
 
 # A sentence opening with an adverbial ("Shortly after Moss's call ended, …", "Walking to
@@ -231,6 +276,7 @@ _OPENING_ADVERBIAL = re.compile(
     r"|[a-z]{4,}ing\s+(?-i:[a-z]))",
     re.IGNORECASE,
 )
+_PRONOUN_NEXT = re.compile(r"\s+(?:he|she|they|it|we)\s+(?-i:[a-z])", re.IGNORECASE)
 _GERUND = re.compile(r"(?-i:[A-Z])[a-z]{4,}ing")
 _ING_SURNAMES = frozenset(
     _words("manning fleming browning sterling cushing harding golding channing")
@@ -242,6 +288,8 @@ def _past_opening_adverbial(text: str, lo: int, hi: int) -> int:
     m = _OPENING_ADVERBIAL.match(text, lo, hi)
     if m is None:
         return lo
+    if _PRONOUN_NEXT.match(text, m.end(), hi):
+        return m.end()  # "Later he needled the reporter, saying …": he is the subject
     word = _TOKEN.search(text, lo, hi)
     first = word.group().lower() if word else ""
     if first in _ING_SURNAMES or first in _FEMALE_FIRST or first in _MALE_FIRST:
@@ -278,6 +326,30 @@ _PLACE_GENITIVE = ("стана", "ии", "ы", "ска", "рга")
 _RELATIVE_AFTER_NAME = re.compile(
     r"(?<=\w),\s+(?:who|whose|whom|which|кто|который|которая|чей|чья)\b"
 )
+
+
+def _opens_or_follows_quote(text: str, a: int, tok: str, cue: int) -> bool:
+    """`"…," it added` or `It continued: "…"`: an "it" that is a body speaking, not
+    the "it" inside a clause ("what it calls", "It told the story of …")."""
+    if tok == "it":
+        return _RIGHT_AFTER_QUOTE.search(text, max(0, a - 8), a) is not None
+    return (
+        tok == "It"
+        and _SENTENCE_OPEN.search(text, max(0, a - 8), a) is not None
+        and _CUE_THEN_QUOTE.match(text, cue, cue + 40) is not None
+    )
+
+
+_CUE_THEN_QUOTE = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s*[:,]\s*[\"“'‘]")  # `It added, "…"`
+
+
+_RIGHT_AFTER_QUOTE = re.compile(r"[,.?!]?[\"”'’»][^\S\n]*\Z")  # `"…," it said`, not "what it calls"
+# adverbs or "interjected to" between an appositive's closing comma and the cue
+_LEAD_IN = re.compile(
+    r",(?:\s+(?:[a-z]{2,}ly|also|then|later|again|once|still|even|never|[a-z]{3,}ed\s+to"
+    r"|went\s+on\s+to)){1,2}\Z"
+)
+_PARTY_TAG = re.compile(r",\s*(?:R|D|I)-[A-Z][A-Za-z.]{1,6},\Z")
 _OF_BEFORE = re.compile(r"(?<![\w-])of\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|from|into|across|near|outside)\s+(?:the\s+)?$")
 _THE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
@@ -417,7 +489,12 @@ def _name_ref(
     name = " ".join(_with_dot(text, t, w) for t, w in zip(run, words, strict=True))
     roles = title_roles(title) | extra_roles
     return SpeakerRef(
-        "name", name=name, gender=guess_gender(words, title), roles=roles, pos=run[0][0]
+        "name",
+        name=name,
+        gender=guess_gender(words, title),
+        roles=roles,
+        pos=run[0][0],
+        firm_gender=firm_gender(words, title),
     )
 
 
