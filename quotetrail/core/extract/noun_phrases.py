@@ -168,3 +168,210 @@ def _appositive_chain(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | 
 
 _PERFECT_BEFORE = re.compile(r",\s*(?:has|have|had)\s+(?:\w+ly\s+)?$")
 _RELATIVE_WORD = re.compile(r"(?<![\w-])(?:who|whom|whose|which|that)(?![\w-])", re.IGNORECASE)
+
+
+# Where a clause can open before its subject: a subordinator or conjunction ("while critics
+# argue", "but security specialists say", "after the Gazette reported") or a stop.
+_CLAUSE_OPENER = re.compile(
+    r"(?<![\w'’-])(?:while|whereas|although|though|because|since|as|when|after|before|until"
+    r"|unless|once|but|and|yet|so|that|where|if)\s+"
+    r"|[;:]\s*|[,(]\s*|\s[—–]\s*|\s--?\s+",
+    re.IGNORECASE,
+)
+# words that end a subject's first chunk: a prepositional phrase or a relative clause follows
+_CHUNK_END = re.compile(
+    r"\s+(?:of|in|at|for|from|with|on|among|including|like|inside|within|across|close|familiar"
+    r"|briefed|involved|who|whom|whose|that|which|[^\s\w'’.&-])(?![\w-])|\s*[,(—–]|\s--?\s",
+    re.IGNORECASE,
+)
+_OPENING_WORDS = frozenset(
+    _words(
+        """
+    the a an some many most several all other others his her their its our one another these
+    those both each every few two three four five six seven eight nine ten dozens hundreds
+    thousands half about nearly almost roughly only just more fewer
+    """
+    )
+)
+# not a subject's first word: a preposition or adverb opens an adverbial, a pronoun a clause
+_NOT_OPENING = frozenset(
+    _words(
+        """
+    on in at for from with by after during before since until to into over under about
+    it he she they we i you there this what which who then also still even now when if
+    not no here yes just
+    """
+    )
+)
+# heads that name people or bodies without a capital or a plural -s
+_COMMON_HEADS = frozenset(
+    _words(
+        """
+    campaign committee government administration department agency ministry office company
+    spokesman spokeswoman spokesperson official aide adviser advisor source lawyer attorney
+    statement report study memo letter filing complaint lawsuit suit editorial article story
+    judge court panel board council staff team group coalition party network newspaper
+    paper magazine outlet website blog post tweet ad survey majority minority plurality half
+    third quarter percent most many some others both all few dozens hundreds thousands
+    analyst expert economist chairman chairwoman chair director manager president leader
+    senator governor mayor candidate nominee secretary executive founder official police
+    military army pentagon white house union association organization institute foundation
+    fund commission prosecutor sheriff investigator researcher professor critic supporter
+    opponent friend family husband wife son daughter mother father brother sister man woman
+    person someone somebody everyone anyone nobody one reporter writer columnist host anchor
+    checker fact-checker editor author speaker delegate voter donor member operative
+    strategist pollster consultant insider veteran resident worker manufacturer firm bank
+    """
+    )
+)
+_VERB_LIKE = frozenset(_words("not never also even just only still"))
+_TRAILING_FILLER = re.compile(
+    r"(?:\s+(?:has|have|had|also|even|long|previously|repeatedly|already|since|often|publicly"
+    r"|privately|reportedly|recently|later|then|again|still|now|have|would|will|could|did|do"
+    r"|does|[a-z]+ly))+$",
+    re.IGNORECASE,
+)
+_MAX_SUBJECT_WORDS = 28
+# cue words that are as often nouns; they open a clause here only with "that"
+_NOUN_HOMOGRAPHS = frozenset(
+    _words("note notes state states remark remarks comment comments report reports claim claims")
+)
+_QUOTE_MARKS = re.compile(r"[\"“”«»]|''")
+# "…, said Ann Roe, a lawyer": a short subject after the verb, the words before are the quote
+_INVERTED = re.compile(
+    r"\s+(?:(?:the|an?)\s+)?(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+(?:[,.]|\s+(?:who|of|at|from)\b)",
+    re.IGNORECASE,
+)
+
+
+def _long_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
+    """A subject the name and phrase rules pass over: long, or opening a subordinate clause.
+
+    "People with knowledge of the talks said …", "while critics argue that …", "Other
+    former officials with no role in the case said …", "Mrs. Roe's campaign, which …,
+    said …", "29 percent (and 43 percent of Democrats) said …". The clause may open at
+    the sentence start, after a conjunction or subordinator, or after a stop; the nearest
+    opening whose words read as a noun phrase wins. The phrase must start like one (a
+    determiner, a number, a capital or a plural), its head must be a noun for people or
+    a body, and outside a relative clause it may hold no verb of its own. A comma, a
+    parenthesis or a dash inside sets off an appositive, so a phrase may run past them;
+    a subordinator or stop before an unreadable phrase ends the search.
+    """
+    text = article.text
+    if not re.search(r"[^\W\d_]", cue.text):
+        return None  # a bare colon: no verb, no subject
+    if cue.lower in _NOUN_HOMOGRAPHS and not re.match(r"\s+that\b", text[cue.end : cue.end + 8]):
+        return None  # "Editor's note:", "Trump's remarks also stand out": a noun
+    lo = max(s.start, cue.start - 260)
+    end = cue.start
+    closed = text[lo:end].rstrip().endswith((",", ")", "—", "–", "-"))
+    if closed and _INVERTED.match(text, cue.end, s.end):
+        return None  # "…, said Ann Roe, a lawyer": the subject follows the verb
+    filler = _TRAILING_FILLER.search(text, lo, end)
+    if filler is not None:
+        end = filler.start()
+    openings = [m.end() for m in _CLAUSE_OPENER.finditer(text, lo, end)]
+    if lo == s.start:
+        openings.insert(0, s.start)
+    for a in reversed(openings):
+        opener = text[max(s.start, a - 12) : a]
+        ref = _noun_phrase_ref(article, a, end, closed=closed)
+        if ref is not None:
+            if article.cues(a, cue.start):
+                return None
+            return ref
+        if a != s.start and not re.search(r"[,(—–-]\s*$", opener):
+            return None  # a subordinator or stop before words that are no subject
+    return None
+
+
+def _noun_phrase_ref(article: _Article, a: int, end: int, *, closed: bool) -> SpeakerRef | None:
+    """text[a:end] as a subject noun phrase (see `_long_subject`), else None.
+
+    `closed`: a comma, bracket or dash stands right before the verb; it must close an
+    appositive that opened inside the phrase ("Roe, a lawyer from Ava, said"), else the
+    phrase is the end of a longer clause ("…in Ohio and Iowa, states that …").
+    """
+    text = article.text
+    a += len(text[a:end]) - len(text[a:end].lstrip())
+    phrase = text[a:end].rstrip(" ,")
+    words = _WORD.findall(phrase)
+    if not words or len(words) > _MAX_SUBJECT_WORDS or phrase.count("(") != phrase.count(")"):
+        return None
+    if _QUOTE_MARKS.search(text, max(0, a - 3), end):
+        return None  # a quote's own attribution ("…,'' the aide said"), or quoted words
+    if _RELATIVE_WORD.search(words[-1]):
+        return None  # "a former aide who said": the relative clause's own rule
+    if closed and not re.search(r"[,(—–]|\s--?\s", phrase.rstrip(" ,)—–-")):
+        return None
+    if re.search(r"[.!?]\s+(?-i:[A-Z])|[;:]", phrase):
+        return None
+    chunk_end = _CHUNK_END.search(phrase)
+    core = phrase[: chunk_end.start()] if chunk_end else phrase
+    tail = phrase[len(core) :]
+    core_words = _WORD.findall(core)
+    if not 1 <= len(core_words) <= 6 or not _reads_as_core(core, core_words):
+        return None
+    if not _tail_ok(tail):
+        return None
+    return _core_ref(article, a, core)
+
+
+def _reads_as_core(core: str, words: list[str]) -> bool:
+    """A noun phrase's first chunk: a fit first word, a noun head, no verb in between."""
+    first, head = words[0], words[-1]
+    low_first, low_head = first.lower(), head.lower().rstrip("'’")
+    if low_first in _NOT_OPENING or _AUX.search(core) or _NP_BREAK.search(core):
+        return False
+    if any(w.lower() in _VERB_LIKE for w in words):
+        return False
+    starts_ok = (
+        low_first in _OPENING_WORDS or first[0].isupper() or first[0].isdigit() or _plural(first)
+    )
+    if not starts_ok:
+        return False
+    for w in words[1:-1]:  # "the poll shows voters": a verb inside, not one phrase
+        if _plural(w) and w not in ("news", "sales", "sports", "arms", "affairs", "politics"):
+            return False
+    if head[0].isupper() or head[0].isdigit() or low_head in _COMMON_HEADS:
+        return not (len(words) == 1 and low_head in _COMMON_HEADS and head[0].islower())
+    if low_head.endswith(("'s", "’s")):
+        return False
+    return _plural(head)
+
+
+def _plural(word: str) -> bool:
+    """A lower-case word that reads as a plural noun ("critics", not "nervous" or "this")."""
+    return re.fullmatch(r"[a-z][a-z-]{2,}s", word) is not None and not word.endswith(
+        ("ss", "us", "is", "ous", "'s", "’s")
+    )
+
+
+def _tail_ok(tail: str) -> bool:
+    """What follows the first chunk: phrases and relative clauses, no verb of its own."""
+    if len(_WORD.findall(tail)) > _MAX_SUBJECT_WORDS:
+        return False
+    # "the report, released Monday, …" is fine; "the plan is dead" is a clause
+    return all(_RELATIVE_WORD.search(tail[: aux.start()]) for aux in _AUX.finditer(tail))
+
+
+def _core_ref(article: _Article, a: int, core: str) -> SpeakerRef:
+    """The speaker a subject's first chunk names: a person, an outlet, else the phrase."""
+    text = article.text
+    if "'" not in core and "’" not in core and core[:1].isupper():
+        ref = subject_after(text, a, a + len(core), article.is_outlet, sentence_start=True)
+        if (
+            ref is not None
+            and ref.kind in ("name", "role")
+            and a <= ref.pos < a + len(core)
+            and not article.in_outlet_name(ref.pos)
+        ):
+            return ref
+    if article.is_outlet(re.sub(r"^(?i:the)\s+", "", core)):
+        return SpeakerRef("outlet", pos=a)  # type: ignore[arg-type]
+    name = core
+    if re.match(
+        r"(?:The|A|An|Some|Many|Most|Several|Other|Others|His|Her|Their|Its|Our|One)\b", core
+    ):
+        name = core[0].lower() + core[1:]
+    return SpeakerRef("body", name=name, pos=a)

@@ -42,7 +42,11 @@ from quotetrail.core.extract.clauses import (
     _trailing,
     _trim_clause,
 )
-from quotetrail.core.extract.noun_phrases import _appositive_chain, _phrase_subject
+from quotetrail.core.extract.noun_phrases import (
+    _appositive_chain,
+    _long_subject,
+    _phrase_subject,
+)
 from quotetrail.core.extract.partial import _mostly_quoted, _words_outside
 from quotetrail.core.extract.subjects import _body_subject, _subject
 from quotetrail.core.sentences import Sentence
@@ -374,6 +378,7 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                     or _outlet_subject(article, s, cue)
                     or _phrase_subject(article, s, cue)
                     or _coordinated_subject(article, s, cue)
+                    or _long_subject(article, s, cue)
                 )
             else:
                 ref = _appositive_chain(article, s, cue) or subject_before(
