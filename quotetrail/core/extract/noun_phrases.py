@@ -181,7 +181,8 @@ _CLAUSE_OPENER = re.compile(
 # words that end a subject's first chunk: a prepositional phrase or a relative clause follows
 _CHUNK_END = re.compile(
     r"\s+(?:of|in|at|for|from|with|on|among|including|like|inside|within|across|close|familiar"
-    r"|briefed|involved|who|whom|whose|that|which|[^\s\w'’.&-])(?![\w-])|\s*[,(—–]|\s--?\s",
+    r"|briefed|involved|who|whom|whose|that|which|[^\s\w'’.&-])(?![\w-])|\s*[,(—–]|\s--?\s"
+    r"|\s+(?-i:[a-z]+ing)\s",  # "House Democrats supporting the bill"
     re.IGNORECASE,
 )
 _OPENING_WORDS = frozenset(
@@ -197,9 +198,11 @@ _OPENING_WORDS = frozenset(
 _NOT_OPENING = frozenset(
     _words(
         """
-    on in at for from with by after during before since until to into over under about
+    on in at for from with by after during before since until to into over under
     it he she they we i you there this what which who then also still even now when if
-    not no here yes just
+    not no here yes just so however nonetheless nevertheless meanwhile instead indeed
+    moreover furthermore besides yet today yesterday tonight earlier later last next despite
+    because while although though
     """
     )
 )
@@ -224,14 +227,25 @@ _COMMON_HEADS = frozenset(
     """
     )
 )
-_VERB_LIKE = frozenset(_words("not never also even just only still"))
+_VERB_LIKE = frozenset(_words("not never also even still"))
 _TRAILING_FILLER = re.compile(
-    r"(?:\s+(?:has|have|had|also|even|long|previously|repeatedly|already|since|often|publicly"
+    r"(?:\s+(?:in\s+the\s+past|at\s+the\s+time|(?:this|last)\s+(?:week|month|year)"
+    r"|on\s+(?-i:[A-Z])[a-z]+day"
+    r"|has|have|had|also|even|long|previously|repeatedly|already|since|often|publicly"
     r"|privately|reportedly|recently|later|then|again|still|now|have|would|will|could|did|do"
     r"|does|[a-z]+ly))+$",
     re.IGNORECASE,
 )
 _MAX_SUBJECT_WORDS = 28
+_QUANTITIES = frozenset(
+    _words("half third quarter majority majorities minority percent most many some few all none")
+)
+_QUANTITY_OF = re.compile(r"\s+of\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:in|at|who|that|from)\b|,|$)")
+# "He's said", "they’d told": a subject pronoun fused with its auxiliary
+_CONTRACTED_PRONOUN = re.compile(
+    r"(?<![\w-])(?P<pron>he|she|they)['’](?:s|d|ve)(?:\s+(?:also|long|since|often|repeatedly))*\s*$",
+    re.IGNORECASE,
+)
 # cue words that are as often nouns; they open a clause here only with "that"
 _NOUN_HOMOGRAPHS = frozenset(
     _words("note notes state states remark remarks comment comments report reports claim claims")
@@ -263,10 +277,16 @@ def _long_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None
     if cue.lower in _NOUN_HOMOGRAPHS and not re.match(r"\s+that\b", text[cue.end : cue.end + 8]):
         return None  # "Editor's note:", "Trump's remarks also stand out": a noun
     lo = max(s.start, cue.start - 260)
-    end = cue.start
-    closed = text[lo:end].rstrip().endswith((",", ")", "—", "–", "-"))
+    end = lo + len(text[lo : cue.start].rstrip())
+    closed = text[lo:end].endswith((",", ")", "—", "–", "-"))
     if closed and _INVERTED.match(text, cue.end, s.end):
         return None  # "…, said Ann Roe, a lawyer": the subject follows the verb
+    fused = _CONTRACTED_PRONOUN.search(text, lo, end)
+    if fused is not None:
+        low = fused.group("pron").lower()
+        if low == "they":
+            return SpeakerRef("pronoun", name=low, pos=fused.start())
+        return SpeakerRef("pronoun", gender="m" if low == "he" else "f", pos=fused.start())
     filler = _TRAILING_FILLER.search(text, lo, end)
     if filler is not None:
         end = filler.start()
@@ -277,12 +297,21 @@ def _long_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None
         opener = text[max(s.start, a - 12) : a]
         ref = _noun_phrase_ref(article, a, end, closed=closed)
         if ref is not None:
-            if article.cues(a, cue.start):
-                return None
-            return ref
-        if a != s.start and not re.search(r"[,(—–-]\s*$", opener):
+            return None if _other_cue(article, a, cue) else ref
+        if a != s.start and not re.search(r"(?:[,(—–-]|\bthat)\s*$", opener):
             return None  # a subordinator or stop before words that are no subject
     return None
+
+
+def _other_cue(article: _Article, a: int, cue: Cue) -> bool:
+    """A verb of saying inside the subject, other than a noun ("states", "reports") or one
+    in a relative clause ("The aide who wrote the speech says"): another clause's subject."""
+    text = article.text
+    for other in article.cues(a, cue.start):
+        if other.lower in _NOUN_HOMOGRAPHS or _RELATIVE_WORD.search(text, a, other.start):
+            continue
+        return True
+    return False
 
 
 def _noun_phrase_ref(article: _Article, a: int, end: int, *, closed: bool) -> SpeakerRef | None:
@@ -312,21 +341,27 @@ def _noun_phrase_ref(article: _Article, a: int, end: int, *, closed: bool) -> Sp
     core_words = _WORD.findall(core)
     if not 1 <= len(core_words) <= 6 or not _reads_as_core(core, core_words):
         return None
-    if not _tail_ok(tail):
-        return None
-    return _core_ref(article, a, core)
+    if not _tail_ok(tail) or (tail.lstrip().startswith(",") and not closed):
+        return None  # "Nonetheless, voters …": an opening word, no appositive
+    return _core_ref(article, a, core, tail)
 
 
 def _reads_as_core(core: str, words: list[str]) -> bool:
     """A noun phrase's first chunk: a fit first word, a noun head, no verb in between."""
     first, head = words[0], words[-1]
     low_first, low_head = first.lower(), head.lower().rstrip("'’")
-    if low_first in _NOT_OPENING or _AUX.search(core) or _NP_BREAK.search(core):
+    if low_first in _NOT_OPENING or low_first.endswith("ly") and not first[0].isupper():
+        return False
+    if _AUX.search(core) or _NP_BREAK.search(core):
         return False
     if any(w.lower() in _VERB_LIKE for w in words):
         return False
     starts_ok = (
-        low_first in _OPENING_WORDS or first[0].isupper() or first[0].isdigit() or _plural(first)
+        low_first in _OPENING_WORDS
+        or first[0].isupper()
+        or first[0].isdigit()
+        or _plural(first)
+        or (len(words) <= 3 and not low_first.endswith(("ing", "ed", "ly")))  # "social scientists"
     )
     if not starts_ok:
         return False
@@ -355,10 +390,16 @@ def _tail_ok(tail: str) -> bool:
     return all(_RELATIVE_WORD.search(tail[: aux.start()]) for aux in _AUX.finditer(tail))
 
 
-def _core_ref(article: _Article, a: int, core: str) -> SpeakerRef:
-    """The speaker a subject's first chunk names: a person, an outlet, else the phrase."""
+def _core_ref(article: _Article, a: int, core: str, tail: str) -> SpeakerRef:
+    """The speaker a subject's first chunk names: a person, an outlet, else the phrase.
+
+    A quantity keeps its of-phrase ("about half of primary voters"): the half alone
+    names nobody.
+    """
     text = article.text
-    if "'" not in core and "’" not in core and core[:1].isupper():
+    low = core.lower()
+    common = low in _COMMON_HEADS or _plural(low)  # "Majorities", "Officials": no name
+    if "'" not in core and "’" not in core and core[:1].isupper() and not common:
         ref = subject_after(text, a, a + len(core), article.is_outlet, sentence_start=True)
         if (
             ref is not None
@@ -370,6 +411,9 @@ def _core_ref(article: _Article, a: int, core: str) -> SpeakerRef:
     if article.is_outlet(re.sub(r"^(?i:the)\s+", "", core)):
         return SpeakerRef("outlet", pos=a)  # type: ignore[arg-type]
     name = core
+    of = _QUANTITY_OF.match(tail) if _WORD.findall(low)[-1] in _QUANTITIES else None
+    if of is not None:
+        name = core + of.group(0).rstrip(" ,")
     if re.match(
         r"(?:The|A|An|Some|Many|Most|Several|Other|Others|His|Her|Their|Its|Our|One)\b", core
     ):
