@@ -240,7 +240,9 @@ _MAX_SUBJECT_WORDS = 28
 _QUANTITIES = frozenset(
     _words("half third quarter majority majorities minority percent most many some few all none")
 )
-_QUANTITY_OF = re.compile(r"\s+of\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:in|at|who|that|from)\b|,|$)")
+_QUANTITY_OF = re.compile(
+    r"\s+of\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:in|at|who|that|from)\b|,|$)"
+)
 # "He's said", "they’d told": a subject pronoun fused with its auxiliary
 _CONTRACTED_PRONOUN = re.compile(
     r"(?<![\w-])(?P<pron>he|she|they)['’](?:s|d|ve)(?:\s+(?:also|long|since|often|repeatedly))*\s*$",
@@ -350,7 +352,7 @@ def _reads_as_core(core: str, words: list[str]) -> bool:
     """A noun phrase's first chunk: a fit first word, a noun head, no verb in between."""
     first, head = words[0], words[-1]
     low_first, low_head = first.lower(), head.lower().rstrip("'’")
-    if low_first in _NOT_OPENING or low_first.endswith("ly") and not first[0].isupper():
+    if low_first in _NOT_OPENING or (low_first.endswith("ly") and not first[0].isupper()):
         return False
     if _AUX.search(core) or _NP_BREAK.search(core):
         return False
