@@ -174,7 +174,7 @@ _RELATIVE_WORD = re.compile(r"(?<![\w-])(?:who|whom|whose|which|that)(?![\w-])",
 # argue", "but security specialists say", "after the Gazette reported") or a stop.
 _CLAUSE_OPENER = re.compile(
     r"(?<![\w'’-])(?:while|whereas|although|though|because|since|as|when|after|before|until"
-    r"|unless|once|but|and|yet|so|that|where|if)\s+"
+    r"|unless|once|but|and|or|yet|so|that|which|where|if)\s+"
     r"|[;:]\s*|[,(]\s*|\s[—–]\s*|\s--?\s+",
     re.IGNORECASE,
 )
@@ -200,7 +200,7 @@ _NOT_OPENING = frozenset(
         """
     on in at for from with by after during before since until to into over under
     it he she they we i you there this what which who then also still even now when if
-    not no here yes just so however nonetheless nevertheless meanwhile instead indeed
+    not no here yes so however nonetheless nevertheless meanwhile instead indeed
     moreover furthermore besides yet today yesterday tonight earlier later last next despite
     because while although though
     """
@@ -221,6 +221,7 @@ _COMMON_HEADS = frozenset(
     military army pentagon white house union association organization institute foundation
     fund commission prosecutor sheriff investigator researcher professor critic supporter
     opponent friend family husband wife son daughter mother father brother sister man woman
+    people men women children
     person someone somebody everyone anyone nobody one reporter writer columnist host anchor
     checker fact-checker editor author speaker delegate voter donor member operative
     strategist pollster consultant insider veteran resident worker manufacturer firm bank
@@ -237,6 +238,8 @@ _TRAILING_FILLER = re.compile(
     re.IGNORECASE,
 )
 _MAX_SUBJECT_WORDS = 28
+_ASIDE = re.compile(r"\([^()]*\)|\s[—–]\s[^—–]*\s[—–](?=\s|$)|\s--?\s.*?\s--?(?=\s|$)")
+_DETERMINERS = frozenset(_words("the a an his her their its our this"))
 _QUANTITIES = frozenset(
     _words("half third quarter majority majorities minority percent most many some few all none")
 )
@@ -255,7 +258,7 @@ _NOUN_HOMOGRAPHS = frozenset(
 _QUOTE_MARKS = re.compile(r"[\"“”«»]|''")
 # "…, said Ann Roe, a lawyer": a short subject after the verb, the words before are the quote
 _INVERTED = re.compile(
-    r"\s+(?:(?:the|an?)\s+)?(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+(?:[,.]|\s+(?:who|of|at|from)\b)",
+    r"\s+(?:(?:the|an?)\s+|(?-i:[A-Z]))(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+(?:[,.]|\s+(?:who|of|at|from)\b)",
     re.IGNORECASE,
 )
 
@@ -296,11 +299,15 @@ def _long_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None
     if lo == s.start:
         openings.insert(0, s.start)
     for a in reversed(openings):
+        if text.count(")", a, end) > text.count("(", a, end):
+            continue  # inside an aside: "Sen. Roe (a Democrat so young he …) says"
         opener = text[max(s.start, a - 12) : a]
         ref = _noun_phrase_ref(article, a, end, closed=closed)
         if ref is not None:
             return None if _other_cue(article, a, cue) else ref
-        if a != s.start and not re.search(r"(?:[,(—–-]|\bthat)\s*$", opener):
+        if a == s.start or re.search(r"[,(—–-]\s*$", opener):
+            continue  # past an appositive's comma or dash
+        if not re.search(r"\b(?:that|and|or)\s*$", opener) or not text[a:end].strip():
             return None  # a subordinator or stop before words that are no subject
     return None
 
@@ -335,7 +342,7 @@ def _noun_phrase_ref(article: _Article, a: int, end: int, *, closed: bool) -> Sp
         return None  # "a former aide who said": the relative clause's own rule
     if closed and not re.search(r"[,(—–]|\s--?\s", phrase.rstrip(" ,)—–-")):
         return None
-    if re.search(r"[.!?]\s+(?-i:[A-Z])|[;:]", phrase):
+    if re.search(r"(?<=[a-z]{3})[.!?]\s+(?-i:[A-Z])|[!?;:]", phrase):
         return None
     chunk_end = _CHUNK_END.search(phrase)
     core = phrase[: chunk_end.start()] if chunk_end else phrase
@@ -371,7 +378,9 @@ def _reads_as_core(core: str, words: list[str]) -> bool:
         if _plural(w) and w not in ("news", "sales", "sports", "arms", "affairs", "politics"):
             return False
     if head[0].isupper() or head[0].isdigit() or low_head in _COMMON_HEADS:
-        return not (len(words) == 1 and low_head in _COMMON_HEADS and head[0].islower())
+        return True
+    if low_first in _DETERMINERS and len(words) > 1 and not low_head.endswith(("ly", "ing", "ed")):
+        return low_head not in _NOT_OPENING  # "The anti-abortion movement", "the front-runner"
     if low_head.endswith(("'s", "’s")):
         return False
     return _plural(head)
@@ -389,6 +398,7 @@ def _tail_ok(tail: str) -> bool:
     if len(_WORD.findall(tail)) > _MAX_SUBJECT_WORDS:
         return False
     # "the report, released Monday, …" is fine; "the plan is dead" is a clause
+    tail = _ASIDE.sub(" ", tail)  # "Sen. Roe (a Democrat who has …) says": an aside
     return all(_RELATIVE_WORD.search(tail[: aux.start()]) for aux in _AUX.finditer(tail))
 
 
@@ -419,5 +429,5 @@ def _core_ref(article: _Article, a: int, core: str, tail: str) -> SpeakerRef:
     if re.match(
         r"(?:The|A|An|Some|Many|Most|Several|Other|Others|His|Her|Their|Its|Our|One)\b", core
     ):
-        name = core[0].lower() + core[1:]
+        name = name[0].lower() + name[1:]
     return SpeakerRef("body", name=name, pos=a)
