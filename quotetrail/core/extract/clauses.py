@@ -38,7 +38,7 @@ from quotetrail.core.extract.article import (
     _WORD,
     _Article,
 )
-from quotetrail.core.extract.noun_phrases import _phrase_subject
+from quotetrail.core.extract.noun_phrases import _long_subject, _phrase_subject
 from quotetrail.core.extract.subjects import _subject
 from quotetrail.core.sentences import Sentence
 from quotetrail.core.speakers import SpeakerRef, body_before, subject_after, subject_before
@@ -215,8 +215,11 @@ def _relative_who(article: _Article, s: Sentence, cues: list[Cue]):
         for p in _PREPOSITION.finditer(text, max(s.start, antecedent - 80), antecedent):
             lo = p.end()
         np = Sentence(lo, s.end, s.para, s.index)
-        ref = subject_before(text, lo, antecedent, article.is_outlet) or _phrase_subject(
-            article, np, Cue(antecedent, antecedent, "said", "verb")
+        at = Cue(antecedent, antecedent, "said", "verb")
+        ref = (
+            subject_before(text, lo, antecedent, article.is_outlet)
+            or _phrase_subject(article, np, at)
+            or _long_subject(article, np, at)  # "groups, donors and business leaders who say"
         )
         if ref is None or ref.kind == "outlet":
             continue
