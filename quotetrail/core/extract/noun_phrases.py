@@ -304,6 +304,8 @@ def _long_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None
         opener = text[max(s.start, a - 12) : a]
         ref = _noun_phrase_ref(article, a, end, closed=closed)
         if ref is not None:
+            if cue.lower in _GRIEVANCE and _GENERIC_NP.match(text, ref.pos or a, end):
+                return None  # "Local businesses have long complained …": the writer's summary
             return None if _other_cue(article, a, cue) else ref
         if a == s.start or re.search(r"[,(—–-]\s*$", opener):
             continue  # past an appositive's comma or dash
@@ -411,7 +413,8 @@ def _core_ref(article: _Article, a: int, core: str, tail: str) -> SpeakerRef:
     text = article.text
     low = core.lower()
     common = low in _COMMON_HEADS or _plural(low)  # "Majorities", "Officials": no name
-    if "'" not in core and "’" not in core and core[:1].isupper() and not common:
+    opening = _WORD.findall(low)[0] in _OPENING_WORDS  # "About half", "Some", "The …"
+    if "'" not in core and "’" not in core and core[:1].isupper() and not common and not opening:
         ref = subject_after(text, a, a + len(core), article.is_outlet, sentence_start=True)
         if (
             ref is not None
@@ -426,8 +429,6 @@ def _core_ref(article: _Article, a: int, core: str, tail: str) -> SpeakerRef:
     of = _QUANTITY_OF.match(tail) if _WORD.findall(low)[-1] in _QUANTITIES else None
     if of is not None:
         name = core + of.group(0).rstrip(" ,")
-    if re.match(
-        r"(?:The|A|An|Some|Many|Most|Several|Other|Others|His|Her|Their|Its|Our|One)\b", core
-    ):
+    if opening:
         name = name[0].lower() + name[1:]
     return SpeakerRef("body", name=name, pos=a)

@@ -43,6 +43,7 @@ from quotetrail.core.extract.clauses import (
     _trim_clause,
 )
 from quotetrail.core.extract.noun_phrases import (
+    _OPENING_WORDS,
     _appositive_chain,
     _long_subject,
     _phrase_subject,
@@ -386,6 +387,8 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                 )
                 if ref is not None and _ADJECTIVE_NOT_NAME.fullmatch(text, ref.pos, cue.start):
                     continue  # "Coastal strategists say": a group, found by the weak pass
+                if ref is not None and _quantity_not_name(ref):
+                    continue  # "About half of voters said": a quantity, found by the weak pass
             if not ref:
                 continue
             start = _clause_start(text, cue, s.end)
@@ -484,6 +487,11 @@ _ADJECTIVE_NOT_NAME = re.compile(
 )
 _CLOSED_BEFORE = re.compile(r"[,.!?…]?[\"”»’]\s*[,—–]?\s*$")
 _AND_BEFORE = re.compile(r"(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|quickly|\w+ly)\s+)?$")
+
+
+def _quantity_not_name(ref: SpeakerRef) -> bool:
+    """A capitalised quantifier opening the sentence ("About", "Most") read as a name."""
+    return ref.kind == "name" and (ref.name or "").lower() in _OPENING_WORDS
 
 
 def _coordinated_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:

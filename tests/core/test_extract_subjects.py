@@ -1,0 +1,117 @@
+"""Reported speech whose subject the name and short-phrase rules pass over (issue 8, round 3):
+long noun phrases, subjects after a subordinator, quantities, asides, fused pronouns.
+
+All sentences are made up for these tests.
+"""
+
+import pytest
+
+from tests.core.extract_helpers import quotes
+
+
+def reported(article: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in quotes(article) if q.kind == "reported"]
+
+
+@pytest.mark.parametrize(
+    ("article", "clause", "speaker_word"),
+    [
+        (  # a prepositional phrase after the head
+            "People with knowledge of the harbour talks said the levy would be dropped.",
+            "the levy would be dropped",
+            "People",
+        ),
+        (  # a subject opening a subordinate clause
+            "While critics argue that the levy hurts fishermen, the council has kept it.",
+            "the levy hurts fishermen",
+            "critics",
+        ),
+        (  # more than ten words, with an of-phrase inside the prepositional phrase
+            "Other former port officials with no role in the dispute said the dredging was overdue.",
+            "the dredging was overdue",
+            "officials",
+        ),
+        (  # a relative clause with an auxiliary of its own, closed by a comma
+            "Ilse Brandt's campaign, which has been dogged for months by the levy dispute, said "
+            "the mayor had no part in it.",
+            "the mayor had no part in it",
+            "Brandt",
+        ),
+        (  # an aside in brackets holding a verb
+            "Sen. Tomas Varga (a Marren Democrat so quiet he is often overlooked) says he will "
+            "vote against the levy.",
+            "he will vote against the levy",
+            "Varga",
+        ),
+        (  # an opening adverb, then a participle phrase, then "have said"
+            "Nonetheless, harbour pilots backing the levy have said they expect it to pass.",
+            "they expect it to pass",
+            "pilots",
+        ),
+        (  # a time phrase between the auxiliary and the verb
+            "Gore Lund's closest friends and allies have in the past said he was waiting.",
+            "he was waiting",
+            "allies",
+        ),
+        (  # any noun after a determiner ("movement", "union")
+            "The dockworkers' union has long argued that the levy should be scrapped.",
+            "the levy should be scrapped",
+            "union",
+        ),
+        (  # an outlet's employee
+            "The Marren Gazette fact checker wrote that the claim was false.",
+            "the claim was false",
+            "checker",
+        ),
+    ],
+)
+def test_long_subject(article: str, clause: str, speaker_word: str) -> None:
+    found = reported(article)
+    assert [text for text, _ in found if text.startswith(clause)], found
+    speaker = next(s for text, s in found if text.startswith(clause))
+    assert speaker_word.lower() in (speaker or "").lower()
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        ("About half of Marren voters said they want a new mayor.", "about half of Marren voters"),
+        ("Just 28 percent of Marren voters said the levy was fair.", "percent of Marren voters"),
+        ("A third of dockworkers, 33%, say they feel that way.", "a third of dockworkers"),
+    ],
+)
+def test_a_quantity_keeps_its_of_phrase(article: str, speaker: str) -> None:
+    found = reported(article)
+    assert len(found) == 1
+    assert speaker in (found[0][1] or "")
+
+
+def test_antecedent_of_who_may_be_a_coordination() -> None:
+    found = reported(
+        "The levy has drawn anger from fishermen, shopkeepers and harbour pilots who say the "
+        "fee is unfair."
+    )
+    assert found == [("the fee is unfair", "harbour pilots")]
+
+
+def test_fused_pronoun_and_auxiliary() -> None:
+    found = reported("Mayor Ilse Brandt spoke on Monday. She's said she expects the levy to fail.")
+    assert [text for text, _ in found] == ["she expects the levy to fail"]
+    assert "Brandt" in (found[0][1] or "")
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Editor's note: Orlan Port is a client of the publisher.",  # a noun and a colon
+        "The crane will be moved to Lisle and Marren, states that border the harbour.",
+        "Marren's remarks also stand out because the levy is his.",  # "remarks" is a noun
+    ],
+)
+def test_nouns_that_look_like_cues_have_no_subject(article: str) -> None:
+    assert reported(article) == []
+
+
+def test_inverted_attribution_keeps_the_name_after_the_verb() -> None:
+    found = reported("Those fees were low in 2010, said Ann Roe, a port economist.")
+    assert [speaker for _, speaker in found] == ["Ann Roe"]
