@@ -268,6 +268,7 @@ def _main_clause_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef
         subject_before(text, s.start, m.start(), article.is_outlet)
         or body_before(text, s.start, m.start(), article.is_outlet)
         or _phrase_subject(article, s, pseudo)
+        or _long_subject(article, s, pseudo)  # "Democrats in the state legislature"
     )
 
 
