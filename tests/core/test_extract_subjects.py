@@ -115,3 +115,28 @@ def test_nouns_that_look_like_cues_have_no_subject(article: str) -> None:
 def test_inverted_attribution_keeps_the_name_after_the_verb() -> None:
     found = reported("Those fees were low in 2010, said Ann Roe, a port economist.")
     assert [speaker for _, speaker in found] == ["Ann Roe"]
+
+
+@pytest.mark.parametrize(
+    ("article", "clause", "speaker"),
+    [
+        (
+            "Several dockworkers walked out on Monday, saying wages and safety rules were "
+            "the real problems.",
+            "wages and safety rules were the real problems",
+            "several dockworkers",
+        ),
+        (
+            "Ilse Brandt criticised the harbour board on Friday, claiming the levy would "
+            "cost the town jobs.",
+            "the levy would cost the town jobs",
+            "Ilse Brandt",
+        ),
+    ],
+)
+def test_bare_clause_after_a_participle(article: str, clause: str, speaker: str) -> None:
+    assert reported(article) == [(clause, speaker)]
+
+
+def test_participle_with_an_object_is_no_clause() -> None:
+    assert reported("Ann Roe left the meeting early, citing the harbour report.") == []

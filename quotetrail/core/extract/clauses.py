@@ -37,6 +37,7 @@ from quotetrail.core.extract.article import (
     _RELATIVE,
     _WORD,
     _Article,
+    _words,
 )
 from quotetrail.core.extract.noun_phrases import _long_subject, _phrase_subject
 from quotetrail.core.extract.subjects import _subject
@@ -176,6 +177,8 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
             and (_DIRECT_CLAUSE_START.match(nxt) or _BARE_CLAUSE.match(nxt))
         ):
             start = cue.end
+        if start is None:
+            start = _participle_clause(text, cue, s.end)
         ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
         main = [c for c in cues if c.kind == "verb" and not c.participle and c.end <= cue.start]
         if ref is None and main:  # `"…," said Ann Diaz, adding that …`: the main verb's
@@ -185,6 +188,23 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
         if start is not None and ref is not None:
             return [(cue, ref, start, s.end)]
     return []
+
+
+def _participle_clause(text: str, cue: Cue, end: int) -> int | None:
+    """ "…, claiming the move would cost millions": a bare clause after a participle of
+    saying, read as after the finite verb ("claimed the move would …") — a clause start
+    and a finite verb early on, else nothing (an object: "citing the report")."""
+    if cue.lower not in _BARE_PARTICIPLES:
+        return None
+    return _clause_start(text, Cue(cue.start, cue.end, cue.text, "verb"), end)
+
+
+_BARE_PARTICIPLES = frozenset(
+    _words(
+        "saying claiming arguing noting adding insisting warning suggesting asserting contending"
+        " explaining stressing acknowledging predicting declaring stating telling arguing"
+    )
+)
 
 
 _WHO_BEFORE = re.compile(
