@@ -140,3 +140,20 @@ def test_bare_clause_after_a_participle(article: str, clause: str, speaker: str)
 
 def test_participle_with_an_object_is_no_clause() -> None:
     assert reported("Ann Roe left the meeting early, citing the harbour report.") == []
+
+
+def test_that_s_opens_a_clause_it_is_not_the_complementiser() -> None:
+    assert reported("Ann Roe said that's what the harbour board wanted.") == [
+        ("that's what the harbour board wanted", "Ann Roe")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        ("About three in 10 said they prefer a new harbour master.", "about three"),
+        ("Nearly nine out of 10 say they will need new skills.", "nearly nine"),
+    ],
+)
+def test_a_count_of_people_speaks(article: str, speaker: str) -> None:
+    assert [s for _, s in reported(article)] == [speaker]

@@ -180,7 +180,7 @@ _CLAUSE_OPENER = re.compile(
 )
 # words that end a subject's first chunk: a prepositional phrase or a relative clause follows
 _CHUNK_END = re.compile(
-    r"\s+(?:of|in|at|for|from|with|on|among|including|like|inside|within|across|close|familiar"
+    r"\s+(?:of|in|at|for|from|with|on|out|among|including|like|inside|within|across|close|familiar"
     r"|briefed|involved|who|whom|whose|that|which|[^\s\w'’.&-])(?![\w-])|\s*[,(—–]|\s--?\s"
     r"|\s+(?-i:[a-z]+ing)\s",  # "House Democrats supporting the bill"
     re.IGNORECASE,
@@ -221,7 +221,7 @@ _COMMON_HEADS = frozenset(
     military army pentagon white house union association organization institute foundation
     fund commission prosecutor sheriff investigator researcher professor critic supporter
     opponent friend family husband wife son daughter mother father brother sister man woman
-    people men women children
+    people men women children one two three four five six seven eight nine ten dozen
     person someone somebody everyone anyone nobody one reporter writer columnist host anchor
     checker fact-checker editor author speaker delegate voter donor member operative
     strategist pollster consultant insider veteran resident worker manufacturer firm bank
@@ -372,7 +372,9 @@ def _reads_as_core(core: str, words: list[str]) -> bool:
         or first[0].isupper()
         or first[0].isdigit()
         or _plural(first)
-        or (len(words) <= 3 and not low_first.endswith(("ing", "ed", "ly")))  # "social scientists"
+        or (
+            len(words) <= 3 and not low_first.endswith("ly")
+        )  # "social scientists", "hacking experts"
     )
     if not starts_ok:
         return False
