@@ -157,3 +157,26 @@ def test_that_s_opens_a_clause_it_is_not_the_complementiser() -> None:
 )
 def test_a_count_of_people_speaks(article: str, speaker: str) -> None:
     assert [s for _, s in reported(article)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("article", "clause", "speaker"),
+    [
+        (
+            "As the Marren Gazette first reported, the levy was dropped in May.",
+            "the levy was dropped in May",
+            "the Marren Gazette",
+        ),
+        (
+            "As an earlier harbour study noted, the average pilot was 58.",
+            "the average pilot was 58",
+            "an earlier harbour study",
+        ),
+    ],
+)
+def test_as_x_reported_opens_the_sentence(article: str, clause: str, speaker: str) -> None:
+    assert reported(article) == [(clause, speaker)]
+
+
+def test_as_with_a_clause_of_its_own_is_not_an_attribution() -> None:
+    assert reported("As the levy rose, prices fell across the harbour.") == []

@@ -222,7 +222,7 @@ _COMMON_HEADS = frozenset(
     fund commission prosecutor sheriff investigator researcher professor critic supporter
     opponent friend family husband wife son daughter mother father brother sister man woman
     people men women children one two three four five six seven eight nine ten dozen
-    person someone somebody everyone anyone nobody one reporter writer columnist host anchor
+    person someone somebody everyone anyone nobody reporter writer columnist host anchor
     checker fact-checker editor author speaker delegate voter donor member operative
     strategist pollster consultant insider veteran resident worker manufacturer firm bank
     """
@@ -233,7 +233,7 @@ _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:in\s+the\s+past|at\s+the\s+time|(?:this|last)\s+(?:week|month|year)"
     r"|on\s+(?-i:[A-Z])[a-z]+day"
     r"|has|have|had|also|even|long|previously|repeatedly|already|since|often|publicly"
-    r"|privately|reportedly|recently|later|then|again|still|now|have|would|will|could|did|do"
+    r"|privately|reportedly|recently|later|then|again|still|now|would|will|could|did|do"
     r"|does|[a-z]+ly))+$",
     re.IGNORECASE,
 )
@@ -372,9 +372,7 @@ def _reads_as_core(core: str, words: list[str]) -> bool:
         or first[0].isupper()
         or first[0].isdigit()
         or _plural(first)
-        or (
-            len(words) <= 3 and not low_first.endswith("ly")
-        )  # "social scientists", "hacking experts"
+        or len(words) <= 3  # "social scientists", "hacking experts"
     )
     if not starts_ok:
         return False

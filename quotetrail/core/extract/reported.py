@@ -46,6 +46,7 @@ from quotetrail.core.extract.noun_phrases import (
     _OPENING_WORDS,
     _appositive_chain,
     _long_subject,
+    _noun_phrase_ref,
     _phrase_subject,
 )
 from quotetrail.core.extract.partial import _mostly_quoted, _words_outside
@@ -217,6 +218,7 @@ def _reported_in(
     medial = []
     found = (
         _leading_according(article, s, cues)
+        or _as_verb_lead(article, s, cues)
         or _verb_that(article, s, cues)
         or (medial := _medial(article, s, cues))
         or _trailing(article, s, cues)
@@ -320,6 +322,34 @@ def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
         if inner and inner[0][1] is not None:
             return inner
     return [(cue, ref, comma + 1, s.end)]  # «Как сообщает «Интерфакс», …»: no speaker
+
+
+# "As the Gazette (first) reported (on Monday), …": the words after the comma are the source's
+_AS_LEAD = re.compile(r"[\W]*(?:(?:and|but)\s+)?as\s+", re.IGNORECASE)
+_AS_TAIL = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|first|previously)\b[^,;:.]{0,30})?\s*,")
+
+
+def _as_verb_lead(article: _Article, s: Sentence, cues: list[Cue]):
+    """ "As the Marren Gazette reported, the levy was dropped.": the outlet's or body's words.
+
+    Only a sentence that opens with "As", whose first cue is a plain verb with nothing but
+    a time or place phrase between it and the comma; the words between "as" and the verb
+    must read as a subject (a name, a body, an outlet — an outlet is then a credit).
+    """
+    text = article.text
+    cue = cues[0]
+    lead = _AS_LEAD.match(text, s.start, cue.start)
+    if cue.kind != "verb" or cue.participle or lead is None:
+        return []
+    tail = _AS_TAIL.match(text, cue.end, s.end)
+    if tail is None or _CYRILLIC.search(cue.text):
+        return []
+    ref = subject_before(text, lead.end(), cue.start, article.is_outlet) or _noun_phrase_ref(
+        article, lead.end(), cue.start, closed=False
+    )
+    if ref is None or (ref.kind == "pronoun" and ref.pos < lead.end()):
+        return []
+    return [(cue, None if ref.kind == "outlet" else ref, tail.end(), s.end)]
 
 
 # «агентство «Прайм»», «издание НГС»: an outlet the registry does not know, by its noun
