@@ -311,6 +311,10 @@ def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
     ref = _subject(article, cue, s.start, comma, prefer_after=True)
     if not ref and _CYRILLIC.search(cue.text):
         ref = _ru_outlet_phrase(article, cue.end, comma) or _ru_common_source(article, cue, comma)
+    if not ref and cue.kind == "as" and not _CYRILLIC.search(cue.text):
+        ref = _as_phrase(article, cue.start + 3, cue.start + cue.text.rfind(" "))
+        if ref is not None and ref.kind == "outlet":  # "As POLITICO reported, …": a credit
+            return [(cue, None, comma + 1, s.end)]
     if not ref and not _is_credit(article, cue.end, comma) and cue.kind == "according":
         # "According to the officer in charge that night, …": the phrase as written
         ref = _according_phrase(article, cue, comma)
@@ -344,12 +348,22 @@ def _as_verb_lead(article: _Article, s: Sentence, cues: list[Cue]):
     tail = _AS_TAIL.match(text, cue.end, s.end)
     if tail is None or _CYRILLIC.search(cue.text):
         return []
-    ref = subject_before(text, lead.end(), cue.start, article.is_outlet) or _noun_phrase_ref(
-        article, lead.end(), cue.start, closed=False
+    ref = subject_before(text, lead.end(), cue.start, article.is_outlet) or _as_phrase(
+        article, lead.end(), cue.start
     )
     if ref is None or (ref.kind == "pronoun" and ref.pos < lead.end()):
         return []
     return [(cue, None if ref.kind == "outlet" else ref, tail.end(), s.end)]
+
+
+_AS_ADVERB = re.compile(r"(?:\s+(?:first|also|previously|earlier|once|\w+ly))+\s*$", re.IGNORECASE)
+
+
+def _as_phrase(article: _Article, lo: int, hi: int) -> SpeakerRef | None:
+    """The subject between "as" and its verb, an adverb before the verb left out
+    ("As the Gazette first reported" → the Gazette)."""
+    adverb = _AS_ADVERB.search(article.text, lo, hi)
+    return _noun_phrase_ref(article, lo, adverb.start() if adverb else hi, closed=False)
 
 
 # «агентство «Прайм»», «издание НГС»: an outlet the registry does not know, by its noun
