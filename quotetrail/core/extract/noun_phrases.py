@@ -238,6 +238,11 @@ _TRAILING_FILLER = re.compile(
     re.IGNORECASE,
 )
 _MAX_SUBJECT_WORDS = 28
+_MAX_OPENINGS = 6
+_LAST_WORD = re.compile(r"[\w'’-]+[\W]*$")
+_NO_PHRASE_END = frozenset(
+    _words("that who which whom whose to and or but if as than the a an of in on at by for with")
+)
 _ASIDE = re.compile(r"\([^()]*\)|\s[—–]\s[^—–]*\s[—–](?=\s|$)|\s--?\s.*?\s--?(?=\s|$)")
 _DETERMINERS = frozenset(_words("the a an his her their its our this"))
 _QUANTITIES = frozenset(
@@ -286,19 +291,22 @@ def _long_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None
     closed = text[lo:end].endswith((",", ")", "—", "–", "-"))
     if closed and _INVERTED.match(text, cue.end, s.end):
         return None  # "…, said Ann Roe, a lawyer": the subject follows the verb
-    fused = _CONTRACTED_PRONOUN.search(text, lo, end)
+    fused = _CONTRACTED_PRONOUN.search(text, max(lo, end - 40), end)
     if fused is not None:
         low = fused.group("pron").lower()
         if low == "they":
             return SpeakerRef("pronoun", name=low, pos=fused.start())
         return SpeakerRef("pronoun", gender="m" if low == "he" else "f", pos=fused.start())
-    filler = _TRAILING_FILLER.search(text, lo, end)
+    filler = _TRAILING_FILLER.search(text, max(lo, end - 60), end)
     if filler is not None:
         end = filler.start()
+    last = _LAST_WORD.search(text, max(lo, end - 30), end)
+    if last is None or last.group().lower() in _NO_PHRASE_END:
+        return None  # "… that said", "to say": no noun phrase ends here
     openings = [m.end() for m in _CLAUSE_OPENER.finditer(text, lo, end)]
     if lo == s.start:
         openings.insert(0, s.start)
-    for a in reversed(openings):
+    for a in reversed(openings[-_MAX_OPENINGS:]):  # a few: "said that said that …" stays cheap
         if text.count(")", a, end) > text.count("(", a, end):
             continue  # inside an aside: "Sen. Roe (a Democrat so young he …) says"
         opener = text[max(s.start, a - 12) : a]
