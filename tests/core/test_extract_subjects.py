@@ -180,3 +180,12 @@ def test_as_x_reported_opens_the_sentence(article: str, clause: str, speaker: st
 
 def test_as_with_a_clause_of_its_own_is_not_an_attribution() -> None:
     assert reported("As the levy rose, prices fell across the harbour.") == []
+
+
+def test_an_earlier_clause_before_a_second_subject_is_speech_too() -> None:
+    found = reported(
+        "The harbour master explained that the levy was temporary - but she also insisted "
+        "that the dredging would go on."
+    )
+    assert [text for text, _ in found] == ["the levy was temporary", "the dredging would go on"]
+    assert found[0][1] == "the harbour master"

@@ -444,6 +444,7 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
             if cue.lower in ("asked", "asks") and text.find(",", start, s.end) > 0:
                 end = text.find(",", start, s.end)  # "asked Trump if …, Trump deflected"
             results = [(cue, None if ref.kind == "outlet" else ref, start, end)]
+            results = _earlier_clause(article, s, verbs, cue, ref) + results
             return _split_participles(article, results, s)
     for cue in verbs:
         # "Orlan toured the pier on Monday and said the repairs were late": the second
@@ -531,6 +532,40 @@ _ADJECTIVE_NOT_NAME = re.compile(
 )
 _CLOSED_BEFORE = re.compile(r"[,.!?…]?[\"”»’]\s*[,—–]?\s*$")
 _AND_BEFORE = re.compile(r"(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|quickly|\w+ly)\s+)?$")
+
+
+# "…, but she", "… - and they", "; the aide": where a second clause with its own subject begins
+_SECOND_CLAUSE = re.compile(r"(?:,|;|\s[—–-]+)\s*(?:(?:but|and|while|yet)\s+)?$", re.IGNORECASE)
+
+
+def _earlier_clause(
+    article: _Article, s: Sentence, verbs: list[Cue], cue: Cue, ref: SpeakerRef
+) -> list[tuple[Cue, SpeakerRef | None, int, int]]:
+    """ "The nominee explained that A - but she also insisted that B": A is speech too.
+
+    `cue`/`ref` are the clause already found; an earlier verb of saying with a subject and
+    a clause of its own gives a first quote, ending where the second clause's subject
+    begins after a comma, dash or semicolon (and "but"/"and").
+    """
+    text = article.text
+    if ref.pos is None or ref.pos <= s.start:
+        return []
+    for first in verbs:
+        if first.end > ref.pos or first.participle:
+            break
+        start = _clause_start(text, first, ref.pos)
+        sep = _SECOND_CLAUSE.search(text, max(s.start, ref.pos - 12), ref.pos)
+        if start is None or sep is None or len(_WORD.findall(text[start : sep.start()])) < 3:
+            continue
+        subject = (
+            subject_before(text, s.start, first.start, article.is_outlet)
+            or body_before(text, s.start, first.start, article.is_outlet)
+            or _phrase_subject(article, s, first)
+            or _long_subject(article, s, first)
+        )
+        if subject is not None and subject.kind != "outlet":
+            return [(first, subject, start, sep.start())]
+    return []
 
 
 def _quantity_not_name(ref: SpeakerRef) -> bool:
