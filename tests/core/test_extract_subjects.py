@@ -189,3 +189,15 @@ def test_an_earlier_clause_before_a_second_subject_is_speech_too() -> None:
     )
     assert [text for text, _ in found] == ["the levy was temporary", "the dredging would go on"]
     assert found[0][1] == "the harbour master"
+
+
+def test_a_second_subject_after_but_ends_the_first_clause() -> None:
+    assert reported("Ann Roe said the levy was fair, but Tom Lund said it was a scandal.") == [
+        ("the levy was fair", "Ann Roe"),
+        ("it was a scandal", "Tom Lund"),
+    ]
+
+
+def test_a_relative_clause_inside_the_first_clause_is_no_second_subject() -> None:
+    found = reported("Ann Roe said the levy, which Tom Lund said was unfair, would stay.")
+    assert found[0] == ("the levy, which Tom Lund said was unfair, would stay", "Ann Roe")

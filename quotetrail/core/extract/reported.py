@@ -444,7 +444,9 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
             if cue.lower in ("asked", "asks") and text.find(",", start, s.end) > 0:
                 end = text.find(",", start, s.end)  # "asked Trump if …, Trump deflected"
             results = [(cue, None if ref.kind == "outlet" else ref, start, end)]
-            results = _earlier_clause(article, s, verbs, cue, ref) + results
+            results = _earlier_clause(article, s, verbs, cue, ref) + _later_clause(
+                article, s, verbs, results[0]
+            )
             return _split_participles(article, results, s)
     for cue in verbs:
         # "Orlan toured the pier on Monday and said the repairs were late": the second
@@ -566,6 +568,34 @@ def _earlier_clause(
         if subject is not None and subject.kind != "outlet":
             return [(first, subject, start, sep.start())]
     return []
+
+
+def _later_clause(
+    article: _Article, s: Sentence, verbs: list[Cue], found: tuple
+) -> list[tuple[Cue, SpeakerRef | None, int, int]]:
+    """ "Roe said A, but Lund said B": the first clause ends where the second subject begins.
+
+    Only a later verb whose own subject (a name, pronoun, role or body) follows a comma,
+    dash or semicolon (and "but"/"and") inside the first clause, with a clause of its own.
+    """
+    text = article.text
+    cue, ref, start, end = found
+    for later in verbs:
+        if later.start <= start or later.start >= end or later.participle:
+            continue
+        second = subject_before(text, start, later.start, article.is_outlet) or body_before(
+            text, start, later.start, article.is_outlet
+        )
+        if second is None or second.pos is None or second.kind == "outlet":
+            continue
+        sep = _SECOND_CLAUSE.search(text, max(start, second.pos - 12), second.pos)
+        clause = _clause_start(text, later, end)
+        if sep is None or clause is None or len(_WORD.findall(text[start : sep.start()])) < 3:
+            continue
+        if text[sep.end() : second.pos].strip():
+            continue  # words between the separator and the subject: not a fresh clause
+        return [(cue, ref, start, sep.start()), (later, second, clause, end)]
+    return [found]
 
 
 def _quantity_not_name(ref: SpeakerRef) -> bool:
