@@ -201,3 +201,16 @@ def test_a_second_subject_after_but_ends_the_first_clause() -> None:
 def test_a_relative_clause_inside_the_first_clause_is_no_second_subject() -> None:
     found = reported("Ann Roe said the levy, which Tom Lund said was unfair, would stay.")
     assert found[0] == ("the levy, which Tom Lund said was unfair, would stay", "Ann Roe")
+
+
+@pytest.mark.parametrize(
+    ("article", "clause"),
+    [
+        ("Ann Roe is quietly telling allies that she hopes the levy fails.", "she hopes"),
+        ("Mayor Roe spoke. She's telling allies that the levy will fail.", "the levy will fail"),
+    ],
+)
+def test_progressive_with_an_adverb_or_a_fused_auxiliary(article: str, clause: str) -> None:
+    found = reported(article)
+    assert [text for text, _ in found if text.startswith(clause)], found
+    assert "Roe" in (found[0][1] or "")

@@ -525,7 +525,10 @@ def _relative_clause(text: str, s: Sentence, cue: Cue, ref: SpeakerRef) -> tuple
 
 
 # "Kasich is telling voters that …": a participle after "is" is the sentence's verb
-_PROGRESSIVE = re.compile(r"(?<![\w-])(?:is|are|was|were|been)\s+$", re.IGNORECASE)
+_PROGRESSIVE = re.compile(
+    r"(?:(?<![\w-])(?:is|are|was|were|been)|(?<=\w)['’](?:s|re))\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)  # also "He's suggesting", "Roe is quietly telling"
 
 
 # a capitalised word before a lowercase plural is an adjective, not a name
