@@ -32,26 +32,26 @@ def reported(article: str) -> list[tuple[str, str | None]]:
             "officials",
         ),
         (  # a relative clause with an auxiliary of its own, closed by a comma
-            "Ilse Brandt's campaign, which has been dogged for months by the levy dispute, said "
-            "the mayor had no part in it.",
-            "the mayor had no part in it",
+            "Ilse Brandt's office, which has rarely commented on the port, said the mayor had no "
+            "part in the deal.",
+            "the mayor had no part in the deal",
             "Brandt",
         ),
         (  # an aside in brackets holding a verb
-            "Sen. Tomas Varga (a Marren Democrat so quiet he is often overlooked) says he will "
-            "vote against the levy.",
+            "Sen. Tomas Varga (a Marren Democrat though rarely in the news) says he will vote "
+            "against the levy.",
             "he will vote against the levy",
             "Varga",
         ),
         (  # an opening adverb, then a participle phrase, then "have said"
-            "Nonetheless, harbour pilots backing the levy have said they expect it to pass.",
-            "they expect it to pass",
-            "pilots",
+            "Nonetheless, fishermen opposing the crane have said the harbour needs it.",
+            "the harbour needs it",
+            "fishermen",
         ),
         (  # a time phrase between the auxiliary and the verb
-            "Gore Lund's closest friends and allies have in the past said he was waiting.",
-            "he was waiting",
-            "allies",
+            "The pilots' guild has in the past said the channel was too shallow.",
+            "the channel was too shallow",
+            "guild",
         ),
         (  # any noun after a determiner ("movement", "union")
             "The dockworkers' union has long argued that the levy should be scrapped.",
@@ -75,9 +75,15 @@ def test_long_subject(article: str, clause: str, speaker_word: str) -> None:
 @pytest.mark.parametrize(
     ("article", "speaker"),
     [
-        ("About half of Marren voters said they want a new mayor.", "about half of Marren voters"),
-        ("Just 28 percent of Marren voters said the levy was fair.", "percent of Marren voters"),
-        ("A third of dockworkers, 33%, say they feel that way.", "a third of dockworkers"),
+        (
+            "About half of the dockworkers said the new crane was unsafe.",
+            "about half of the dockworkers",
+        ),
+        (
+            "Only 31 percent of Marren fishermen said the levy was fair.",
+            "percent of Marren fishermen",
+        ),
+        ("A third of the pilots, 31%, say the fee is too high.", "a third of the pilots"),
     ],
 )
 def test_a_quantity_keeps_its_of_phrase(article: str, speaker: str) -> None:
@@ -105,7 +111,7 @@ def test_fused_pronoun_and_auxiliary() -> None:
     [
         "Editor's note: Orlan Port is a client of the publisher.",  # a noun and a colon
         "The crane will be moved to Lisle and Marren, states that border the harbour.",
-        "Marren's remarks also stand out because the levy is his.",  # "remarks" is a noun
+        "Marren's remarks also drew boos from the dockworkers.",  # "remarks" is a noun
     ],
 )
 def test_nouns_that_look_like_cues_have_no_subject(article: str) -> None:
@@ -121,9 +127,8 @@ def test_inverted_attribution_keeps_the_name_after_the_verb() -> None:
     ("article", "clause", "speaker"),
     [
         (
-            "Several dockworkers walked out on Monday, saying wages and safety rules were "
-            "the real problems.",
-            "wages and safety rules were the real problems",
+            "Several dockworkers walked out on Monday, saying night shifts had become unsafe.",
+            "night shifts had become unsafe",
             "several dockworkers",
         ),
         (
@@ -151,8 +156,8 @@ def test_that_s_opens_a_clause_it_is_not_the_complementiser() -> None:
 @pytest.mark.parametrize(
     ("article", "speaker"),
     [
-        ("About three in 10 said they prefer a new harbour master.", "about three"),
-        ("Nearly nine out of 10 say they will need new skills.", "nearly nine"),
+        ("About three in 10 dockworkers said the new crane was unsafe.", "about three"),
+        ("Nearly nine out of 10 pilots say the harbour is too crowded.", "nearly nine"),
     ],
 )
 def test_a_count_of_people_speaks(article: str, speaker: str) -> None:
@@ -168,8 +173,8 @@ def test_a_count_of_people_speaks(article: str, speaker: str) -> None:
             "the Marren Gazette",
         ),
         (
-            "As an earlier harbour study noted, the average pilot was 58.",
-            "the average pilot was 58",
+            "As an earlier harbour study noted, most pilots retire before 60.",
+            "most pilots retire before 60",
             "an earlier harbour study",
         ),
     ],
@@ -184,10 +189,10 @@ def test_as_with_a_clause_of_its_own_is_not_an_attribution() -> None:
 
 def test_an_earlier_clause_before_a_second_subject_is_speech_too() -> None:
     found = reported(
-        "The harbour master explained that the levy was temporary - but she also insisted "
-        "that the dredging would go on."
+        "The harbour master explained that the levy would end in May - but she insisted "
+        "that dredging would continue."
     )
-    assert [text for text, _ in found] == ["the levy was temporary", "the dredging would go on"]
+    assert [text for text, _ in found] == ["the levy would end in May", "dredging would continue"]
     assert found[0][1] == "the harbour master"
 
 

@@ -289,7 +289,8 @@ def _long_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None
     lo = max(s.start, cue.start - 260)
     end = lo + len(text[lo : cue.start].rstrip())
     closed = text[lo:end].endswith((",", ")", "—", "–", "-"))
-    if closed and _INVERTED.match(text, cue.end, s.end):
+    inverted = _INVERTED.match(text, cue.end, s.end) if closed else None
+    if inverted is not None and not _AUX.search(inverted.group()):
         return None  # "…, said Ann Roe, a lawyer": the subject follows the verb
     fused = _CONTRACTED_PRONOUN.search(text, max(lo, end - 40), end)
     if fused is not None:
@@ -317,7 +318,7 @@ def _long_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None
             return None if _other_cue(article, a, cue) else ref
         if a == s.start or re.search(r"[,(—–-]\s*$", opener):
             continue  # past an appositive's comma or dash
-        if not re.search(r"\b(?:that|and|or)\s*$", opener) or not text[a:end].strip():
+        if not re.search(r"\b(?:that|which|and|or)\s*$", opener) or not text[a:end].strip():
             return None  # a subordinator or stop before words that are no subject
     return None
 
@@ -398,6 +399,8 @@ def _reads_as_core(core: str, words: list[str]) -> bool:
 
 def _plural(word: str) -> bool:
     """A lower-case word that reads as a plural noun ("critics", not "nervous" or "this")."""
+    if re.fullmatch(r"[a-z][a-z-]{1,}men", word):
+        return True  # "fishermen", "congressmen"
     return re.fullmatch(r"[a-z][a-z-]{2,}s", word) is not None and not word.endswith(
         ("ss", "us", "is", "ous", "'s", "’s")
     )
