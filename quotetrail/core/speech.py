@@ -129,7 +129,10 @@ _EN_AS = re.compile(
 )
 
 # What introduces the reported clause after a verb: "that", «что», «о том, что».
-THAT = re.compile(r"(?<![\w-])(?:that|что|о том,\s*что|будто)(?![\w-])", re.IGNORECASE)
+# not "that's": "said that's what …" is a clause that opens with the pronoun
+THAT = re.compile(
+    r"(?<![\w-])(?:that|что|о том,\s*что|будто)(?![\w-]|['’](?:s|d|ll)\b)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,7 +87,7 @@ _BARE_CLAUSE = re.compile(
     r"(?-i:[A-Z0-9])|(?:the|a|an|it|he|she|they|we|i|you|there|this|these|those|no|not|its|his"
     r"|her|their|our|my|your|some|many|most|all|any|every|each|several|few|both|having|one"
     r"|none|nobody|everyone|everybody|anyone|anybody|someone|somebody"
-    r"|neither|either|only|even|russia|moscow)\b",
+    r"|neither|either|only|even|russia|moscow|that['’]s)\b",
     re.IGNORECASE,
 )
 _PREP_START = re.compile(

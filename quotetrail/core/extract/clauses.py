@@ -39,7 +39,7 @@ from quotetrail.core.extract.article import (
     _Article,
     _words,
 )
-from quotetrail.core.extract.noun_phrases import _phrase_subject
+from quotetrail.core.extract.noun_phrases import _long_subject, _phrase_subject
 from quotetrail.core.extract.subjects import _subject
 from quotetrail.core.sentences import Sentence
 from quotetrail.core.speakers import SpeakerRef, body_before, subject_after, subject_before
@@ -251,6 +251,8 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
             start = aside.end()  # "saying, apparently for the first time, that …"
         if start is None and _bare_participle_clause(nxt, cue):
             start = s.end - len(nxt)  # "…, arguing he did not want to tip the scales"
+        if start is None:
+            start = _participle_clause(text, cue, s.end)
         ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
         main = [c for c in cues if c.kind == "verb" and not c.participle and c.end <= cue.start]
         if ref is None and main:  # `"…," said Ann Diaz, adding that …`: the main verb's
@@ -278,6 +280,23 @@ def _bare_participle_clause(nxt: str, cue: Cue) -> bool:
         return True
     head = nxt.split(",", 1)[0]
     return cue.lower == "saying" and bool(_AUX.search(" ".join(_WORD.findall(head)[:6])))
+
+
+def _participle_clause(text: str, cue: Cue, end: int) -> int | None:
+    """ "…, claiming the move would cost millions": a bare clause after a participle of
+    saying, read as after the finite verb ("claimed the move would …") — a clause start
+    and a finite verb early on, else nothing (an object: "citing the report")."""
+    if cue.lower not in _BARE_PARTICIPLES:
+        return None
+    return _clause_start(text, Cue(cue.start, cue.end, cue.text, "verb"), end)
+
+
+_BARE_PARTICIPLES = frozenset(
+    _words(
+        "saying claiming arguing noting adding insisting warning suggesting asserting contending"
+        " explaining stressing acknowledging predicting declaring stating telling arguing"
+    )
+)
 
 
 _WHO_BEFORE = re.compile(
@@ -308,8 +327,11 @@ def _relative_who(article: _Article, s: Sentence, cues: list[Cue]):
         for p in _PREPOSITION.finditer(text, max(s.start, antecedent - 80), antecedent):
             lo = p.end()
         np = Sentence(lo, s.end, s.para, s.index)
-        ref = subject_before(text, lo, antecedent, article.is_outlet) or _phrase_subject(
-            article, np, Cue(antecedent, antecedent, "said", "verb")
+        at = Cue(antecedent, antecedent, "said", "verb")
+        ref = (
+            subject_before(text, lo, antecedent, article.is_outlet)
+            or _phrase_subject(article, np, at)
+            or _long_subject(article, np, at)  # "groups, donors and business leaders who say"
         )
         if ref is None or ref.kind == "outlet":
             continue
@@ -358,6 +380,7 @@ def _main_clause_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef
         subject_before(text, s.start, m.start(), article.is_outlet)
         or body_before(text, s.start, m.start(), article.is_outlet)
         or _phrase_subject(article, s, pseudo)
+        or _long_subject(article, s, pseudo)  # "Democrats in the state legislature"
     )
 
 

@@ -45,7 +45,10 @@ from quotetrail.core.extract.clauses import (
     _trim_clause,
 )
 from quotetrail.core.extract.noun_phrases import (
+    _OPENING_WORDS,
     _appositive_chain,
+    _long_subject,
+    _noun_phrase_ref,
     _phrase_subject,
     _ru_phrase_subject,
 )
@@ -219,6 +222,7 @@ def _reported_in(
     medial = []
     found = (
         _leading_according(article, s, cues)
+        or _as_verb_lead(article, s, cues)
         or _verb_that(article, s, cues)
         or (medial := _medial(article, s, cues))
         or _trailing(article, s, cues)
@@ -367,6 +371,10 @@ def _leading_according(article: _Article, s: Sentence, cues: list[Cue]):
         and not _CYRILLIC.search(cue.text)
         and article.has_mention(cue.start, cue.end)
     )
+    if not ref and not credit and cue.kind == "as" and not _CYRILLIC.search(cue.text):
+        ref = _as_phrase(article, cue.start + 3, cue.start + cue.text.rfind(" "))
+        if ref is not None and ref.kind == "outlet":  # "As POLITICO reported, …": a credit
+            return [(cue, None, comma + 1, s.end)]
     if not ref and not credit and (cue.kind == "according" or _AS_REPORTED_BY.search(cue.text)):
         # "According to the officer in charge that night, …": the phrase as written
         ref = _according_phrase(article, cue, comma)
@@ -398,6 +406,44 @@ def _past_ru_appositive(text: str, comma: int, end: int) -> int:
     if m is None or _RU_FINITE.search(text, comma, m.end()):
         return comma
     return m.end()
+
+
+# "As the Gazette (first) reported (on Monday), …": the words after the comma are the source's
+_AS_LEAD = re.compile(r"[\W]*(?:(?:and|but)\s+)?as\s+", re.IGNORECASE)
+_AS_TAIL = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|first|previously)\b[^,;:.]{0,30})?\s*,")
+
+
+def _as_verb_lead(article: _Article, s: Sentence, cues: list[Cue]):
+    """ "As the Marren Gazette reported, the levy was dropped.": the outlet's or body's words.
+
+    Only a sentence that opens with "As", whose first cue is a plain verb with nothing but
+    a time or place phrase between it and the comma; the words between "as" and the verb
+    must read as a subject (a name, a body, an outlet — an outlet is then a credit).
+    """
+    text = article.text
+    cue = cues[0]
+    lead = _AS_LEAD.match(text, s.start, cue.start)
+    if cue.kind != "verb" or cue.participle or lead is None:
+        return []
+    tail = _AS_TAIL.match(text, cue.end, s.end)
+    if tail is None or _CYRILLIC.search(cue.text):
+        return []
+    ref = subject_before(text, lead.end(), cue.start, article.is_outlet) or _as_phrase(
+        article, lead.end(), cue.start
+    )
+    if ref is None or (ref.kind == "pronoun" and ref.pos < lead.end()):
+        return []
+    return [(cue, None if ref.kind == "outlet" else ref, tail.end(), s.end)]
+
+
+_AS_ADVERB = re.compile(r"(?:\s+(?:first|also|previously|earlier|once|\w+ly))+\s*$", re.IGNORECASE)
+
+
+def _as_phrase(article: _Article, lo: int, hi: int) -> SpeakerRef | None:
+    """The subject between "as" and its verb, an adverb before the verb left out
+    ("As the Gazette first reported" → the Gazette)."""
+    adverb = _AS_ADVERB.search(article.text, lo, hi)
+    return _noun_phrase_ref(article, lo, adverb.start() if adverb else hi, closed=False)
 
 
 # «агентство «Прайм»», «издание НГС»: an outlet the registry does not know, by its noun
@@ -461,6 +507,7 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                     or _outlet_subject(article, s, cue)
                     or _phrase_subject(article, s, cue)
                     or _coordinated_subject(article, s, cue)
+                    or _long_subject(article, s, cue)
                 )
             else:
                 ref = (
@@ -471,6 +518,8 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                 )
                 if ref is not None and _ADJECTIVE_NOT_NAME.fullmatch(text, ref.pos, cue.start):
                     continue  # "Coastal strategists say": a group, found by the weak pass
+                if ref is not None and _quantity_not_name(ref):
+                    continue  # "About half of voters said": a quantity, found by the weak pass
             if not ref:
                 continue
             start = _clause_start(text, cue, s.end)
@@ -486,6 +535,9 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
             if cue.lower in ("asked", "asks") and text.find(",", start, s.end) > 0:
                 end = text.find(",", start, s.end)  # "asked Trump if …, Trump deflected"
             results = [(cue, None if ref.kind == "outlet" else ref, start, end)]
+            results = _earlier_clause(article, s, verbs, cue, ref) + _later_clause(
+                article, s, verbs, results[0]
+            )
             return _split_participles(article, results, s)
     for cue in verbs:
         # "Orlan toured the pier on Monday and said the repairs were late": the second
@@ -576,7 +628,10 @@ def _relative_clause(text: str, s: Sentence, cue: Cue, ref: SpeakerRef) -> tuple
 
 
 # "Kasich is telling voters that …": a participle after "is" is the sentence's verb
-_PROGRESSIVE = re.compile(r"(?<![\w-])(?:is|are|was|were|been)\s+$", re.IGNORECASE)
+_PROGRESSIVE = re.compile(
+    r"(?:(?<![\w-])(?:is|are|was|were|been)|(?<=\w)['’](?:s|re))\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)  # also "He's suggesting", "Roe is quietly telling"
 
 
 # a capitalised word before a lowercase plural is an adjective, not a name
@@ -602,6 +657,73 @@ def _ru_coordinated_subject(article: _Article, s: Sentence, cue: Cue) -> Speaker
     if ref is None or ref.kind not in ("name", "role") or ref.pos > s.start + 80:
         return None
     return ref
+
+
+# "…, but she", "… - and they", "; the aide": where a second clause with its own subject begins
+_SECOND_CLAUSE = re.compile(r"(?:,|;|\s[—–-]+)\s*(?:(?:but|and|while|yet)\s+)?$", re.IGNORECASE)
+
+
+def _earlier_clause(
+    article: _Article, s: Sentence, verbs: list[Cue], cue: Cue, ref: SpeakerRef
+) -> list[tuple[Cue, SpeakerRef | None, int, int]]:
+    """ "The nominee explained that A - but she also insisted that B": A is speech too.
+
+    `cue`/`ref` are the clause already found; an earlier verb of saying with a subject and
+    a clause of its own gives a first quote, ending where the second clause's subject
+    begins after a comma, dash or semicolon (and "but"/"and").
+    """
+    text = article.text
+    if ref.pos is None or ref.pos <= s.start:
+        return []
+    for first in verbs:
+        if first.end > ref.pos or first.participle:
+            break
+        start = _clause_start(text, first, ref.pos)
+        sep = _SECOND_CLAUSE.search(text, max(s.start, ref.pos - 12), ref.pos)
+        if start is None or sep is None or len(_WORD.findall(text[start : sep.start()])) < 3:
+            continue
+        subject = (
+            subject_before(text, s.start, first.start, article.is_outlet)
+            or body_before(text, s.start, first.start, article.is_outlet)
+            or _phrase_subject(article, s, first)
+            or _long_subject(article, s, first)
+        )
+        if subject is not None and subject.kind != "outlet":
+            return [(first, subject, start, sep.start())]
+    return []
+
+
+def _later_clause(
+    article: _Article, s: Sentence, verbs: list[Cue], found: tuple
+) -> list[tuple[Cue, SpeakerRef | None, int, int]]:
+    """ "Roe said A, but Lund said B": the first clause ends where the second subject begins.
+
+    Only a later verb whose own subject (a name, pronoun, role or body) follows a comma,
+    dash or semicolon (and "but"/"and") inside the first clause, with a clause of its own.
+    """
+    text = article.text
+    cue, ref, start, end = found
+    for later in verbs:
+        if later.start <= start or later.start >= end or later.participle:
+            continue
+        second = subject_before(text, start, later.start, article.is_outlet) or body_before(
+            text, start, later.start, article.is_outlet
+        )
+        if second is None or second.pos is None or second.kind == "outlet":
+            continue
+        sep = _SECOND_CLAUSE.search(text, max(start, second.pos - 12), second.pos)
+        clause = _clause_start(text, later, end)
+        if sep is None or clause is None or len(_WORD.findall(text[start : sep.start()])) < 3:
+            continue
+        if text[sep.end() : second.pos].strip():
+            continue  # words between the separator and the subject: not a fresh clause
+        return [(cue, ref, start, sep.start()), (later, second, clause, end)]
+    return [found]
+
+
+def _quantity_not_name(ref: SpeakerRef) -> bool:
+    """A capitalised quantifier opening the sentence ("About", "Most") read as a name."""
+    return ref.kind == "name" and (ref.name or "").lower() in _OPENING_WORDS
 
 
 def _coordinated_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:

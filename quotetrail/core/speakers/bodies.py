@@ -121,6 +121,10 @@ _BODY_VERBS = frozenset(_words("goes went continues continued also then later"))
 # a body only as the subject before the verb; after it ("told The Post") it is the addressee.
 _PAPER_HEADS = frozenset(_words("newspaper paper magazine tabloid"))
 _MASTHEAD_HEADS = frozenset(_words("News Post Times Journal Herald Tribune Gazette"))
+# who at a paper may speak for it in its name: "the Post fact checker", "the Times editorial board"
+_STAFF = frozenset(
+    _words("checker fact-checker columnist reporter reporters editor editors writer board critic")
+)
 
 
 def _is_paper_head(tok: str) -> bool:
@@ -227,6 +231,9 @@ def _paper(phrase: str, tokens, pos: int) -> SpeakerRef | None:
     end = head + 1
     while end < len(tokens) and _is_paper_head(tokens[end][2]):
         end += 1  # "The Times newspaper"
+    staff = [i for i in range(end, min(end + 3, len(tokens))) if tokens[i][2].lower() in _STAFF]
+    if staff:
+        end = staff[-1] + 1  # "The Gazette fact checker wrote": the paper's person speaks
     name = " ".join(t[2] for t in tokens[start:end])
     return SpeakerRef("body", name=_lower_common(name), pos=pos + tokens[start][0])
 
