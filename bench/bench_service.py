@@ -25,10 +25,11 @@ ACKs; `--nagle` turns that off to compare).
 
 Everything is bounded in count and time. Uses Redis on 127.0.0.1:6379 DB 13 with its
 own queue and key prefix (or --embedded: the filesystem broker, no Redis) and SQLite
-in a temp dir (or --database-url postgresql+psycopg://...).
+in a temp dir (or --database-url postgresql+psycopg://..., or --postgres: a throwaway
+database on the local server, created and dropped by the bench).
 
-    python bench/bench_service.py [--jobs 20] [--backlog 40] [--embedded]
-    python bench/bench_service.py --round-trips [--database-url postgresql+psycopg://...]
+    python bench/bench_service.py [--jobs 20] [--backlog 40] [--embedded] [--postgres]
+    python bench/bench_service.py --round-trips [--postgres | --database-url postgresql+psycopg://...]
     python bench/bench_service.py --queue-hops   # embedded queue vs kombu's SQLAlchemy transport
 """
 
@@ -344,6 +345,11 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--database-url", default=None)
     parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="a throwaway database on the local PostgreSQL (QUOTETRAIL_TEST_POSTGRES), dropped after",
+    )
+    parser.add_argument(
         "--embedded", action="store_true", help="the embedded queue instead of Redis"
     )
     parser.add_argument(
@@ -361,6 +367,17 @@ def main() -> int:
     if args.queue_hops:
         queue_hops()
         return 0
+    if args.postgres:
+        from tests.service.store.pg_databases import fresh_database
+
+        with fresh_database() as url:
+            args.database_url = url
+            return bench(args)
+    return bench(args)
+
+
+def bench(args: argparse.Namespace) -> int:
+    """The service bench proper (see the module docstring), with the parsed options."""
 
     article, quotes = article_with_quotes(QUOTES)
     pages = {f"/page{i}": Route(page_with(quotes)) for i in range(SOURCES)}
