@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from quotetrail.core.attribution import points_back
 from quotetrail.core.extract.article import _Article, _by_para, _Candidate, _preceding
@@ -26,6 +27,8 @@ from quotetrail.core.speakers import (
     subject_after,
 )
 from quotetrail.core.speakers.mentions import _CONTRACTION
+from quotetrail.core.speakers.morphology import surname_key
+from quotetrail.core.speakers.names import Gender
 
 
 def _apply_back_attributions(article: _Article, candidates: list[_Candidate]) -> None:
@@ -58,6 +61,7 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
     found += find_full_names(article.text, article.is_outlet)
     mentions = sorted((m for m in found if not article.in_span(m.pos)), key=lambda m: m.pos)
     subjects = _sentence_subjects(article, mentions, _inside_quotes(mentions, candidates))
+    speaking = _speaking_surnames(article.text, candidates)
     events: list[tuple[int, int, object]] = [(m.pos, 0, m) for m in mentions]
     events += [(_resolve_at(c), 1, c) for c in candidates]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -68,7 +72,10 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
         if isinstance(item, SpeakerRef):
             sentence = subjects.get(item.pos)
             subject = sentence is not None and sentence not in subject_of
-            person = resolver.mention(item, subject=subject)
+            if item.known_only and surname_key(item.name) in speaking:
+                item = replace(item, known_only=False)  # "Obama also addressed …": he speaks later
+            gender = _own_pronoun(article, item, mentions) if subject else None
+            person = resolver.mention(item, subject=subject, gender=gender)
             if person is not None and subject:
                 subject_of[sentence] = person
             continue
@@ -87,6 +94,61 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
         if c.person is not None:
             previous = c
     _name_unnamed_roles(resolver, candidates, mentions)
+
+
+def _speaking_surnames(text: str, candidates: list[_Candidate]) -> set[str]:
+    """Surnames cited speaking anywhere in the article ("…," Obama stated).
+
+    A lone surname is otherwise only a word in passing until somebody of that name is
+    named in full; one who speaks later is a person from the first time the copy
+    names them ("Obama also addressed the concerns. "…," he added.").
+    """
+    return {
+        surname_key(c.ref.name.split()[-1])
+        for c in candidates
+        if c.ref is not None and c.ref.kind == "name" and _whole_name(text, c.ref)
+    }
+
+
+def _whole_name(text: str, ref: SpeakerRef) -> bool:
+    """Is the cited name all there is, not the first word of a longer capitalised
+    phrase ("voters on Super Tuesday said": "Super" is nobody)?"""
+    end = ref.pos + len(ref.name)
+    return bool(ref.name.strip()) and re.match(r"\s+[A-Z]", text[end : end + 3]) is None
+
+
+# the person's own pronoun right after their name: "Sen. Lindsey Graham called out his
+# rival": "his"/"himself" (male), "herself"/"her own" (female); a bare "her" is as often
+# an object ("Trump attacked her"), and a pronoun past a comma, "that" or a verb of
+# saying may be somebody else's ("Roe said that he …")
+_OWN_PRONOUN = re.compile(r"\b(?:(his|himself)|(herself|her\s+own))\b", re.IGNORECASE)
+_OTHER_CLAUSE = re.compile(
+    r"[,;:.!?\"“”]|\b(?:that|who|whom|whose|which|said|says|told|tells|and|or|but|with)\b",
+    re.IGNORECASE,
+)
+_OWN_REACH = 60  # characters from the end of a name to its own pronoun
+
+
+def _own_pronoun(article: _Article, m: SpeakerRef, mentions: list[SpeakerRef]) -> Gender:
+    """The gender the copy gives a sentence's subject with its own "his"/"herself".
+
+    A first-name list cannot settle "Lindsey Graham" or a name it lacks; the article's
+    own pronoun can, when no other name, clause or quote stands between.
+    """
+    text = article.text
+    start = m.pos + len(m.name)
+    if not text.startswith(m.name, m.pos):
+        return None
+    end = min(len(text), start + _OWN_REACH)
+    end = min([end] + [n.pos for n in mentions if start <= n.pos < end])
+    hit = _OWN_PRONOUN.search(text, start, end)
+    if (
+        hit is None
+        or _OTHER_CLAUSE.search(text, start, hit.start())
+        or article.in_span(hit.start())
+    ):
+        return None
+    return "m" if hit.group(1) else "f"
 
 
 def _resolve_at(c: _Candidate) -> int:
@@ -164,7 +226,10 @@ def _in_opening_clause(text: str, start: int, pos: int) -> bool:
     return m is not None and pos < m.end()
 
 
-_ADDRESSEE = re.compile(r"(?<![\w-])(?:told|to|with|by|from|asked|met)\s+$", re.IGNORECASE)
+_ADDRESSEE = re.compile(
+    r"(?<![\w-])(?:told|to|with|by|from|asked|met|for|about|against|on|at|of|over|than)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _sentence_subjects(

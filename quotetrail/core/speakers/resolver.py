@@ -87,11 +87,15 @@ class Resolver:
         self.groups: list[Person] = []  # bodies and groups that spoke: what "they" refers to
         self.last_it: tuple[Person, int] | None = None  # the last one body that spoke, where
 
-    def mention(self, ref: SpeakerRef, *, subject: bool = False) -> Person | None:
+    def mention(
+        self, ref: SpeakerRef, *, subject: bool = False, gender: Gender = None
+    ) -> Person | None:
         """A name seen in the text; its spelling yields to how the person is cited speaking.
 
         Only a `subject` mention (the first name of its sentence) can be a later "he":
-        in "Putin met Erdogan. "…," he said." the speaker is Putin.
+        in "Putin met Erdogan. "…," he said." the speaker is Putin. `gender` is what the
+        article's own pronoun for them says ("Lindsey Graham … his rival"): it overrides
+        a guess from a first-name list.
         """
         if ref.kind == "name" and ref.known_only:
             person = self._known(ref.name, ref.firm_gender)
@@ -101,6 +105,8 @@ class Resolver:
             person = self._person(ref, tentative=True) if ref.kind == "name" else None
         if person:
             person.seen = max(person.seen, ref.pos)
+            if gender is not None and person in self.people:
+                person.gender = gender
             self._touch(self.recent, person)
             if subject:
                 self._touch(self.subjects, person)
