@@ -232,6 +232,9 @@ _ADDRESSEE = re.compile(
 )
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:the|a|an)\s+$")
+
+
 def _sentence_subjects(
     article: _Article, mentions: list[SpeakerRef], inside: set[int]
 ) -> dict[int, int]:
@@ -244,6 +247,8 @@ def _sentence_subjects(
     for i, m in enumerate(mentions):
         if m.pos in inside or _ADDRESSEE.search(article.text, max(0, m.pos - 12), m.pos):
             continue  # "the mayor told John Smith": the one spoken to is not a later "he"
+        if _ARTICLE_BEFORE.search(article.text, max(0, m.pos - 6), m.pos):
+            continue  # "in the Trump release, Manafort said": a name as a modifier
         if i + 1 < len(mentions) and _modifies_next(article.text, m, mentions[i + 1]):
             continue  # "Clinton campaign manager Robby Mook released a memo": Mook
         s = article.sentences.at(m.pos)
