@@ -12,7 +12,7 @@ person named before the quote, whichever stage found the quote.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from quotetrail.core.attribution import points_back
@@ -62,6 +62,7 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
     mentions = sorted((m for m in found if not article.in_span(m.pos)), key=lambda m: m.pos)
     subjects = _sentence_subjects(article, mentions, _inside_quotes(mentions, candidates))
     speaking = _speaking_surnames(article.text, candidates)
+    starts = [m.pos for m in mentions]  # sorted
     events: list[tuple[int, int, object]] = [(m.pos, 0, m) for m in mentions]
     events += [(_resolve_at(c), 1, c) for c in candidates]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -74,7 +75,7 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
             subject = sentence is not None and sentence not in subject_of
             if item.known_only and surname_key(item.name) in speaking:
                 item = replace(item, known_only=False)  # "Obama also addressed …": he speaks later
-            gender = _own_pronoun(article, item, mentions) if subject else None
+            gender = _own_pronoun(article, item, starts) if subject else None
             person = resolver.mention(item, subject=subject, gender=gender)
             if person is not None and subject:
                 subject_of[sentence] = person
@@ -129,7 +130,7 @@ _OTHER_CLAUSE = re.compile(
 _OWN_REACH = 60  # characters from the end of a name to its own pronoun
 
 
-def _own_pronoun(article: _Article, m: SpeakerRef, mentions: list[SpeakerRef]) -> Gender:
+def _own_pronoun(article: _Article, m: SpeakerRef, starts: list[int]) -> Gender:
     """The gender the copy gives a sentence's subject with its own "his"/"herself".
 
     A first-name list cannot settle "Lindsey Graham" or a name it lacks; the article's
@@ -140,7 +141,9 @@ def _own_pronoun(article: _Article, m: SpeakerRef, mentions: list[SpeakerRef]) -
     if not text.startswith(m.name, m.pos):
         return None
     end = min(len(text), start + _OWN_REACH)
-    end = min([end] + [n.pos for n in mentions if start <= n.pos < end])
+    i = bisect_left(starts, start)
+    if i < len(starts):
+        end = min(end, starts[i])  # no other name between
     hit = _OWN_PRONOUN.search(text, start, end)
     if (
         hit is None
