@@ -50,3 +50,11 @@ def test_a_name_after_the_modifies_a_noun_and_is_not_the_subject():
         "“My job is to protect the nomination,” he vowed."
     )
     assert quotes(text)[-1].speaker == "Paul Dorn"
+
+
+def test_a_name_after_a_capital_the_opening_the_sentence_is_a_modifier_too():
+    text = (
+        "Kent Marlow hired Paul Dorn in March. Dorn took the job.\n\n"
+        "The Marlow memo on Friday was long. “We have a plan for every state,” he said."
+    )
+    assert quotes(text)[-1].speaker == "Paul Dorn"

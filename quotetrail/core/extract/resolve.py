@@ -235,7 +235,7 @@ _ADDRESSEE = re.compile(
 )
 
 
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:the|a|an)\s+$")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|an?|An?)\s+$")
 
 
 def _sentence_subjects(
