@@ -58,3 +58,13 @@ def test_a_name_after_a_capital_the_opening_the_sentence_is_a_modifier_too():
         "The Marlow memo on Friday was long. “We have a plan for every state,” he said."
     )
     assert quotes(text)[-1].speaker == "Paul Dorn"
+
+
+def test_a_name_cited_inside_the_subjects_sentence_does_not_take_the_lead():
+    text = (
+        "“We are fine,” Dr. Ben Corso told reporters on Monday.\n\n"
+        "Corso turned the story back on the paper, pointing out that its reporter "
+        "Jay Fenwick had reported in June that the campaign was in trouble.\n\n"
+        "“A leopard does not change its spots,” he said."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ben Corso", "Jay Fenwick", "Ben Corso"]

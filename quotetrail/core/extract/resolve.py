@@ -86,6 +86,7 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
         introducer = _introducing_sentence(article, c, quoted, subject_of)
         if c.ref is not None:
             c.person = resolver.speaker(c.ref, c.cue.feminine if c.cue else None)
+            _keep_sentence_subject(article, c, subject_of, resolver)
         elif c.inherit and introducer is not None:
             c.person = introducer  # "Howard continued his remarks. “Eight years ago …”"
             resolver.speaker(SpeakerRef("name", name=introducer.name))
@@ -95,6 +96,23 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
         if c.person is not None:
             previous = c
     _name_unnamed_roles(resolver, candidates, mentions)
+
+
+def _keep_sentence_subject(
+    article: _Article, c: _Candidate, subject_of: dict[int, Person], resolver: Resolver
+) -> None:
+    """A speaker named inside another subject's sentence does not take the lead.
+
+    "Roe turned on the paper, pointing out that its Jay Fox had reported …. He said …":
+    the later "he" is still Roe, the subject, not Fox, cited in Roe's clause. A subject
+    never cited speaking keeps no lead: it may be "Fair Grounds" or "San Diego".
+    """
+    if c.ref is None or c.ref.kind != "name" or c.ref.pos < 0 or c.person is None:
+        return
+    s = article.sentences.at(c.ref.pos)
+    lead = subject_of.get(s.index) if s is not None else None
+    if lead is not None and lead is not c.person and not lead.tentative:
+        resolver.lead(lead)
 
 
 def _speaking_surnames(text: str, candidates: list[_Candidate]) -> set[str]:

@@ -219,6 +219,10 @@ class Resolver:
                 return self._person(ref, tentative=True)
         return None
 
+    def lead(self, person: Person) -> None:
+        """Make `person` the one a later "he"/"she" tries first (a sentence's subject)."""
+        self._touch(self.subjects, person)
+
     def last_speaker(self) -> Person | None:
         return self.speakers[-1] if self.speakers else None
 
