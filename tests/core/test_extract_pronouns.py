@@ -68,3 +68,13 @@ def test_a_name_cited_inside_the_subjects_sentence_does_not_take_the_lead():
         "“A leopard does not change its spots,” he said."
     )
     assert [q.speaker for q in quotes(text)] == ["Ben Corso", "Jay Fenwick", "Ben Corso"]
+
+
+def test_a_name_written_as_a_place_is_never_he_or_she():
+    text = (
+        "Lena Marsh runs the largest bank in Costa Verde.\n\n"
+        "“We lend to everyone,” Ms. Marsh said.\n\n"
+        "Even today, Costa Verde tends to run everything through the bank. "
+        "“It is a mix of things,” she said."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Lena Marsh", "Lena Marsh"]

@@ -63,6 +63,7 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
     subjects = _sentence_subjects(article, mentions, _inside_quotes(mentions, candidates))
     speaking = _speaking_surnames(article.text, candidates)
     starts = [m.pos for m in mentions]  # sorted
+    places = _place_names(article.text)
     events: list[tuple[int, int, object]] = [(m.pos, 0, m) for m in mentions]
     events += [(_resolve_at(c), 1, c) for c in candidates]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -76,7 +77,8 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
             if item.known_only and surname_key(item.name) in speaking:
                 item = replace(item, known_only=False)  # "Obama also addressed …": he speaks later
             gender = _own_pronoun(article, item, starts) if subject else None
-            person = resolver.mention(item, subject=subject, gender=gender)
+            place = item.name in places
+            person = resolver.mention(item, subject=subject, gender=gender, place=place)
             if person is not None and subject:
                 subject_of[sentence] = person
             continue
@@ -251,6 +253,18 @@ _ADDRESSEE = re.compile(
     r"(?<![\w-])(?:told|to|with|by|from|asked|met|for|about|against|on|at|of|over|than)\s+$",
     re.IGNORECASE,
 )
+
+
+# "in Puerto Rico", "at Hewlett-Packard": a name written as a place or a firm
+_LOCATIVE = re.compile(
+    r"(?<![\w-])(?:in|at|near|outside|inside|across|throughout)\s+"
+    r"([A-Z][\w'’.-]*(?:[^\S\n][A-Z][\w'’.-]*){0,2})(?![\w'’])"
+)
+
+
+def _place_names(text: str) -> set[str]:
+    """Capitalised runs the copy writes after "in"/"at" ("in Puerto Rico"): one pass."""
+    return {m.group(1).rstrip(".") for m in _LOCATIVE.finditer(text)}
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|an?|An?)\s+$")
