@@ -12,7 +12,8 @@ person named before the quote, whichever stage found the quote.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from quotetrail.core.attribution import points_back
 from quotetrail.core.extract.article import _Article, _by_para, _Candidate, _preceding
@@ -26,6 +27,8 @@ from quotetrail.core.speakers import (
     subject_after,
 )
 from quotetrail.core.speakers.mentions import _CONTRACTION
+from quotetrail.core.speakers.morphology import surname_key
+from quotetrail.core.speakers.names import Gender
 
 
 def _apply_back_attributions(article: _Article, candidates: list[_Candidate]) -> None:
@@ -58,6 +61,9 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
     found += find_full_names(article.text, article.is_outlet)
     mentions = sorted((m for m in found if not article.in_span(m.pos)), key=lambda m: m.pos)
     subjects = _sentence_subjects(article, mentions, _inside_quotes(mentions, candidates))
+    speaking = _speaking_surnames(article.text, candidates)
+    starts = [m.pos for m in mentions]  # sorted
+    places = _place_names(article.text)
     events: list[tuple[int, int, object]] = [(m.pos, 0, m) for m in mentions]
     events += [(_resolve_at(c), 1, c) for c in candidates]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -68,7 +74,11 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
         if isinstance(item, SpeakerRef):
             sentence = subjects.get(item.pos)
             subject = sentence is not None and sentence not in subject_of
-            person = resolver.mention(item, subject=subject)
+            if item.known_only and surname_key(item.name) in speaking:
+                item = replace(item, known_only=False)  # "Obama also addressed …": he speaks later
+            gender = _own_pronoun(article, item, starts) if subject else None
+            place = item.name in places
+            person = resolver.mention(item, subject=subject, gender=gender, place=place)
             if person is not None and subject:
                 subject_of[sentence] = person
             continue
@@ -78,6 +88,7 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
         introducer = _introducing_sentence(article, c, quoted, subject_of)
         if c.ref is not None:
             c.person = resolver.speaker(c.ref, c.cue.feminine if c.cue else None)
+            _keep_sentence_subject(article, c, subject_of, resolver)
         elif c.inherit and introducer is not None:
             c.person = introducer  # "Howard continued his remarks. “Eight years ago …”"
             resolver.speaker(SpeakerRef("name", name=introducer.name))
@@ -87,6 +98,80 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
         if c.person is not None:
             previous = c
     _name_unnamed_roles(resolver, candidates, mentions)
+
+
+def _keep_sentence_subject(
+    article: _Article, c: _Candidate, subject_of: dict[int, Person], resolver: Resolver
+) -> None:
+    """A speaker named inside another subject's sentence does not take the lead.
+
+    "Roe turned on the paper, pointing out that its Jay Fox had reported …. He said …":
+    the later "he" is still Roe, the subject, not Fox, cited in Roe's clause. A subject
+    never cited speaking keeps no lead: it may be "Fair Grounds" or "San Diego".
+    """
+    if c.ref is None or c.ref.kind != "name" or c.ref.pos < 0 or c.person is None:
+        return
+    s = article.sentences.at(c.ref.pos)
+    lead = subject_of.get(s.index) if s is not None else None
+    if lead is not None and lead is not c.person and not lead.tentative:
+        resolver.lead(lead)
+
+
+def _speaking_surnames(text: str, candidates: list[_Candidate]) -> set[str]:
+    """Surnames cited speaking anywhere in the article ("…," Obama stated).
+
+    A lone surname is otherwise only a word in passing until somebody of that name is
+    named in full; one who speaks later is a person from the first time the copy
+    names them ("Obama also addressed the concerns. "…," he added.").
+    """
+    return {
+        surname_key(c.ref.name.split()[-1])
+        for c in candidates
+        if c.ref is not None and c.ref.kind == "name" and _whole_name(text, c.ref)
+    }
+
+
+def _whole_name(text: str, ref: SpeakerRef) -> bool:
+    """Is the cited name all there is, not the first word of a longer capitalised
+    phrase ("voters on Super Tuesday said": "Super" is nobody)?"""
+    end = ref.pos + len(ref.name)
+    return bool(ref.name.strip()) and re.match(r"\s+[A-Z]", text[end : end + 3]) is None
+
+
+# the person's own pronoun right after their name: "Sen. Lindsey Graham called out his
+# rival": "his"/"himself" (male), "herself"/"her own" (female); a bare "her" is as often
+# an object ("Trump attacked her"), and a pronoun past a comma, "that" or a verb of
+# saying may be somebody else's ("Roe said that he …")
+_OWN_PRONOUN = re.compile(r"\b(?:(his|himself)|(herself|her\s+own))\b", re.IGNORECASE)
+_OTHER_CLAUSE = re.compile(
+    r"[,;:.!?\"“”]|\b(?:that|who|whom|whose|which|said|says|told|tells|and|or|but|with)\b",
+    re.IGNORECASE,
+)
+_OWN_REACH = 60  # characters from the end of a name to its own pronoun
+
+
+def _own_pronoun(article: _Article, m: SpeakerRef, starts: list[int]) -> Gender:
+    """The gender the copy gives a sentence's subject with its own "his"/"herself".
+
+    A first-name list cannot settle "Lindsey Graham" or a name it lacks; the article's
+    own pronoun can, when no other name, clause or quote stands between.
+    """
+    text = article.text
+    start = m.pos + len(m.name)
+    if not text.startswith(m.name, m.pos):
+        return None
+    end = min(len(text), start + _OWN_REACH)
+    i = bisect_left(starts, start)
+    if i < len(starts):
+        end = min(end, starts[i])  # no other name between
+    hit = _OWN_PRONOUN.search(text, start, end)
+    if (
+        hit is None
+        or _OTHER_CLAUSE.search(text, start, hit.start())
+        or article.in_span(hit.start())
+    ):
+        return None
+    return "m" if hit.group(1) else "f"
 
 
 def _resolve_at(c: _Candidate) -> int:
@@ -164,7 +249,25 @@ def _in_opening_clause(text: str, start: int, pos: int) -> bool:
     return m is not None and pos < m.end()
 
 
-_ADDRESSEE = re.compile(r"(?<![\w-])(?:told|to|with|by|from|asked|met)\s+$", re.IGNORECASE)
+_ADDRESSEE = re.compile(
+    r"(?<![\w-])(?:told|to|with|by|from|asked|met|for|about|against|on|at|of|over|than)\s+$",
+    re.IGNORECASE,
+)
+
+
+# "in Puerto Rico", "at Hewlett-Packard": a name written as a place or a firm
+_LOCATIVE = re.compile(
+    r"(?<![\w-])(?:in|at|near|outside|inside|across|throughout)\s+"
+    r"([A-Z][\w'’.-]*(?:[^\S\n][A-Z][\w'’.-]*){0,2})(?![\w'’])"
+)
+
+
+def _place_names(text: str) -> set[str]:
+    """Capitalised runs the copy writes after "in"/"at" ("in Puerto Rico"): one pass."""
+    return {m.group(1).rstrip(".") for m in _LOCATIVE.finditer(text)}
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|an?|An?)\s+$")
 
 
 def _sentence_subjects(
@@ -179,6 +282,8 @@ def _sentence_subjects(
     for i, m in enumerate(mentions):
         if m.pos in inside or _ADDRESSEE.search(article.text, max(0, m.pos - 12), m.pos):
             continue  # "the mayor told John Smith": the one spoken to is not a later "he"
+        if _ARTICLE_BEFORE.search(article.text, max(0, m.pos - 6), m.pos):
+            continue  # "in the Trump release, Manafort said": a name as a modifier
         if i + 1 < len(mentions) and _modifies_next(article.text, m, mentions[i + 1]):
             continue  # "Clinton campaign manager Robby Mook released a memo": Mook
         s = article.sentences.at(m.pos)

@@ -50,6 +50,7 @@ class Person:
     seen: int = -1  # where the person was last named or cited (for a Russian epithet)
     bare: bool = False  # referred to by the surname alone ("Trump said"), see `_by_surname`
     firm: Gender = None  # the gender an honorific or first name stated, see `_by_surname`
+    place: bool = False  # once written as a place ("in Puerto Rico"), see `_by_gender`
 
     @property
     def name(self) -> str:
@@ -73,6 +74,12 @@ class Person:
         return True
 
 
+def _placeish(person: Person) -> bool:
+    """A name the copy wrote as a place ("in Manhattan", "at Valeant") and never gave a
+    gender or cited speaking: not what "he" or "she" means."""
+    return person.place and person.gender is None
+
+
 class Resolver:
     """Tracks who has been named and who spoke, in article order."""
 
@@ -87,11 +94,20 @@ class Resolver:
         self.groups: list[Person] = []  # bodies and groups that spoke: what "they" refers to
         self.last_it: tuple[Person, int] | None = None  # the last one body that spoke, where
 
-    def mention(self, ref: SpeakerRef, *, subject: bool = False) -> Person | None:
+    def mention(
+        self,
+        ref: SpeakerRef,
+        *,
+        subject: bool = False,
+        gender: Gender = None,
+        place: bool = False,
+    ) -> Person | None:
         """A name seen in the text; its spelling yields to how the person is cited speaking.
 
         Only a `subject` mention (the first name of its sentence) can be a later "he":
-        in "Putin met Erdogan. "…," he said." the speaker is Putin.
+        in "Putin met Erdogan. "…," he said." the speaker is Putin. `gender` is what the
+        article's own pronoun for them says ("Lindsey Graham … his rival"): it overrides
+        a guess from a first-name list. `place`: the name follows "in"/"at" here.
         """
         if ref.kind == "name" and ref.known_only:
             person = self._known(ref.name, ref.firm_gender)
@@ -101,6 +117,9 @@ class Resolver:
             person = self._person(ref, tentative=True) if ref.kind == "name" else None
         if person:
             person.seen = max(person.seen, ref.pos)
+            if gender is not None and person in self.people:
+                person.gender = gender
+            person.place = person.place or place
             self._touch(self.recent, person)
             if subject:
                 self._touch(self.subjects, person)
@@ -213,6 +232,10 @@ class Resolver:
                 return self._person(ref, tentative=True)
         return None
 
+    def lead(self, person: Person) -> None:
+        """Make `person` the one a later "he"/"she" tries first (a sentence's subject)."""
+        self._touch(self.subjects, person)
+
     def last_speaker(self) -> Person | None:
         return self.speakers[-1] if self.speakers else None
 
@@ -268,6 +291,8 @@ class Resolver:
         """
         for pool in (self.subjects, self.recent):
             for person in reversed(pool):
+                if gender is not None and _placeish(person):
+                    continue  # "Puerto Rico tends to …. "…," she said": not Puerto Rico
                 if gender is None or person.gender in (None, gender):
                     return person
         return None
