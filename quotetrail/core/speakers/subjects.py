@@ -88,6 +88,9 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
         if opening > lo:
             hi = opening
             end = _rstrip_end(text, lo, hi)
+    coordinated = _COORDINATED.search(text, max(lo, end - 40), end)
+    if coordinated is not None:
+        return _coordinated_subject(text, lo, coordinated.start(), is_outlet)
     seg_end = hi
     relative = _RELATIVE_AFTER_NAME.search(text, max(lo, hi - _REACH), hi)
     if _ends_with(text, lo, end, ",") and relative is not None:
@@ -158,6 +161,29 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
         idx -= 1
         steps += 1
     return None
+
+
+# "Rubio thanked Miami and said …", "Carson named nobody, but told his supporters …":
+# the cue is the second verb of its subject; the word before "and" is the first verb's object
+_COORDINATED = re.compile(
+    r"(?:,[^\S\n]*|[^\S\n])(?-i:and|but)(?:[^\S\n]+(?-i:[a-z]+ly|then|also|later|now|still)){0,2}\Z"
+)
+_SENTENCE_BREAK = re.compile(r".*[.!?;:\n][\"”’'»)]*\s", re.DOTALL)
+
+
+def _coordinated_subject(text: str, lo: int, conj: int, is_outlet: IsOutlet) -> SpeakerRef | None:
+    """The subject opening the clause whose second verb is the cue, or nobody.
+
+    Nobody rather than the nearest name: that one is the first verb's object.
+    """
+    m = _SENTENCE_BREAK.match(text, max(lo, conj - _REACH), conj)
+    start = m.end() if m else max(lo, conj - _REACH)
+    ref = subject_after(text, start, conj, is_outlet, sentence_start=True)
+    if ref is None or ref.kind not in ("name", "pronoun", "role", "body"):
+        return None
+    if len(text[start : ref.pos].split()) > 4:
+        return None  # not the word opening the clause: an object or a place
+    return ref
 
 
 def subject_after(
