@@ -285,10 +285,18 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
     head_cue, head_ref, adjacent = _head_attribution(article, head)
     if head_cue and head_ref and adjacent:
         return "direct", head_cue, head_ref, False
+    if head_cue and head_cue.participle and adjacent:
+        ref = _participle_head(article, head)  # `… "wasn't good." Adding, "…"`
+        if ref is not None:
+            return "direct", head_cue, ref, False
     if head_cue and adjacent and _after_a_quote(article, head):
         # `"A," said the senator, "B."`: B continues the quote the attribution follows
         return "direct", head_cue, None, True
-    colon_ref = _colon_speaker(article, head) or _signature(article, tail)
+    colon_ref = (
+        _colon_speaker(article, head)
+        or _signature(article, tail)
+        or _participle_head(article, head)
+    )
     if colon_ref is None and _CYRILLIC.search(content):
         colon_ref = _ru_colon_subject(article, head, content)
     if colon_ref is not None:
@@ -564,7 +572,7 @@ _RU_SETTING = re.compile(
 )
 _LEAD_NP = re.compile(
     r"[\s,'’\"”»—–-]*(?P<np>(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?:(?-i:[a-z])[\w-]*|(?-i:Democrat|Republican|Independent)s?"
+    r"(?:(?-i:[a-z])[\w-]*|\d+-year-old|(?-i:Democrat|Republican|Independent)s?"
     r"|(?-i:[A-Z][a-z]+(?:an|ian|er|ese))))\s+$",  # "the Texan said", "the New Yorker said"
     re.IGNORECASE,
 )
@@ -829,6 +837,42 @@ def _signature(article: _Article, tail: tuple[int, int]) -> SpeakerRef | None:
     rest = text[ref.pos + len(ref.name) : line_end].strip(" \t.") if ref else ""
     if ref is None or ref.kind != "name" or (rest and not rest.startswith(",")):
         return None  # a name (and its title after a comma) up to the end of the line
+    return ref
+
+
+# `…, writing "…"`, `…, asking supporters to "…"`, `Adding, "…"`: a participle of saying
+# (not all are cues: "asking", "writing" open too many other clauses) right before the quote
+_PARTICIPLE_HEAD = re.compile(
+    r"(?P<p>(?i:writing|asking|urging|adding|saying|declaring|telling|noting|warning|stating"
+    r"|tweeting|posting|arguing|insisting|explaining))(?:[^\S\n]+(?-i:[a-z][\w'’-]*)){0,3}?"
+    r"[^\S\n]*[,:]?[^\S\n]*\Z"
+)
+
+
+def _participle_head(article: _Article, head: tuple[int, int]) -> SpeakerRef | None:
+    """The subject of the clause a participle of saying hangs from: `Ann Roe shared the
+    news, writing "…"`; a sentence opened by the participle (`Adding, "…"`) hangs from
+    the sentence before it."""
+    text = article.text
+    lo, hi = head
+    m = _PARTICIPLE_HEAD.search(text, max(lo, hi - 60), hi)
+    s = article.sentences.at(m.start()) if m is not None else None
+    if m is None or s is None:
+        return None
+    if _WORD_CHAR.search(text, s.start, m.start()):
+        if text[max(s.start, m.start() - 4) : m.start()].rstrip()[-1:] not in (",", "—", "–"):
+            return None  # "… by writing": the participle must follow a comma or a dash
+        start, stop = s.start, m.start()
+    else:
+        prev = article.sentences.previous(s)
+        if prev is None or prev.para != s.para:
+            return None
+        start, stop = prev.start, prev.end
+    ref = subject_after(text, start, stop, article.is_outlet, sentence_start=True)
+    if ref is None or ref.kind not in ("name", "pronoun", "role"):
+        return None
+    if len(_WORD.findall(text[start : ref.pos])) > 3:
+        return None  # not the clause's opening subject
     return ref
 
 
