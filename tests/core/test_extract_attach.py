@@ -1,0 +1,64 @@
+"""Speaker attachment: the clause a cue or a participle of saying belongs to.
+
+Synthetic sentences only. Each case names the speaker a nearer, wrong word would win:
+the first verb's object before "and said", or nobody when the participle carries no cue.
+"""
+
+import pytest
+
+from tests.core.extract_helpers import by_text, quotes
+
+WORDS = "We will rebuild the bridge before winter"
+
+
+def speaker_of(text: str) -> str | None:
+    """The speaker of the one quote that opens with WORDS."""
+    (quote,) = [q for q in quotes(text) if q.text.startswith(WORDS)]
+    return quote.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Ridley thanked Baxford and said the bridge would reopen in May.",
+        "Tom Ridley toured Baxford on Monday, but later said the bridge would reopen in May.",
+    ],
+)
+def test_second_verb_takes_the_clause_subject_not_the_object(text):
+    found = by_text(quotes(text), "the bridge would reopen in May")
+    assert found.speaker == "Tom Ridley"
+
+
+def test_but_told_before_a_direct_quote():
+    text = (
+        "The hall was full.\n\nTom Ridley did not name any of his rivals, "
+        f'but told his supporters, "{WORDS}."'
+    )
+    assert speaker_of(text) == "Tom Ridley"
+
+
+def test_and_between_two_names_is_not_a_second_verb():
+    text = f'The hall was full.\n\nAnna Kell and Tom Ridley said, "{WORDS}."'
+    assert speaker_of(text) in ("Anna Kell", "Tom Ridley", "Anna Kell and Tom Ridley")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'Tom Ridley shared the news online last week, writing, "{WORDS}. It is a promise."',
+        f'Tom Ridley sent a fundraising note after the vote, asking supporters to "{WORDS}."',
+        f'Tom Ridley said the plan was "late." Adding, "{WORDS}. It is a promise."',
+    ],
+)
+def test_participle_of_saying_takes_the_clause_subject(text):
+    assert speaker_of(text) == "Tom Ridley"
+
+
+def test_participle_not_after_a_comma_is_no_attribution():
+    text = f'The town was quiet.\n\nTom Ridley was known for writing "{WORDS}" on walls.'
+    assert speaker_of(text) is None  # what he was known for writing, not said here
+
+
+def test_an_age_as_the_speaker_after_the_quote():
+    text = f'The town was quiet.\n\n"{WORDS}," the 43-year-old said in the video.'
+    assert speaker_of(text) == "the 43-year-old"
