@@ -283,12 +283,12 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
     if tail_cue and tail_ref:
         return "direct", tail_cue, tail_ref, False
     head_cue, head_ref, adjacent = _head_attribution(article, head)
-    if head_cue and head_ref and adjacent:
-        return "direct", head_cue, head_ref, False
     if head_cue and head_cue.participle and adjacent:
         ref = _participle_head(article, head)  # `… "wasn't good." Adding, "…"`
         if ref is not None:
             return "direct", head_cue, ref, False
+    if head_cue and head_ref and adjacent:
+        return "direct", head_cue, head_ref, False
     if head_cue and adjacent and _after_a_quote(article, head):
         # `"A," said the senator, "B."`: B continues the quote the attribution follows
         return "direct", head_cue, None, True
@@ -862,6 +862,9 @@ def _participle_head(article: _Article, head: tuple[int, int]) -> SpeakerRef | N
     if _WORD_CHAR.search(text, s.start, m.start()):
         if text[max(s.start, m.start() - 4) : m.start()].rstrip()[-1:] not in (",", "—", "–"):
             return None  # "… by writing": the participle must follow a comma or a dash
+        said = _verb_before_participle(article, max(lo, s.start), m.start())
+        if said is not None:  # "…, Spicer said, adding, "…"": the one who said
+            return said
         start, stop = s.start, m.start()
     else:
         prev = article.sentences.previous(s)
@@ -874,6 +877,22 @@ def _participle_head(article: _Article, head: tuple[int, int]) -> SpeakerRef | N
     if len(_WORD.findall(text[start : ref.pos])) > 3:
         return None  # not the clause's opening subject
     return ref
+
+
+# between a verb of saying and the participle: nothing but a short setting and a comma
+_SAID_THEN = re.compile(
+    r"(?:[^\S\n]+(?:in|on|at|to|during|after|from)\b[^,;:\"“”\n]{0,40})?,[^\S\n]*"
+)
+
+
+def _verb_before_participle(article: _Article, lo: int, at: int) -> SpeakerRef | None:
+    """`…, Nefzi said, adding, "…"`: the participle continues a verb of saying, whose
+    subject is the speaker (not the sentence's opening subject, whose words were reported)."""
+    verbs = [c for c in article.cues(lo, at) if c.kind == "verb" and not c.participle]
+    if not verbs or not _SAID_THEN.fullmatch(article.text, verbs[-1].end, at):
+        return None
+    ref = _subject(article, verbs[-1], lo, verbs[-1].start, prefer_after=False)
+    return ref if ref is not None and ref.kind in ("name", "pronoun", "role", "body") else None
 
 
 def _any_attribution(article: _Article, s_first: Sentence, s_last: Sentence, near: int):

@@ -298,7 +298,7 @@ _OPENING_ADVERBIAL = re.compile(
     r"[\s\"“”'‘’(—–-]*(?:(?:after|although|though|amid|among|as|at|before|by|despite|during"
     r"|following|for|from|given|having|if|in|inside|like|on|once|over|since|unlike|until"
     r"|upon|when|whenever|where|while|with|within|without|shortly|hours|minutes|days|weeks"
-    r"|months|years|moments|earlier|later|asked|speaking|back|one\s+of|[a-z]{3,}(?<!l)ly|[a-z]{2,}ally)\b"
+    r"|months|years|moments|earlier|later|asked|speaking|back|here|there|meanwhile|elsewhere|one\s+of|[a-z]{3,}(?<!l)ly|[a-z]{2,}ally)\b"
     r"|[a-z]{4,}ing\s+(?-i:[a-z]))",
     re.IGNORECASE,
 )
