@@ -860,7 +860,8 @@ def _participle_head(article: _Article, head: tuple[int, int]) -> SpeakerRef | N
     if m is None or s is None:
         return None
     if _WORD_CHAR.search(text, s.start, m.start()):
-        if text[max(s.start, m.start() - 4) : m.start()].rstrip()[-1:] not in (",", "—", "–"):
+        lead = text[max(s.start, m.start() - 6) : m.start()].rstrip(" \t\"”’'")
+        if lead[-1:] not in (",", "—", "–"):
             return None  # "… by writing": the participle must follow a comma or a dash
         said = _verb_before_participle(article, max(lo, s.start), m.start())
         if said is not None:  # "…, Spicer said, adding, "…"": the one who said
@@ -870,6 +871,9 @@ def _participle_head(article: _Article, head: tuple[int, int]) -> SpeakerRef | N
         prev = article.sentences.previous(s)
         if prev is None or prev.para != s.para:
             return None
+        said = _last_speaker(article, prev)
+        if said is not None:  # `Maher stated … "wasn't good." Adding, "…"`
+            return said
         start, stop = prev.start, prev.end
     ref = subject_after(text, start, stop, article.is_outlet, sentence_start=True)
     if ref is None or ref.kind not in ("name", "pronoun", "role"):
@@ -892,6 +896,15 @@ def _verb_before_participle(article: _Article, lo: int, at: int) -> SpeakerRef |
     if not verbs or not _SAID_THEN.fullmatch(article.text, verbs[-1].end, at):
         return None
     ref = _subject(article, verbs[-1], lo, verbs[-1].start, prefer_after=False)
+    return ref if ref is not None and ref.kind in ("name", "pronoun", "role", "body") else None
+
+
+def _last_speaker(article: _Article, s: Sentence) -> SpeakerRef | None:
+    """The subject of the last verb of saying in a sentence (a person, role or body)."""
+    verbs = [c for c in article.cues(s.start, s.end) if c.kind == "verb" and not c.participle]
+    if not verbs:
+        return None
+    ref = _subject(article, verbs[-1], s.start, verbs[-1].start, prefer_after=False)
     return ref if ref is not None and ref.kind in ("name", "pronoun", "role", "body") else None
 
 
