@@ -6,6 +6,7 @@ the first verb's object before "and said", or nobody when the participle carries
 
 import pytest
 
+from quotetrail.core.speakers.names import _clause_start
 from tests.core.extract_helpers import by_text, quotes
 
 WORDS = "We will rebuild the bridge before winter"
@@ -62,3 +63,42 @@ def test_participle_not_after_a_comma_is_no_attribution():
 def test_an_age_as_the_speaker_after_the_quote():
     text = f'The town was quiet.\n\n"{WORDS}," the 43-year-old said in the video.'
     assert speaker_of(text) == "the 43-year-old"
+
+
+def test_second_verb_in_a_clause_after_a_comma():
+    text = (
+        "Some in the crowd booed, and when Tom Ridley thanked Baxford and said "
+        "the bridge would reopen in May, a man yelled."
+    )
+    found = [q for q in quotes(text) if q.text.startswith("the bridge would reopen")]
+    assert [q.speaker for q in found] == ["Tom Ridley"]
+
+
+def test_a_share_of_a_poll_is_the_speaker():
+    text = "Among men, 57 percent see Baxter badly while 61 percent say the same of Ridley."
+    found = [q for q in quotes(text) if q.text.startswith("the same of Ridley")]
+    assert [q.speaker for q in found] == ["61 percent"]
+
+
+def test_participle_continuing_a_verb_of_saying():
+    text = f'Ryan and Baxter will meet next week, Tom Spicer said, adding, "{WORDS}."'
+    assert speaker_of(text) == "Tom Spicer"
+
+
+def test_scare_quoted_object_before_the_participle():
+    text = f'The hall was full.\n\nTom Ridley needled the county “engineer,” saying, "{WORDS}."'
+    assert speaker_of(text) == "Tom Ridley"
+
+
+def test_place_adverbial_opening_the_sentence():
+    text = (
+        "The hall was full.\n\nHere in Baxford, Tom Ridley stepped up his talk of bridges, "
+        f'saying, "{WORDS}."'
+    )
+    assert speaker_of(text) == "Tom Ridley"
+
+
+def test_thousands_comma_is_no_clause_break():
+    text = "The agency deemed 1,500 pages personal"
+    assert _clause_start(text, 0, len(text)) == 0
+    assert _clause_start("Later, the agency", 0, 17) == len("Later,")

@@ -27,7 +27,10 @@ def _words(text: str) -> tuple[str, ...]:
 Gender = Literal["m", "f"] | None
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
-_CLAUSE_BREAK = re.compile(r"[,;:()\"«»“”„!?—–\[\]]|\.(?!\s*[A-ZА-ЯЁ][\w.'’])")  # "Mr. O'Brien"
+# "Mr. O'Brien": no break at a title's dot; "1,500 pages": none at a thousands comma
+_CLAUSE_BREAK = re.compile(
+    r"(?<!\d),|,(?!\d{3}(?!\d))|[;:()\"«»“”„!?—–\[\]]|\.(?!\s*[A-ZА-ЯЁ][\w.'’])"
+)
 _LAST_CLAUSE_BREAK = re.compile(rf"(?s:.*)(?:{_CLAUSE_BREAK.pattern})")  # see _clause_start
 
 PRONOUNS: dict[str, Gender] = {

@@ -88,6 +88,9 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
         if opening > lo:
             hi = opening
             end = _rstrip_end(text, lo, hi)
+    share = _SHARE_BEFORE.search(text, max(lo, end - 80), end)
+    if share is not None:  # "with 30 percent of voters saying …": the share of a poll speaks
+        return SpeakerRef("body", name=share.group("share"), pos=share.start("share"))
     coordinated = _COORDINATED.search(text, max(lo, end - 40), end)
     if coordinated is not None:
         return _coordinated_subject(text, lo, coordinated.start(), is_outlet)
@@ -168,22 +171,30 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
 _COORDINATED = re.compile(
     r"(?:,[^\S\n]*|[^\S\n])(?-i:and|but)(?:[^\S\n]+(?-i:[a-z]+ly|then|also|later|now|still)){0,2}\Z"
 )
+_SHARE_BEFORE = re.compile(
+    r"(?<![\w.,])(?P<share>\d{1,3}(?:\.\d)?(?:[^\S\n]+percent|%)(?:[^\S\n]+of[^\S\n]+(?:(?-i:[a-z])[\w-]*"
+    r"[^\S\n]+){0,2}(?-i:[a-z])[\w-]*)?)[^\S\n]*\Z"
+)
 _SENTENCE_BREAK = re.compile(r".*[.!?;:\n][\"”’'»)]*\s", re.DOTALL)
 
 
 def _coordinated_subject(text: str, lo: int, conj: int, is_outlet: IsOutlet) -> SpeakerRef | None:
     """The subject opening the clause whose second verb is the cue, or nobody.
 
-    Nobody rather than the nearest name: that one is the first verb's object.
+    Nobody rather than the nearest name: that one is the first verb's object. The
+    clause after the last comma is tried first ("Some booed, and when Rubio thanked
+    Miami and said …"), then the sentence ("Carson named nobody, but told …").
     """
     m = _SENTENCE_BREAK.match(text, max(lo, conj - _REACH), conj)
-    start = m.end() if m else max(lo, conj - _REACH)
-    ref = subject_after(text, start, conj, is_outlet, sentence_start=True)
-    if ref is None or ref.kind not in ("name", "pronoun", "role", "body"):
-        return None
-    if len(text[start : ref.pos].split()) > 4:
-        return None  # not the word opening the clause: an object or a place
-    return ref
+    sentence = m.end() if m else max(lo, conj - _REACH)
+    comma = text.rfind(",", sentence, conj)
+    for start in ([comma + 1] if comma >= 0 else []) + [sentence]:
+        ref = subject_after(text, start, conj, is_outlet, sentence_start=True)
+        if ref is None or ref.kind not in ("name", "pronoun", "role", "body"):
+            continue
+        if len(text[start : ref.pos].split()) <= 3:
+            return ref  # the words opening the clause, not an object or a place
+    return None
 
 
 def subject_after(
