@@ -102,3 +102,42 @@ def test_thousands_comma_is_no_clause_break():
     text = "The agency deemed 1,500 pages personal"
     assert _clause_start(text, 0, len(text)) == 0
     assert _clause_start("Later, the agency", 0, 17) == len("Later,")
+
+
+@pytest.mark.parametrize(
+    ("tail", "speaker"),
+    [
+        (" the note says.", "the note"),  # "note" is the subject here, not the verb
+        (", an aide, who was not named, told the paper.", "an aide"),
+        (
+            ", said a former U.S. county official who oversaw the work.",
+            "a former U.S. county official",
+        ),
+        (
+            ", said one person with knowledge of the plan, who spoke on condition of anonymity.",
+            "one person with knowledge of the plan",
+        ),
+    ],
+)
+def test_described_speaker_after_the_quote(tail, speaker):
+    text = f"The hall was full.\n\n''{WORDS}''{tail}"
+    assert speaker_of(text) == speaker
+
+
+def test_attribution_sentence_after_a_question_may_run_on():
+    text = f"The hall was full.\n\n“{WORDS}?” Tom Ridley asks as a janitor walks in front of her."
+    assert speaker_of(text) == "Tom Ridley"
+
+
+def test_a_statement_after_a_full_stop_is_not_the_quote_attribution():
+    text = (
+        f"Mayor Anna Kell told reporters: “{WORDS}.” Later the county office added that "
+        "the final decision would come in December."
+    )
+    assert speaker_of(text) == "Anna Kell"
+
+
+@pytest.mark.parametrize("name", ["Peter King", "Peter T. King", "Theresa May"])
+def test_title_word_as_a_surname_after_a_first_name(name):
+    text = f"The hall was full.\n\n“{WORDS},” Representative {name}, a member from Ohio, said."
+    assert speaker_of(text) == name

@@ -227,7 +227,14 @@ def _direct_group(article: _Article, frags: list[QuoteSpan], prev_close: int, ne
         ):
             head = (prev.start, first.open)  # "Cruz continued:" then the quote's paragraph
     tail = (last.close + 1, min(s_last.end, next_open))
-    following = _attribution_sentence(article, s_last, tail, next_open)
+    # `"Who can remember?" Roe asks as a janitor walks in.`: a quote ending in "?" or "!"
+    # cuts the sentence before its attribution, which may run on; after a "." the next
+    # sentence is more likely a statement of its own (and a word or two is a term)
+    cut = (
+        text[last.start : last.end].rstrip()[-1:] in ("?", "!")
+        and len(_WORD.findall(text[last.start : last.end])) >= 3
+    )
+    following = _attribution_sentence(article, s_last, tail, next_open, 16 if cut else 9)
     if following is not None:  # "We won." Putin told TASS.
         s_last, tail = following, (following.start, following.end)
     kind, cue, ref, inherit = _classify(article, frags, head, tail, s_first, s_last)
@@ -251,9 +258,10 @@ def _direct_group(article: _Article, frags: list[QuoteSpan], prev_close: int, ne
 
 
 def _attribution_sentence(
-    article: _Article, s: Sentence, tail: tuple[int, int], next_open: int
+    article: _Article, s: Sentence, tail: tuple[int, int], next_open: int, most: int
 ) -> Sentence | None:
-    """A short next sentence that only says who spoke: `"We won." Putin told TASS.`"""
+    """A short next sentence (at most `most` words) that opens with who spoke:
+    `"We won." Putin told TASS.`, `"Who can remember?" Roe asks as a janitor walks in.`"""
     text = article.text
     if re.search(r"\w", text[tail[0] : tail[1]]):
         return None
@@ -262,7 +270,7 @@ def _attribution_sentence(
         return None
     words = _WORD.findall(text[nxt.start : nxt.end])
     cues = article.cues(nxt.start, nxt.end)
-    if not cues or len(words) > 9 or len(_WORD.findall(text[nxt.start : cues[0].start])) > 4:
+    if not cues or len(words) > most or len(_WORD.findall(text[nxt.start : cues[0].start])) > 4:
         return None
     return nxt
 
@@ -411,7 +419,7 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
     if hi <= lo:
         return None, None
     hi = _past_abbreviation(article, hi)
-    cues = article.cues(lo, hi)
+    cues = [c for c in article.cues(lo, hi) if not _NOUN_BEFORE.search(article.text, lo, c.start)]
     if not cues:
         return None, None
     cue = cues[0]
@@ -436,7 +444,7 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
         ref = _lead_phrase(article, lo, cue)  # `"…," the woman said.`
     if ref is None and cue.kind == "verb":
         ref = _surname_like_a_word(article, lo, cue)  # `"…," Israel said.` (Rep. Steve Israel)
-    if cue.kind == "verb" and (ref is None or ref.kind == "role") and not lead.strip(" ,—–-"):
+    if cue.kind == "verb" and (ref is None or ref.kind == "role") and not lead.strip(" ,—–-'’\"”"):
         common = _common_noun_after(article, cue, hi)
         if common is not None and ref is None:
             ref = common
@@ -446,6 +454,8 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
     return cue, ref
 
 
+# "the note says": a cue word after a determiner is a noun (the subject), not the verb
+_NOUN_BEFORE = re.compile(r"(?<![\w-])(?-i:the|a|an|his|her|its|their|this|that)\s+\Z")
 _RU_IN_BODY = re.compile(r"\s+(?:в|во)\s+(?-i:[а-яё])", re.IGNORECASE)
 _RU_IN_ANY = re.compile(r"\s+(?:в|во)\s+\w")  # «— заявили в Минздраве»: nobody but a body
 _RU_NAMED_BODY = re.compile(
@@ -544,7 +554,7 @@ _COMMON_AFTER = re.compile(
 # "…," said a prominent Republican National Committee member who supports the plan:
 # an unnamed source described at length, capitalised words inside, a relative clause after
 _DESCRIBED_AFTER = re.compile(
-    r"\s+(?P<np>(?-i:a|an|one|another)\s+(?:[\w'’-]+\s+){0,5}?(?-i:[a-z][\w-]*[a-z]))"
+    r"\s+(?P<np>(?-i:a|an|one|another)\s+(?:[\w.'’-]+\s+){0,5}?(?-i:[a-z][\w-]*[a-z]))"
     r"(?:\s+(?:who|whose|familiar|close|with|in|at|from|of)\b|\s*[.,])",
 )
 # Russian only: what may stand between the verb and a common-noun speaker — the one
@@ -573,7 +583,8 @@ _RU_SETTING = re.compile(
 _LEAD_NP = re.compile(
     r"[\s,'’\"”»—–-]*(?P<np>(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w’'-]+\s+){0,4}?"
     r"(?:(?-i:[a-z])[\w-]*|\d+-year-old|(?-i:Democrat|Republican|Independent)s?"
-    r"|(?-i:[A-Z][a-z]+(?:an|ian|er|ese))))\s+$",  # "the Texan said", "the New Yorker said"
+    r"|(?-i:[A-Z][a-z]+(?:an|ian|er|ese))))"  # "the Texan said", "the New Yorker said"
+    r"(?:,\s*who\b[^,;:\"“”]{1,120},)?\s+$",  # "an official, who was not named, said"
     re.IGNORECASE,
 )
 

@@ -131,7 +131,11 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
             return SpeakerRef("pronoun", name=low, pos=a)
         if low == "it" and steps == 0 and _opens_or_follows_quote(text, a, tok, hi):
             return SpeakerRef("pronoun", name=low, pos=a)  # `"…," it added`: a body
-        if _is_name_token(tok) or _after_honorific(text, a, tok):
+        if (
+            _is_name_token(tok)
+            or _after_honorific(text, a, tok)
+            or _surname_word(text, tokens, idx)
+        ):
             if tok != _strip_possessive(tok):
                 return None
             run = _run_left(text, tokens, idx)
@@ -429,6 +433,24 @@ def _ru_genitive_complement(text: str, end: int) -> str:
     return text[end:out]
 
 
+# title, month and place words that are surnames right after a first name:
+# "Peter King", "Theresa May", "John Major", "Kanye West", "Denzel Washington"
+_SURNAME_WORDS = frozenset(_words("king major may west prince lord washington"))
+
+
+def _surname_word(text: str, tokens, j: int) -> bool:
+    """A stop-listed word that is a surname here: capitalised, right after a listed first name."""
+    if j <= 0:
+        return False
+    a, _b, tok = tokens[j]
+    if not tok[:1].isupper() or tok.lower() not in _SURNAME_WORDS:
+        return False
+    _prev_a, prev_b, prev = tokens[j - 1]
+    if len(prev) == 1 and text[prev_b:a] == ". " and j >= 2:  # "Peter T. King"
+        a, (_prev_a, prev_b, prev) = _prev_a, tokens[j - 2]
+    return prev[:1].isupper() and prev.lower() in _LISTED_ANY and text[prev_b:a] == " "
+
+
 def _run_left(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
     run = [tokens[idx]]
     j = idx - 1
@@ -443,7 +465,7 @@ def _run_left(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
 def _run_right(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
     run = [tokens[idx]]
     j = idx + 1
-    while j < len(tokens) and _is_name_part(text, tokens[j]):
+    while j < len(tokens) and (_is_name_part(text, tokens[j]) or _surname_word(text, tokens, j)):
         if not _joinable(text, run[-1][1], tokens[j][0]) or not _same_name(run[-1], tokens[j]):
             break
         if _first_name_restarts(run, tokens[j][2]):
