@@ -141,3 +141,24 @@ def test_a_statement_after_a_full_stop_is_not_the_quote_attribution():
 def test_title_word_as_a_surname_after_a_first_name(name):
     text = f"The hall was full.\n\n“{WORDS},” Representative {name}, a member from Ohio, said."
     assert speaker_of(text) == name
+
+
+def test_cut_quote_attribution_may_hold_the_next_quote():
+    text = (
+        f"The hall was full.\n\n“{WORDS}? Is it two?” Tom Ridley asks as a janitor walks in, "
+        "saying he is “here to fix the holes.”"
+    )
+    assert speaker_of(text) == "Tom Ridley"
+
+
+def test_next_sentence_with_its_own_quote_is_not_the_attribution():
+    text = (
+        f"The hall was full.\n\nCounty chief Tom Ridley told the paper: “{WORDS}.” He added "
+        "that members are “ready to build.”"
+    )
+    assert speaker_of(text) == "Tom Ridley"
+
+
+def test_possessive_role_after_the_verb_then_a_participle():
+    text = f"The hall was full.\n\n“{WORDS},” says the ad’s narrator, going on to list gifts."
+    assert speaker_of(text) == "the ad’s narrator"

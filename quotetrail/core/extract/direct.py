@@ -234,9 +234,10 @@ def _direct_group(article: _Article, frags: list[QuoteSpan], prev_close: int, ne
         text[last.start : last.end].rstrip()[-1:] in ("?", "!")
         and len(_WORD.findall(text[last.start : last.end])) >= 3
     )
-    following = _attribution_sentence(article, s_last, tail, next_open, 16 if cut else 9)
+    most = _CUT_ATTRIBUTION_WORDS if cut else _ATTRIBUTION_WORDS
+    following = _attribution_sentence(article, s_last, tail, next_open, most)
     if following is not None:  # "We won." Putin told TASS.
-        s_last, tail = following, (following.start, following.end)
+        s_last, tail = following, (following.start, min(following.end, next_open))
     kind, cue, ref, inherit = _classify(article, frags, head, tail, s_first, s_last)
     context = (s_first.index, s_last.index)
     return [
@@ -257,6 +258,10 @@ def _direct_group(article: _Article, frags: list[QuoteSpan], prev_close: int, ne
     ]
 
 
+_ATTRIBUTION_WORDS = 9  # `"We won." Putin told TASS.`
+_CUT_ATTRIBUTION_WORDS = 16  # after a quote that ends in "?" or "!"
+
+
 def _attribution_sentence(
     article: _Article, s: Sentence, tail: tuple[int, int], next_open: int, most: int
 ) -> Sentence | None:
@@ -266,10 +271,13 @@ def _attribution_sentence(
     if re.search(r"\w", text[tail[0] : tail[1]]):
         return None
     nxt = article.sentences.next(s)
-    if nxt is None or nxt.para != s.para or next_open < nxt.end:
+    if nxt is None or nxt.para != s.para or next_open <= nxt.start:
         return None
-    words = _WORD.findall(text[nxt.start : nxt.end])
-    cues = article.cues(nxt.start, nxt.end)
+    if next_open < nxt.end and most <= _ATTRIBUTION_WORDS:
+        return None  # `He added that "…"`: a sentence of its own with its own quote
+    end = min(nxt.end, next_open)  # after a cut quote: `Roe asks, saying he's "…"`
+    words = _WORD.findall(text[nxt.start : end])
+    cues = article.cues(nxt.start, end)
     if not cues or len(words) > most or len(_WORD.findall(text[nxt.start : cues[0].start])) > 4:
         return None
     return nxt
@@ -546,9 +554,9 @@ def _tail_appositive(article: _Article, lo: int, cue: Cue) -> SpeakerRef | None:
 # «…», — сказал следователь. / «…», — описала шахматистка. / "…," said the detective.
 _COMMON_AFTER = re.compile(
     r"\s+(?P<np>(?:(?:the|a|an|one|another)\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2})?"
-    r"(?-i:[a-zа-яё0-9][\w-]*|(?:Democrat|Republican|Independent)s?)"
-    r"(?:\s+(?-i:[a-zа-яё][\w'’-]*)){0,5})"
-    r"\s*(?:[.!?…]|,\s*[\"“«„']|,\s*(?:who|whose|asking|speaking|citing)\b|,?\s*$)",
+    r"(?-i:[a-zа-яё0-9][\w-]*(?:['’]s)?|(?:Democrat|Republican|Independent)s?)"
+    r"(?:\s+(?-i:[a-zа-яё][\w'’-]*)){0,5})"  # "the ad's narrator, going on to …"
+    r"\s*(?:[.!?…]|,\s*[\"“«„']|,\s*(?:who|whose|(?-i:[a-z]{2,}ing))\b|,?\s*$)",
     re.IGNORECASE,
 )
 # "…," said a prominent Republican National Committee member who supports the plan:
