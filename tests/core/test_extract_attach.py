@@ -162,3 +162,30 @@ def test_next_sentence_with_its_own_quote_is_not_the_attribution():
 def test_possessive_role_after_the_verb_then_a_participle():
     text = f"The hall was full.\n\n“{WORDS},” says the ad’s narrator, going on to list gifts."
     assert speaker_of(text) == "the ad’s narrator"
+
+
+@pytest.mark.parametrize(
+    ("tail", "speaker"),
+    [
+        (", Tom Ridley quipped.", "Tom Ridley"),
+        (", Tom Ridley shot back at the reporter.", "Tom Ridley"),
+        ("? the Ohio senator wondered aloud.", "the Ohio senator"),
+        (", the White House said.", "the White House"),
+        (", the senator from Vermont said.", "the senator from Vermont"),
+    ],
+)
+def test_subject_and_verb_right_after_the_quote(tail, speaker):
+    text = f"The hall was full.\n\n“{WORDS}{tail[0]}”{tail[1:]}"
+    assert speaker_of(text) == speaker
+
+
+def test_any_verb_needs_the_quote_closed_by_a_comma():
+    text = "The plan, dubbed “Fix It” by Tom Ridley, passed easily."
+    assert all(q.speaker != "Tom Ridley" for q in quotes(text) if q.kind == "direct")
+
+
+def test_an_outlet_after_the_quote_is_credited_not_named():
+    text = f"The hall was full.\n\n“{WORDS},” the New York Times said."
+    (quote,) = [q for q in quotes(text) if q.text.startswith(WORDS)]
+    assert quote.speaker is None
+    assert quote.cited_source == "The New York Times"

@@ -312,6 +312,7 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
         _colon_speaker(article, head)
         or _signature(article, tail)
         or _participle_head(article, head)
+        or (None if tail_cue else _any_verb_tail(article, frags[-1], tail))
     )
     if colon_ref is None and _CYRILLIC.search(content):
         colon_ref = _ru_colon_subject(article, head, content)
@@ -600,12 +601,23 @@ _LEAD_NP = re.compile(
 def _lead_phrase(article: _Article, lo: int, cue: Cue) -> SpeakerRef | None:
     """`"…," the woman said.` / `"…," his childhood friend told the paper.`: as written."""
     text = article.text
-    m = _LEAD_NP.fullmatch(text, lo, cue.start)
+    m = _LEAD_NP.fullmatch(text, lo, cue.start) or _LEAD_PROPER.fullmatch(text, lo, cue.start)
     if m is None or _AUX.search(m.group("np")):
         return None
-    phrase = m.group("np")
+    phrase = m.group("np").rstrip()
+    if article.is_outlet(phrase) or article.in_outlet_name(m.start("np") + len(phrase) - 1):
+        return None  # `"…," the Times said`: the outlet is credited, it is nobody's name
     name = phrase[0].lower() + phrase[1:] if phrase[:1].isupper() else phrase
     return SpeakerRef("role", name=name, pos=m.start("np"))
+
+
+# `"…," the White House said.` / `"…," the senator from Vermont said.`: a proper name
+# after "the", or a common noun completed by a place
+_LEAD_PROPER = re.compile(
+    r"[\s,'’\"”»—–-]*(?P<np>(?i:the)\s+(?:(?:(?-i:[A-Z])[\w’'-]*\s+){0,3}(?-i:[A-Z])[\w’'-]*"
+    r"|(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,2}\s+(?:from|of|for|in)\s+"
+    r"(?:the\s+)?(?:(?-i:[A-Z])[\w’'.-]*\s*){1,3}?))\s*$"
+)
 
 
 _NOT_NOUN = re.compile(
@@ -925,6 +937,46 @@ def _last_speaker(article: _Article, s: Sentence) -> SpeakerRef | None:
         return None
     ref = _subject(article, verbs[-1], s.start, verbs[-1].start, prefer_after=False)
     return ref if ref is not None and ref.kind in ("name", "pronoun", "role", "body") else None
+
+
+# `"…," Ann Roe quipped.` / `"…?" the senator wondered aloud.`: after a quote closed by a
+# comma, "?" or "!", a subject and a verb of any kind (no list holds every verb of
+# manner: joked, quipped, scoffed, shot back) end the sentence or meet an adjunct
+_ANY_VERB = re.compile(
+    r"(?P<verb>(?-i:[a-z]{3,}ed|shot|began|went|cracked|sang|spoke|swore|wrote|read|cried))"
+    r"(?:[^\S\n]+(?-i:back|on|up|out|in|aloud|again|later|then|once|softly|quietly|loudly))?"
+    r"[^\S\n]*(?:[.!?]|,|[^\S\n]+(?-i:to|at|in|on|during|after|before|when|while|as|from|with)\b)"
+)
+_QUOTE_CLOSED_BY = re.compile(r"[,?!][\"”’'»]*[^\S\n]*\Z")
+
+
+def _any_verb_tail(article: _Article, last: QuoteSpan, tail: tuple[int, int]) -> SpeakerRef | None:
+    """The subject right after a quote closed by a comma, "?" or "!", then any verb."""
+    text = article.text
+    lo, hi = tail
+    if hi <= lo or not _QUOTE_CLOSED_BY.search(text, max(0, last.end - 1), lo):
+        return None
+    verb = next(
+        (
+            m
+            for m in _ANY_VERB.finditer(text, lo, min(hi, lo + 120))
+            if text[m.start() - 1 : m.start()].isspace()
+        ),
+        None,
+    )
+    if verb is None or len(_WORD.findall(text[lo : verb.start()])) > 6:
+        return None
+    if re.search(r"[,;:()\"“”]", text[lo : verb.start()].lstrip(" \"”’'")):
+        return None  # only the subject between the quote and the verb
+    ref = subject_after(text, lo, verb.start(), article.is_outlet)
+    if ref is not None and ref.kind == "name":
+        rest = text[ref.pos + len(ref.name) : verb.start()]
+        return ref if not re.search(r"\w", rest.replace(".", "")) else None
+    m = _LEAD_NP.fullmatch(text, lo, verb.start())
+    if m is None or _AUX.search(m.group("np")):
+        return None
+    phrase = m.group("np")
+    return SpeakerRef("role", name=phrase[0].lower() + phrase[1:], pos=m.start("np"))
 
 
 def _any_attribution(article: _Article, s_first: Sentence, s_last: Sentence, near: int):
