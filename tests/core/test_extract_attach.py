@@ -189,3 +189,17 @@ def test_an_outlet_after_the_quote_is_credited_not_named():
     (quote,) = [q for q in quotes(text) if q.text.startswith(WORDS)]
     assert quote.speaker is None
     assert quote.cited_source == "The New York Times"
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Tom Ridley was blunt: ", "Tom Ridley disagreed: ", "Tom Ridley put it this way: "],
+)
+def test_person_opening_a_sentence_that_ends_in_a_colon(head):
+    text = f"The hall was full.\n\n{head}“{WORDS}. It will be done.”"
+    assert speaker_of(text) == "Tom Ridley"
+
+
+def test_colon_after_a_sentence_about_a_thing_names_nobody():
+    text = f"The hall was full.\n\nThe county report found three problems: “{WORDS}.”"
+    assert speaker_of(text) is None

@@ -316,6 +316,8 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
     )
     if colon_ref is None and _CYRILLIC.search(content):
         colon_ref = _ru_colon_subject(article, head, content)
+    elif colon_ref is None and head_cue is None:
+        colon_ref = _en_colon_subject(article, head, content)
     if colon_ref is not None:
         return "direct", None, colon_ref, False
     if _name_like(content):
@@ -846,6 +848,31 @@ def _ru_colon_subject(article: _Article, head: tuple[int, int], content: str):
         text, ref.pos, head[1]
     ):
         return None  # the person must open the sentence and a verb must follow them
+    return ref
+
+
+def _en_colon_subject(article: _Article, head: tuple[int, int], content: str):
+    """`Tom Ridley was blunt: "We will …"`, `He disagreed: "…"`: a sentence opened by a
+    person, a predicate of its own (no verb of saying), a colon, then a quoted sentence."""
+    text = article.text
+    before = text[head[0] : head[1]].rstrip()
+    if not before.endswith(":") or not content[:1].isupper() or len(_WORD.findall(content)) < 3:
+        return None
+    colon = head[0] + len(before) - 1
+    s = article.sentences.at(colon)
+    if s is None or s.start < head[0]:
+        return None
+    ref = subject_after(text, s.start, colon, article.is_outlet, sentence_start=True)
+    if ref is None or ref.kind not in ("name", "pronoun") or article.in_outlet_name(ref.pos):
+        return None
+    if len(_WORD.findall(text[s.start : ref.pos])) > 2:
+        return None  # the person must open the sentence
+    end = ref.pos + len(ref.name) if ref.kind == "name" else ref.pos
+    predicate = _WORD.findall(text[end:colon])
+    if not predicate or len(predicate) > 10:
+        return None
+    if ref.kind == "name" and not re.match(r"\s+(?-i:[a-z])", text[end:colon]):
+        return None  # "Tom Ridley Jr.:", a label, is the headline way (`_colon_speaker`)
     return ref
 
 
