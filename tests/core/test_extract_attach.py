@@ -203,3 +203,8 @@ def test_person_opening_a_sentence_that_ends_in_a_colon(head):
 def test_colon_after_a_sentence_about_a_thing_names_nobody():
     text = f"The hall was full.\n\nThe county report found three problems: “{WORDS}.”"
     assert speaker_of(text) is None
+
+
+def test_any_verb_in_the_sentence_after_a_quote_ending_in_a_bang():
+    text = f"Anna Kell spoke first.\n\n“{WORDS}!” Tom Ridley shouted over the crowd."
+    assert speaker_of(text) == "Tom Ridley"

@@ -981,7 +981,13 @@ def _any_verb_tail(article: _Article, last: QuoteSpan, tail: tuple[int, int]) ->
     """The subject right after a quote closed by a comma, "?" or "!", then any verb."""
     text = article.text
     lo, hi = tail
-    if hi <= lo or not _QUOTE_CLOSED_BY.search(text, max(0, last.end - 1), lo):
+    if not _WORD_CHAR.search(text, lo, hi) and text[last.start : last.end].rstrip()[-1:] in "?!":
+        s = article.sentences.at(last.close)  # `"We won!" Roe shouted.`: the next sentence
+        nxt = article.sentences.next(s) if s is not None and s.end <= last.close + 2 else None
+        if nxt is None or nxt.para != s.para:
+            return None
+        lo, hi = nxt.start, nxt.end
+    elif hi <= lo or not _QUOTE_CLOSED_BY.search(text, max(0, last.end - 1), lo):
         return None
     verb = next(
         (
