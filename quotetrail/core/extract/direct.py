@@ -972,7 +972,7 @@ def _last_speaker(article: _Article, s: Sentence) -> SpeakerRef | None:
 _ANY_VERB = re.compile(
     r"(?P<verb>(?-i:[a-z]{3,}ed|shot|began|went|cracked|sang|spoke|swore|wrote|read|cried))"
     r"(?:[^\S\n]+(?-i:back|on|up|out|in|aloud|again|later|then|once|softly|quietly|loudly))?"
-    r"[^\S\n]*(?:[.!?]|,|[^\S\n]+(?-i:to|at|in|on|during|after|before|when|while|as|from|with)\b)"
+    r"[^\S\n]*(?:[.!?]|,|[^\S\n]+(?-i:to|at|in|on|over|into|during|after|before|when|while|as|from|with|amid)\b)"
 )
 _QUOTE_CLOSED_BY = re.compile(r"[,?!][\"”’'»]*[^\S\n]*\Z")
 
