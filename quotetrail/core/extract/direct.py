@@ -227,9 +227,17 @@ def _direct_group(article: _Article, frags: list[QuoteSpan], prev_close: int, ne
         ):
             head = (prev.start, first.open)  # "Cruz continued:" then the quote's paragraph
     tail = (last.close + 1, min(s_last.end, next_open))
-    following = _attribution_sentence(article, s_last, tail, next_open)
+    # `"Who can remember?" Roe asks as a janitor walks in.`: a quote ending in "?" or "!"
+    # cuts the sentence before its attribution, which may run on; after a "." the next
+    # sentence is more likely a statement of its own (and a word or two is a term)
+    cut = (
+        text[last.start : last.end].rstrip()[-1:] in ("?", "!")
+        and len(_WORD.findall(text[last.start : last.end])) >= 3
+    )
+    most = _CUT_ATTRIBUTION_WORDS if cut else _ATTRIBUTION_WORDS
+    following = _attribution_sentence(article, s_last, tail, next_open, most)
     if following is not None:  # "We won." Putin told TASS.
-        s_last, tail = following, (following.start, following.end)
+        s_last, tail = following, (following.start, min(following.end, next_open))
     kind, cue, ref, inherit = _classify(article, frags, head, tail, s_first, s_last)
     context = (s_first.index, s_last.index)
     return [
@@ -250,19 +258,27 @@ def _direct_group(article: _Article, frags: list[QuoteSpan], prev_close: int, ne
     ]
 
 
+_ATTRIBUTION_WORDS = 9  # `"We won." Putin told TASS.`
+_CUT_ATTRIBUTION_WORDS = 16  # after a quote that ends in "?" or "!"
+
+
 def _attribution_sentence(
-    article: _Article, s: Sentence, tail: tuple[int, int], next_open: int
+    article: _Article, s: Sentence, tail: tuple[int, int], next_open: int, most: int
 ) -> Sentence | None:
-    """A short next sentence that only says who spoke: `"We won." Putin told TASS.`"""
+    """A short next sentence (at most `most` words) that opens with who spoke:
+    `"We won." Putin told TASS.`, `"Who can remember?" Roe asks as a janitor walks in.`"""
     text = article.text
     if re.search(r"\w", text[tail[0] : tail[1]]):
         return None
     nxt = article.sentences.next(s)
-    if nxt is None or nxt.para != s.para or next_open < nxt.end:
+    if nxt is None or nxt.para != s.para or next_open <= nxt.start:
         return None
-    words = _WORD.findall(text[nxt.start : nxt.end])
-    cues = article.cues(nxt.start, nxt.end)
-    if not cues or len(words) > 9 or len(_WORD.findall(text[nxt.start : cues[0].start])) > 4:
+    if next_open < nxt.end and most <= _ATTRIBUTION_WORDS:
+        return None  # `He added that "…"`: a sentence of its own with its own quote
+    end = min(nxt.end, next_open)  # after a cut quote: `Roe asks, saying he's "…"`
+    words = _WORD.findall(text[nxt.start : end])
+    cues = article.cues(nxt.start, end)
+    if not cues or len(words) > most or len(_WORD.findall(text[nxt.start : cues[0].start])) > 4:
         return None
     return nxt
 
@@ -283,14 +299,25 @@ def _classify(article: _Article, frags, head, tail, s_first: Sentence, s_last: S
     if tail_cue and tail_ref:
         return "direct", tail_cue, tail_ref, False
     head_cue, head_ref, adjacent = _head_attribution(article, head)
+    if head_cue and head_cue.participle and adjacent:
+        ref = _participle_head(article, head)  # `… "wasn't good." Adding, "…"`
+        if ref is not None:
+            return "direct", head_cue, ref, False
     if head_cue and head_ref and adjacent:
         return "direct", head_cue, head_ref, False
     if head_cue and adjacent and _after_a_quote(article, head):
         # `"A," said the senator, "B."`: B continues the quote the attribution follows
         return "direct", head_cue, None, True
-    colon_ref = _colon_speaker(article, head) or _signature(article, tail)
+    colon_ref = (
+        _colon_speaker(article, head)
+        or _signature(article, tail)
+        or _participle_head(article, head)
+        or (None if tail_cue else _any_verb_tail(article, frags[-1], tail))
+    )
     if colon_ref is None and _CYRILLIC.search(content):
         colon_ref = _ru_colon_subject(article, head, content)
+    elif colon_ref is None and head_cue is None:
+        colon_ref = _en_colon_subject(article, head, content)
     if colon_ref is not None:
         return "direct", None, colon_ref, False
     if _name_like(content):
@@ -403,7 +430,7 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
     if hi <= lo:
         return None, None
     hi = _past_abbreviation(article, hi)
-    cues = article.cues(lo, hi)
+    cues = [c for c in article.cues(lo, hi) if not _NOUN_BEFORE.search(article.text, lo, c.start)]
     if not cues:
         return None, None
     cue = cues[0]
@@ -428,7 +455,7 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
         ref = _lead_phrase(article, lo, cue)  # `"…," the woman said.`
     if ref is None and cue.kind == "verb":
         ref = _surname_like_a_word(article, lo, cue)  # `"…," Israel said.` (Rep. Steve Israel)
-    if cue.kind == "verb" and (ref is None or ref.kind == "role") and not lead.strip(" ,—–-"):
+    if cue.kind == "verb" and (ref is None or ref.kind == "role") and not lead.strip(" ,—–-'’\"”"):
         common = _common_noun_after(article, cue, hi)
         if common is not None and ref is None:
             ref = common
@@ -438,6 +465,8 @@ def _tail_attribution(article: _Article, tail: tuple[int, int]):
     return cue, ref
 
 
+# "the note says": a cue word after a determiner is a noun (the subject), not the verb
+_NOUN_BEFORE = re.compile(r"(?<![\w-])(?-i:the|a|an|his|her|its|their|this|that)\s+\Z")
 _RU_IN_BODY = re.compile(r"\s+(?:в|во)\s+(?-i:[а-яё])", re.IGNORECASE)
 _RU_IN_ANY = re.compile(r"\s+(?:в|во)\s+\w")  # «— заявили в Минздраве»: nobody but a body
 _RU_NAMED_BODY = re.compile(
@@ -528,15 +557,15 @@ def _tail_appositive(article: _Article, lo: int, cue: Cue) -> SpeakerRef | None:
 # «…», — сказал следователь. / «…», — описала шахматистка. / "…," said the detective.
 _COMMON_AFTER = re.compile(
     r"\s+(?P<np>(?:(?:the|a|an|one|another)\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2})?"
-    r"(?-i:[a-zа-яё0-9][\w-]*|(?:Democrat|Republican|Independent)s?)"
-    r"(?:\s+(?-i:[a-zа-яё][\w'’-]*)){0,5})"
-    r"\s*(?:[.!?…]|,\s*[\"“«„']|,\s*(?:who|whose|asking|speaking|citing)\b|,?\s*$)",
+    r"(?-i:[a-zа-яё0-9][\w-]*(?:['’]s)?|(?:Democrat|Republican|Independent)s?)"
+    r"(?:\s+(?-i:[a-zа-яё][\w'’-]*)){0,5})"  # "the ad's narrator, going on to …"
+    r"\s*(?:[.!?…]|,\s*[\"“«„']|,\s*(?:who|whose|(?-i:[a-z]{2,}ing))\b|,?\s*$)",
     re.IGNORECASE,
 )
 # "…," said a prominent Republican National Committee member who supports the plan:
 # an unnamed source described at length, capitalised words inside, a relative clause after
 _DESCRIBED_AFTER = re.compile(
-    r"\s+(?P<np>(?-i:a|an|one|another)\s+(?:[\w'’-]+\s+){0,5}?(?-i:[a-z][\w-]*[a-z]))"
+    r"\s+(?P<np>(?-i:a|an|one|another)\s+(?:[\w.'’-]+\s+){0,5}?(?-i:[a-z][\w-]*[a-z]))"
     r"(?:\s+(?:who|whose|familiar|close|with|in|at|from|of)\b|\s*[.,])",
 )
 # Russian only: what may stand between the verb and a common-noun speaker — the one
@@ -564,8 +593,9 @@ _RU_SETTING = re.compile(
 )
 _LEAD_NP = re.compile(
     r"[\s,'’\"”»—–-]*(?P<np>(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?:(?-i:[a-z])[\w-]*|(?-i:Democrat|Republican|Independent)s?"
-    r"|(?-i:[A-Z][a-z]+(?:an|ian|er|ese))))\s+$",  # "the Texan said", "the New Yorker said"
+    r"(?:(?-i:[a-z])[\w-]*|\d+-year-old|(?-i:Democrat|Republican|Independent)s?"
+    r"|(?-i:[A-Z][a-z]+(?:an|ian|er|ese))))"  # "the Texan said", "the New Yorker said"
+    r"(?:,\s*who\b[^,;:\"“”]{1,120},)?\s+$",  # "an official, who was not named, said"
     re.IGNORECASE,
 )
 
@@ -573,12 +603,23 @@ _LEAD_NP = re.compile(
 def _lead_phrase(article: _Article, lo: int, cue: Cue) -> SpeakerRef | None:
     """`"…," the woman said.` / `"…," his childhood friend told the paper.`: as written."""
     text = article.text
-    m = _LEAD_NP.fullmatch(text, lo, cue.start)
+    m = _LEAD_NP.fullmatch(text, lo, cue.start) or _LEAD_PROPER.fullmatch(text, lo, cue.start)
     if m is None or _AUX.search(m.group("np")):
         return None
-    phrase = m.group("np")
+    phrase = m.group("np").rstrip()
+    if article.is_outlet(phrase) or article.in_outlet_name(m.start("np") + len(phrase) - 1):
+        return None  # `"…," the Times said`: the outlet is credited, it is nobody's name
     name = phrase[0].lower() + phrase[1:] if phrase[:1].isupper() else phrase
     return SpeakerRef("role", name=name, pos=m.start("np"))
+
+
+# `"…," the White House said.` / `"…," the senator from Vermont said.`: a proper name
+# after "the", or a common noun completed by a place
+_LEAD_PROPER = re.compile(
+    r"[\s,'’\"”»—–-]*(?P<np>(?i:the)\s+(?:(?:(?-i:[A-Z])[\w’'-]*\s+){0,3}(?-i:[A-Z])[\w’'-]*"
+    r"|(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,2}\s+(?:from|of|for|in)\s+"
+    r"(?:the\s+)?(?:(?-i:[A-Z])[\w’'.-]*\s*){1,3}?))\s*$"
+)
 
 
 _NOT_NOUN = re.compile(
@@ -810,6 +851,31 @@ def _ru_colon_subject(article: _Article, head: tuple[int, int], content: str):
     return ref
 
 
+def _en_colon_subject(article: _Article, head: tuple[int, int], content: str):
+    """`Tom Ridley was blunt: "We will …"`, `He disagreed: "…"`: a sentence opened by a
+    person, a predicate of its own (no verb of saying), a colon, then a quoted sentence."""
+    text = article.text
+    before = text[head[0] : head[1]].rstrip()
+    if not before.endswith(":") or not content[:1].isupper() or len(_WORD.findall(content)) < 3:
+        return None
+    colon = head[0] + len(before) - 1
+    s = article.sentences.at(colon)
+    if s is None or s.start < head[0]:
+        return None
+    ref = subject_after(text, s.start, colon, article.is_outlet, sentence_start=True)
+    if ref is None or ref.kind not in ("name", "pronoun") or article.in_outlet_name(ref.pos):
+        return None
+    if len(_WORD.findall(text[s.start : ref.pos])) > 2:
+        return None  # the person must open the sentence
+    end = ref.pos + len(ref.name) if ref.kind == "name" else ref.pos
+    predicate = _WORD.findall(text[end:colon])
+    if not predicate or len(predicate) > 10:
+        return None
+    if ref.kind == "name" and not re.match(r"\s+(?-i:[a-z])", text[end:colon]):
+        return None  # "Tom Ridley Jr.:", a label, is the headline way (`_colon_speaker`)
+    return ref
+
+
 _SIGNATURE = re.compile(r"[^\S\n]*[—–][^\S\n]*(?=\S)")
 # the quote ends its paragraph and the next line signs it: `"…"` / `- Bernie Sanders.`
 _SIGNATURE_LINE = re.compile(r"[^\S\n]*\n\s*[-—–][^\S\n]*(?=[A-Z])")
@@ -830,6 +896,120 @@ def _signature(article: _Article, tail: tuple[int, int]) -> SpeakerRef | None:
     if ref is None or ref.kind != "name" or (rest and not rest.startswith(",")):
         return None  # a name (and its title after a comma) up to the end of the line
     return ref
+
+
+# `…, writing "…"`, `…, asking supporters to "…"`, `Adding, "…"`: a participle of saying
+# (not all are cues: "asking", "writing" open too many other clauses) right before the quote
+_PARTICIPLE_HEAD = re.compile(
+    r"(?P<p>(?i:writing|asking|urging|adding|saying|declaring|telling|noting|warning|stating"
+    r"|tweeting|posting|arguing|insisting|explaining))(?:[^\S\n]+(?-i:[a-z][\w'’-]*)){0,3}?"
+    r"[^\S\n]*[,:]?[^\S\n]*\Z"
+)
+
+
+def _participle_head(article: _Article, head: tuple[int, int]) -> SpeakerRef | None:
+    """The subject of the clause a participle of saying hangs from: `Ann Roe shared the
+    news, writing "…"`; a sentence opened by the participle (`Adding, "…"`) hangs from
+    the sentence before it."""
+    text = article.text
+    lo, hi = head
+    m = _PARTICIPLE_HEAD.search(text, max(lo, hi - 60), hi)
+    s = article.sentences.at(m.start()) if m is not None else None
+    if m is None or s is None:
+        return None
+    if _WORD_CHAR.search(text, s.start, m.start()):
+        lead = text[max(s.start, m.start() - 6) : m.start()].rstrip(" \t\"”’'")
+        if lead[-1:] not in (",", "—", "–"):
+            return None  # "… by writing": the participle must follow a comma or a dash
+        said = _verb_before_participle(article, max(lo, s.start), m.start())
+        if said is not None:  # "…, Spicer said, adding, "…"": the one who said
+            return said
+        start, stop = s.start, m.start()
+    else:
+        prev = article.sentences.previous(s)
+        if prev is None or prev.para != s.para:
+            return None
+        said = _last_speaker(article, prev)
+        if said is not None:  # `Maher stated … "wasn't good." Adding, "…"`
+            return said
+        start, stop = prev.start, prev.end
+    ref = subject_after(text, start, stop, article.is_outlet, sentence_start=True)
+    if ref is None or ref.kind not in ("name", "pronoun", "role"):
+        return None
+    if len(_WORD.findall(text[start : ref.pos])) > 3:
+        return None  # not the clause's opening subject
+    return ref
+
+
+# between a verb of saying and the participle: nothing but a short setting and a comma
+_SAID_THEN = re.compile(
+    r"(?:[^\S\n]+(?:in|on|at|to|during|after|from)\b[^,;:\"“”\n]{0,40})?,[^\S\n]*"
+)
+
+
+def _verb_before_participle(article: _Article, lo: int, at: int) -> SpeakerRef | None:
+    """`…, Nefzi said, adding, "…"`: the participle continues a verb of saying, whose
+    subject is the speaker (not the sentence's opening subject, whose words were reported)."""
+    verbs = [c for c in article.cues(lo, at) if c.kind == "verb" and not c.participle]
+    if not verbs or not _SAID_THEN.fullmatch(article.text, verbs[-1].end, at):
+        return None
+    ref = _subject(article, verbs[-1], lo, verbs[-1].start, prefer_after=False)
+    return ref if ref is not None and ref.kind in ("name", "pronoun", "role", "body") else None
+
+
+def _last_speaker(article: _Article, s: Sentence) -> SpeakerRef | None:
+    """The subject of the last verb of saying in a sentence (a person, role or body)."""
+    verbs = [c for c in article.cues(s.start, s.end) if c.kind == "verb" and not c.participle]
+    if not verbs:
+        return None
+    ref = _subject(article, verbs[-1], s.start, verbs[-1].start, prefer_after=False)
+    return ref if ref is not None and ref.kind in ("name", "pronoun", "role", "body") else None
+
+
+# `"…," Ann Roe quipped.` / `"…?" the senator wondered aloud.`: after a quote closed by a
+# comma, "?" or "!", a subject and a verb of any kind (no list holds every verb of
+# manner: joked, quipped, scoffed, shot back) end the sentence or meet an adjunct
+_ANY_VERB = re.compile(
+    r"(?P<verb>(?-i:[a-z]{3,}ed|shot|began|went|cracked|sang|spoke|swore|wrote|read|cried))"
+    r"(?:[^\S\n]+(?-i:back|on|up|out|in|aloud|again|later|then|once|softly|quietly|loudly))?"
+    r"[^\S\n]*(?:[.!?]|,|[^\S\n]+(?-i:to|at|in|on|over|into|during|after|before|when|while|as|from|with|amid)\b)"
+)
+_QUOTE_CLOSED_BY = re.compile(r"[,?!][\"”’'»]*[^\S\n]*\Z")
+
+
+def _any_verb_tail(article: _Article, last: QuoteSpan, tail: tuple[int, int]) -> SpeakerRef | None:
+    """The subject right after a quote closed by a comma, "?" or "!", then any verb."""
+    text = article.text
+    lo, hi = tail
+    if not _WORD_CHAR.search(text, lo, hi) and text[last.start : last.end].rstrip()[-1:] in "?!":
+        s = article.sentences.at(last.close)  # `"We won!" Roe shouted.`: the next sentence
+        nxt = article.sentences.next(s) if s is not None and s.end <= last.close + 2 else None
+        if nxt is None or nxt.para != s.para:
+            return None
+        lo, hi = nxt.start, nxt.end
+    elif hi <= lo or not _QUOTE_CLOSED_BY.search(text, max(0, last.end - 1), lo):
+        return None
+    verb = next(
+        (
+            m
+            for m in _ANY_VERB.finditer(text, lo, min(hi, lo + 120))
+            if text[m.start() - 1 : m.start()].isspace()
+        ),
+        None,
+    )
+    if verb is None or len(_WORD.findall(text[lo : verb.start()])) > 6:
+        return None
+    if re.search(r"[,;:()\"“”]", text[lo : verb.start()].lstrip(" \"”’'")):
+        return None  # only the subject between the quote and the verb
+    ref = subject_after(text, lo, verb.start(), article.is_outlet)
+    if ref is not None and ref.kind == "name":
+        rest = text[ref.pos + len(ref.name) : verb.start()]
+        return ref if not re.search(r"\w", rest.replace(".", "")) else None
+    m = _LEAD_NP.fullmatch(text, lo, verb.start())
+    if m is None or _AUX.search(m.group("np")):
+        return None
+    phrase = m.group("np")
+    return SpeakerRef("role", name=phrase[0].lower() + phrase[1:], pos=m.start("np"))
 
 
 def _any_attribution(article: _Article, s_first: Sentence, s_last: Sentence, near: int):

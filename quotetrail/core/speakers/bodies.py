@@ -265,7 +265,12 @@ def _lower_common(phrase: str) -> str:
 def body_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerRef | None:
     """The body right before a cue at `hi`: "The ministry said", «В Кремле заявили»."""
     start = _clause_start(text, max(lo, hi - _REACH), hi)
+    if _AND_LAST.search(text, max(start, hi - 8), hi):
+        return None  # "… deemed 1,500 pages personal and says": a second verb, not a body
     return _body(text, start, hi, is_outlet, leading=True)
+
+
+_AND_LAST = re.compile(r"(?<![\w-])(?-i:and|but)\s*\Z")
 
 
 def body_after(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerRef | None:

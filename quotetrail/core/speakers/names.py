@@ -27,8 +27,10 @@ def _words(text: str) -> tuple[str, ...]:
 Gender = Literal["m", "f"] | None
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
-_CLAUSE_BREAK = re.compile(r"[,;:()\"«»“”„!?—–\[\]]|\.(?!\s*[A-ZА-ЯЁ][\w.'’])")  # "Mr. O'Brien"
+# "Mr. O'Brien": no break at a title's dot (a thousands comma: see `_clause_start`)
+_CLAUSE_BREAK = re.compile(r"[,;:()\"«»“”„!?—–\[\]]|\.(?!\s*[A-ZА-ЯЁ][\w.'’])")
 _LAST_CLAUSE_BREAK = re.compile(rf"(?s:.*)(?:{_CLAUSE_BREAK.pattern})")  # see _clause_start
+_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
 
 PRONOUNS: dict[str, Gender] = {
     "he": "m", "she": "f", "him": "m", "her": "f", "он": "m", "она": "f", "его": "m", "ее": "f", "её": "f",
@@ -366,6 +368,8 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
     characters, so the last one `finditer` would give is the last one `.*` backs off to.
     """
     m = _LAST_CLAUSE_BREAK.match(text, lo, hi)
+    while m is not None and _THOUSANDS.match(text, m.end() - 2):
+        m = _LAST_CLAUSE_BREAK.match(text, lo, m.end() - 1)  # "1,500 pages": no break
     return m.end() if m else lo
 
 

@@ -88,6 +88,12 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
         if opening > lo:
             hi = opening
             end = _rstrip_end(text, lo, hi)
+    share = _SHARE_BEFORE.search(text, max(lo, end - 80), end)
+    if share is not None:  # "with 30 percent of voters saying …": the share of a poll speaks
+        return SpeakerRef("body", name=share.group("share"), pos=share.start("share"))
+    coordinated = _COORDINATED.search(text, max(lo, end - 40), end)
+    if coordinated is not None:
+        return _coordinated_subject(text, lo, coordinated.start(), is_outlet)
     seg_end = hi
     relative = _RELATIVE_AFTER_NAME.search(text, max(lo, hi - _REACH), hi)
     if _ends_with(text, lo, end, ",") and relative is not None:
@@ -125,7 +131,11 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
             return SpeakerRef("pronoun", name=low, pos=a)
         if low == "it" and steps == 0 and _opens_or_follows_quote(text, a, tok, hi):
             return SpeakerRef("pronoun", name=low, pos=a)  # `"…," it added`: a body
-        if _is_name_token(tok) or _after_honorific(text, a, tok):
+        if (
+            _is_name_token(tok)
+            or _after_honorific(text, a, tok)
+            or _surname_word(text, tokens, idx)
+        ):
             if tok != _strip_possessive(tok):
                 return None
             run = _run_left(text, tokens, idx)
@@ -157,6 +167,37 @@ def subject_before(text: str, lo: int, hi: int, is_outlet: IsOutlet) -> SpeakerR
             return _role_ref(text, role)
         idx -= 1
         steps += 1
+    return None
+
+
+# "Rubio thanked Miami and said …", "Carson named nobody, but told his supporters …":
+# the cue is the second verb of its subject; the word before "and" is the first verb's object
+_COORDINATED = re.compile(
+    r"(?:,[^\S\n]*|[^\S\n])(?-i:and|but)(?:[^\S\n]+(?-i:[a-z]+ly|then|also|later|now|still)){0,2}\Z"
+)
+_SHARE_BEFORE = re.compile(
+    r"(?<![\w.,])(?P<share>\d{1,3}(?:\.\d)?(?:[^\S\n]+percent|%)(?:[^\S\n]+of[^\S\n]+(?:(?-i:[a-z])[\w-]*"
+    r"[^\S\n]+){0,2}(?-i:[a-z])[\w-]*)?)[^\S\n]*\Z"
+)
+_SENTENCE_BREAK = re.compile(r".*[.!?;:\n][\"”’'»)]*\s", re.DOTALL)
+
+
+def _coordinated_subject(text: str, lo: int, conj: int, is_outlet: IsOutlet) -> SpeakerRef | None:
+    """The subject opening the clause whose second verb is the cue, or nobody.
+
+    Nobody rather than the nearest name: that one is the first verb's object. The
+    clause after the last comma is tried first ("Some booed, and when Rubio thanked
+    Miami and said …"), then the sentence ("Carson named nobody, but told …").
+    """
+    m = _SENTENCE_BREAK.match(text, max(lo, conj - _REACH), conj)
+    sentence = m.end() if m else max(lo, conj - _REACH)
+    comma = text.rfind(",", sentence, conj)
+    for start in ([comma + 1] if comma >= 0 else []) + [sentence]:
+        ref = subject_after(text, start, conj, is_outlet, sentence_start=True)
+        if ref is None or ref.kind not in ("name", "pronoun", "role", "body"):
+            continue
+        if len(text[start : ref.pos].split()) <= 3:
+            return ref  # the words opening the clause, not an object or a place
     return None
 
 
@@ -272,7 +313,7 @@ _OPENING_ADVERBIAL = re.compile(
     r"[\s\"“”'‘’(—–-]*(?:(?:after|although|though|amid|among|as|at|before|by|despite|during"
     r"|following|for|from|given|having|if|in|inside|like|on|once|over|since|unlike|until"
     r"|upon|when|whenever|where|while|with|within|without|shortly|hours|minutes|days|weeks"
-    r"|months|years|moments|earlier|later|asked|speaking|back|one\s+of|[a-z]{3,}(?<!l)ly|[a-z]{2,}ally)\b"
+    r"|months|years|moments|earlier|later|asked|speaking|back|here|there|meanwhile|elsewhere|one\s+of|[a-z]{3,}(?<!l)ly|[a-z]{2,}ally)\b"
     r"|[a-z]{4,}ing\s+(?-i:[a-z]))",
     re.IGNORECASE,
 )
@@ -392,6 +433,24 @@ def _ru_genitive_complement(text: str, end: int) -> str:
     return text[end:out]
 
 
+# title, month and place words that are surnames right after a first name:
+# "Peter King", "Theresa May", "John Major", "Kanye West", "Denzel Washington"
+_SURNAME_WORDS = frozenset(_words("king major may west prince lord washington"))
+
+
+def _surname_word(text: str, tokens, j: int) -> bool:
+    """A stop-listed word that is a surname here: capitalised, right after a listed first name."""
+    if j <= 0:
+        return False
+    a, _b, tok = tokens[j]
+    if not tok[:1].isupper() or tok.lower() not in _SURNAME_WORDS:
+        return False
+    _prev_a, prev_b, prev = tokens[j - 1]
+    if len(prev) == 1 and text[prev_b:a] == ". " and j >= 2:  # "Peter T. King"
+        a, (_prev_a, prev_b, prev) = _prev_a, tokens[j - 2]
+    return prev[:1].isupper() and prev.lower() in _LISTED_ANY and text[prev_b:a] == " "
+
+
 def _run_left(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
     run = [tokens[idx]]
     j = idx - 1
@@ -406,7 +465,7 @@ def _run_left(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
 def _run_right(text: str, tokens, idx: int) -> list[tuple[int, int, str]]:
     run = [tokens[idx]]
     j = idx + 1
-    while j < len(tokens) and _is_name_part(text, tokens[j]):
+    while j < len(tokens) and (_is_name_part(text, tokens[j]) or _surname_word(text, tokens, j)):
         if not _joinable(text, run[-1][1], tokens[j][0]) or not _same_name(run[-1], tokens[j]):
             break
         if _first_name_restarts(run, tokens[j][2]):
