@@ -196,6 +196,39 @@ def _split_participles(article: _Article, results, s: Sentence):
     return _split_ru_coordinated(article, results)
 
 
+# "… and said", ", but added", "and later insisted": the subject's second verb, no new subject
+_EN_AND_VERB = re.compile(
+    r"(?:,\s*|\s+)(?:and|but)\s+(?:(?:also|later|then|again|further|even|repeatedly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _split_en_coordinated(article: _Article, found: tuple) -> list[tuple]:
+    """ "Roe said A and said B", "Roe said A but added that B" → A and B, both Roe's.
+
+    A verb of saying joined to the clause by "and"/"but" with no subject of its own is
+    the speaker's second statement, not part of A: A ends at the conjunction. Its own
+    clause, when it has one, is a second quote of the same speaker ("and called for a
+    ban" has none: only A is cut short). "saying A and suggesting B" splits the same way.
+    """
+    text = article.text
+    cue, ref, a, b = found
+    if _CYRILLIC.search(cue.text):
+        return [found]
+    for p in article.cues(a, b):
+        if p.kind != "verb" or p.start <= a:
+            continue
+        conj = _EN_AND_VERB.search(text, max(a, p.start - 30), p.start)
+        if conj is None or len(_WORD.findall(text[a : conj.start()])) < 2:
+            continue
+        first = (cue, ref, a, conj.start())
+        start = _clause_start(text, p, b)
+        if start is None:
+            return [first]
+        return [first, *_split_en_coordinated(article, (p, ref, start, b))]
+    return [found]
+
+
 # «…, и добавил, что …», «…, а глава минфина Денис Ревин добавил, что …»
 _RU_AND = re.compile(r",\s*(?:и|а|но)(?:\s+также)?\s+", re.IGNORECASE)
 

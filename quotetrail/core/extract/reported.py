@@ -40,6 +40,7 @@ from quotetrail.core.extract.clauses import (
     _participle,
     _relative_saying,
     _relative_who,
+    _split_en_coordinated,
     _split_participles,
     _trailing,
     _trim_clause,
@@ -246,6 +247,7 @@ def _reported_in(
     for question in _asked_passive(article, s, cues):
         if not any(a < question[3] and question[2] < b for _, _, a, b in found):
             found = [*found, question]
+    found = [part for clause in found for part in _split_en_coordinated(article, clause)]
     out = []
     for cue, ref, a, b in found:
         a, b = _trim_clause(article, a, b)

@@ -1,0 +1,52 @@
+"""Reported speech, round 4: a speaker's second verb joined by "and"/"but" ends the first
+clause, and starts a second quote of the same speaker when it has a clause of its own."""
+
+import pytest
+
+from tests.core.extract_helpers import quotes, summary
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "Ann Orlan said the ferry was late again and said the council would pay for repairs.",
+            [
+                ("reported", "the ferry was late again", "Ann Orlan"),
+                ("reported", "the council would pay for repairs", "Ann Orlan"),
+            ],
+        ),
+        (
+            "Tomas Varga said the pier was closed, but added that it would open in May.",
+            [
+                ("reported", "the pier was closed", "Tomas Varga"),
+                ("reported", "it would open in May", "Tomas Varga"),
+            ],
+        ),
+        (
+            "The mayor rejected the plan, saying it cost too much and suggesting that the"
+            " harbour board should try again.",
+            [
+                ("reported", "it cost too much", "The mayor"),
+                ("reported", "the harbour board should try again", "The mayor"),
+            ],
+        ),
+    ],
+)
+def test_second_verb_of_the_speaker_is_a_second_quote(article, expected) -> None:
+    found = [s for s in summary(quotes(article)) if s[0] == "reported"]
+    assert [(k, t) for k, t, _ in found] == [(k, t) for k, t, _ in expected]
+    for (_, _, got), (_, _, want) in zip(found, expected, strict=True):
+        assert got is not None and want.lower().split()[-1] in got.lower()
+
+
+def test_second_verb_without_a_clause_only_ends_the_first() -> None:
+    found = summary(quotes("Velma Brandt said the levy was too high and called for a new vote."))
+    assert ("reported", "the levy was too high", "Velma Brandt") in found
+    assert not any("called for" in text for _, text, _ in found)
+
+
+def test_coordinated_verbs_inside_the_clause_are_kept() -> None:
+    """ "the ferry stopped and the crew said …" has a subject of its own: no split."""
+    found = summary(quotes("Ann Orlan said the ferry stopped and the crew said nothing at all."))
+    assert any(text.startswith("the ferry stopped and the crew") for _, text, _ in found)
