@@ -50,3 +50,24 @@ def test_coordinated_verbs_inside_the_clause_are_kept() -> None:
     """ "the ferry stopped and the crew said …" has a subject of its own: no split."""
     found = summary(quotes("Ann Orlan said the ferry stopped and the crew said nothing at all."))
     assert any(text.startswith("the ferry stopped and the crew") for _, text, _ in found)
+
+
+def test_the_speakers_next_act_after_a_comma_ends_the_clause() -> None:
+    """ ", and has championed …": a past verb with no subject is the speaker's, not said."""
+    found = summary(
+        quotes("Ann Orlan insists the harbour must stay public, and has championed a new levy.")
+    )
+    assert ("reported", "the harbour must stay public", "Ann Orlan") in found
+
+
+def test_second_speaker_written_as_a_phrase_opens_a_second_clause() -> None:
+    """ "…; 26 percent of sailors say …": a later subject the name rules pass over."""
+    found = summary(
+        quotes(
+            "Most ferry riders say the boats are late every week; 26 percent of sailors say"
+            " they have not noticed any delay."
+        )
+    )
+    texts = [text for kind, text, _ in found if kind == "reported"]
+    assert texts == ["the boats are late every week", "they have not noticed any delay"]
+    assert "sailors" in (found[-1][2] or "")

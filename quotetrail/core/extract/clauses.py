@@ -226,7 +226,20 @@ def _split_en_coordinated(article: _Article, found: tuple) -> list[tuple]:
         if start is None:
             return [first]
         return [first, *_split_en_coordinated(article, (p, ref, start, b))]
+    act = _EN_SECOND_ACT.search(text, a, b)
+    if act is not None and len(_WORD.findall(text[a : act.start()])) >= 3:
+        return [(cue, ref, a, act.start())]
     return [found]
+
+
+# ", but appeared to …", ", and has championed …", ", but did not say …": after a comma, the
+# speaker's next act (a past verb with no subject of its own) closes what they said
+_EN_SECOND_ACT = re.compile(
+    r",\s*(?:and|but)\s+(?:(?:also|later|then|again|quickly|never)\s+)?"
+    r"(?:(?:did|would|could|does)\s+not\s+|(?:didn|wouldn|couldn|doesn)[’']t\s+"
+    r"|(?:has|have|had)\s+(?:also\s+)?)?(?-i:[a-z]{3,}ed)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 # «…, и добавил, что …», «…, а глава минфина Денис Ревин добавил, что …»

@@ -708,10 +708,13 @@ def _later_clause(
     for later in verbs:
         if later.start <= start or later.start >= end or later.participle:
             continue
-        second = subject_before(text, start, later.start, article.is_outlet) or body_before(
-            text, start, later.start, article.is_outlet
+        second = (
+            subject_before(text, start, later.start, article.is_outlet)
+            or body_before(text, start, later.start, article.is_outlet)
+            or _phrase_subject(article, s, later)
+            or _long_subject(article, s, later)  # "…, while nine in 10 said …"
         )
-        if second is None or second.pos is None or second.kind == "outlet":
+        if second is None or second.pos is None or second.pos <= start or second.kind == "outlet":
             continue
         sep = _SECOND_CLAUSE.search(text, max(start, second.pos - 12), second.pos)
         clause = _clause_start(text, later, end)
