@@ -71,3 +71,21 @@ def test_second_speaker_written_as_a_phrase_opens_a_second_clause() -> None:
     texts = [text for kind, text, _ in found if kind == "reported"]
     assert texts == ["the boats are late every week", "they have not noticed any delay"]
     assert "sailors" in (found[-1][2] or "")
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "It rained. The port will close in May, Ann Orlan, a senior analyst at the institute,"
+        " said.",
+        "It rained. The port will close in May, Ann Orlan, 41, a farmer, said on Tuesday.",
+    ],
+)
+def test_closing_name_with_appositives_before_the_verb(article: str) -> None:
+    found = summary(quotes(article))
+    assert ("reported", "The port will close in May", "Ann Orlan") in found
+
+
+def test_relative_clause_with_an_appositive_is_not_a_closing_attribution() -> None:
+    found = summary(quotes("The bank, which Ann Orlan, a trader, said was sound, failed."))
+    assert not any(kind == "reported" and text.startswith("The bank") for kind, text, _ in found)

@@ -532,6 +532,10 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     comma = max(text.rfind(",", s.start, cue.start), text.rfind("—", s.start, cue.start))
     if comma <= s.start:
         return []
+    if added is None and cue.kind == "verb" and not text[comma + 1 : cue.start].strip():
+        appositive = _trailing_appositive(article, s, cue, comma)
+        if appositive:
+            return appositive
     inverted = cue.kind == "according" or (
         cue.lower in _INVERTING and not _WORD.search(text, comma + 1, cue.start)
     )
@@ -573,6 +577,49 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
         return [head]
     rest = _added_clause(text, added, s.end)
     return [head] if rest is None else [head, (added, ref, rest, s.end)]
+
+
+# an appositive between a closing name and its verb: "21", "a port analyst", "the harbour
+# master at Lisle", "who runs the pier"
+_APPOSITIVE = re.compile(
+    r"\s*(?:\d{1,3}|(?:a|an|the|his|her|their|its|who|whose|former|then|now|chief|senior"
+    r"|(?-i:[a-z])[\w-]*(?:or|er|ist|ant|ent|man|woman))\b)[^,;:()—–]{0,120}$",
+    re.IGNORECASE,
+)
+
+
+def _trailing_appositive(article: _Article, s: Sentence, cue: Cue, comma: int):
+    """ "The pier will close, Ann Orlan, a senior analyst at the institute, said."
+
+    A closing attribution whose name is set off from the verb by appositives (up to
+    three: "Ann Orlan, 41, a farmer, said"): the name is the speaker, the words before
+    the comma that opens the name are hers. Only a verb alone after the last comma (or
+    with a short adjunct: ", said on Tuesday") and a name filling its chunk.
+    """
+    text = article.text
+    tail = _WORD.findall(text[cue.end : s.end])
+    if len(tail) > 6 or article.cues(cue.end, s.end):
+        return []
+    right = comma
+    for _ in range(3):
+        left = text.rfind(",", s.start, right)
+        if left <= s.start or not _APPOSITIVE.match(text, left + 1, right):
+            return []
+        if article.cues(left, right) or article.in_span(left):
+            return []
+        start = text.rfind(",", s.start, left)
+        if start <= s.start:
+            return []
+        chunk = text[start + 1 : left].strip()
+        ref = subject_after(text, start + 1, left, article.is_outlet, sentence_start=True)
+        if ref is not None and ref.kind == "name" and len(chunk.split()) <= 5:
+            if chunk.split()[-1].rstrip(".") != (ref.name or "").split()[-1].rstrip("."):
+                return []  # the name must close its chunk: nothing after it
+            if len(_WORD.findall(text[s.start : start])) < 3:
+                return []
+            return [(cue, ref, s.start, start)]
+        right = left
+    return []
 
 
 # What may follow the speaker of a closing attribution without being their words: an
