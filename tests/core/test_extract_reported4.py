@@ -89,3 +89,26 @@ def test_closing_name_with_appositives_before_the_verb(article: str) -> None:
 def test_relative_clause_with_an_appositive_is_not_a_closing_attribution() -> None:
     found = summary(quotes("The bank, which Ann Orlan, a trader, said was sound, failed."))
     assert not any(kind == "reported" and text.startswith("The bank") for kind, text, _ in found)
+
+
+def test_a_finding_verb_is_not_part_of_the_speaker() -> None:
+    """ "The survey shows sailors say …": the sailors speak, not "the survey shows sailors"."""
+    found = summary(quotes("It rained. The survey shows voters say the harbour levy is too high."))
+    assert ("reported", "the harbour levy is too high", "voters") in found
+
+
+def test_belief_inside_an_added_clause_keeps_the_direct_quote() -> None:
+    """`"…," Orlan said …, adding that she believed "…"`: two quotes, both Orlan's."""
+    found = summary(
+        quotes(
+            "“We will fix the pier,” Ann Orlan said Tuesday at a meeting in Lisle, adding that"
+            " she believed “the levy is wrong.”"
+        )
+    )
+    assert ("direct", "We will fix the pier", "Ann Orlan") in found
+    assert ("reported", "she believed “the levy is wrong.”", "Ann Orlan") in found
+
+
+def test_a_letter_before_arguing_is_not_a_quote() -> None:
+    found = summary(quotes("It rained. Orlan wrote a letter arguing that the levy was unfair."))
+    assert [text for kind, text, _ in found if kind == "reported"] == ["the levy was unfair"]

@@ -192,8 +192,19 @@ def _split_participles(article: _Article, results, s: Sentence):
         if m is None:
             m = THAT.search(text, p.end, min(b, p.end + 4))
         if m:
+            if _BARE_OBJECT.fullmatch(text, a, p.start):
+                return [(p, ref, m.end(), b)]  # "wrote a letter arguing that …": an object
             return [(cue, ref, a, p.start), (p, ref, m.end(), b)]
     return _split_ru_coordinated(article, results)
+
+
+# what a verb of writing or saying may take as its object before a participle
+_BARE_OBJECT = re.compile(
+    r"\s*(?:a|an|the|his|her|their|its|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:letter|statement|note|memo|op-ed|column|post|message|email|tweet|speech|report"
+    r"|essay|book|piece|article|editorial|blog|release|response|reply)[\s,]*",
+    re.IGNORECASE,
+)
 
 
 # "… and said", ", but added", "and later insisted": the subject's second verb, no new subject
@@ -302,7 +313,10 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
         ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
         main = [c for c in cues if c.kind == "verb" and not c.participle and c.end <= cue.start]
         if ref is None and main:  # `"…," said Ann Diaz, adding that …`: the main verb's
-            ref = _subject(article, main[-1], s.start, cue.start, prefer_after=True)
+            verb = main[-1]
+            inverted = not re.search(r"\w", text[max(s.start, verb.start - 4) : verb.start])
+            # (`"…," Orlan said in Lisle, adding …`: the subject before the verb)
+            ref = _subject(article, verb, s.start, cue.start, prefer_after=inverted)
         elif ref is None and start is not None:
             ref = _main_clause_subject(article, s, cue)
         if start is not None and ref is not None:
@@ -510,6 +524,14 @@ _RU_SOURCE_APPOSITIVE = re.compile(
 )
 
 
+# "…, adding that he believed …": a verb inside a participle's clause is not the main verb
+_IN_PARTICIPLE_CLAUSE = re.compile(
+    r"(?<![\w-])(?:adding|saying|noting|arguing|claiming|insisting|explaining|stressing"
+    r"|suggesting|warning)\s+that\s+(?:[\w'’.-]+\s+){1,3}$",
+    re.IGNORECASE,
+)
+
+
 def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     """ "Russia will win, Putin said." / «…, — заявил Песков.» / "…, according to Peskov."
 
@@ -527,6 +549,8 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
             return []
     if cue.kind == "as" or cue.participle:
         return []
+    if _IN_PARTICIPLE_CLAUSE.search(text, max(s.start, cue.start - 50), cue.start):
+        return []  # "…, adding that he believed …": the participle's clause (`_participle`)
     if _passive_asked(text, cue):
         return []  # "…, he was asked what …": a question put to him follows
     comma = max(text.rfind(",", s.start, cue.start), text.rfind("—", s.start, cue.start))

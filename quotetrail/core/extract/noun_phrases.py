@@ -81,6 +81,10 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     phrase = text[a : cue.start].strip()
     phrase = _NP_LEAD.sub("", phrase)
     phrase = _TRAILING_AUX.sub("", phrase)  # "Many conservatives have (long) said"
+    finding = _FINDING.search(phrase)
+    if finding is not None:
+        a = text.find(phrase, a) + finding.end()  # "The poll shows voters say": voters
+        phrase = phrase[finding.end() :]
     words = _WORD.findall(phrase)
     group = len(words) <= 3 and (
         re.fullmatch(
@@ -118,6 +122,14 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
         else phrase
     )
     return SpeakerRef("body", name=name, pos=text.find(phrase, a))
+
+
+# "The poll shows (that) voters say …": the finding's verb; its subject does not speak
+_FINDING = re.compile(
+    r"(?<![\w-])(?:shows?|showed|finds?|found|suggests?|suggested|indicates?|indicated"
+    r"|reveals?|revealed|means)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
 
 
 _CHAIN_NAME_END = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*,")

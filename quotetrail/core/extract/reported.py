@@ -32,6 +32,7 @@ from quotetrail.core.extract.article import (
 from quotetrail.core.extract.claims import _CLAIM_MIN_WORDS, _speech_act
 from quotetrail.core.extract.clauses import (
     _ASKED_PASSIVE,
+    _IN_PARTICIPLE_CLAUSE,
     _according_phrase,
     _clause_start,
     _is_credit,
@@ -499,6 +500,7 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
         and (not c.participle or _PROGRESSIVE.search(text, max(s.start, c.start - 12), c.start))
         and not _CLOSED_BEFORE.search(text, max(0, c.start - 8), c.start)
         and not (c.lower == "asked" and _ASKED_PASSIVE.search(text, max(0, c.start - 25), c.start))
+        and not _IN_PARTICIPLE_CLAUSE.search(text, max(s.start, c.start - 50), c.start)
     ]  # "Orlan was asked if …": she is asked, the asker is unnamed (`_asked_passive`)
     # `"…," said Ann Diaz`: the verb attributes the quote before it, no clause follows
     for weak in (False, True):
