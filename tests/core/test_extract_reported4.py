@@ -112,3 +112,36 @@ def test_belief_inside_an_added_clause_keeps_the_direct_quote() -> None:
 def test_a_letter_before_arguing_is_not_a_quote() -> None:
     found = summary(quotes("It rained. Orlan wrote a letter arguing that the levy was unfair."))
     assert [text for kind, text, _ in found if kind == "reported"] == ["the levy was unfair"]
+
+
+def test_saying_without_that_after_a_comma_is_a_second_clause() -> None:
+    found = summary(
+        quotes("Orlan announced that she filed the harbour plan, saying it set a new benchmark.")
+    )
+    assert [text for kind, text, _ in found if kind == "reported"] == [
+        "she filed the harbour plan",
+        "it set a new benchmark",
+    ]
+
+
+def test_whereas_opens_a_second_speakers_clause() -> None:
+    found = summary(
+        quotes(
+            "Ann Orlan said the ferry cases were different, whereas Tomas Varga acknowledged"
+            " that he knew the rules."
+        )
+    )
+    assert ("reported", "the ferry cases were different", "Ann Orlan") in found
+    assert ("reported", "he knew the rules", "Tomas Varga") in found
+
+
+def test_it_opening_the_sentence_speaks() -> None:
+    found = summary(
+        quotes("The port authority released a report. It said the pier had been unsafe for years.")
+    )
+    assert ("reported", "the pier had been unsafe for years") in [(k, t) for k, t, _ in found]
+
+
+def test_it_inside_a_clause_is_not_a_speaker() -> None:
+    found = summary(quotes("The pier was closed because it said nothing about safety to us."))
+    assert not any(kind == "reported" for kind, _, _ in found)

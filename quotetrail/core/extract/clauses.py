@@ -195,7 +195,28 @@ def _split_participles(article: _Article, results, s: Sentence):
             if _BARE_OBJECT.fullmatch(text, a, p.start):
                 return [(p, ref, m.end(), b)]  # "wrote a letter arguing that …": an object
             return [(cue, ref, a, p.start), (p, ref, m.end(), b)]
+        bare = _bare_after_participle(text, p, a, b)
+        if bare is not None:
+            end, start = bare
+            return [(cue, ref, a, end)] + ([] if start is None else [(p, ref, start, b)])
     return _split_ru_coordinated(article, results)
+
+
+def _bare_after_participle(text: str, p: Cue, a: int, b: int) -> tuple[int, int | None] | None:
+    """ "X said A, saying B" / "X announced A, calling it …": where A ends (the comma
+    before the participle) and where the participle's own clause starts (None when it
+    takes an object: A only ends there). Only an English participle after a comma."""
+    if _CYRILLIC.search(p.text):
+        return None
+    comma = text.rfind(",", a, p.start)
+    if comma < 0 or text[comma + 1 : p.start].strip() or len(_WORD.findall(text[a:comma])) < 3:
+        return None
+    nxt = text[p.end : b].lstrip()
+    if p.lower == "saying" and (_DIRECT_CLAUSE_START.match(nxt) or _BARE_CLAUSE.match(nxt)):
+        return comma, b - len(nxt)
+    if _bare_participle_clause(nxt, p):
+        return comma, b - len(nxt)
+    return comma, None
 
 
 # what a verb of writing or saying may take as its object before a participle

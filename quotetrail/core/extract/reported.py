@@ -28,6 +28,7 @@ from quotetrail.core.extract.article import (
     _WORD,
     _Article,
     _Candidate,
+    _words,
 )
 from quotetrail.core.extract.claims import _CLAIM_MIN_WORDS, _speech_act
 from quotetrail.core.extract.clauses import (
@@ -512,6 +513,7 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                     or _phrase_subject(article, s, cue)
                     or _coordinated_subject(article, s, cue)
                     or _long_subject(article, s, cue)
+                    or _it_subject(article, s, cue)
                 )
             else:
                 ref = (
@@ -553,6 +555,22 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
         if ref is not None:
             return [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
     return _after_appositive(article, s, verbs)
+
+
+# "It said …", "It also reported that …": the sentence opens with "it" and the verb
+_IT_OPENS = re.compile(r"\W{0,3}It\s+(?:(?:also|later|then|further|previously)\s+)?$")
+_IT_VERBS = frozenset(_words("said says reported reports added adds noted notes stated states"))
+
+
+def _it_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
+    """ "The agency released a report. It said …": "it" that opens the sentence speaks.
+
+    Only right before a verb of saying or reporting; the resolver reads "it" as the
+    body that spoke last (or leaves it unnamed).
+    """
+    if cue.lower not in _IT_VERBS or not _IT_OPENS.fullmatch(article.text, s.start, cue.start):
+        return None
+    return SpeakerRef("pronoun", name="it", pos=article.text.find("It", s.start, cue.start))
 
 
 def _after_colon(article: _Article, s: Sentence) -> tuple[int | None, int]:
@@ -664,7 +682,9 @@ def _ru_coordinated_subject(article: _Article, s: Sentence, cue: Cue) -> Speaker
 
 
 # "…, but she", "… - and they", "; the aide": where a second clause with its own subject begins
-_SECOND_CLAUSE = re.compile(r"(?:,|;|\s[—–-]+)\s*(?:(?:but|and|while|yet)\s+)?$", re.IGNORECASE)
+_SECOND_CLAUSE = re.compile(
+    r"(?:,|;|\s[—–-]+)\s*(?:(?:but|and|while|yet|whereas|although|though)\s+)?$", re.IGNORECASE
+)
 
 
 def _earlier_clause(
