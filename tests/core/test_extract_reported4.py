@@ -145,3 +145,26 @@ def test_it_opening_the_sentence_speaks() -> None:
 def test_it_inside_a_clause_is_not_a_speaker() -> None:
     found = summary(quotes("The pier was closed because it said nothing about safety to us."))
     assert not any(kind == "reported" for kind, _, _ in found)
+
+
+def test_coordinated_group_closing_the_sentence_speaks() -> None:
+    found = summary(
+        quotes(
+            "It rained. Agents want to question the pier staff, current and former officials said."
+        )
+    )
+    assert (
+        "reported",
+        "Agents want to question the pier staff",
+        "current and former officials",
+    ) in (found)
+
+
+def test_a_cue_in_the_speakers_relative_clause_is_not_the_attribution() -> None:
+    found = summary(
+        quotes(
+            "It rained. But that is not good enough, said Ann Orlan, a senior analyst at the"
+            " institute, who notes that the levy is weak."
+        )
+    )
+    assert ("reported", "But that is not good enough", "Ann Orlan") in found

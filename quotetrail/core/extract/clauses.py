@@ -553,6 +553,9 @@ _IN_PARTICIPLE_CLAUSE = re.compile(
 )
 
 
+_RELATIVE_CUE = re.compile(r"(?<![\w-])(?:who|which)\s+(?:also\s+|\w+ly\s+)?$", re.IGNORECASE)
+
+
 def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     """ "Russia will win, Putin said." / «…, — заявил Песков.» / "…, according to Peskov."
 
@@ -562,6 +565,8 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     """
     text = article.text
     cue, added = cues[-1], None
+    if len(cues) > 1 and _RELATIVE_CUE.search(text, max(s.start, cue.start - 24), cue.start):
+        cue = cues[-2]  # "…, said Ann Orlan, an analyst who notes that …": her relative clause
     if _passive_asked(text, cue) and len(cues) > 1:
         cue = cues[-2]  # "…, Orlan said when asked whether …": the question is no speaker's
     if cue.participle and len(cues) > 1 and not _CYRILLIC.search(cue.text):
@@ -704,7 +709,7 @@ def _speaker_tail(text: str, cue: Cue, end: int, *, inverted: bool) -> int:
 _INVERTING = frozenset(
     _words(
         """
-    said says added adds noted notes wrote writes asked asks explained explains recalled
+    said says say added adds noted notes wrote writes asked asks explained explains recalled
     argued told reported stated observed insisted warned concluded acknowledged replied
     responded continued
     """

@@ -32,6 +32,7 @@ _NP_BREAK = re.compile(
     r"(?<![\w-])(?:who|which|that|whom|whose|when|if|because|after|before|while)(?![\w-])",
     re.IGNORECASE,
 )
+_AND = re.compile(r"(?<![\w-])and(?![\w-])", re.IGNORECASE)
 _GRIEVANCE = frozenset(_words("complained complains complain believes believed believe"))
 _TRAILING_TIME = re.compile(
     r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
@@ -97,6 +98,10 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
             phrase,
         )  # "Democratic strategists say", "Hacking specialists say"
         or (words and words[-1].lower() in _PLURAL_PEOPLE)  # "Aides said", ", donors said."
+    )
+    # "current and former officials said", "teachers and union officials told …"
+    group = group or (
+        1 < len(words) <= 5 and words[-1].lower() in _PLURAL_PEOPLE and bool(_AND.search(phrase))
     )
     if not 1 <= len(words) <= 10 or not (_NP_HEAD.match(phrase) or group):
         return None
