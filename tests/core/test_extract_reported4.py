@@ -168,3 +168,34 @@ def test_a_cue_in_the_speakers_relative_clause_is_not_the_attribution() -> None:
         )
     )
     assert ("reported", "But that is not good enough", "Ann Orlan") in found
+
+
+@pytest.mark.parametrize(
+    ("article", "clause", "speaker"),
+    [
+        (
+            "It rained. The pier deal is close, according to a shipping executive familiar with"
+            " the talks.",
+            "The pier deal is close",
+            "a shipping executive familiar with the talks",
+        ),
+        (
+            "It rained. The ferry will stop in May, according to three people briefed on the plan.",
+            "The ferry will stop in May",
+            "three people briefed on the plan",
+        ),
+        (
+            "It rained. The ferry costs more than the bridge, according to Velma Brandt of the"
+            " Lisle Institute of Harbour Studies.",
+            "The ferry costs more than the bridge",
+            "Velma Brandt",
+        ),
+    ],
+)
+def test_according_to_a_person_described(article: str, clause: str, speaker: str) -> None:
+    assert ("reported", clause, speaker) in summary(quotes(article))
+
+
+def test_according_to_a_poll_is_still_nobody() -> None:
+    found = summary(quotes("It rained. The levy is unpopular, according to a new harbour poll."))
+    assert not any(kind == "reported" for kind, _, _ in found)

@@ -602,7 +602,8 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     if relative is not None:
         end = relative.start()  # "…, according to Jason Ruiz, who advised the campaign."
     before, after = _WORD.findall(text[comma + 1 : cue.start]), _WORD.findall(text[cue.end : end])
-    if len(after) > 7 or (before and before[0].lower() in _RELATIVE):
+    longest = 10 if cue.kind == "according" else 7  # "according to Amy Roe of the X Institute"
+    if len(after) > longest or (before and before[0].lower() in _RELATIVE):
         return []  # the attribution must close the sentence: ", Putin said on Tuesday."
     if _NEGATED.search(text, comma + 1, cue.start):
         return []  # ", the mayor has not asked for help": a clause of its own
@@ -761,7 +762,7 @@ def _ru_outlet_tail(article: _Article, cue: Cue, s: Sentence) -> bool:
 _NEGATED = re.compile(r"(?<![\w-])not(?![\w-])|n[’']t\b", re.IGNORECASE)
 _SOURCE_PHRASE = re.compile(
     r"\s+(?P<np>(?:the\s+|an?\s+)?(?:(?-i:[A-Z])[\w.&'’-]*|[a-z][\w-]*)"
-    r"(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|of|for|at|[a-z][\w-]*)){0,6}?)"
+    r"(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|of|for|at|[a-z][\w'’-]*)){0,9}?)"
     r"(?:,\s+(?-i:[RDI])-[A-Z][\w.]*)?\s*[.!?]?\s*$",  # "former Sen. Scott Brown, R-Mass."
     re.IGNORECASE,
 )
@@ -770,10 +771,13 @@ _SOURCE_PHRASE = re.compile(
 _SOURCE_RELATIVE = re.compile(r",?\s+(?:who|whom|whose)\b")
 # an unnamed person is a source too: "according to a person who attended"
 _PERSON_SOURCE = re.compile(
-    r"\b(?:person|people\s+(?:familiar|close)|official|officials|officer|aide|aides|adviser"
+    r"\b(?:person|people|official|officials|officer|aide|aides|adviser"
     r"|advisers|spokes(?:man|woman|person)|lawyer|attorney|witness|witnesses|insider|insiders"
     r"|source|sources|diplomat|diplomats|investigator|investigators|members|staff|friends"
-    r"|relatives|neighbors|neighbours|colleagues|prosecutors)\b"
+    r"|relatives|neighbors|neighbours|colleagues|prosecutors|lawyers|attorneys|executives?"
+    r"|attendees?|participants?|organi[sz]ers?|senators?|lawmakers?|leaders?|chairs?|chairman"
+    r"|chairwoman|analysts?|experts?|economists?|researchers?|employees?|strategists?"
+    r"|operatives?|donors?|delegates?|activists?|residents?|supporters?|critics?)\b"
     # a document somebody wrote is their word too ("according to a pool report", "an
     # email from the group"); figures, polls and data were dropped before (_DATA)
     r"|\b(?:reports?|emails?|e-mails?|memos?|letters?|statements?|transcripts?|filings?|complaint"
