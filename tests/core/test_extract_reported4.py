@@ -199,3 +199,17 @@ def test_according_to_a_person_described(article: str, clause: str, speaker: str
 def test_according_to_a_poll_is_still_nobody() -> None:
     found = summary(quotes("It rained. The levy is unpopular, according to a new harbour poll."))
     assert not any(kind == "reported" for kind, _, _ in found)
+
+
+def test_a_quantity_opens_a_clause_after_said() -> None:
+    found = summary(
+        quotes("It rained. Harbour aides said more than 1 million riders made the crossing.")
+    )
+    assert ("reported", "more than 1 million riders made the crossing") in [
+        (k, t) for k, t, _ in found
+    ]
+
+
+def test_said_about_a_topic_is_still_not_a_clause() -> None:
+    found = summary(quotes("It rained. Orlan said about the pier that it was old."))
+    assert [t for k, t, _ in found if k == "reported"] == ["it was old"]

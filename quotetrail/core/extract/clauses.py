@@ -108,6 +108,8 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     nxt = text[start:window_end]
     if nxt[:1] in '“"' and (low in _SAY or low in _TOLD) and _MIXED_AFTER.match(nxt):
         return start  # `says “the tide is turning” despite …`: a mixed quote opens with marks
+    if low in _SAY and _QUANTITY_START.match(nxt):
+        return start  # "said about half of the cuts …", "said more than 1 million donors …"
     if not nxt or _PREP_START.match(nxt) or not nxt[0].isalnum() or _WHEN_ASKED.match(nxt):
         return None  # "Russia, Peskov said, is ready": a medial attribution, not a clause
     first = _WORD.findall(nxt)[:15]
@@ -142,6 +144,19 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     if _finite_clause(head) and not _NOUN_CUE.search(text, max(0, cue.start - 12), cue.start):
         return start  # (not after "the comments", "her claims": a noun, not a verb)
     return None
+
+
+# a quantity opening a clause: "about half of", "more than 1 million", "at least 30 people"
+_QUANTITY_START = re.compile(
+    r"(?:about|around|nearly|almost|roughly|(?:more|fewer|less)\s+than|at\s+least)\s+"
+    r"(?:\$?\d|one|two|three|four|five|six|seven|eight|nine|ten|half|a\s+third"
+    r"|a\s+quarter|a\s+dozen|a\s+million|a\s+billion|a\s+hundred|hundreds|thousands|dozens)"
+    r"[^\s,.;:]*\s+(?:[\w%$.,'’-]+\s+){0,9}?"
+    r"(?:is|are|was|were|will|would|could|can|should|may|might|has|have|had|do|does|did|made"
+    r"|gave|took|came|went|got|paid|spent|won|lost|left|saw|felt|thought|say|said"
+    r"|(?-i:[a-z]{3,}ed))\b",
+    re.IGNORECASE,
+)
 
 
 _NOUN_CUE = re.compile(
