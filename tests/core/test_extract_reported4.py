@@ -213,3 +213,32 @@ def test_a_quantity_opens_a_clause_after_said() -> None:
 def test_said_about_a_topic_is_still_not_a_clause() -> None:
     found = summary(quotes("It rained. Orlan said about the pier that it was old."))
     assert [t for k, t, _ in found if k == "reported"] == ["it was old"]
+
+
+@pytest.mark.parametrize(
+    ("article", "clause", "speaker"),
+    [
+        (
+            "EXCLUSIVE – Velma Brandt: The Harbour Levy Must Go.\n\nThe levy was voted in May.",
+            "The Harbour Levy Must Go",
+            "Velma Brandt",
+        ),
+        (
+            "Orlan to Harbour Board: The pier will fall apart.\n\nThe board met on Monday.",
+            "The pier will fall apart",
+            "Orlan",
+        ),
+        (
+            "Brandt camp: The levy vote was rigged from the start.\n\nThe camp spoke on Monday.",
+            "The levy vote was rigged from the start",
+            "Brandt",
+        ),
+    ],
+)
+def test_headline_colon_with_a_tag_an_addressee_or_a_camp(article, clause, speaker) -> None:
+    assert ("reported", clause, speaker) in summary(quotes(article))
+
+
+def test_headline_poll_colon_is_not_a_speaker() -> None:
+    found = summary(quotes("Poll: Brandt ties Orlan in the harbour race.\n\nThe poll was out."))
+    assert not any(kind == "reported" for kind, _, _ in found)

@@ -169,7 +169,12 @@ def _transcript_turns(article: _Article, taken: list[_Candidate]) -> list[_Candi
 # "Rubio: I Still Believe Trump Can't Be Trusted." / «Песков: Кремль не видит оснований»
 # (marks inside only around a fragment: `Orlan: Velt's ‘Honesty Is In Question.’`)
 _HEADLINE_COLON = re.compile(
-    r"^[^\S\n]*(?P<name>(?-i:[A-ZА-ЯЁ])[\w.’'-]+(?:[^\S\n]+(?-i:[A-ZА-ЯЁ])[\w.’'-]+){0,2})"
+    # a tag before the name: "EXCLUSIVE – Roger Stone: …"
+    r"^[^\S\n]*(?:(?-i:[A-Z]{3,})[^\S\n]+[–—-][^\S\n]+)?"
+    r"(?P<name>(?-i:[A-ZА-ЯЁ])[\w.’'-]+(?:[^\S\n]+(?-i:[A-ZА-ЯЁ])[\w.’'-]+){0,2})"
+    # "Clinton camp: …", "Clinton to Planned Parenthood: …", "Mukasey at RNC: …"
+    r"(?:[^\S\n]+(?:camp|campaign|aides?|allies|team|lawyers?|spokes(?:man|woman))"
+    r"|[^\S\n]+(?:to|at)(?:[^\S\n]+(?-i:[A-Z])[\w.’'-]+){1,3})?"
     r":[^\S\n]+(?P<rest>[^\n\"“«„]{12,300}?|[^\n]{12,300}?)[^\S\n]*$",
     re.MULTILINE,
 )
