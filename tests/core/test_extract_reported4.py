@@ -242,3 +242,33 @@ def test_headline_colon_with_a_tag_an_addressee_or_a_camp(article, clause, speak
 def test_headline_poll_colon_is_not_a_speaker() -> None:
     found = summary(quotes("Poll: Brandt ties Orlan in the harbour race.\n\nThe poll was out."))
     assert not any(kind == "reported" for kind, _, _ in found)
+
+
+def test_has_said_for_weeks_then_a_bare_clause() -> None:
+    found = summary(
+        quotes("It rained. Orlan has said for weeks he is the only one who can fix it.")
+    )
+    assert ("reported", "he is the only one who can fix it", "Orlan") in found
+
+
+def test_even_before_a_described_speaker() -> None:
+    found = summary(
+        quotes("It rained. Even the organizer of the rally said the rules were unfair.")
+    )
+    assert [t for k, t, _ in found if k == "reported"] == ["the rules were unfair"]
+
+
+def test_outlet_reported_a_bare_clause() -> None:
+    found = quotes(
+        "It rained. The New York Times reported the ferry capsized hours after it left port."
+    )
+    assert [(q.kind, q.text, q.cited_source) for q in found] == [
+        ("reported", "the ferry capsized hours after it left port", "The New York Times")
+    ]
+
+
+def test_reported_an_object_is_not_a_clause() -> None:
+    found = summary(
+        quotes("It rained. The harbour company reported earnings driven by strong sales.")
+    )
+    assert not any(kind == "reported" for kind, _, _ in found)

@@ -27,6 +27,9 @@ _DAYS = (
     r"|last\s+(?:week|weekend|month|year|night)"
     r"|this\s+(?:week|weekend|month|year|morning|afternoon|evening)"
     r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    # "has said for weeks", "has said in recent days", "said on several occasions"
+    r"|for\s+(?:(?:several|many|two|three|some)\s+)?(?:days|weeks|months|years)"
+    r"|in\s+recent\s+(?:days|weeks|months|years)|on\s+(?:several|multiple|many)\s+occasions"
 )
 _CHANNEL = (
     r"statement|interview|briefing|conference|news\s+conference|press\s+conference|post|speech"

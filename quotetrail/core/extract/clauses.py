@@ -141,6 +141,8 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     head = nxt.split(",", 1)[0]
     if (_BARE_CLAUSE.match(nxt) or early_aux) and _AUX.search(" ".join(_WORD.findall(head)[:15])):
         return start
+    if low in _REPORTED and _BARE_CLAUSE.match(nxt) and _REPORTED_CLAUSE.match(head):
+        return start  # "The Times reported the email came hours after …"
     if _finite_clause(head) and not _NOUN_CUE.search(text, max(0, cue.start - 12), cue.start):
         return start  # (not after "the comments", "her claims": a noun, not a verb)
     return None
@@ -155,6 +157,16 @@ _QUANTITY_START = re.compile(
     r"(?:is|are|was|were|will|would|could|can|should|may|might|has|have|had|do|does|did|made"
     r"|gave|took|came|went|got|paid|spent|won|lost|left|saw|felt|thought|say|said"
     r"|(?-i:[a-z]{3,}ed))\b",
+    re.IGNORECASE,
+)
+
+
+_REPORTED = frozenset(_words("reported reports wrote writes"))
+# a subject of up to five words, then a past verb (not a participle: "reported earnings
+# driven by …"): "reported the email came …", "reported at least six planes filled …"
+_REPORTED_CLAUSE = re.compile(
+    r"(?:[\w'’$%.-]+\s+){1,5}?(?:came|went|made|gave|took|paid|spent|won|lost|left|sold"
+    r"|bought|told|said|knew|met|(?-i:[a-z]{3,}ed))\s+(?!by\b|in\b|on\b|for\b|to\b|with\b)",
     re.IGNORECASE,
 )
 

@@ -27,7 +27,9 @@ _NP_HEAD = re.compile(
     r"|(?:(?-i:[A-Z])[\w.-]*\s+){0,3}(?-i:[A-Z])[\w.-]*(?:'s|’s|s'|s’)\s",  # "Clinton's campaign"
     re.IGNORECASE,
 )
-_NP_LEAD = re.compile(r"^(?:but|and|so|yet|still|now|meanwhile|however)\b[\s,]*", re.IGNORECASE)
+_NP_LEAD = re.compile(
+    r"^(?:but|and|so|yet|still|now|meanwhile|however|even)\b[\s,]*", re.IGNORECASE
+)
 _NP_BREAK = re.compile(
     r"(?<![\w-])(?:who|which|that|whom|whose|when|if|because|after|before|while)(?![\w-])",
     re.IGNORECASE,
