@@ -272,3 +272,25 @@ def test_reported_an_object_is_not_a_clause() -> None:
         quotes("It rained. The harbour company reported earnings driven by strong sales.")
     )
     assert not any(kind == "reported" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("article", "clause"),
+    [
+        (
+            "It rained. Ann Orlan told The Harbour Post of Lisle last week she would vote no.",
+            "she would vote no",
+        ),
+        (
+            "It rained. Ann Orlan told Harbour Radio host Tomas Varga she would vote no.",
+            "she would vote no",
+        ),
+    ],
+)
+def test_told_a_described_addressee_then_a_clause(article: str, clause: str) -> None:
+    assert ("reported", clause, "Ann Orlan") in summary(quotes(article))
+
+
+def test_told_the_story_of_how_is_not_a_clause() -> None:
+    found = summary(quotes("It rained. Orlan told the story of how she grew up."))
+    assert not any(kind == "reported" for kind, _, _ in found)
