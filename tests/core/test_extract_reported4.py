@@ -294,3 +294,33 @@ def test_told_a_described_addressee_then_a_clause(article: str, clause: str) -> 
 def test_told_the_story_of_how_is_not_a_clause() -> None:
     found = summary(quotes("It rained. Orlan told the story of how she grew up."))
     assert not any(kind == "reported" for kind, _, _ in found)
+
+
+def test_a_subject_no_rule_reads_speaks_as_written() -> None:
+    found = summary(
+        quotes(
+            "It rained. Several people I have met over the last few weeks said the harbour"
+            " master had ignored the levy."
+        )
+    )
+    assert (
+        "reported",
+        "the harbour master had ignored the levy",
+        "Several people I have met over the last few weeks",
+    ) in found
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "It rained. It is hard to say the harbour levy will ever pass the council.",
+        "It rained. The ferry, said Ann Orlan, the harbour master, is always late.",
+        "It rained. No one would say the harbour levy was a good idea at all.",
+    ],
+)
+def test_say_that_is_not_a_finite_verb_of_a_speaker(article: str) -> None:
+    found = summary(quotes(article))
+    assert not any(kind == "reported" and speaker is None for kind, _, speaker in found)
+    assert not any(
+        kind == "reported" and text.startswith("the harbour levy") for kind, text, _ in found
+    )

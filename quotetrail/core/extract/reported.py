@@ -559,7 +559,61 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
         ref = _main_clause_subject(article, s, cue) if start is not None else None
         if ref is not None:
             return [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
-    return _after_appositive(article, s, verbs)
+    return _after_appositive(article, s, verbs) or _unread_subject(article, s, verbs)
+
+
+# what may stand before "say" when it is not the finite verb of a subject that speaks
+_NOT_FINITE_SAY = re.compile(
+    r"(?<![\w-])(?:to|would|could|can|will|should|might|may|must|did|does|do|not|never"
+    r"|who|which|that|what|it|i|we|you)\s+(?:\w+ly\s+)?$|n[’']t\s+$",
+    re.IGNORECASE,
+)
+
+
+def _unread_subject(article: _Article, s: Sentence, verbs: list[Cue]):
+    """ "Several people I've spoken with over the weeks said the host had …": a clause
+    after "said"/"says"/"say" whose subject no rule reads is still speech; it keeps no
+    speaker. Only a finite verb (not "to say", "would say", "who said", not an inverted
+    "…, said Ann Roe") whose clause opens like one, after words that end no clause.
+    """
+    text = article.text
+    if len(verbs) != 1 or verbs[0].lower not in _SAY or verbs[0].participle:
+        return []
+    cue = verbs[0]
+    before = text[s.start : cue.start].rstrip()
+    if not before or before[-1] in ",;:\"“”’'—–-)" or len(_WORD.findall(before)) < 2:
+        return []
+    if _NOT_FINITE_SAY.search(text, max(s.start, cue.start - 20), cue.start):
+        return []
+    if any(sp.open < cue.start for sp in article.spans_near(cue.start) if sp.open >= s.start):
+        return []  # a direct quote in the sentence: the verb attributes it
+    start = _clause_start(text, cue, s.end)
+    if start is None or len(_WORD.findall(text[start : s.end])) < 4:
+        return []
+    ref = _written_subject(article, s, cue)
+    return [] if ref is None else [(cue, ref, start, s.end)]
+
+
+_CLAUSE_LEAD = re.compile(r"(?:but|and|even|while|though|although|yet|so)\s+", re.IGNORECASE)
+
+
+def _written_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
+    """The words from the clause's opening to the verb, as written ("several people I've
+    spoken with"): a body, when at most twelve words and not capitals only (the name
+    rules passed those over on purpose)."""
+    text = article.text
+    lo = max(s.start, *(text.rfind(mark, s.start, cue.start) + 1 for mark in ",;:"))
+    lo += len(text[lo : cue.start]) - len(text[lo : cue.start].lstrip())
+    lead = _CLAUSE_LEAD.match(text, lo, cue.start)
+    if lead is not None:
+        lo = lead.end()
+    phrase = text[lo : cue.start].rstrip()
+    words = _WORD.findall(phrase)
+    if not words or len(words) > 12 or all(w[:1].isupper() for w in words):
+        return None  # "Meanwhile Moscow said": capitals only are a name or a place (no one)
+    if re.match(r"(?:The|A|An)\s", phrase):
+        phrase = phrase[0].lower() + phrase[1:]
+    return SpeakerRef("body", name=phrase, pos=lo)
 
 
 # "It said …", "It also reported that …": the sentence opens with "it" and the verb
