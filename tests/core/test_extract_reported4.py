@@ -324,3 +324,24 @@ def test_say_that_is_not_a_finite_verb_of_a_speaker(article: str) -> None:
     assert not any(
         kind == "reported" and text.startswith("the harbour levy") for kind, text, _ in found
     )
+
+
+def test_other_verbs_of_saying_with_an_unread_subject() -> None:
+    found = summary(
+        quotes(
+            "It rained. Several riders I met at the pier last week insisted that the ferry"
+            " had never been on time."
+        )
+    )
+    assert ("reported", "the ferry had never been on time") in [(k, t) for k, t, _ in found]
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "It rained. It should be noted that the harbour levy was voted in May.",
+        "It rained. Most of the riders were told that the harbour levy was unfair.",
+    ],
+)
+def test_passive_or_noun_cue_has_no_unread_subject(article: str) -> None:
+    assert not any(kind == "reported" for kind, _, _ in summary(quotes(article)))

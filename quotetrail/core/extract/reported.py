@@ -562,10 +562,21 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
     return _after_appositive(article, s, verbs) or _unread_subject(article, s, verbs)
 
 
+_UNREAD_VERBS = frozenset(
+    _words(
+        """
+    said says say added adds noted notes argued argue argues insisted insist insists warned
+    warn warns explained acknowledged acknowledge acknowledges claimed claim claims stated
+    wrote write writes contend contends contended
+    """
+    )
+)
 # what may stand before "say" when it is not the finite verb of a subject that speaks
 _NOT_FINITE_SAY = re.compile(
     r"(?<![\w-])(?:to|would|could|can|will|should|might|may|must|did|does|do|not|never"
-    r"|who|which|that|what|it|i|we|you)\s+(?:\w+ly\s+)?$|n[’']t\s+$",
+    r"|who|which|that|what|it|i|we|you|be|been|being|is|are|was|were"
+    r"|a|an|the|his|her|their|its|our|my|your|this|these|those)\s+(?:\w+ly\s+)?$"
+    r"|n[’']t\s+$",
     re.IGNORECASE,
 )
 
@@ -577,7 +588,7 @@ def _unread_subject(article: _Article, s: Sentence, verbs: list[Cue]):
     "…, said Ann Roe") whose clause opens like one, after words that end no clause.
     """
     text = article.text
-    if len(verbs) != 1 or verbs[0].lower not in _SAY or verbs[0].participle:
+    if len(verbs) != 1 or verbs[0].lower not in _UNREAD_VERBS or verbs[0].participle:
         return []
     cue = verbs[0]
     before = text[s.start : cue.start].rstrip()
