@@ -117,7 +117,7 @@ _MIXED_AFTER = re.compile(
 _TOLD_NP = re.compile(
     r"\s+(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,4}?"
     r"(?:(?-i:[a-z])[\w-]+\s+)?"
-    # "told The Star-Ledger of Newark last week she …", "told TheBlaze founder Glenn Beck he …"
+    # "told The Harbour Post of Lisle last week she …", "told Radio host Tom Vey he …"
     r"(?:(?:of|at|founder|host|anchor|editor|reporter|correspondent)\s+"
     r"(?:(?-i:[A-Z])[\w.&'’-]*\s+){1,3})?"
     r"(?:(?:last|this)\s+(?:week|month|year|weekend|night)\s+|on\s+(?-i:[A-Z])[a-z]+day\s+)?"

@@ -109,7 +109,7 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     if nxt[:1] in '“"' and (low in _SAY or low in _TOLD) and _MIXED_AFTER.match(nxt):
         return start  # `says “the tide is turning” despite …`: a mixed quote opens with marks
     if low in _SAY and _QUANTITY_START.match(nxt):
-        return start  # "said about half of the cuts …", "said more than 1 million donors …"
+        return start  # "said about half of the cuts …", "said more than 1 million riders …"
     if not nxt or _PREP_START.match(nxt) or not nxt[0].isalnum() or _WHEN_ASKED.match(nxt):
         return None  # "Russia, Peskov said, is ready": a medial attribution, not a clause
     first = _WORD.findall(nxt)[:15]
@@ -142,7 +142,7 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     if (_BARE_CLAUSE.match(nxt) or early_aux) and _AUX.search(" ".join(_WORD.findall(head)[:15])):
         return start
     if low in _REPORTED and _BARE_CLAUSE.match(nxt) and _REPORTED_CLAUSE.match(head):
-        return start  # "The Times reported the email came hours after …"
+        return start  # "The Times reported the ferry capsized hours after …"
     if _finite_clause(head) and not _NOUN_CUE.search(text, max(0, cue.start - 12), cue.start):
         return start  # (not after "the comments", "her claims": a noun, not a verb)
     return None
@@ -163,7 +163,7 @@ _QUANTITY_START = re.compile(
 
 _REPORTED = frozenset(_words("reported reports wrote writes"))
 # a subject of up to five words, then a past verb (not a participle: "reported earnings
-# driven by …"): "reported the email came …", "reported at least six planes filled …"
+# driven by …"): "reported the ferry capsized …", "reported two boats collided …"
 _REPORTED_CLAUSE = re.compile(
     r"(?:[\w'’$%.-]+\s+){1,5}?(?:came|went|made|gave|took|paid|spent|won|lost|left|sold"
     r"|bought|told|said|knew|met|(?-i:[a-z]{3,}ed))\s+(?!by\b|in\b|on\b|for\b|to\b|with\b)",

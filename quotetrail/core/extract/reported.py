@@ -169,10 +169,10 @@ def _transcript_turns(article: _Article, taken: list[_Candidate]) -> list[_Candi
 # "Rubio: I Still Believe Trump Can't Be Trusted." / «Песков: Кремль не видит оснований»
 # (marks inside only around a fragment: `Orlan: Velt's ‘Honesty Is In Question.’`)
 _HEADLINE_COLON = re.compile(
-    # a tag before the name: "EXCLUSIVE – Roger Stone: …"
+    # a tag before the name: "EXCLUSIVE – Ann Orlan: …"
     r"^[^\S\n]*(?:(?-i:[A-Z]{3,})[^\S\n]+[–—-][^\S\n]+)?"
     r"(?P<name>(?-i:[A-ZА-ЯЁ])[\w.’'-]+(?:[^\S\n]+(?-i:[A-ZА-ЯЁ])[\w.’'-]+){0,2})"
-    # "Clinton camp: …", "Clinton to Planned Parenthood: …", "Mukasey at RNC: …"
+    # "Orlan camp: …", "Orlan to Harbour Board: …", "Varga at Pier 9: …"
     r"(?:[^\S\n]+(?:camp|campaign|aides?|allies|team|lawyers?|spokes(?:man|woman))"
     r"|[^\S\n]+(?:to|at)(?:[^\S\n]+(?-i:[A-Z])[\w.’'-]+){1,3})?"
     r":[^\S\n]+(?P<rest>[^\n\"“«„]{12,300}?|[^\n]{12,300}?)[^\S\n]*$",
@@ -582,10 +582,11 @@ _NOT_FINITE_SAY = re.compile(
 
 
 def _unread_subject(article: _Article, s: Sentence, verbs: list[Cue]):
-    """ "Several people I've spoken with over the weeks said the host had …": a clause
-    after "said"/"says"/"say" whose subject no rule reads is still speech; it keeps no
-    speaker. Only a finite verb (not "to say", "would say", "who said", not an inverted
-    "…, said Ann Roe") whose clause opens like one, after words that end no clause.
+    """ "Several riders I met at the pier last week said the ferry had …": a clause after
+    a verb of saying whose subject no rule reads is still speech; the subject is kept as
+    written (`_written_subject`). Only a lone finite verb (not "to say", "would say",
+    "who said", "be noted", "the claims", not an inverted "…, said Ann Roe") whose clause
+    opens like one, after words that end no clause, with no direct quote before it.
     """
     text = article.text
     if len(verbs) != 1 or verbs[0].lower not in _UNREAD_VERBS or verbs[0].participle:
@@ -609,9 +610,9 @@ _CLAUSE_LEAD = re.compile(r"(?:but|and|even|while|though|although|yet|so)\s+", r
 
 
 def _written_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
-    """The words from the clause's opening to the verb, as written ("several people I've
-    spoken with"): a body, when at most twelve words and not capitals only (the name
-    rules passed those over on purpose)."""
+    """The words from the clause's opening to the verb, as written ("several riders I
+    met"): a body, when at most twelve words and not capitals only (the name rules
+    passed those over on purpose)."""
     text = article.text
     lo = max(s.start, *(text.rfind(mark, s.start, cue.start) + 1 for mark in ",;:"))
     lo += len(text[lo : cue.start]) - len(text[lo : cue.start].lstrip())
