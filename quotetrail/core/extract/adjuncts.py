@@ -27,6 +27,9 @@ _DAYS = (
     r"|last\s+(?:week|weekend|month|year|night)"
     r"|this\s+(?:week|weekend|month|year|morning|afternoon|evening)"
     r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    # "has said for weeks", "has said in recent days", "said on several occasions"
+    r"|for\s+(?:(?:several|many|two|three|some)\s+)?(?:days|weeks|months|years)"
+    r"|in\s+recent\s+(?:days|weeks|months|years)|on\s+(?:several|multiple|many)\s+occasions"
 )
 _CHANNEL = (
     r"statement|interview|briefing|conference|news\s+conference|press\s+conference|post|speech"
@@ -113,7 +116,12 @@ _MIXED_AFTER = re.compile(
 # clause opened by a pronoun subject
 _TOLD_NP = re.compile(
     r"\s+(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,4}?"
-    r"(?:(?-i:[a-z])[\w-]+\s+)?(?P<subj>(?:he|she|they|it|we|i|you)(?:[’'](?:s|re|d|ll|ve))?\b"
+    r"(?:(?-i:[a-z])[\w-]+\s+)?"
+    # "told The Harbour Post of Lisle last week she …", "told Radio host Tom Vey he …"
+    r"(?:(?:of|at|founder|host|anchor|editor|reporter|correspondent)\s+"
+    r"(?:(?-i:[A-Z])[\w.&'’-]*\s+){1,3})?"
+    r"(?:(?:last|this)\s+(?:week|month|year|weekend|night)\s+|on\s+(?-i:[A-Z])[a-z]+day\s+)?"
+    r"(?P<subj>(?:he|she|they|it|we|i|you)(?:[’'](?:s|re|d|ll|ve))?\b"
     # "told the AP his firm worked …": a possessive subject, then a verb
     r"|(?:his|her|their|its|our|my)\s+(?-i:[a-z])[\w-]+(?=\s+(?:(?-i:[a-z])[\w-]+ed|is|are|was"
     r"|were|has|have|had|will|would|can|could|never|did|does|do|should|must)\b))",

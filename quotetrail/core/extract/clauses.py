@@ -108,6 +108,8 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     nxt = text[start:window_end]
     if nxt[:1] in '“"' and (low in _SAY or low in _TOLD) and _MIXED_AFTER.match(nxt):
         return start  # `says “the tide is turning” despite …`: a mixed quote opens with marks
+    if low in _SAY and _QUANTITY_START.match(nxt):
+        return start  # "said about half of the cuts …", "said more than 1 million riders …"
     if not nxt or _PREP_START.match(nxt) or not nxt[0].isalnum() or _WHEN_ASKED.match(nxt):
         return None  # "Russia, Peskov said, is ready": a medial attribution, not a clause
     first = _WORD.findall(nxt)[:15]
@@ -139,9 +141,34 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     head = nxt.split(",", 1)[0]
     if (_BARE_CLAUSE.match(nxt) or early_aux) and _AUX.search(" ".join(_WORD.findall(head)[:15])):
         return start
+    if low in _REPORTED and _BARE_CLAUSE.match(nxt) and _REPORTED_CLAUSE.match(head):
+        return start  # "The Times reported the ferry capsized hours after …"
     if _finite_clause(head) and not _NOUN_CUE.search(text, max(0, cue.start - 12), cue.start):
         return start  # (not after "the comments", "her claims": a noun, not a verb)
     return None
+
+
+# a quantity opening a clause: "about half of", "more than 1 million", "at least 30 people"
+_QUANTITY_START = re.compile(
+    r"(?:about|around|nearly|almost|roughly|(?:more|fewer|less)\s+than|at\s+least)\s+"
+    r"(?:\$?\d|one|two|three|four|five|six|seven|eight|nine|ten|half|a\s+third"
+    r"|a\s+quarter|a\s+dozen|a\s+million|a\s+billion|a\s+hundred|hundreds|thousands|dozens)"
+    r"[^\s,.;:]*\s+(?:[\w%$.,'’-]+\s+){0,9}?"
+    r"(?:is|are|was|were|will|would|could|can|should|may|might|has|have|had|do|does|did|made"
+    r"|gave|took|came|went|got|paid|spent|won|lost|left|saw|felt|thought|say|said"
+    r"|(?-i:[a-z]{3,}ed))\b",
+    re.IGNORECASE,
+)
+
+
+_REPORTED = frozenset(_words("reported reports wrote writes"))
+# a subject of up to five words, then a past verb (not a participle: "reported earnings
+# driven by …"): "reported the ferry capsized …", "reported two boats collided …"
+_REPORTED_CLAUSE = re.compile(
+    r"(?:[\w'’$%.-]+\s+){1,5}?(?:came|went|made|gave|took|paid|spent|won|lost|left|sold"
+    r"|bought|told|said|knew|met|(?-i:[a-z]{3,}ed))\s+(?!by\b|in\b|on\b|for\b|to\b|with\b)",
+    re.IGNORECASE,
+)
 
 
 _NOUN_CUE = re.compile(
@@ -192,8 +219,86 @@ def _split_participles(article: _Article, results, s: Sentence):
         if m is None:
             m = THAT.search(text, p.end, min(b, p.end + 4))
         if m:
+            if _BARE_OBJECT.fullmatch(text, a, p.start):
+                return [(p, ref, m.end(), b)]  # "wrote a letter arguing that …": an object
             return [(cue, ref, a, p.start), (p, ref, m.end(), b)]
+        bare = _bare_after_participle(text, p, a, b)
+        if bare is not None:
+            end, start = bare
+            return [(cue, ref, a, end)] + ([] if start is None else [(p, ref, start, b)])
     return _split_ru_coordinated(article, results)
+
+
+def _bare_after_participle(text: str, p: Cue, a: int, b: int) -> tuple[int, int | None] | None:
+    """ "X said A, saying B" / "X announced A, calling it …": where A ends (the comma
+    before the participle) and where the participle's own clause starts (None when it
+    takes an object: A only ends there). Only an English participle after a comma."""
+    if _CYRILLIC.search(p.text):
+        return None
+    comma = text.rfind(",", a, p.start)
+    if comma < 0 or text[comma + 1 : p.start].strip() or len(_WORD.findall(text[a:comma])) < 3:
+        return None
+    nxt = text[p.end : b].lstrip()
+    if p.lower == "saying" and (_DIRECT_CLAUSE_START.match(nxt) or _BARE_CLAUSE.match(nxt)):
+        return comma, b - len(nxt)
+    if _bare_participle_clause(nxt, p):
+        return comma, b - len(nxt)
+    return comma, None
+
+
+# what a verb of writing or saying may take as its object before a participle
+_BARE_OBJECT = re.compile(
+    r"\s*(?:a|an|the|his|her|their|its|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:letter|statement|note|memo|op-ed|column|post|message|email|tweet|speech|report"
+    r"|essay|book|piece|article|editorial|blog|release|response|reply)[\s,]*",
+    re.IGNORECASE,
+)
+
+
+# "… and said", ", but added", "and later insisted": the subject's second verb, no new subject
+_EN_AND_VERB = re.compile(
+    r"(?:,\s*|\s+)(?:and|but)\s+(?:(?:also|later|then|again|further|even|repeatedly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _split_en_coordinated(article: _Article, found: tuple) -> list[tuple]:
+    """ "Roe said A and said B", "Roe said A but added that B" → A and B, both Roe's.
+
+    A verb of saying joined to the clause by "and"/"but" with no subject of its own is
+    the speaker's second statement, not part of A: A ends at the conjunction. Its own
+    clause, when it has one, is a second quote of the same speaker ("and called for a
+    ban" has none: only A is cut short). "saying A and suggesting B" splits the same way.
+    """
+    text = article.text
+    cue, ref, a, b = found
+    if _CYRILLIC.search(cue.text):
+        return [found]
+    for p in article.cues(a, b):
+        if p.kind != "verb" or p.start <= a:
+            continue
+        conj = _EN_AND_VERB.search(text, max(a, p.start - 30), p.start)
+        if conj is None or len(_WORD.findall(text[a : conj.start()])) < 2:
+            continue
+        first = (cue, ref, a, conj.start())
+        start = _clause_start(text, p, b)
+        if start is None:
+            return [first]
+        return [first, *_split_en_coordinated(article, (p, ref, start, b))]
+    act = _EN_SECOND_ACT.search(text, a, b)
+    if act is not None and len(_WORD.findall(text[a : act.start()])) >= 3:
+        return [(cue, ref, a, act.start())]
+    return [found]
+
+
+# ", but appeared to …", ", and has championed …", ", but did not say …": after a comma, the
+# speaker's next act (a past verb with no subject of its own) closes what they said
+_EN_SECOND_ACT = re.compile(
+    r",\s*(?:and|but)\s+(?:(?:also|later|then|again|quickly|never)\s+)?"
+    r"(?:(?:did|would|could|does)\s+not\s+|(?:didn|wouldn|couldn|doesn)[’']t\s+"
+    r"|(?:has|have|had)\s+(?:also\s+)?)?(?-i:[a-z]{3,}ed)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 # «…, и добавил, что …», «…, а глава минфина Денис Ревин добавил, что …»
@@ -256,7 +361,10 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
         ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
         main = [c for c in cues if c.kind == "verb" and not c.participle and c.end <= cue.start]
         if ref is None and main:  # `"…," said Ann Diaz, adding that …`: the main verb's
-            ref = _subject(article, main[-1], s.start, cue.start, prefer_after=True)
+            verb = main[-1]
+            inverted = not re.search(r"\w", text[max(s.start, verb.start - 4) : verb.start])
+            # (`"…," Orlan said in Lisle, adding …`: the subject before the verb)
+            ref = _subject(article, verb, s.start, cue.start, prefer_after=inverted)
         elif ref is None and start is not None:
             ref = _main_clause_subject(article, s, cue)
         if start is not None and ref is not None:
@@ -464,6 +572,17 @@ _RU_SOURCE_APPOSITIVE = re.compile(
 )
 
 
+# "…, adding that he believed …": a verb inside a participle's clause is not the main verb
+_IN_PARTICIPLE_CLAUSE = re.compile(
+    r"(?<![\w-])(?:adding|saying|noting|arguing|claiming|insisting|explaining|stressing"
+    r"|suggesting|warning)\s+that\s+(?:[\w'’.-]+\s+){1,3}$",
+    re.IGNORECASE,
+)
+
+
+_RELATIVE_CUE = re.compile(r"(?<![\w-])(?:who|which)\s+(?:also\s+|\w+ly\s+)?$", re.IGNORECASE)
+
+
 def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     """ "Russia will win, Putin said." / «…, — заявил Песков.» / "…, according to Peskov."
 
@@ -473,6 +592,8 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     """
     text = article.text
     cue, added = cues[-1], None
+    if len(cues) > 1 and _RELATIVE_CUE.search(text, max(s.start, cue.start - 24), cue.start):
+        cue = cues[-2]  # "…, said Ann Orlan, an analyst who notes that …": her relative clause
     if _passive_asked(text, cue) and len(cues) > 1:
         cue = cues[-2]  # "…, Orlan said when asked whether …": the question is no speaker's
     if cue.participle and len(cues) > 1 and not _CYRILLIC.search(cue.text):
@@ -481,11 +602,17 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
             return []
     if cue.kind == "as" or cue.participle:
         return []
+    if _IN_PARTICIPLE_CLAUSE.search(text, max(s.start, cue.start - 50), cue.start):
+        return []  # "…, adding that he believed …": the participle's clause (`_participle`)
     if _passive_asked(text, cue):
         return []  # "…, he was asked what …": a question put to him follows
     comma = max(text.rfind(",", s.start, cue.start), text.rfind("—", s.start, cue.start))
     if comma <= s.start:
         return []
+    if added is None and cue.kind == "verb" and not text[comma + 1 : cue.start].strip():
+        appositive = _trailing_appositive(article, s, cue, comma)
+        if appositive:
+            return appositive
     inverted = cue.kind == "according" or (
         cue.lower in _INVERTING and not _WORD.search(text, comma + 1, cue.start)
     )
@@ -502,7 +629,8 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
     if relative is not None:
         end = relative.start()  # "…, according to Jason Ruiz, who advised the campaign."
     before, after = _WORD.findall(text[comma + 1 : cue.start]), _WORD.findall(text[cue.end : end])
-    if len(after) > 7 or (before and before[0].lower() in _RELATIVE):
+    longest = 10 if cue.kind == "according" else 7  # "according to Amy Roe of the X Institute"
+    if len(after) > longest or (before and before[0].lower() in _RELATIVE):
         return []  # the attribution must close the sentence: ", Putin said on Tuesday."
     if _NEGATED.search(text, comma + 1, cue.start):
         return []  # ", the mayor has not asked for help": a clause of its own
@@ -527,6 +655,49 @@ def _trailing(article: _Article, s: Sentence, cues: list[Cue]):
         return [head]
     rest = _added_clause(text, added, s.end)
     return [head] if rest is None else [head, (added, ref, rest, s.end)]
+
+
+# an appositive between a closing name and its verb: "21", "a port analyst", "the harbour
+# master at Lisle", "who runs the pier"
+_APPOSITIVE = re.compile(
+    r"\s*(?:\d{1,3}|(?:a|an|the|his|her|their|its|who|whose|former|then|now|chief|senior"
+    r"|(?-i:[a-z])[\w-]*(?:or|er|ist|ant|ent|man|woman))\b)[^,;:()—–]{0,120}$",
+    re.IGNORECASE,
+)
+
+
+def _trailing_appositive(article: _Article, s: Sentence, cue: Cue, comma: int):
+    """ "The pier will close, Ann Orlan, a senior analyst at the institute, said."
+
+    A closing attribution whose name is set off from the verb by appositives (up to
+    three: "Ann Orlan, 41, a farmer, said"): the name is the speaker, the words before
+    the comma that opens the name are hers. Only a verb alone after the last comma (or
+    with a short adjunct: ", said on Tuesday") and a name filling its chunk.
+    """
+    text = article.text
+    tail = _WORD.findall(text[cue.end : s.end])
+    if len(tail) > 6 or article.cues(cue.end, s.end):
+        return []
+    right = comma
+    for _ in range(3):
+        left = text.rfind(",", s.start, right)
+        if left <= s.start or not _APPOSITIVE.match(text, left + 1, right):
+            return []
+        if article.cues(left, right) or article.in_span(left):
+            return []
+        start = text.rfind(",", s.start, left)
+        if start <= s.start:
+            return []
+        chunk = text[start + 1 : left].strip()
+        ref = subject_after(text, start + 1, left, article.is_outlet, sentence_start=True)
+        if ref is not None and ref.kind == "name" and len(chunk.split()) <= 5:
+            if chunk.split()[-1].rstrip(".") != (ref.name or "").split()[-1].rstrip("."):
+                return []  # the name must close its chunk: nothing after it
+            if len(_WORD.findall(text[s.start : start])) < 3:
+                return []
+            return [(cue, ref, s.start, start)]
+        right = left
+    return []
 
 
 # What may follow the speaker of a closing attribution without being their words: an
@@ -566,7 +737,7 @@ def _speaker_tail(text: str, cue: Cue, end: int, *, inverted: bool) -> int:
 _INVERTING = frozenset(
     _words(
         """
-    said says added adds noted notes wrote writes asked asks explained explains recalled
+    said says say added adds noted notes wrote writes asked asks explained explains recalled
     argued told reported stated observed insisted warned concluded acknowledged replied
     responded continued
     """
@@ -618,7 +789,7 @@ def _ru_outlet_tail(article: _Article, cue: Cue, s: Sentence) -> bool:
 _NEGATED = re.compile(r"(?<![\w-])not(?![\w-])|n[’']t\b", re.IGNORECASE)
 _SOURCE_PHRASE = re.compile(
     r"\s+(?P<np>(?:the\s+|an?\s+)?(?:(?-i:[A-Z])[\w.&'’-]*|[a-z][\w-]*)"
-    r"(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|of|for|at|[a-z][\w-]*)){0,6}?)"
+    r"(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|of|for|at|[a-z][\w'’-]*)){0,9}?)"
     r"(?:,\s+(?-i:[RDI])-[A-Z][\w.]*)?\s*[.!?]?\s*$",  # "former Sen. Scott Brown, R-Mass."
     re.IGNORECASE,
 )
@@ -627,10 +798,13 @@ _SOURCE_PHRASE = re.compile(
 _SOURCE_RELATIVE = re.compile(r",?\s+(?:who|whom|whose)\b")
 # an unnamed person is a source too: "according to a person who attended"
 _PERSON_SOURCE = re.compile(
-    r"\b(?:person|people\s+(?:familiar|close)|official|officials|officer|aide|aides|adviser"
+    r"\b(?:person|people|official|officials|officer|aide|aides|adviser"
     r"|advisers|spokes(?:man|woman|person)|lawyer|attorney|witness|witnesses|insider|insiders"
     r"|source|sources|diplomat|diplomats|investigator|investigators|members|staff|friends"
-    r"|relatives|neighbors|neighbours|colleagues|prosecutors)\b"
+    r"|relatives|neighbors|neighbours|colleagues|prosecutors|lawyers|attorneys|executives?"
+    r"|attendees?|participants?|organi[sz]ers?|senators?|lawmakers?|leaders?|chairs?|chairman"
+    r"|chairwoman|analysts?|experts?|economists?|researchers?|employees?|strategists?"
+    r"|operatives?|donors?|delegates?|activists?|residents?|supporters?|critics?)\b"
     # a document somebody wrote is their word too ("according to a pool report", "an
     # email from the group"); figures, polls and data were dropped before (_DATA)
     r"|\b(?:reports?|emails?|e-mails?|memos?|letters?|statements?|transcripts?|filings?|complaint"

@@ -27,11 +27,14 @@ _NP_HEAD = re.compile(
     r"|(?:(?-i:[A-Z])[\w.-]*\s+){0,3}(?-i:[A-Z])[\w.-]*(?:'s|’s|s'|s’)\s",  # "Clinton's campaign"
     re.IGNORECASE,
 )
-_NP_LEAD = re.compile(r"^(?:but|and|so|yet|still|now|meanwhile|however)\b[\s,]*", re.IGNORECASE)
+_NP_LEAD = re.compile(
+    r"^(?:but|and|so|yet|still|now|meanwhile|however|even)\b[\s,]*", re.IGNORECASE
+)
 _NP_BREAK = re.compile(
     r"(?<![\w-])(?:who|which|that|whom|whose|when|if|because|after|before|while)(?![\w-])",
     re.IGNORECASE,
 )
+_AND = re.compile(r"(?<![\w-])and(?![\w-])", re.IGNORECASE)
 _GRIEVANCE = frozenset(_words("complained complains complain believes believed believe"))
 _TRAILING_TIME = re.compile(
     r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
@@ -81,6 +84,10 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     phrase = text[a : cue.start].strip()
     phrase = _NP_LEAD.sub("", phrase)
     phrase = _TRAILING_AUX.sub("", phrase)  # "Many conservatives have (long) said"
+    finding = _FINDING.search(phrase)
+    if finding is not None:
+        a = text.find(phrase, a) + finding.end()  # "The poll shows voters say": voters
+        phrase = phrase[finding.end() :]
     words = _WORD.findall(phrase)
     group = len(words) <= 3 and (
         re.fullmatch(
@@ -93,6 +100,10 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
             phrase,
         )  # "Democratic strategists say", "Hacking specialists say"
         or (words and words[-1].lower() in _PLURAL_PEOPLE)  # "Aides said", ", donors said."
+    )
+    # "current and former officials said", "teachers and union officials told …"
+    group = group or (
+        1 < len(words) <= 5 and words[-1].lower() in _PLURAL_PEOPLE and bool(_AND.search(phrase))
     )
     if not 1 <= len(words) <= 10 or not (_NP_HEAD.match(phrase) or group):
         return None
@@ -118,6 +129,14 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
         else phrase
     )
     return SpeakerRef("body", name=name, pos=text.find(phrase, a))
+
+
+# "The poll shows (that) voters say …": the finding's verb; its subject does not speak
+_FINDING = re.compile(
+    r"(?<![\w-])(?:shows?|showed|finds?|found|suggests?|suggested|indicates?|indicated"
+    r"|reveals?|revealed|means)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
 
 
 _CHAIN_NAME_END = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*,")

@@ -28,10 +28,12 @@ from quotetrail.core.extract.article import (
     _WORD,
     _Article,
     _Candidate,
+    _words,
 )
 from quotetrail.core.extract.claims import _CLAIM_MIN_WORDS, _speech_act
 from quotetrail.core.extract.clauses import (
     _ASKED_PASSIVE,
+    _IN_PARTICIPLE_CLAUSE,
     _according_phrase,
     _clause_start,
     _is_credit,
@@ -40,6 +42,7 @@ from quotetrail.core.extract.clauses import (
     _participle,
     _relative_saying,
     _relative_who,
+    _split_en_coordinated,
     _split_participles,
     _trailing,
     _trim_clause,
@@ -166,7 +169,12 @@ def _transcript_turns(article: _Article, taken: list[_Candidate]) -> list[_Candi
 # "Rubio: I Still Believe Trump Can't Be Trusted." / «Песков: Кремль не видит оснований»
 # (marks inside only around a fragment: `Orlan: Velt's ‘Honesty Is In Question.’`)
 _HEADLINE_COLON = re.compile(
-    r"^[^\S\n]*(?P<name>(?-i:[A-ZА-ЯЁ])[\w.’'-]+(?:[^\S\n]+(?-i:[A-ZА-ЯЁ])[\w.’'-]+){0,2})"
+    # a tag before the name: "EXCLUSIVE – Ann Orlan: …"
+    r"^[^\S\n]*(?:(?-i:[A-Z]{3,})[^\S\n]+[–—-][^\S\n]+)?"
+    r"(?P<name>(?-i:[A-ZА-ЯЁ])[\w.’'-]+(?:[^\S\n]+(?-i:[A-ZА-ЯЁ])[\w.’'-]+){0,2})"
+    # "Orlan camp: …", "Orlan to Harbour Board: …", "Varga at Pier 9: …"
+    r"(?:[^\S\n]+(?:camp|campaign|aides?|allies|team|lawyers?|spokes(?:man|woman))"
+    r"|[^\S\n]+(?:to|at)(?:[^\S\n]+(?-i:[A-Z])[\w.’'-]+){1,3})?"
     r":[^\S\n]+(?P<rest>[^\n\"“«„]{12,300}?|[^\n]{12,300}?)[^\S\n]*$",
     re.MULTILINE,
 )
@@ -246,6 +254,7 @@ def _reported_in(
     for question in _asked_passive(article, s, cues):
         if not any(a < question[3] and question[2] < b for _, _, a, b in found):
             found = [*found, question]
+    found = [part for clause in found for part in _split_en_coordinated(article, clause)]
     out = []
     for cue, ref, a, b in found:
         a, b = _trim_clause(article, a, b)
@@ -497,6 +506,7 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
         and (not c.participle or _PROGRESSIVE.search(text, max(s.start, c.start - 12), c.start))
         and not _CLOSED_BEFORE.search(text, max(0, c.start - 8), c.start)
         and not (c.lower == "asked" and _ASKED_PASSIVE.search(text, max(0, c.start - 25), c.start))
+        and not _IN_PARTICIPLE_CLAUSE.search(text, max(s.start, c.start - 50), c.start)
     ]  # "Orlan was asked if …": she is asked, the asker is unnamed (`_asked_passive`)
     # `"…," said Ann Diaz`: the verb attributes the quote before it, no clause follows
     for weak in (False, True):
@@ -508,6 +518,7 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
                     or _phrase_subject(article, s, cue)
                     or _coordinated_subject(article, s, cue)
                     or _long_subject(article, s, cue)
+                    or _it_subject(article, s, cue)
                 )
             else:
                 ref = (
@@ -548,7 +559,89 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
         ref = _main_clause_subject(article, s, cue) if start is not None else None
         if ref is not None:
             return [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
-    return _after_appositive(article, s, verbs)
+    return _after_appositive(article, s, verbs) or _unread_subject(article, s, verbs)
+
+
+_UNREAD_VERBS = frozenset(
+    _words(
+        """
+    said says say added adds noted notes argued argue argues insisted insist insists warned
+    warn warns explained acknowledged acknowledge acknowledges claimed claim claims stated
+    wrote write writes contend contends contended
+    """
+    )
+)
+# what may stand before "say" when it is not the finite verb of a subject that speaks
+_NOT_FINITE_SAY = re.compile(
+    r"(?<![\w-])(?:to|would|could|can|will|should|might|may|must|did|does|do|not|never"
+    r"|who|which|that|what|it|i|we|you|be|been|being|is|are|was|were"
+    r"|a|an|the|his|her|their|its|our|my|your|this|these|those)\s+(?:\w+ly\s+)?$"
+    r"|n[’']t\s+$",
+    re.IGNORECASE,
+)
+
+
+def _unread_subject(article: _Article, s: Sentence, verbs: list[Cue]):
+    """ "Several riders I met at the pier last week said the ferry had …": a clause after
+    a verb of saying whose subject no rule reads is still speech; the subject is kept as
+    written (`_written_subject`). Only a lone finite verb (not "to say", "would say",
+    "who said", "be noted", "the claims", not an inverted "…, said Ann Roe") whose clause
+    opens like one, after words that end no clause, with no direct quote before it.
+    """
+    text = article.text
+    if len(verbs) != 1 or verbs[0].lower not in _UNREAD_VERBS or verbs[0].participle:
+        return []
+    cue = verbs[0]
+    before = text[s.start : cue.start].rstrip()
+    if not before or before[-1] in ",;:\"“”’'—–-)" or len(_WORD.findall(before)) < 2:
+        return []
+    if _NOT_FINITE_SAY.search(text, max(s.start, cue.start - 20), cue.start):
+        return []
+    if any(sp.open < cue.start for sp in article.spans_near(cue.start) if sp.open >= s.start):
+        return []  # a direct quote in the sentence: the verb attributes it
+    start = _clause_start(text, cue, s.end)
+    if start is None or len(_WORD.findall(text[start : s.end])) < 4:
+        return []
+    ref = _written_subject(article, s, cue)
+    return [] if ref is None else [(cue, ref, start, s.end)]
+
+
+_CLAUSE_LEAD = re.compile(r"(?:but|and|even|while|though|although|yet|so)\s+", re.IGNORECASE)
+
+
+def _written_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
+    """The words from the clause's opening to the verb, as written ("several riders I
+    met"): a body, when at most twelve words and not capitals only (the name rules
+    passed those over on purpose)."""
+    text = article.text
+    lo = max(s.start, *(text.rfind(mark, s.start, cue.start) + 1 for mark in ",;:"))
+    lo += len(text[lo : cue.start]) - len(text[lo : cue.start].lstrip())
+    lead = _CLAUSE_LEAD.match(text, lo, cue.start)
+    if lead is not None:
+        lo = lead.end()
+    phrase = text[lo : cue.start].rstrip()
+    words = _WORD.findall(phrase)
+    if not words or len(words) > 12 or all(w[:1].isupper() for w in words):
+        return None  # "Meanwhile Moscow said": capitals only are a name or a place (no one)
+    if re.match(r"(?:The|A|An)\s", phrase):
+        phrase = phrase[0].lower() + phrase[1:]
+    return SpeakerRef("body", name=phrase, pos=lo)
+
+
+# "It said …", "It also reported that …": the sentence opens with "it" and the verb
+_IT_OPENS = re.compile(r"\W{0,3}It\s+(?:(?:also|later|then|further|previously)\s+)?$")
+_IT_VERBS = frozenset(_words("said says reported reports added adds noted notes stated states"))
+
+
+def _it_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
+    """ "The agency released a report. It said …": "it" that opens the sentence speaks.
+
+    Only right before a verb of saying or reporting; the resolver reads "it" as the
+    body that spoke last (or leaves it unnamed).
+    """
+    if cue.lower not in _IT_VERBS or not _IT_OPENS.fullmatch(article.text, s.start, cue.start):
+        return None
+    return SpeakerRef("pronoun", name="it", pos=article.text.find("It", s.start, cue.start))
 
 
 def _after_colon(article: _Article, s: Sentence) -> tuple[int | None, int]:
@@ -660,7 +753,9 @@ def _ru_coordinated_subject(article: _Article, s: Sentence, cue: Cue) -> Speaker
 
 
 # "…, but she", "… - and they", "; the aide": where a second clause with its own subject begins
-_SECOND_CLAUSE = re.compile(r"(?:,|;|\s[—–-]+)\s*(?:(?:but|and|while|yet)\s+)?$", re.IGNORECASE)
+_SECOND_CLAUSE = re.compile(
+    r"(?:,|;|\s[—–-]+)\s*(?:(?:but|and|while|yet|whereas|although|though)\s+)?$", re.IGNORECASE
+)
 
 
 def _earlier_clause(
@@ -706,10 +801,13 @@ def _later_clause(
     for later in verbs:
         if later.start <= start or later.start >= end or later.participle:
             continue
-        second = subject_before(text, start, later.start, article.is_outlet) or body_before(
-            text, start, later.start, article.is_outlet
+        second = (
+            subject_before(text, start, later.start, article.is_outlet)
+            or body_before(text, start, later.start, article.is_outlet)
+            or _phrase_subject(article, s, later)
+            or _long_subject(article, s, later)  # "…, while nine in 10 said …"
         )
-        if second is None or second.pos is None or second.kind == "outlet":
+        if second is None or second.pos is None or second.pos <= start or second.kind == "outlet":
             continue
         sep = _SECOND_CLAUSE.search(text, max(start, second.pos - 12), second.pos)
         clause = _clause_start(text, later, end)
