@@ -407,6 +407,19 @@ def _gap_kind(gap: str) -> int:
     return _MARK if _SENTENCE_END.search(gap) else _NO_MARK
 
 
+def _contractions(
+    norms: Sequence[str], flags: Sequence[int], candidates: list[int]
+) -> Iterator[tuple[int, str, int]]:
+    """(position, first half, cut) of each candidate that is a negative contraction
+    ("couldn't" → "could" at 5); numbers never are. Both column builders split these."""
+    for i in candidates:
+        if flags[i] & NUMBER:
+            continue
+        split = _negative_contraction(norms[i])
+        if split is not None:
+            yield i, *split
+
+
 def _split_contractions(
     norms: list[str],
     starts: Sequence[int],
@@ -420,13 +433,7 @@ def _split_contractions(
     out_e: list[int] = []
     out_f = bytearray()
     prev = 0
-    for i in candidates:
-        if flags[i] & NUMBER:
-            continue
-        split = _negative_contraction(norms[i])
-        if split is None:
-            continue
-        word, cut = split
+    for i, word, cut in _contractions(norms, flags, candidates):
         out_n += norms[prev:i]
         out_s += starts[prev:i]
         out_e += ends[prev:i]
@@ -458,13 +465,7 @@ def _split_contractions_np(
     cuts: list[int] = []
     out_n: list[str] = []
     prev = 0
-    for i in candidates:
-        if flags[i] & NUMBER:
-            continue
-        split = _negative_contraction(norms[i])
-        if split is None:
-            continue
-        word, cut = split
+    for i, word, cut in _contractions(norms, flags, candidates):
         out_n += norms[prev:i]
         out_n += (word, "not")
         at.append(i)
