@@ -64,6 +64,7 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
     speaking = _speaking_surnames(article.text, candidates)
     starts = [m.pos for m in mentions]  # sorted
     places = _place_names(article.text)
+    groups = _plural_subjects(article)
     events: list[tuple[int, int, object]] = [(m.pos, 0, m) for m in mentions]
     events += [(_resolve_at(c), 1, c) for c in candidates]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -87,7 +88,8 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
             continue
         introducer = _introducing_sentence(article, c, quoted, subject_of)
         if c.ref is not None:
-            c.person = resolver.speaker(c.ref, c.cue.feminine if c.cue else None)
+            ref = _group_antecedent(c.ref, groups, resolver.group_at) or c.ref
+            c.person = resolver.speaker(ref, c.cue.feminine if c.cue else None)
             _keep_sentence_subject(article, c, subject_of, resolver)
         elif c.inherit and introducer is not None:
             c.person = introducer  # "Howard continued his remarks. “Eight years ago …”"
@@ -98,6 +100,71 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
         if c.person is not None:
             previous = c
     _name_unnamed_roles(resolver, candidates, mentions)
+
+
+# a sentence that opens on a plural noun phrase and its verb: "Critics of the plan argue
+# …", "Senior officials at the agency have …", "Republicans say …", "Roe and Diaz argued"
+_GROUP_DET = (
+    r"(?:(?:[Tt]he|Some|some|Many|many|Most|most|Several|several|Other|other|Both|both|All|Few"
+    r"|Those|These|Two|Three|Four|Five|\d+|[A-Z][\w.-]*['’]s)\s+)?"
+)
+_GROUP_HEAD = (
+    r"(?:[a-z][\w-]*(?:ers|ists|ians|ans|ants|(?<!m)ents|crats|als|ives|ees|ors|ies|ups"
+    r"|ics|ates|ands|ends|bers|ders|des)"
+    r"|[A-Z][a-z]+(?:icans|ians|crats|ennials|ists|ives|icals|olics|anics|ites)"
+    r"|people|police|men|women|children|folks|staff)"
+)
+_GROUP_PHRASE = (
+    _GROUP_DET + r"(?:[\w'’.-]+\s+){0,3}?" + _GROUP_HEAD + r"(?:\s+(?:at|in|of|for|from|with"
+    r"|close\s+to|on)\s+(?:the\s+)?[\w'’.-]+(?:\s+[A-Z][\w'’.-]*){0,3})?"
+    r"|(?!(?:He|She|I|We|They|It|You)\b)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?\s+and\s+"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"
+)
+_NOT_VERB = (
+    r"(?:of|in|at|for|from|with|and|or|who|that|which|to|on|by|the|a|an|as|about|is|was|has"
+    r"|whose|whom|like|such|into|over|under|than|but|if|when|while)"
+)
+_GROUP_SUBJECT = re.compile(
+    r"[\s\"“”'‘’(]*(?:(?:But|And|Still|Yet|Now|Meanwhile|While|Though|Although|As),?\s+)?"
+    r"(" + _GROUP_PHRASE + r")(?:,[^,.;:!?\n]{1,80},)?\s+(?:also\s+|now\s+|have\s+|had\s+)?"
+    r"(?!" + _NOT_VERB + r"\b)[a-z][a-z'’]+\b"
+)
+_GROUP_REACH = 800  # characters between the group's sentence and the "they" that means it
+
+
+def _plural_subjects(article: _Article) -> list[tuple[int, str]]:
+    """Sentences that open on a group (position, phrase as written), in article order.
+
+    Whom a later "they said" means when no group spoke since: "Critics of the plan
+    gathered outside. The cuts, they said, …". Nobody tracks such a phrase as a name.
+    """
+    text = article.text
+    out = []
+    for s in article.sentences.items:
+        opening = _OPENING_CLAUSE.match(text, s.start, min(len(text), s.start + 200))
+        m = None
+        if opening is not None:  # "Though some … say X, others argue …": the main clause's
+            m = _GROUP_SUBJECT.match(text, opening.end(), min(s.end, opening.end() + 250))
+        if m is None:
+            m = _GROUP_SUBJECT.match(text, s.start, min(s.end, s.start + 250))
+        if m is not None and not article.in_span(m.start(1)):
+            out.append((m.start(1), m.group(1)))
+    return out
+
+
+def _group_antecedent(
+    ref: SpeakerRef, groups: list[tuple[int, str]], group_at: int
+) -> SpeakerRef | None:
+    """ "they" after a sentence opened by a group that spoke no earlier: that group."""
+    if ref.kind != "pronoun" or ref.name != "they" or ref.pos < 0:
+        return None
+    i = bisect_left(groups, (ref.pos, "")) - 1
+    if i < 0:
+        return None
+    pos, phrase = groups[i]
+    if pos <= group_at or ref.pos - pos > _GROUP_REACH:
+        return None
+    return SpeakerRef("body", name=phrase, pos=pos)
 
 
 def _keep_sentence_subject(

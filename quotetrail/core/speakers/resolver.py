@@ -92,6 +92,7 @@ class Resolver:
         self.unnamed: list[Person] = []  # roles nobody held when they spoke ("the mayor")
         self.last_body: Person | None = None  # the last Russian institution that spoke
         self.groups: list[Person] = []  # bodies and groups that spoke: what "they" refers to
+        self.group_at = -1  # where the last of `groups` spoke
         self.last_it: tuple[Person, int] | None = None  # the last one body that spoke, where
 
     def mention(
@@ -188,6 +189,7 @@ class Resolver:
             self._touch(self.subjects, person)
         else:
             self._touch(self.groups, person)
+            self.group_at = max(self.group_at, ref.pos)
             if not _PLURAL_HEAD.search(ref.name):
                 self.last_it = (person, ref.pos)
         return person
