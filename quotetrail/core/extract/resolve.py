@@ -64,7 +64,8 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
     speaking = _speaking_surnames(article.text, candidates)
     starts = [m.pos for m in mentions]  # sorted
     places = _place_names(article.text)
-    groups = _plural_subjects(article)
+    groups = _plural_subjects(article, {m.pos for m in mentions})
+    documents = _body_subjects(article)
     events: list[tuple[int, int, object]] = [(m.pos, 0, m) for m in mentions]
     events += [(_resolve_at(c), 1, c) for c in candidates]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -88,7 +89,11 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
             continue
         introducer = _introducing_sentence(article, c, quoted, subject_of)
         if c.ref is not None:
-            ref = _group_antecedent(c.ref, groups, resolver.group_at) or c.ref
+            ref = (
+                _group_antecedent(c.ref, groups, resolver.group_at)
+                or _body_antecedent(c.ref, documents, resolver.it_at)
+                or c.ref
+            )
             c.person = resolver.speaker(ref, c.cue.feminine if c.cue else None)
             _keep_sentence_subject(article, c, subject_of, resolver)
         elif c.inherit and introducer is not None:
@@ -108,15 +113,28 @@ _GROUP_DET = (
     r"(?:(?:[Tt]he|Some|some|Many|many|Most|most|Several|several|Other|other|Both|both|All|Few"
     r"|Those|These|Two|Three|Four|Five|\d+|[A-Z][\w.-]*['’]s)\s+)?"
 )
+_GROUP_NAME = r"[A-Z][a-z]+(?:icans|ians|crats|ennials|ists|ives|icals|olics|anics|ites)"
+_GROUP_SUFFIX = (
+    r"(?:ers|ists|ians|ans|ants|(?<!m)ents|crats|als|ives|ees|ors|ies|ups|ritics|ates|ands"
+    r"|ends|eads|bers|ders|des)"
+)
 _GROUP_HEAD = (
-    r"(?:[a-z][\w-]*(?:ers|ists|ians|ans|ants|(?<!m)ents|crats|als|ives|ees|ors|ies|ups"
-    r"|ics|ates|ands|ends|bers|ders|des)"
-    r"|[A-Z][a-z]+(?:icans|ians|crats|ennials|ists|ives|icals|olics|anics|ites)"
-    r"|people|police|men|women|children|folks|staff)"
+    r"(?:[a-z][\w-]*"
+    + _GROUP_SUFFIX
+    + r"|"
+    + _GROUP_NAME
+    + r"|people|police|men|women|children|folks|staff)"
 )
 _GROUP_PHRASE = (
-    _GROUP_DET + r"(?:[\w'’.-]+\s+){0,3}?" + _GROUP_HEAD + r"(?:\s+(?:at|in|of|for|from|with"
-    r"|close\s+to|on)\s+(?:the\s+)?[\w'’.-]+(?:\s+[A-Z][\w'’.-]*){0,3})?"
+    r"(?:"
+    + _GROUP_DET
+    + r"(?:[\w'’.-]+\s+){0,3}?"
+    + _GROUP_HEAD
+    + r"|[A-Z][a-z]+"
+    + _GROUP_SUFFIX
+    + r")"  # "Workers objected": the sentence's first word
+    r"(?:\s+(?:at|in|of|for|from|with|close\s+to|on)\s+(?:the\s+)?[\w'’.-]+"
+    r"(?:\s+[A-Z][\w'’.-]*){0,3})?"
     r"|(?!(?:He|She|I|We|They|It|You)\b)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?\s+and\s+"
     r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"
 )
@@ -126,17 +144,20 @@ _NOT_VERB = (
 )
 _GROUP_SUBJECT = re.compile(
     r"[\s\"“”'‘’(]*(?:(?:But|And|Still|Yet|Now|Meanwhile|While|Though|Although|As),?\s+)?"
-    r"(" + _GROUP_PHRASE + r")(?:,[^,.;:!?\n]{1,80},)?\s+(?:also\s+|now\s+|have\s+|had\s+)?"
+    r"(" + _GROUP_PHRASE + r")(?:,[^,.;:!?\n]{1,80},|\s+who\s+[^,.;:!?\n]{1,60}?)?"
+    r"\s+(?:also\s+|now\s+|have\s+|had\s+)?"
     r"(?!" + _NOT_VERB + r"\b)[a-z][a-z'’]+\b"
 )
 _GROUP_REACH = 800  # characters between the group's sentence and the "they" that means it
 
 
-def _plural_subjects(article: _Article) -> list[tuple[int, str]]:
+def _plural_subjects(article: _Article, named: set[int]) -> list[tuple[int, str]]:
     """Sentences that open on a group (position, phrase as written), in article order.
 
     Whom a later "they said" means when no group spoke since: "Critics of the plan
     gathered outside. The cuts, they said, …". Nobody tracks such a phrase as a name.
+    A lone capitalised word found as a name (`named`) is a person ("Rogers said"),
+    unless it is a group's own word ("Democrats", "Millennials").
     """
     text = article.text
     out = []
@@ -147,8 +168,12 @@ def _plural_subjects(article: _Article) -> list[tuple[int, str]]:
             m = _GROUP_SUBJECT.match(text, opening.end(), min(s.end, opening.end() + 250))
         if m is None:
             m = _GROUP_SUBJECT.match(text, s.start, min(s.end, s.start + 250))
-        if m is not None and not article.in_span(m.start(1)):
-            out.append((m.start(1), m.group(1)))
+        if m is None or article.in_span(m.start(1)):
+            continue
+        phrase = m.group(1)
+        if m.start(1) in named and " " not in phrase and not re.fullmatch(_GROUP_NAME, phrase):
+            continue
+        out.append((m.start(1), phrase))
     return out
 
 
@@ -163,6 +188,55 @@ def _group_antecedent(
         return None
     pos, phrase = groups[i]
     if pos <= group_at or ref.pos - pos > _GROUP_REACH:
+        return None
+    return SpeakerRef("body", name=phrase, pos=pos)
+
+
+# a sentence that opens on one body or document: "The statement from the panel said …",
+# "A letter to the board warned …", "The committee's report found …"
+_BODY_HEAD = (
+    r"(?:e-?mail|statement|memo|memorandum|letter|report|post|release|ad|advertisement|video"
+    r"|document|affidavit|complaint|lawsuit|filing|study|survey|poll|analysis|editorial"
+    r"|article|tweet|message|campaign|committee|company|agency|department|organization"
+    r"|board|panel|court|ruling|order|bill|website|site|book|notice|petition|proposal"
+    r"|indictment|motion|brief|suit|union|association|firm|network|newspaper|paper|magazine"
+    r"|group|commission|council|administration|ministry|office|party|team|foundation)"
+)
+_BODY_SUBJECT = re.compile(
+    r"[\s\"“”'‘’(]*(?:(?:But|And|Still|Yet|Meanwhile),?\s+)?"
+    r"((?:[Tt]he|An?|[A-Z][\w.-]*['’]s)\s+(?:[\w'’.-]+\s+){0,3}?" + _BODY_HEAD + r")\b"
+    r"(?:\s+(?:from|of|by|to|at|in)\s+(?:the\s+)?[\w'’.-]+(?:\s+[A-Z][\w'’.-]*){0,3})?"
+    r"(?:,[^,.;:!?\n]{1,80},)?\s+(?:also\s+|has\s+|had\s+)?"
+    r"(?!" + _NOT_VERB + r"\b)[a-z][a-z'’]+\b"
+)
+
+
+def _body_subjects(article: _Article) -> list[tuple[int, str]]:
+    """Sentences that open on one body or document (position, phrase as written).
+
+    Whom a later `"…," it said` means when no body spoke since: "The memo reached the
+    board on Friday. "…," it read." Nobody tracks a document as a speaker otherwise.
+    """
+    text = article.text
+    out = []
+    for s in article.sentences.items:
+        m = _BODY_SUBJECT.match(text, s.start, min(s.end, s.start + 250))
+        if m is not None and not article.in_span(m.start(1)):
+            out.append((m.start(1), m.group(1)))
+    return out
+
+
+def _body_antecedent(
+    ref: SpeakerRef, bodies: list[tuple[int, str]], it_at: int
+) -> SpeakerRef | None:
+    """ "it" after a sentence opened by a body or document, none speaking since: that one."""
+    if ref.kind != "pronoun" or ref.name != "it" or ref.pos < 0:
+        return None
+    i = bisect_left(bodies, (ref.pos, "")) - 1
+    if i < 0:
+        return None
+    pos, phrase = bodies[i]
+    if pos <= it_at or ref.pos - pos > _GROUP_REACH:
         return None
     return SpeakerRef("body", name=phrase, pos=pos)
 

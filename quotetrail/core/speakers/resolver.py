@@ -194,6 +194,11 @@ class Resolver:
                 self.last_it = (person, ref.pos)
         return person
 
+    @property
+    def it_at(self) -> int:
+        """Where the last one body that spoke did so (-1: none yet)."""
+        return self.last_it[1] if self.last_it is not None else -1
+
     def _it(self, pos: int) -> Person | None:
         """`"…," it added`: the one body (a paper, a committee) that spoke just before.
 
