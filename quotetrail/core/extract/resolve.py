@@ -64,7 +64,8 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
     speaking = _speaking_surnames(article.text, candidates)
     starts = [m.pos for m in mentions]  # sorted
     places = _place_names(article.text)
-    groups = _plural_subjects(article, {m.pos for m in mentions})
+    surnames = {m.name.split()[-1] for m in mentions if " " in m.name.strip()}
+    groups = _plural_subjects(article, surnames)
     documents = _body_subjects(article)
     events: list[tuple[int, int, object]] = [(m.pos, 0, m) for m in mentions]
     events += [(_resolve_at(c), 1, c) for c in candidates]
@@ -151,13 +152,13 @@ _GROUP_SUBJECT = re.compile(
 _GROUP_REACH = 800  # characters between the group's sentence and the "they" that means it
 
 
-def _plural_subjects(article: _Article, named: set[int]) -> list[tuple[int, str]]:
+def _plural_subjects(article: _Article, surnames: set[str]) -> list[tuple[int, str]]:
     """Sentences that open on a group (position, phrase as written), in article order.
 
     Whom a later "they said" means when no group spoke since: "Critics of the plan
     gathered outside. The cuts, they said, …". Nobody tracks such a phrase as a name.
-    A lone capitalised word found as a name (`named`) is a person ("Rogers said"),
-    unless it is a group's own word ("Democrats", "Millennials").
+    A lone capitalised word that is the surname of somebody named in full is a person
+    ("Dana Rogers … Rogers said"), not a group of rogers.
     """
     text = article.text
     out = []
@@ -171,7 +172,7 @@ def _plural_subjects(article: _Article, named: set[int]) -> list[tuple[int, str]
         if m is None or article.in_span(m.start(1)):
             continue
         phrase = m.group(1)
-        if m.start(1) in named and " " not in phrase and not re.fullmatch(_GROUP_NAME, phrase):
+        if phrase in surnames:
             continue
         out.append((m.start(1), phrase))
     return out
@@ -204,8 +205,8 @@ _BODY_HEAD = (
 )
 _BODY_SUBJECT = re.compile(
     r"[\s\"“”'‘’(]*(?:(?:But|And|Still|Yet|Meanwhile),?\s+)?"
-    r"((?:[Tt]he|An?|[A-Z][\w.-]*['’]s)\s+(?:[\w'’.-]+\s+){0,3}?" + _BODY_HEAD + r")\b"
-    r"(?:\s+(?:from|of|by|to|at|in)\s+(?:the\s+)?[\w'’.-]+(?:\s+[A-Z][\w'’.-]*){0,3})?"
+    r"((?:[Tt]he|An?|[A-Z][\w.-]*['’]s)\s+(?:[\w'’.-]+\s+){0,3}?" + _BODY_HEAD + r"\b"
+    r"(?:\s+(?:from|of|by|to|at|in)\s+(?:the\s+)?[\w'’.-]+(?:\s+[A-Z][\w'’.-]*){0,3})?)"
     r"(?:,[^,.;:!?\n]{1,80},)?\s+(?:also\s+|has\s+|had\s+)?"
     r"(?!" + _NOT_VERB + r"\b)[a-z][a-z'’]+\b"
 )
