@@ -62,3 +62,11 @@ def test_it_means_the_document_that_opened_a_recent_sentence():
 def test_it_with_no_body_nearby_stays_unresolved():
     text = "Dana Ruiz opened the depot on Friday. It said the depot would close in June."
     assert _speaker_of(text, "the depot would close in June") is None
+
+
+def test_it_means_a_document_cited_after_its_words_with_read():
+    text = (
+        "The council sent a letter to residents on Monday. "
+        '"The depot will close," the letter read. It stated that buses would reroute.'
+    )
+    assert _speaker_of(text, "buses would reroute") == "the letter"

@@ -212,6 +212,14 @@ _BODY_SUBJECT = re.compile(
 )
 
 
+# "“…,” the email read.": a document cited after its words with a verb that is no cue
+_BODY_AFTER_QUOTE = re.compile(
+    r"[,?!][”\"'’]+\s+((?:the|an?|[A-Z][\w.-]*['’]s)\s+(?:[\w'’.-]+\s+){0,2}?"
+    + _BODY_HEAD
+    + r")\s+(?:read|reads|stated|states)\b"
+)
+
+
 def _body_subjects(article: _Article) -> list[tuple[int, str]]:
     """Sentences that open on one body or document (position, phrase as written).
 
@@ -224,7 +232,10 @@ def _body_subjects(article: _Article) -> list[tuple[int, str]]:
         m = _BODY_SUBJECT.match(text, s.start, min(s.end, s.start + 250))
         if m is not None and not article.in_span(m.start(1)):
             out.append((m.start(1), m.group(1)))
-    return out
+        for m in _BODY_AFTER_QUOTE.finditer(text, s.start, s.end):
+            if not article.in_span(m.start(1)):
+                out.append((m.start(1), m.group(1)))
+    return sorted(out)
 
 
 def _body_antecedent(
