@@ -66,6 +66,7 @@ from quotetrail.core.speakers import (
     subject_after,
     subject_before,
 )
+from quotetrail.core.speakers.subjects import _past_opening_adverbial
 from quotetrail.core.speech import Cue
 
 
@@ -680,13 +681,25 @@ def _after_appositive(article: _Article, s: Sentence, verbs: list[Cue]):
         if start is None or _SHORT_THEN_COMMA.match(text, start, s.end):
             continue  # "Prices, which rose, said the report, will fall": an inverted attribution
         ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
-        if ref is None or ref.kind == "pronoun" or not s.start <= ref.pos < s.start + 4:
+        if ref is None or ref.kind == "pronoun" or not _opens_sentence(text, s, cue, ref):
             continue
         head = _APPOSITIVE_HEAD.match(text, ref.pos, cue.start)
         if head is None or head.end() >= cue.start - 4:
             continue  # the opening phrase must be followed by the appositive's comma or dash
         return [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
     return []
+
+
+def _opens_sentence(text: str, s: Sentence, cue: Cue, ref: SpeakerRef) -> bool:
+    """Does the name open the sentence, or its main clause after an opening adverbial?
+
+    "Reached by phone, Joyce — a lawyer — told …": the participle phrase is no subject,
+    so the name after its comma opens the clause as much as a first word would.
+    """
+    if s.start <= ref.pos < s.start + 4:
+        return True
+    lo = _past_opening_adverbial(text, s.start, cue.start)
+    return lo > s.start and lo <= ref.pos < lo + 4
 
 
 # "a letter that he said was drafted by the firm": a relative pronoun right before the subject

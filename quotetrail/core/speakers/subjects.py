@@ -314,7 +314,9 @@ _OPENING_ADVERBIAL = re.compile(
     r"|following|for|from|given|having|if|in|inside|like|on|once|over|since|unlike|until"
     r"|upon|when|whenever|where|while|with|within|without|shortly|hours|minutes|days|weeks"
     r"|months|years|moments|earlier|later|asked|speaking|back|here|there|meanwhile|elsewhere|one\s+of|[a-z]{3,}(?<!l)ly|[a-z]{2,}ally)\b"
-    r"|[a-z]{4,}ing\s+(?-i:[a-z]))",
+    r"|[a-z]{4,}ing\s+(?-i:[a-z])"
+    # "Reached by phone on Tuesday, Joyce told …": a past participle opening the sentence
+    r"|(?-i:[A-Z])[a-z]{3,}ed\s+(?:by|about|for|on|at|after)\b)",
     re.IGNORECASE,
 )
 _PRONOUN_NEXT = re.compile(r"\s+(?:he|she|they|it|we)\s+(?-i:[a-z])", re.IGNORECASE)
