@@ -68,3 +68,21 @@ def test_a_dateline_month_is_not_the_speaker() -> None:
     found = speakers(article)
     assert found, found
     assert all(speaker != "Dec" for _kind, speaker in found), found
+
+
+def test_a_show_title_after_told_is_not_the_speaker() -> None:
+    article = (
+        '"Nobody has looked at my record this hard," the harbour master told Meet the Fleet '
+        "on Sunday, saying that rivals feared his rise."
+    )
+    found = speakers(article)
+    assert ("direct", "the harbour master") in found, found
+    assert ("reported", "the harbour master") in found, found
+
+
+def test_words_after_a_quote_and_its_subject_are_no_reported_clause() -> None:
+    article = (
+        "''We admire the whole valley,'' the candidate said in an email message through an aide."
+    )
+    found = [(q.kind, q.text) for q in quotes(article)]
+    assert [kind for kind, _text in found] == ["direct"], found

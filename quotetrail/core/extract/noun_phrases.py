@@ -64,6 +64,9 @@ _GENERIC_NP = re.compile(
 )
 
 
+_CLOSED_THE = re.compile(r"[\"”’']+(?=\s+the\s)")
+
+
 def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
     """The noun phrase right before "said" when no name, role or known body is there.
 
@@ -81,6 +84,9 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
         a = s.start
     else:
         return None  # more than 160 characters without a break: no short phrase
+    closed = _CLOSED_THE.match(text, a, cue.start)
+    if closed is not None:
+        a = closed.end()  # `"…," the candidate told`: the comma closed a quote; the phrase follows
     phrase = text[a : cue.start].strip()
     phrase = _NP_LEAD.sub("", phrase)
     phrase = _TRAILING_AUX.sub("", phrase)  # "Many conservatives have (long) said"

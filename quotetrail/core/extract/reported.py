@@ -506,6 +506,7 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
         if c.kind == "verb"
         and (not c.participle or _PROGRESSIVE.search(text, max(s.start, c.start - 12), c.start))
         and not _CLOSED_BEFORE.search(text, max(0, c.start - 8), c.start)
+        and not _TRAILS_A_QUOTE.search(text, max(s.start, c.start - 60), c.start)
         and not (c.lower == "asked" and _ASKED_PASSIVE.search(text, max(0, c.start - 25), c.start))
         and not _IN_PARTICIPLE_CLAUSE.search(text, max(s.start, c.start - 50), c.start)
     ]  # "Orlan was asked if …": she is asked, the asker is unnamed (`_asked_passive`)
@@ -744,6 +745,8 @@ _PROGRESSIVE = re.compile(
 _ADJECTIVE_NOT_NAME = re.compile(
     r"[A-Z][a-z]+\s+[a-z]{3,}(?<!ss)s(?:\s+(?:have|had|would|will|also|now|have\s+long))?\s*"
 )
+# `"…," the candidate said in an email`: the verb attributes the quote before its subject
+_TRAILS_A_QUOTE = re.compile(r"[,!?]['’\"”]{1,2}\s+the(?:\s+[\w-]+){1,4}\s*$")
 _CLOSED_BEFORE = re.compile(r"[,.!?…]?[\"”»’]\s*[,—–]?\s*$")
 _AND_BEFORE = re.compile(r"(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|quickly|\w+ly)\s+)?$")
 

@@ -250,6 +250,8 @@ def subject_after(
             ref = _name_ref(text, run, lo, is_outlet, frozenset(), genitive=genitive)
             if _names_a_place_or_body(text, run, tokens, i + len(run)):
                 ref = None  # "Marren State University": the run is part of a longer name
+            elif len(run) == 1 and _TITLE_THE.match(text, run[0][1]):
+                ref = None  # "told Face the Nation": a show's title, not a person
             if ref is not None or _CYRILLIC.search(tok) or i + len(run) >= len(tokens):
                 return ref
             skip_to = i + len(run)  # "said Ohio State University professor Paul Beck"
@@ -341,6 +343,10 @@ def _past_opening_adverbial(text: str, lo: int, hi: int) -> int:
     if comma < 0 or _SENTENCE_GAP.search(text, lo, comma):
         return lo
     return comma + 1
+
+
+# "Face the Nation", "Meet the Press": a capitalised word, "the", a capitalised word is a title
+_TITLE_THE = re.compile(r"[^\S\n]+the[^\S\n]+(?-i:[A-Z])[a-z]+(?![\w'’-])")
 
 
 def _names_a_place_or_body(text: str, run, tokens, j: int) -> bool:
