@@ -86,3 +86,27 @@ def test_words_after_a_quote_and_its_subject_are_no_reported_clause() -> None:
     )
     found = [(q.kind, q.text) for q in quotes(article)]
     assert [kind for kind, _text in found] == ["direct"], found
+
+
+def test_an_auxiliary_after_an_aside_leaves_the_opening_phrase_as_speaker() -> None:
+    article = (
+        "The harbour board, in a plan that has drawn fire from local skippers, has said "
+        "it would double the mooring fees."
+    )
+    found = speakers(article)
+    assert found == [("reported", "the harbour board")], found
+
+
+def test_a_cue_nouns_article_alone_is_no_speaker() -> None:
+    found = speakers("The remarks suggest the mayor is planning a second bridge.")
+    assert all(speaker not in ("the", "The") for _kind, speaker in found), found
+
+
+def test_an_opening_time_phrase_leaves_the_pronoun_as_subject() -> None:
+    article = (
+        "Ann Roe spoke on Monday. This year, she rose to the defense of the ferry company, "
+        "saying the fares were fair."
+    )
+    found = [(q.text, q.speaker) for q in quotes(article) if q.kind == "reported"]
+    assert found and found[-1][0].startswith("the fares were fair"), found
+    assert "Roe" in (found[-1][1] or ""), found

@@ -64,6 +64,9 @@ _GENERIC_NP = re.compile(
 )
 
 
+_DETERMINERS = frozenset(
+    ("the", "a", "an", "this", "that", "these", "those", "his", "her", "their")
+)
 _CLOSED_THE = re.compile(r"[\"”’']+(?=\s+the\s)")
 
 
@@ -124,8 +127,8 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     if words[-1].lower().endswith("ly") or words[-1].lower() in ("also", "then", "still", "later"):
         words = words[:-1]
         phrase = phrase[: phrase.rfind(words[-1]) + len(words[-1])] if words else ""
-    if not words:
-        return None
+    if not words or all(w.lower() in _DETERMINERS for w in words):
+        return None  # "The remarks suggest": the cue noun's article alone speaks for no one
     name = (
         phrase[0].lower() + phrase[1:]
         if re.match(

@@ -611,6 +611,11 @@ def _unread_subject(article: _Article, s: Sentence, verbs: list[Cue]):
 _CLAUSE_LEAD = re.compile(r"(?:but|and|even|while|though|although|yet|so)\s+", re.IGNORECASE)
 
 
+_AUXILIARY_ONLY = frozenset(
+    _words("has have had is was were are will would could should may might can did does do also")
+)
+
+
 def _written_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
     """The words from the clause's opening to the verb, as written ("several riders I
     met"): a body, when at most twelve words and not capitals only (the name rules
@@ -623,6 +628,13 @@ def _written_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | N
         lo = lead.end()
     phrase = text[lo : cue.start].rstrip()
     words = _WORD.findall(phrase)
+    if words and all(w.lower() in _AUXILIARY_ONLY for w in words):
+        # "The agency, in a move that drew fire, has said": the subject opens the sentence
+        lo = s.start + len(text[s.start : cue.start]) - len(text[s.start : cue.start].lstrip())
+        phrase = (
+            text[lo : text.find(",", lo, cue.start)].rstrip() if "," in text[lo : cue.start] else ""
+        )
+        words = _WORD.findall(phrase)
     if not words or len(words) > 12 or all(w[:1].isupper() for w in words):
         return None  # "Meanwhile Moscow said": capitals only are a name or a place (no one)
     if re.match(r"(?:The|A|An)\s", phrase):

@@ -317,6 +317,7 @@ _OPENING_ADVERBIAL = re.compile(
     r"|upon|when|whenever|where|while|with|within|without|shortly|hours|minutes|days|weeks"
     r"|months|years|moments|earlier|later|asked|speaking|back|here|there|meanwhile|elsewhere|one\s+of|[a-z]{3,}(?<!l)ly|[a-z]{2,}ally)\b"
     r"|[a-z]{4,}ing\s+(?-i:[a-z])"
+    r"|(?:this|last|that)\s+(?:year|week|month|spring|summer|fall|autumn|winter|morning|time)\b"
     # "Reached by phone on Tuesday, Joyce told …": a past participle opening the sentence
     r"|(?-i:[A-Z])[a-z]{3,}ed\s+(?:by|about|for|on|at|after)\b)",
     re.IGNORECASE,
