@@ -110,3 +110,14 @@ def test_an_opening_time_phrase_leaves_the_pronoun_as_subject() -> None:
     found = [(q.text, q.speaker) for q in quotes(article) if q.kind == "reported"]
     assert found and found[-1][0].startswith("the fares were fair"), found
     assert "Roe" in (found[-1][1] or ""), found
+
+
+def test_the_one_told_after_telling_is_not_the_speaker() -> None:
+    article = (
+        "Odile Varga said she saw no need to change her plans, telling Piet Lomar that "
+        "“the ferry will run on time.”"
+    )
+    found = speakers(article)
+    assert found, found
+    assert all(speaker != "Piet Lomar" for _kind, speaker in found), found
+    assert all("Varga" in (speaker or "") for _kind, speaker in found), found
