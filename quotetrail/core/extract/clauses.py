@@ -365,6 +365,8 @@ def _participle(article: _Article, s: Sentence, cues: list[Cue]):
             inverted = not re.search(r"\w", text[max(s.start, verb.start - 4) : verb.start])
             # (`"…," Orlan said in Lisle, adding …`: the subject before the verb)
             ref = _subject(article, verb, s.start, cue.start, prefer_after=inverted)
+            if ref is None and not inverted:  # `"…," the candidate told X, saying …`
+                ref = _phrase_subject(article, s, verb)
         elif ref is None and start is not None:
             ref = _main_clause_subject(article, s, cue)
         if start is not None and ref is not None:

@@ -64,6 +64,12 @@ _GENERIC_NP = re.compile(
 )
 
 
+_DETERMINERS = frozenset(
+    ("the", "a", "an", "this", "that", "these", "those", "his", "her", "their")
+)
+_CLOSED_THE = re.compile(r"[\"”’']+(?=\s+the\s)")
+
+
 def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
     """The noun phrase right before "said" when no name, role or known body is there.
 
@@ -81,6 +87,9 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
         a = s.start
     else:
         return None  # more than 160 characters without a break: no short phrase
+    closed = _CLOSED_THE.match(text, a, cue.start)
+    if closed is not None:
+        a = closed.end()  # `"…," the candidate told`: the comma closed a quote; the phrase follows
     phrase = text[a : cue.start].strip()
     phrase = _NP_LEAD.sub("", phrase)
     phrase = _TRAILING_AUX.sub("", phrase)  # "Many conservatives have (long) said"
@@ -118,8 +127,8 @@ def _phrase_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | No
     if words[-1].lower().endswith("ly") or words[-1].lower() in ("also", "then", "still", "later"):
         words = words[:-1]
         phrase = phrase[: phrase.rfind(words[-1]) + len(words[-1])] if words else ""
-    if not words:
-        return None
+    if not words or all(w.lower() in _DETERMINERS for w in words):
+        return None  # "The remarks suggest": the cue noun's article alone speaks for no one
     name = (
         phrase[0].lower() + phrase[1:]
         if re.match(

@@ -66,6 +66,7 @@ from quotetrail.core.speakers import (
     subject_after,
     subject_before,
 )
+from quotetrail.core.speakers.subjects import _past_opening_adverbial
 from quotetrail.core.speech import Cue
 
 
@@ -505,6 +506,7 @@ def _verb_that(article: _Article, s: Sentence, cues: list[Cue]):
         if c.kind == "verb"
         and (not c.participle or _PROGRESSIVE.search(text, max(s.start, c.start - 12), c.start))
         and not _CLOSED_BEFORE.search(text, max(0, c.start - 8), c.start)
+        and not _TRAILS_A_QUOTE.search(text, max(s.start, c.start - 60), c.start)
         and not (c.lower == "asked" and _ASKED_PASSIVE.search(text, max(0, c.start - 25), c.start))
         and not _IN_PARTICIPLE_CLAUSE.search(text, max(s.start, c.start - 50), c.start)
     ]  # "Orlan was asked if …": she is asked, the asker is unnamed (`_asked_passive`)
@@ -609,6 +611,11 @@ def _unread_subject(article: _Article, s: Sentence, verbs: list[Cue]):
 _CLAUSE_LEAD = re.compile(r"(?:but|and|even|while|though|although|yet|so)\s+", re.IGNORECASE)
 
 
+_AUXILIARY_ONLY = frozenset(
+    _words("has have had is was were are will would could should may might can did does do also")
+)
+
+
 def _written_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | None:
     """The words from the clause's opening to the verb, as written ("several riders I
     met"): a body, when at most twelve words and not capitals only (the name rules
@@ -621,6 +628,13 @@ def _written_subject(article: _Article, s: Sentence, cue: Cue) -> SpeakerRef | N
         lo = lead.end()
     phrase = text[lo : cue.start].rstrip()
     words = _WORD.findall(phrase)
+    if words and all(w.lower() in _AUXILIARY_ONLY for w in words):
+        # "The agency, in a move that drew fire, has said": the subject opens the sentence
+        lo = s.start + len(text[s.start : cue.start]) - len(text[s.start : cue.start].lstrip())
+        phrase = (
+            text[lo : text.find(",", lo, cue.start)].rstrip() if "," in text[lo : cue.start] else ""
+        )
+        words = _WORD.findall(phrase)
     if not words or len(words) > 12 or all(w[:1].isupper() for w in words):
         return None  # "Meanwhile Moscow said": capitals only are a name or a place (no one)
     if re.match(r"(?:The|A|An)\s", phrase):
@@ -680,13 +694,25 @@ def _after_appositive(article: _Article, s: Sentence, verbs: list[Cue]):
         if start is None or _SHORT_THEN_COMMA.match(text, start, s.end):
             continue  # "Prices, which rose, said the report, will fall": an inverted attribution
         ref = subject_after(text, s.start, cue.start, article.is_outlet, sentence_start=True)
-        if ref is None or ref.kind == "pronoun" or not s.start <= ref.pos < s.start + 4:
+        if ref is None or ref.kind == "pronoun" or not _opens_sentence(text, s, cue, ref):
             continue
         head = _APPOSITIVE_HEAD.match(text, ref.pos, cue.start)
         if head is None or head.end() >= cue.start - 4:
             continue  # the opening phrase must be followed by the appositive's comma or dash
         return [(cue, None if ref.kind == "outlet" else ref, start, s.end)]
     return []
+
+
+def _opens_sentence(text: str, s: Sentence, cue: Cue, ref: SpeakerRef) -> bool:
+    """Does the name open the sentence, or its main clause after an opening adverbial?
+
+    "Reached by phone, Joyce — a lawyer — told …": the participle phrase is no subject,
+    so the name after its comma opens the clause as much as a first word would.
+    """
+    if s.start <= ref.pos < s.start + 4:
+        return True
+    lo = _past_opening_adverbial(text, s.start, cue.start)
+    return lo > s.start and lo <= ref.pos < lo + 4
 
 
 # "a letter that he said was drafted by the firm": a relative pronoun right before the subject
@@ -731,6 +757,8 @@ _PROGRESSIVE = re.compile(
 _ADJECTIVE_NOT_NAME = re.compile(
     r"[A-Z][a-z]+\s+[a-z]{3,}(?<!ss)s(?:\s+(?:have|had|would|will|also|now|have\s+long))?\s*"
 )
+# `"…," the candidate said in an email`: the verb attributes the quote before its subject
+_TRAILS_A_QUOTE = re.compile(r"[,!?]['’\"”]{1,2}\s+the(?:\s+[\w-]+){1,4}\s*$")
 _CLOSED_BEFORE = re.compile(r"[,.!?…]?[\"”»’]\s*[,—–]?\s*$")
 _AND_BEFORE = re.compile(r"(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|quickly|\w+ly)\s+)?$")
 

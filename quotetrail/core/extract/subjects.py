@@ -50,8 +50,15 @@ def _subject_ref(
     after = lambda: subject_after(text, after_at, hi, article.is_outlet, genitive=genitive)  # noqa: E731
     if cue.kind != "verb":
         return after() or body_after(text, _past_outlet(article, cue.end), hi, article.is_outlet)
+    if cue.lower in _TO_A_LISTENER:
+        # "telling Fox 35 that …": who is told comes after the participle; the sentence's
+        # subject, found by the participle rule, tells
+        return before() or _body_subject(article, cue, lo, hi)
     ref = (after() or before()) if prefer_after else (before() or after())
     return ref or _body_subject(article, cue, lo, hi)
+
+
+_TO_A_LISTENER = frozenset(("telling",))
 
 
 def _past_outlet(article: _Article, pos: int) -> int:

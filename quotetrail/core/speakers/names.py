@@ -90,6 +90,7 @@ _STOP = frozenset(
     former neither nor like although amid inside over given having what wow hours minutes
     shortly similarly likewise despite unlike among following whether wait more therefore
     back facing continuing well busted thus hence perhaps maybe yes no please thanks
+    why how where which whose whom let reached hastily soon beyond
     """
     )
 )
@@ -329,7 +330,12 @@ def _is_name_part(text: str, token: tuple[int, int, str]) -> bool:
     """A name word, or an initial ("В." in «В. Путин»)."""
     a, b, tok = token
     initial = len(tok) == 1 and tok.isupper() and text[b : b + 1] == "."
+    if tok[:1] in "JFMAOSND" and _MONTH_ABBREVIATION.match(text, a, b + 4):
+        return False  # a dateline "WASHINGTON, Dec. 8": a date, while "Jan Brewer" is a name
     return initial or _is_name_token(tok) or _after_honorific(text, a, tok)
+
+
+_MONTH_ABBREVIATION = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*\d")
 
 
 _NOT_NAME_SHAPE = re.compile(

@@ -250,6 +250,8 @@ def subject_after(
             ref = _name_ref(text, run, lo, is_outlet, frozenset(), genitive=genitive)
             if _names_a_place_or_body(text, run, tokens, i + len(run)):
                 ref = None  # "Marren State University": the run is part of a longer name
+            elif len(run) == 1 and _TITLE_THE.match(text, run[0][1]):
+                ref = None  # "told Face the Nation": a show's title, not a person
             if ref is not None or _CYRILLIC.search(tok) or i + len(run) >= len(tokens):
                 return ref
             skip_to = i + len(run)  # "said Ohio State University professor Paul Beck"
@@ -314,7 +316,10 @@ _OPENING_ADVERBIAL = re.compile(
     r"|following|for|from|given|having|if|in|inside|like|on|once|over|since|unlike|until"
     r"|upon|when|whenever|where|while|with|within|without|shortly|hours|minutes|days|weeks"
     r"|months|years|moments|earlier|later|asked|speaking|back|here|there|meanwhile|elsewhere|one\s+of|[a-z]{3,}(?<!l)ly|[a-z]{2,}ally)\b"
-    r"|[a-z]{4,}ing\s+(?-i:[a-z]))",
+    r"|[a-z]{4,}ing\s+(?-i:[a-z])"
+    r"|(?:this|last|that)\s+(?:year|week|month|spring|summer|fall|autumn|winter|morning|time)\b"
+    # "Reached by phone on Tuesday, Joyce told …": a past participle opening the sentence
+    r"|(?-i:[A-Z])[a-z]{3,}ed\s+(?:by|about|for|on|at|after)\b)",
     re.IGNORECASE,
 )
 _PRONOUN_NEXT = re.compile(r"\s+(?:he|she|they|it|we)\s+(?-i:[a-z])", re.IGNORECASE)
@@ -339,6 +344,10 @@ def _past_opening_adverbial(text: str, lo: int, hi: int) -> int:
     if comma < 0 or _SENTENCE_GAP.search(text, lo, comma):
         return lo
     return comma + 1
+
+
+# "Face the Nation", "Meet the Press": a capitalised word, "the", a capitalised word is a title
+_TITLE_THE = re.compile(r"[^\S\n]+the[^\S\n]+(?-i:[A-Z])[a-z]+(?![\w'’-])")
 
 
 def _names_a_place_or_body(text: str, run, tokens, j: int) -> bool:
