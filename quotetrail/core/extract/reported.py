@@ -33,7 +33,6 @@ from quotetrail.core.extract.article import (
 from quotetrail.core.extract.claims import _CLAIM_MIN_WORDS, _speech_act
 from quotetrail.core.extract.clauses import (
     _ASKED_PASSIVE,
-    _IN_PARTICIPLE_CLAUSE,
     _according_phrase,
     _clause_start,
     _is_credit,
@@ -44,7 +43,6 @@ from quotetrail.core.extract.clauses import (
     _relative_who,
     _split_en_coordinated,
     _split_participles,
-    _trailing,
     _trim_clause,
 )
 from quotetrail.core.extract.noun_phrases import (
@@ -57,6 +55,7 @@ from quotetrail.core.extract.noun_phrases import (
 )
 from quotetrail.core.extract.partial import _mostly_quoted, _words_outside
 from quotetrail.core.extract.subjects import _body_subject, _subject
+from quotetrail.core.extract.trailing import _IN_PARTICIPLE_CLAUSE, _trailing
 from quotetrail.core.sentences import Sentence
 from quotetrail.core.speakers import (
     SpeakerRef,
