@@ -5,7 +5,8 @@ The pipeline reads top to bottom:
 1. **Quote spans** (:mod:`quotemarks`): every top-level "…", “…”, «…», „…“, ‘…’
    span; a quote over several paragraphs comes as one fragment per paragraph.
 2. **Sentences** (:mod:`sentences`): boundaries that never cut through a quote.
-3. **Direct quotes** (:mod:`.direct`): each span is attributed from the words right around it —
+3. **Direct quotes** (:mod:`.direct`; the speaker before a quote in :mod:`.direct_heads`,
+   after it in :mod:`.direct_tails`): each span is attributed from the words right around it —
    a cue before it in its sentence (``Putin said: "…"``, «По словам Пескова, «…»»)
    or right after it (``"…," he said``, «…», — заявил он), or a name and a colon
    (``Dmitry Peskov: "…"``), or a signature (``"…" — Tom Reyes``). A quote that is a sentence of its own continues the
@@ -25,7 +26,8 @@ The pipeline reads top to bottom:
    the writer's (`portrayed the levy as “a tax on work”`) is reported too, even when
    no clause could be cut around it; after a verb of saying, "that" or a naming verb
    (`said “…”`, `called it “a mistake”`) it stays direct.
-4. **Reported speech** (:mod:`.reported`, clause shapes in :mod:`.clauses`): sentences shaped like ``X said (that) …``, ``X told Y that …``,
+4. **Reported speech** (:mod:`.reported`, clause shapes in :mod:`.clauses`, closing
+   attributions in :mod:`.trailing`): sentences shaped like ``X said (that) …``, ``X told Y that …``,
    ``according to X, …``, ``…, X said.``, ``…, saying (that) …`` (the speaker is the
    subject of the sentence's first verb), ``X did Y and said …``, ``Republicans who
    say …``, ``is telling voters that …``, «X заявил, что …»,
