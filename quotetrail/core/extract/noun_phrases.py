@@ -17,6 +17,7 @@ from quotetrail.core.extract.adjuncts import _AUX
 from quotetrail.core.extract.article import _CYRILLIC, _LEADING_FILLER, _WORD, _Article, _words
 from quotetrail.core.sentences import Sentence
 from quotetrail.core.speakers import SpeakerRef, subject_after
+from quotetrail.core.speakers.bodies import RU_LEAD_WORDS
 from quotetrail.core.speakers.names import _RU_FIRST_FORMS as _RU_FIRST_NAMES
 from quotetrail.core.speech import Cue
 
@@ -199,12 +200,7 @@ _PERFECT_BEFORE = re.compile(r",\s*(?:has|have|had)\s+(?:\w+ly\s+)?$")
 _RELATIVE_WORD = re.compile(r"(?<![\w-])(?:who|whom|whose|which|that)(?![\w-])", re.IGNORECASE)
 
 
-# «Ранее», «Позже», «В свою очередь»: words before a Russian subject that are not it
-_RU_LEAD = re.compile(
-    r"(?:(?:ранее|позже|позднее|также|однако|затем|потом|сегодня|вчера|накануне|тогда|впрочем"
-    r"|при этом|кроме того|в свою очередь|в то же время|между тем)[\s,]+)+",
-    re.IGNORECASE,
-)
+_RU_LEAD = re.compile(rf"(?:(?:{RU_LEAD_WORDS})[\s,]+)+", re.IGNORECASE)
 _RU_HEAD = re.compile(r"[А-ЯЁа-яё][а-яё-]{2,}")
 _RU_GENITIVE = re.compile(
     r"(?-i:[а-яё][а-яё-]*(?:а|я|ы|и|ов|ев|ей|ых|их|ого|его|ой|ок|ек|ий))|[А-ЯЁ]{2,}|«[^«»\n]{1,40}»"

@@ -91,8 +91,8 @@ def _resolve_speakers(article: _Article, candidates: list[_Candidate]) -> None:
         introducer = _introducing_sentence(article, c, quoted, subject_of)
         if c.ref is not None:
             ref = (
-                _group_antecedent(c.ref, groups, resolver.group_at)
-                or _body_antecedent(c.ref, documents, resolver.it_at)
+                _opened_by(c.ref, "they", groups, resolver.group_at)
+                or _opened_by(c.ref, "it", documents, resolver.it_at)
                 or c.ref
             )
             c.person = resolver.speaker(ref, c.cue.feminine if c.cue else None)
@@ -178,17 +178,18 @@ def _plural_subjects(article: _Article, surnames: set[str]) -> list[tuple[int, s
     return out
 
 
-def _group_antecedent(
-    ref: SpeakerRef, groups: list[tuple[int, str]], group_at: int
+def _opened_by(
+    ref: SpeakerRef, pronoun: str, openers: list[tuple[int, str]], spoke_at: int
 ) -> SpeakerRef | None:
-    """ "they" after a sentence opened by a group that spoke no earlier: that group."""
-    if ref.kind != "pronoun" or ref.name != "they" or ref.pos < 0:
+    """ "they" / "it" after a sentence opened by a group / a body or document (`openers`,
+    by position) when none of its kind has spoken since (`spoke_at`): that phrase."""
+    if ref.kind != "pronoun" or ref.name != pronoun or ref.pos < 0:
         return None
-    i = bisect_left(groups, (ref.pos, "")) - 1
+    i = bisect_left(openers, (ref.pos, "")) - 1
     if i < 0:
         return None
-    pos, phrase = groups[i]
-    if pos <= group_at or ref.pos - pos > _GROUP_REACH:
+    pos, phrase = openers[i]
+    if pos <= spoke_at or ref.pos - pos > _GROUP_REACH:
         return None
     return SpeakerRef("body", name=phrase, pos=pos)
 
@@ -236,21 +237,6 @@ def _body_subjects(article: _Article) -> list[tuple[int, str]]:
             if not article.in_span(m.start(1)):
                 out.append((m.start(1), m.group(1)))
     return sorted(out)
-
-
-def _body_antecedent(
-    ref: SpeakerRef, bodies: list[tuple[int, str]], it_at: int
-) -> SpeakerRef | None:
-    """ "it" after a sentence opened by a body or document, none speaking since: that one."""
-    if ref.kind != "pronoun" or ref.name != "it" or ref.pos < 0:
-        return None
-    i = bisect_left(bodies, (ref.pos, "")) - 1
-    if i < 0:
-        return None
-    pos, phrase = bodies[i]
-    if pos <= it_at or ref.pos - pos > _GROUP_REACH:
-        return None
-    return SpeakerRef("body", name=phrase, pos=pos)
 
 
 def _keep_sentence_subject(

@@ -149,11 +149,13 @@ def _is_body_head(tok: str) -> bool:
     return low in _BODY_EN
 
 
-_RU_TIME_LEAD = re.compile(
-    r"^(?:(?:ранее|позже|позднее|также|однако|затем|потом|сегодня|вчера|накануне|тогда"
-    r"|при этом|кроме того|между тем)[\s,]+)+(?=[вВ]о?\s)",
-    re.IGNORECASE,
+# «Ранее», «Позже», «В свою очередь»: words that may open a Russian sentence before its
+# subject without being part of it (also read by extract/noun_phrases.py)
+RU_LEAD_WORDS = (
+    r"ранее|позже|позднее|также|однако|затем|потом|сегодня|вчера|накануне|тогда|впрочем"
+    r"|при этом|кроме того|в свою очередь|в то же время|между тем"
 )
+_RU_TIME_LEAD = re.compile(rf"^(?:(?:{RU_LEAD_WORDS})[\s,]+)+(?=[вВ]о?\s)", re.IGNORECASE)
 
 
 def _body(text: str, lo: int, hi: int, is_outlet: IsOutlet, *, leading: bool) -> SpeakerRef | None:

@@ -11,6 +11,7 @@ Pure string work on the words of a name; the finders and the resolver call it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quotetrail.core.speakers.names import (
     _CYRILLIC,
@@ -286,8 +287,13 @@ def firm_gender(words: list[str], title: str = "") -> Gender:
     return None
 
 
+@lru_cache(maxsize=8192)
 def surname_key(word: str) -> str:
-    """One key for every case form of a surname: Песков/Пескова/Пескову → «песков»."""
+    """One key for every case form of a surname: Песков/Пескова/Пескову → «песков».
+
+    Cached: the resolver compares every quote's speaker with every person met so far
+    (`Person.same_as`), the same few surnames tens of thousands of times in a long article.
+    """
     w = _strip_possessive(word).lower().replace("ё", "е")
     if _CYRILLIC.search(w):
         for ending in ("ого", "ому", "ыми", "ими", "ой", "ою", "ую", "ым", "им", "ом", "ем", "ий", "ый", "ая", "а", "у", "е", "ы", "ю", "я", "и"):  # fmt: skip
